@@ -1,0 +1,32 @@
+# Third-party libraries, all from Debian 12 packages (scripts/install-deps.sh installs them).
+# An official (CUDA) LibTorch is picked up instead when CMAKE_PREFIX_PATH points at it.
+
+find_package(Threads REQUIRED)
+find_package(Torch REQUIRED)
+find_package(OpenMP REQUIRED)          # FAISS's config needs OpenMP::OpenMP_CXX defined first
+find_package(faiss REQUIRED)
+find_package(SQLite3 REQUIRED)
+find_package(nlohmann_json 3.10 REQUIRED)
+find_package(simdjson REQUIRED)
+find_package(fmt REQUIRED)
+find_package(spdlog REQUIRED)
+find_package(CLI11 REQUIRED)
+find_package(PkgConfig REQUIRED)
+pkg_check_modules(XXHASH REQUIRED IMPORTED_TARGET libxxhash)
+
+# LibTorch's config adds its flags (e.g. the C++ ABI define) to TORCH_CXX_FLAGS; the imported
+# target carries the same definitions, so nothing is added to the global flags here.
+
+if(EMBEDLAB_BUILD_GUI OR EMBEDLAB_BUILD_TESTS)
+  set(EMBEDLAB_QT_COMPONENTS Core Test)
+  if(EMBEDLAB_BUILD_GUI)
+    list(APPEND EMBEDLAB_QT_COMPONENTS Gui Widgets Concurrent PrintSupport LinguistTools)
+  endif()
+  find_package(Qt6 6.4 REQUIRED COMPONENTS ${EMBEDLAB_QT_COMPONENTS})
+endif()
+if(EMBEDLAB_BUILD_GUI)
+  find_package(QCustomPlotQt6 REQUIRED)
+endif()
+if(EMBEDLAB_BUILD_BENCH)
+  find_package(benchmark REQUIRED)
+endif()

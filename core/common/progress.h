@@ -1,0 +1,48 @@
+// Progress reporting and cancellation, owned by core so that the CLI (a progress bar on stderr,
+// JSON lines on stdout) and the GUI (a worker object on a QThread) can both follow long work.
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+#include <string_view>
+
+#include "core/common/error.h"
+
+namespace embedlab {
+
+/// Receives progress from long-running core work. Calls come from the working thread and may be
+/// frequent; implementations must be cheap (the GUI side batches them on a timer).
+class ProgressObserver {
+ public:
+  virtual ~ProgressObserver() = default;
+  /// `done` of `total` units (bytes, lines, steps: the caller says which in `unit`).
+  /// `total` is 0 when unknown.
+  virtual void onProgress(std::uint64_t done, std::uint64_t total, std::string_view unit) = 0;
+};
+
+/// A flag another thread sets to ask running work to stop at its next check point.
+class CancellationToken {
+ public:
+  void cancel() { cancelled_.store(true, std::memory_order_relaxed); }
+  bool cancelled() const { return cancelled_.load(std::memory_order_relaxed); }
+
+ private:
+  std::atomic<bool> cancelled_{false};
+};
+
+/// Throws CancelledError when `token` is set; a null token never cancels.
+inline void throwIfCancelled(const CancellationToken* token) {
+  if (token != nullptr && token->cancelled()) {
+    throw CancelledError();
+  }
+}
+
+/// Calls `observer` (when not null); convenience for code with optional observers.
+inline void reportProgress(ProgressObserver* observer, std::uint64_t done, std::uint64_t total,
+                           std::string_view unit) {
+  if (observer != nullptr) {
+    observer->onProgress(done, total, unit);
+  }
+}
+
+}  // namespace embedlab

@@ -1,0 +1,1 @@
+// Anchor translation unit for the torch precompiled header (see torch_pch.h).
