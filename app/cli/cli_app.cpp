@@ -1,0 +1,69 @@
+#include "app/cli/cli_app.h"
+
+#include <fmt/format.h>
+
+#include <CLI/CLI.hpp>
+#include <cstdio>
+
+#include "app/cli/validate_command.h"
+#include "core/common/error.h"
+#include "core/common/version.h"
+#include "core/runtime/compute_environment.h"
+
+namespace embedlab::cli {
+
+namespace {
+
+void printEnvironmentNotes(const ComputeEnvironment& environment, const GlobalOptions& options) {
+  if (const auto warning = blasWarning(environment)) {
+    fmt::print(stderr, "embedlab-cli: warning: {}\n", *warning);  // always, even with --quiet
+  }
+  if (!options.quiet && std::getenv("EMBEDLAB_VERBOSE") != nullptr) {
+    fmt::print(stderr, "embedlab-cli: {}\n", describe(environment));
+  }
+}
+
+}  // namespace
+
+int run(int argc, char** argv) {
+  CLI::App app{
+      "EmbedLab: fine-tune text-embedding models and rerankers.\n"
+      "Every job also runs from the EmbedLab desktop application.",
+      "embedlab-cli"};
+  app.set_version_flag("--version", fmt::format("embedlab-cli {}", kVersion));
+  app.require_subcommand(1);
+  app.fallthrough();
+
+  GlobalOptions global;
+  app.add_option("--threads", global.threads,
+                 "CPU threads for LibTorch and BLAS (default: EMBEDLAB_THREADS, else the usable "
+                 "CPU count)")
+      ->check(CLI::Range(1, 4096));
+  app.add_flag("-q,--quiet", global.quiet, "No progress bar or notes on stderr");
+
+  CommandAction action;
+  addValidateCommand(app, global, action);
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& error) {
+    const int code = app.exit(error);
+    return code == 0 ? kExitOk : kExitUsage;
+  }
+  try {
+    const ComputeEnvironment environment = configureComputeEnvironment(global.threads);
+    printEnvironmentNotes(environment, global);
+    return action();
+  } catch (const UsageError& error) {
+    fmt::print(stderr, "embedlab-cli: error: {}\n", error.what());
+    return kExitUsage;
+  } catch (const CancelledError&) {
+    fmt::print(stderr, "embedlab-cli: cancelled\n");
+    return 130;
+  } catch (const std::exception& error) {
+    fmt::print(stderr, "embedlab-cli: error: {}\n", error.what());
+    return kExitFailure;
+  }
+}
+
+}  // namespace embedlab::cli
