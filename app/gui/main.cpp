@@ -1,0 +1,132 @@
+// embedlab: the desktop application.
+//   embedlab [--workspace DIR] [--panel NAME] [--screenshot FILE.png] [--threads N]
+// Without a display it prints the workspace's validation report instead (see headless_report.h).
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QDir>
+#include <QTimer>
+#include <QTranslator>
+#include <cstring>
+#include <iostream>
+#include <memory>
+
+#include "app/gui/headless_report.h"
+#include "app/gui/main_window.h"
+#include "app/gui/workspace_location.h"
+#include "core/common/version.h"
+#include "core/runtime/compute_environment.h"
+#include "core/runtime/process_environment.h"
+#include "widgets/datasets_panel.h"
+
+namespace {
+
+bool hasArgument(int argc, char** argv, const char* name) {
+  for (int i = 1; i < argc; ++i) {
+    if (std::strcmp(argv[i], name) == 0) return true;
+  }
+  return false;
+}
+
+void installTranslator(QCoreApplication& app) {
+  auto* translator = new QTranslator(&app);
+  if (translator->load(QLocale(), QStringLiteral("embedlab"), QStringLiteral("_"),
+                       QStringLiteral(":/i18n"))) {
+    QCoreApplication::installTranslator(translator);
+  }
+}
+
+// Renders the window once the datasets are validated, saves it, and quits.
+void scheduleScreenshot(embedlab::gui::MainWindow& window, const QString& file) {
+  auto save = [&window, file] {
+    const bool saved = window.grab().save(file);
+    std::cerr << (saved ? "screenshot: " : "cannot write screenshot ") << file.toStdString()
+              << "\n";
+    QApplication::exit(saved ? 0 : 1);
+  };
+  QObject::connect(window.datasetsPanel(), &embedlab::widgets::DatasetsPanel::allValidated, &window,
+                   [save] { QTimer::singleShot(200, save); });
+  QTimer::singleShot(60000, &window, save);  // never hang a script on a huge workspace
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  embedlab::tuneProcessEnvironment(argv);  // may re-execute this binary once
+  const bool screenshot = hasArgument(argc, argv, "--screenshot");
+  if (screenshot && embedlab::gui::displayUnavailable()) {
+    qputenv("QT_QPA_PLATFORM", "offscreen");  // a screenshot needs no display
+  }
+  // Without a display QApplication would abort, so the headless path gets a QCoreApplication.
+  const bool headless = embedlab::gui::displayUnavailable();
+  std::unique_ptr<QCoreApplication> app;
+  if (headless) {
+    app = std::make_unique<QCoreApplication>(argc, argv);
+  } else {
+    app = std::make_unique<QApplication>(argc, argv);
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/embedlab-256.png")));
+  }
+  QCoreApplication::setApplicationName(QStringLiteral("EmbedLab"));
+  QCoreApplication::setOrganizationName(QStringLiteral("EmbedLab"));
+  QCoreApplication::setApplicationVersion(QString::fromLatin1(embedlab::kVersion));
+  installTranslator(*app);
+
+  QCommandLineParser parser;
+  parser.setApplicationDescription(QCoreApplication::translate(
+      "main", "EmbedLab: fine-tune text-embedding models and rerankers."));
+  parser.addHelpOption();
+  parser.addVersionOption();
+  const QCommandLineOption workspaceOption(
+      "workspace", QCoreApplication::translate("main", "Open the workspace folder DIR."), "DIR");
+  const QCommandLineOption panelOption(
+      "panel",
+      QCoreApplication::translate("main", "Show the panel NAME (%1).")
+          .arg(embedlab::gui::MainWindow::panelNames().join(", ")),
+      "NAME");
+  const QCommandLineOption screenshotOption(
+      "screenshot",
+      QCoreApplication::translate("main", "Render the window to FILE.png (offscreen) and exit."),
+      "FILE");
+  const QCommandLineOption threadsOption(
+      "threads", QCoreApplication::translate("main", "CPU threads for LibTorch and BLAS."), "N");
+  parser.addOptions({workspaceOption, panelOption, screenshotOption, threadsOption});
+  parser.process(*app);
+
+  QString workspace = parser.value(workspaceOption);
+  if (workspace.isEmpty()) workspace = embedlab::gui::demoWorkspacePath();
+  if (workspace.isEmpty() || !QDir(workspace).exists()) {
+    std::cerr << "embedlab: workspace folder not found: " << workspace.toStdString()
+              << " (give one with --workspace DIR)\n";
+    return 2;
+  }
+  if (headless) {
+    return embedlab::gui::printHeadlessReport(workspace.toStdString());
+  }
+
+  std::optional<int> threads;
+  if (parser.isSet(threadsOption)) threads = parser.value(threadsOption).toInt();
+  QString environmentLine;
+  QString environmentWarning;
+  try {
+    const auto environment = embedlab::configureComputeEnvironment(threads);
+    environmentLine = QString::fromStdString(embedlab::describe(environment));
+    if (const auto warning = embedlab::blasWarning(environment)) {
+      environmentWarning = QString::fromStdString(*warning);
+      std::cerr << "embedlab: warning: " << *warning << "\n";
+    }
+  } catch (const std::exception& error) {
+    std::cerr << "embedlab: error: " << error.what() << "\n";
+    return 2;
+  }
+
+  embedlab::gui::MainWindow window(environmentLine, environmentWarning);
+  if (parser.isSet(panelOption) && !window.showPanel(parser.value(panelOption))) {
+    std::cerr << "embedlab: unknown panel " << parser.value(panelOption).toStdString() << "\n";
+    return 2;
+  }
+  window.openWorkspace(workspace);
+  window.show();
+  if (screenshot) {
+    scheduleScreenshot(window, parser.value(screenshotOption));
+  }
+  return QApplication::exec();
+}

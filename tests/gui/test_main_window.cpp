@@ -1,0 +1,88 @@
+// The main window on the demo workspace, offscreen: every panel is there and says what it holds,
+// the datasets are listed and validated in the background, and the window renders.
+#include <QtTest/QtTest>
+
+#include <QLabel>
+#include <QListWidget>
+#include <QProgressBar>
+#include <QStatusBar>
+#include <QTabWidget>
+#include <QTableWidget>
+
+#include "app/gui/main_window.h"
+#include "tests/support/files.h"
+#include "widgets/datasets_panel.h"
+
+using embedlab::gui::MainWindow;
+
+class TestMainWindow : public QObject {
+  Q_OBJECT
+
+ private slots:
+  void initTestCase() {
+    QCoreApplication::setOrganizationName("EmbedLabTests");  // keep the user's settings clean
+    QCoreApplication::setApplicationName("test_main_window");
+  }
+
+  void panelsAreThereAndDescribeThemselves() {
+    MainWindow window("BLAS: test", "");
+    auto* tabs = window.findChild<QTabWidget*>();
+    QVERIFY(tabs != nullptr);
+    QCOMPARE(tabs->count(), 6);
+    QStringList titles;
+    for (int i = 0; i < tabs->count(); ++i)
+      titles << tabs->tabText(i);
+    QCOMPARE(titles, (QStringList{"Datasets", "Mining", "Training", "Evaluation", "Thresholds",
+                                  "History"}));
+    for (int i = 1; i < tabs->count(); ++i) {
+      const auto labels = tabs->widget(i)->findChildren<QLabel*>();
+      QVERIFY(!labels.isEmpty());
+      QVERIFY2(labels.first()->text().contains("embedlab-cli"), qPrintable(titles[i]));
+    }
+    QVERIFY(window.showPanel("history"));
+    QCOMPARE(tabs->currentIndex(), 5);
+    QVERIFY(!window.showPanel("nonsense"));
+  }
+
+  void validatesTheDemoWorkspaceInTheBackground() {
+    MainWindow window("BLAS: test", "");
+    QSignalSpy done(window.datasetsPanel(), &embedlab::widgets::DatasetsPanel::allValidated);
+    window.openWorkspace(EMBEDLAB_SOURCE_DIR "/resources/demo");
+    window.show();
+    QCOMPARE(window.datasetsPanel()->datasetCount(), 2);  // dev/ and train.jsonl
+    QVERIFY(done.wait(60000));
+    QCOMPARE(window.datasetsPanel()->validatedCount(), 2);
+    auto* list = window.datasetsPanel()->findChild<QListWidget*>();
+    QVERIFY(list->item(0)->text().contains("evaluation set"));
+    QVERIFY2(list->item(1)->text().contains("3000 record"), qPrintable(list->item(1)->text()));
+    QVERIFY(list->item(1)->text().contains("valid"));
+    const QImage image = window.grab().toImage();
+    QVERIFY(!image.isNull());
+    QVERIFY(image.width() > 600);
+  }
+
+  void invalidDatasetShowsItsProblemsWithLines() {
+    embedlab::test::TempFolder folder;
+    embedlab::test::writeFile(folder / "bad.jsonl",
+                              "{\"query\":\"q\",\"pos\":[\"p\"]}\n{\"query\":\"q\",\"pos\":[]}\n");
+    MainWindow window("BLAS: test", "reference BLAS");
+    QSignalSpy done(window.datasetsPanel(), &embedlab::widgets::DatasetsPanel::allValidated);
+    window.openWorkspace(QString::fromStdString(folder.path().string()));
+    QVERIFY(done.wait(30000));
+    auto* list = window.datasetsPanel()->findChild<QListWidget*>();
+    QVERIFY(list->item(0)->text().contains("1 error"));
+    auto* problems = window.datasetsPanel()->findChild<QTableWidget*>();
+    QCOMPARE(problems->rowCount(), 1);
+    QCOMPARE(problems->item(0, 1)->text(), QString("2"));
+    QCOMPARE(problems->item(0, 3)->text(), QString("empty-pos"));
+    // The slow-BLAS warning is visible in the status bar.
+    bool warned = false;
+    for (auto* label : window.statusBar()->findChildren<QLabel*>()) {
+      warned = warned || label->toolTip() == "reference BLAS";
+    }
+    QVERIFY(warned);
+  }
+};
+
+QTEST_MAIN(TestMainWindow)
+#include "test_main_window.moc"

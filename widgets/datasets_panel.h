@@ -1,0 +1,62 @@
+// The Datasets panel: the workspace's data files and evaluation folders, each validated in the
+// background (progress bar, Cancel), with the selected dataset's problems in a table and its
+// summary beside them. (The full dataset browser, with rows and search, builds on this.)
+#pragma once
+
+#include <QWidget>
+#include <filesystem>
+#include <map>
+#include <vector>
+
+#include "core/data/dataset_discovery.h"
+#include "widgets/validation_runner.h"
+
+class QLabel;
+class QListWidget;
+class QPlainTextEdit;
+class QProgressBar;
+class QPushButton;
+class QTableWidget;
+
+namespace embedlab::widgets {
+
+class LengthHistogram;
+
+class DatasetsPanel : public QWidget {
+  Q_OBJECT
+
+ public:
+  explicit DatasetsPanel(QWidget* parent = nullptr);
+
+  /// Lists the datasets of `workspace` and validates them one after another.
+  void setWorkspace(const std::filesystem::path& workspace);
+
+  /// Number of datasets listed, and how many have been validated so far.
+  int datasetCount() const;
+  int validatedCount() const;
+
+ signals:
+  /// Every dataset of the workspace has been validated (or validation was cancelled).
+  void allValidated();
+
+ private:
+  void validateNext();
+  void onValidated(const ValidationOutcome& outcome);
+  void showDataset(int row);
+  void updateRowStatus(int row);
+
+  std::vector<DatasetEntry> entries_;
+  std::map<int, ValidationOutcome> outcomes_;  // by row
+  int validating_ = -1;
+  ValidationRunner runner_;
+
+  QListWidget* list_ = nullptr;
+  QLabel* title_ = nullptr;
+  QProgressBar* progress_ = nullptr;
+  QPushButton* cancel_ = nullptr;
+  QTableWidget* problems_ = nullptr;
+  QPlainTextEdit* summary_ = nullptr;
+  LengthHistogram* lengths_ = nullptr;
+};
+
+}  // namespace embedlab::widgets
