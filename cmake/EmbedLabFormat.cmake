@@ -17,3 +17,11 @@ if(EMBEDLAB_CLANG_FORMAT)
     WORKING_DIRECTORY ${PROJECT_SOURCE_DIR}
     COMMENT "Formatting C++ sources with clang-format" VERBATIM)
 endif()
+
+# The formatting check also runs with the tests (label unit), so CI catches unformatted code.
+if(EMBEDLAB_CLANG_FORMAT AND EMBEDLAB_BUILD_TESTS)
+  add_test(NAME format_check
+           COMMAND ${EMBEDLAB_CLANG_FORMAT} --dry-run --Werror ${EMBEDLAB_FORMAT_SOURCES}
+           WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
+  set_tests_properties(format_check PROPERTIES LABELS unit)
+endif()

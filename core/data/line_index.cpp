@@ -11,16 +11,11 @@
 
 #include "core/common/error.h"
 #include "core/common/paths.h"
+#include "core/common/read_ahead_file.h"
 #include "core/common/utf8.h"
 #include "core/data/atomic_file.h"
 
 namespace embedlab {
-
-namespace {
-
-constexpr std::size_t kChunkBytes = 4 << 20;
-
-}  // namespace
 
 // The on-disk cache: a fixed header, the line starts, and a checksum over both. Little-endian
 // (the only byte order EmbedLab runs on); a cache from another version or machine is rebuilt.
@@ -105,68 +100,50 @@ class LineIndexCacheFile {
 
 LineIndex LineIndex::build(const std::filesystem::path& path, ProgressObserver* progress,
                            const CancellationToken* cancel) {
-  const UniqueFd fd = UniqueFd::openForReading(path);
   LineIndex index;
   index.fingerprint_ = fingerprintFile(path);
   const std::uint64_t fileSize = index.fingerprint_.size;
-  ::posix_fadvise(fd.get(), 0, 0, POSIX_FADV_SEQUENTIAL);
+  ReadAheadFile file(path);
 
-  std::vector<char> buffer(kChunkBytes);
+  // starts_ = [first line's start] + [one past every "\n"]. A BOM holds no "\n" byte, so the
+  // whole file can be scanned; only the first start moves past it.
   std::vector<std::uint64_t>& starts = index.starts_;
   std::uint64_t offset = 0;
-  bool lastByteWasNewline = true;  // an empty file has no lines
-  bool first = true;
-  for (;;) {
+  char lastByte = '\n';
+  std::uint64_t nextProgress = 0;
+  for (std::string_view chunk = file.next(); !chunk.empty(); chunk = file.next()) {
     throwIfCancelled(cancel);
-    const ssize_t got = ::read(fd.get(), buffer.data(), buffer.size());
-    if (got < 0) {
-      if (errno == EINTR) continue;
-      throw IoError("cannot read", path.string(), errno);
-    }
-    if (got == 0) {
-      break;
-    }
-    const auto size = static_cast<std::size_t>(got);
-    const char* data = buffer.data();
-    std::size_t position = 0;
-    if (first) {
-      first = false;
-      position = utf8::startsWithBom(std::string_view(data, size)) ? 3 : 0;
-      // Reserve from the line density of the first chunk (+10%), so that the vector rarely has
-      // to grow (each growth copies every offset and briefly doubles the memory).
-      std::uint64_t newlines = static_cast<std::uint64_t>(std::count(data, data + size, '\n'));
-      const double perByte = static_cast<double>(newlines + 1) / static_cast<double>(size);
+    if (offset == 0) {
+      // Reserve from the first chunk's line density (+10%), so that the vector rarely grows
+      // (each growth copies every offset and briefly doubles the memory).
+      const auto newlines = static_cast<double>(std::count(chunk.begin(), chunk.end(), '\n'));
+      const double perByte = (newlines + 1) / static_cast<double>(chunk.size());
       starts.reserve(static_cast<std::size_t>(perByte * static_cast<double>(fileSize) * 1.1) + 2);
-      starts.push_back(position);
-      if (position == size) {
-        lastByteWasNewline = true;
-        offset += size;
-        continue;
-      }
-    } else if (lastByteWasNewline) {
-      starts.push_back(offset);
+      starts.push_back(utf8::startsWithBom(chunk) ? 3 : 0);
     }
-    while (position < size) {
-      const void* found = std::memchr(data + position, '\n', size - position);
-      if (found == nullptr) {
-        break;
-      }
-      const auto at = static_cast<std::size_t>(static_cast<const char*>(found) - data);
-      if (at + 1 < size) {
-        starts.push_back(offset + at + 1);
-      }
-      position = at + 1;
+    // memchr per line: glibc's vectorised memchr beats a hand-written SSE2 mask scan here on
+    // both long (1.5 KB) and short (120 B) lines (measured).
+    const char* data = chunk.data();
+    const char* end = data + chunk.size();
+    for (const char* at = data; (at = static_cast<const char*>(std::memchr(at, '\n', end - at)));
+         ++at) {
+      starts.push_back(offset + static_cast<std::uint64_t>(at - data) + 1);
     }
-    lastByteWasNewline = data[size - 1] == '\n';
-    offset += size;
-    reportProgress(progress, offset, fileSize, "bytes");
+    lastByte = chunk.back();
+    offset += chunk.size();
+    if (offset >= nextProgress) {
+      reportProgress(progress, offset, fileSize, "bytes");
+      nextProgress = offset + (16 << 20);
+    }
   }
-  if (starts.empty() || (starts.size() == 1 && offset == starts.front())) {
-    starts.clear();  // empty file, or nothing after the BOM: no lines
-    starts.push_back(offset);
+  reportProgress(progress, offset, fileSize, "bytes");
+  if (starts.empty() || starts.front() >= offset) {
+    starts.assign(1, offset);  // empty, or nothing after the BOM: no lines
     return index;
   }
-  starts.push_back(lastByteWasNewline ? offset : offset + 1);
+  if (lastByte != '\n') {
+    starts.push_back(offset + 1);  // the last line has no "\n": end it one past the file
+  }
   return index;
 }
 
