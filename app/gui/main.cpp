@@ -27,10 +27,13 @@ bool hasArgument(int argc, char** argv, const char* name) {
   return false;
 }
 
+// The system's language when EmbedLab has it, else English (whose translation holds the plural
+// forms the sources write as "%n record(s)").
 void installTranslator(QCoreApplication& app) {
   auto* translator = new QTranslator(&app);
   if (translator->load(QLocale(), QStringLiteral("embedlab"), QStringLiteral("_"),
-                       QStringLiteral(":/i18n"))) {
+                       QStringLiteral(":/i18n")) ||
+      translator->load(QStringLiteral(":/i18n/embedlab_en"))) {
     QCoreApplication::installTranslator(translator);
   }
 }
