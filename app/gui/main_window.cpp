@@ -136,7 +136,7 @@ QStringList MainWindow::panelNames() {
 }
 
 bool MainWindow::showPanel(const QString& name) {
-  const int index = panelNames().indexOf(name.toLower());
+  const auto index = static_cast<int>(panelNames().indexOf(name.toLower()));
   if (index < 0) {
     return false;
   }

@@ -16,7 +16,7 @@ namespace embedlab {
 
 namespace {
 
-constexpr std::uint64_t kEdgeBytes = 64 * 1024;
+constexpr std::uint64_t kEdgeBytes = 64ULL * 1024;
 
 std::uint64_t hashRange(int fd, const std::string& path, std::uint64_t offset,
                         std::uint64_t length) {

@@ -18,32 +18,20 @@ void requireFile(const std::filesystem::path& path, std::string_view what) {
   }
 }
 
-std::vector<CorpusDocument> readCorpus(const std::filesystem::path& path, EvalLayout& layout,
-                                       std::vector<Problem>* warnings, ProgressObserver* progress,
-                                       const CancellationToken* cancel) {
-  std::vector<CorpusDocument> corpus;
+// Every record of a corpus or queries file, read with `parse` (RecordParser::corpus or ::query).
+template <typename Record, typename Parse>
+std::vector<Record> readRecords(const std::filesystem::path& path, EvalLayout& layout,
+                                std::vector<Problem>* warnings, ProgressObserver* progress,
+                                const CancellationToken* cancel, Parse parse) {
+  std::vector<Record> records;
   RecordParser parser;
   strict_reader::readAll(path, {}, warnings, progress, cancel,
                          [&](const TextLine& line, std::vector<Problem>& problems) {
-                           if (auto document = parser.corpus(line, layout, problems)) {
-                             corpus.push_back(std::move(*document));
+                           if (auto record = (parser.*parse)(line, layout, problems)) {
+                             records.push_back(std::move(*record));
                            }
                          });
-  return corpus;
-}
-
-std::vector<EvalQuery> readQueries(const std::filesystem::path& path, EvalLayout& layout,
-                                   std::vector<Problem>* warnings, ProgressObserver* progress,
-                                   const CancellationToken* cancel) {
-  std::vector<EvalQuery> queries;
-  RecordParser parser;
-  strict_reader::readAll(path, {}, warnings, progress, cancel,
-                         [&](const TextLine& line, std::vector<Problem>& problems) {
-                           if (auto query = parser.query(line, layout, problems)) {
-                             queries.push_back(std::move(*query));
-                           }
-                         });
-  return queries;
+  return records;
 }
 
 // Throws at the second line that uses an id already seen.
@@ -61,12 +49,34 @@ std::unordered_set<std::string_view> uniqueIds(const std::vector<Record>& record
   return ids;
 }
 
-void requireLayout(EvalLayout found, EvalLayout expected, const std::filesystem::path& path) {
-  if (found != EvalLayout::Unknown && found != expected) {
-    throw InputError(path.string(), expected == EvalLayout::Beir
-                                        ? "expected the BEIR layout ({\"_id\", ...} records)"
-                                        : "expected the MS MARCO-style layout ({\"content\"} "
-                                          "corpus, {\"query\", \"positive\"} queries)");
+std::string_view layoutName(EvalLayout layout) {
+  return layout == EvalLayout::Beir ? "the BEIR layout ({\"_id\", \"title\", \"text\"} corpus, "
+                                      "{\"_id\", \"text\"} queries)"
+                                    : "the MS MARCO-style layout ({\"content\"} corpus, "
+                                      "{\"query\", \"positive\"} queries)";
+}
+
+// Reads the corpus and the queries, whose first records must use the `expected` layout.
+void readCorpusAndQueries(EvalSet& set, const std::filesystem::path& corpusPath,
+                          const std::filesystem::path& queriesPath, EvalLayout expected,
+                          std::vector<Problem>* warnings, ProgressObserver* progress,
+                          const CancellationToken* cancel) {
+  set.layout = expected;
+  for (const auto& [path, isCorpus] :
+       {std::pair{corpusPath, true}, std::pair{queriesPath, false}}) {
+    EvalLayout found = EvalLayout::Unknown;
+    if (isCorpus) {
+      set.corpus = readRecords<CorpusDocument>(path, found, warnings, progress, cancel,
+                                               &RecordParser::corpus);
+    } else {
+      set.queries =
+          readRecords<EvalQuery>(path, found, warnings, progress, cancel, &RecordParser::query);
+    }
+    if (found != EvalLayout::Unknown && found != expected) {
+      throw InputError(
+          path.string(), 1,
+          fmt::format("this file uses {}; expected {}", layoutName(found), layoutName(expected)));
+    }
   }
 }
 
@@ -83,12 +93,7 @@ EvalSet loadBeirEvalSet(const std::filesystem::path& folder, const std::string& 
   requireFile(qrelsPath,
               fmt::format("qrels/{}.tsv (relevance judgments of split \"{}\")", split, split));
   EvalSet set;
-  set.layout = EvalLayout::Beir;
-  EvalLayout layout = EvalLayout::Beir;
-  set.corpus = readCorpus(corpusPath, layout, warnings, progress, cancel);
-  requireLayout(layout, EvalLayout::Beir, corpusPath);
-  set.queries = readQueries(queriesPath, layout, warnings, progress, cancel);
-  requireLayout(layout, EvalLayout::Beir, queriesPath);
+  readCorpusAndQueries(set, corpusPath, queriesPath, EvalLayout::Beir, warnings, progress, cancel);
 
   const auto documentIds = uniqueIds(set.corpus, corpusPath);
   const auto queryIds = uniqueIds(set.queries, queriesPath);
@@ -119,12 +124,8 @@ EvalSet loadMsMarcoEvalSet(const std::filesystem::path& corpusFile,
                            const std::filesystem::path& queriesFile, std::vector<Problem>* warnings,
                            ProgressObserver* progress, const CancellationToken* cancel) {
   EvalSet set;
-  set.layout = EvalLayout::MsMarco;
-  EvalLayout layout = EvalLayout::MsMarco;
-  set.corpus = readCorpus(corpusFile, layout, warnings, progress, cancel);
-  requireLayout(layout, EvalLayout::MsMarco, corpusFile);
-  set.queries = readQueries(queriesFile, layout, warnings, progress, cancel);
-  requireLayout(layout, EvalLayout::MsMarco, queriesFile);
+  readCorpusAndQueries(set, corpusFile, queriesFile, EvalLayout::MsMarco, warnings, progress,
+                       cancel);
 
   std::unordered_map<std::string_view, const CorpusDocument*> byText;
   byText.reserve(set.corpus.size());

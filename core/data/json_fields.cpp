@@ -124,14 +124,11 @@ void checkKnownFields(simdjson::dom::object object, std::initializer_list<std::s
   }
 }
 
-std::optional<std::string_view> requiredString(simdjson::dom::object object, std::string_view key,
-                                               std::uint64_t line, std::vector<Problem>& problems) {
-  simdjson::dom::element value;
-  if (object.at_key(key).get(value) != simdjson::SUCCESS) {
-    add(problems, ProblemKind::MissingField, line,
-        fmt::format("missing field \"{}\" (a string)", key));
-    return std::nullopt;
-  }
+namespace {
+
+// The string in `value`, or nullopt with a WrongType error naming `key`.
+std::optional<std::string_view> stringValue(simdjson::dom::element value, std::string_view key,
+                                            std::uint64_t line, std::vector<Problem>& problems) {
   std::string_view text;
   if (value.get_string().get(text) != simdjson::SUCCESS) {
     add(problems, ProblemKind::WrongType, line,
@@ -141,19 +138,26 @@ std::optional<std::string_view> requiredString(simdjson::dom::object object, std
   return text;
 }
 
+}  // namespace
+
+std::optional<std::string_view> requiredString(simdjson::dom::object object, std::string_view key,
+                                               std::uint64_t line, std::vector<Problem>& problems) {
+  simdjson::dom::element value;
+  if (object.at_key(key).get(value) != simdjson::SUCCESS) {
+    add(problems, ProblemKind::MissingField, line,
+        fmt::format("missing field \"{}\" (a string)", key));
+    return std::nullopt;
+  }
+  return stringValue(value, key, line, problems);
+}
+
 std::optional<std::string_view> optionalString(simdjson::dom::object object, std::string_view key,
                                                std::uint64_t line, std::vector<Problem>& problems) {
   simdjson::dom::element value;
   if (object.at_key(key).get(value) != simdjson::SUCCESS) {
     return std::nullopt;
   }
-  std::string_view text;
-  if (value.get_string().get(text) != simdjson::SUCCESS) {
-    add(problems, ProblemKind::WrongType, line,
-        fmt::format("field \"{}\" must be a string, found {}", key, typeName(value)));
-    return std::nullopt;
-  }
-  return text;
+  return stringValue(value, key, line, problems);
 }
 
 std::optional<std::string> requiredId(simdjson::dom::object object, std::string_view key,

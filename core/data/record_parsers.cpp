@@ -45,6 +45,14 @@ void checkDuplicates(const std::vector<std::string_view>& texts, std::string_vie
   }
 }
 
+// The layout a corpus or queries file's first record uses: MS MARCO-style records have
+// `msMarcoKey` ("content" or "query") and no "_id".
+EvalLayout layoutOf(simdjson::dom::object object, std::string_view msMarcoKey) {
+  const bool hasKey = object.at_key(msMarcoKey).error() == simdjson::SUCCESS;
+  const bool hasId = object.at_key("_id").error() == simdjson::SUCCESS;
+  return hasKey && !hasId ? EvalLayout::MsMarco : EvalLayout::Beir;
+}
+
 // BEIR separates qrels columns with tabs; TREC qrels ("qid 0 docid rel") with any whitespace.
 std::vector<std::string_view> splitColumns(std::string_view text) {
   std::vector<std::string_view> columns;
@@ -191,20 +199,25 @@ std::optional<PoolText> RecordParser::pool(const TextLine& line, std::vector<Pro
   return PoolText{std::string(*text), line.number};
 }
 
+std::optional<simdjson::dom::object> RecordParser::evalObject(const TextLine& line,
+                                                              EvalLayout& layout,
+                                                              std::string_view msMarcoKey,
+                                                              std::vector<Problem>& problems) {
+  auto object = jf::parseObjectLine(impl_->parser, line, maxLineBytes_, problems);
+  if (object && layout == EvalLayout::Unknown) {
+    layout = layoutOf(*object, msMarcoKey);
+  }
+  return object;
+}
+
 std::optional<CorpusDocument> RecordParser::corpus(const TextLine& line, EvalLayout& layout,
                                                    std::vector<Problem>& problems) {
   const std::size_t before = problems.size();
-  const auto object = jf::parseObjectLine(impl_->parser, line, maxLineBytes_, problems);
+  const auto object = evalObject(line, layout, "content", problems);
   if (!object) {
     return std::nullopt;
   }
   const std::uint64_t n = line.number;
-  if (layout == EvalLayout::Unknown) {
-    layout = object->at_key("content").error() == simdjson::SUCCESS &&
-                     object->at_key("_id").error() != simdjson::SUCCESS
-                 ? EvalLayout::MsMarco
-                 : EvalLayout::Beir;
-  }
   CorpusDocument document;
   document.line = n;
   if (layout == EvalLayout::Beir) {
@@ -241,17 +254,11 @@ std::optional<CorpusDocument> RecordParser::corpus(const TextLine& line, EvalLay
 std::optional<EvalQuery> RecordParser::query(const TextLine& line, EvalLayout& layout,
                                              std::vector<Problem>& problems) {
   const std::size_t before = problems.size();
-  const auto object = jf::parseObjectLine(impl_->parser, line, maxLineBytes_, problems);
+  const auto object = evalObject(line, layout, "query", problems);
   if (!object) {
     return std::nullopt;
   }
   const std::uint64_t n = line.number;
-  if (layout == EvalLayout::Unknown) {
-    layout = object->at_key("query").error() == simdjson::SUCCESS &&
-                     object->at_key("_id").error() != simdjson::SUCCESS
-                 ? EvalLayout::MsMarco
-                 : EvalLayout::Beir;
-  }
   EvalQuery query;
   query.line = n;
   if (layout == EvalLayout::Beir) {

@@ -14,11 +14,16 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/data/line_reader.h"
 #include "core/data/problem.h"
 #include "core/data/training_example.h"
+
+namespace simdjson::dom {
+class object;
+}
 
 namespace embedlab {
 
@@ -77,6 +82,11 @@ class RecordParser {
   std::uint64_t recordsAccepted() const { return recordsAccepted_; }
 
  private:
+  // Parses a corpus or queries line; fixes `layout` from the first record (see layoutOf).
+  std::optional<simdjson::dom::object> evalObject(const TextLine& line, EvalLayout& layout,
+                                                  std::string_view msMarcoKey,
+                                                  std::vector<Problem>& problems);
+
   struct Impl;
   std::unique_ptr<Impl> impl_;
   std::uint64_t maxLineBytes_;

@@ -3,27 +3,15 @@
 #include <QtTest/QtTest>
 
 #include "tests/support/files.h"
+#include "tests/support/process.h"
 
 namespace {
 
-struct Run {
-  int exitCode = -1;
-  QString out;
-  QString err;
-};
+using Run = embedlab::test::ProcessRun;
 
 Run runCli(const QStringList& arguments,
            const QProcessEnvironment& environment = QProcessEnvironment::systemEnvironment()) {
-  QProcess process;
-  process.setProcessEnvironment(environment);
-  process.start(EMBEDLAB_CLI_PATH, arguments);
-  if (!process.waitForFinished(120000)) {
-    process.kill();
-    return {};
-  }
-  return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
-          QString::fromUtf8(process.readAllStandardOutput()),
-          QString::fromUtf8(process.readAllStandardError())};
+  return embedlab::test::runProcess(EMBEDLAB_CLI_PATH, arguments, environment);
 }
 
 QString demo(const QString& relative) {
