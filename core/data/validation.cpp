@@ -4,12 +4,10 @@
 #include <xxhash.h>
 
 #include <algorithm>
-#include <fstream>
 #include <functional>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <unordered_map>
-#include <unordered_set>
 
 #include "core/common/error.h"
 #include "core/common/utf8.h"
@@ -107,12 +105,12 @@ void reportDuplicateIds(const std::filesystem::path& path, DataKind kind,
     return a.hash != b.hash ? a.hash < b.hash : a.line < b.line;
   });
   std::unordered_map<std::uint64_t, std::uint64_t> firstLineOfRepeat;  // repeat line -> first
+  std::size_t runStart = 0;  // first entry of the current run of equal hashes
   for (std::size_t i = 1; i < ids.size(); ++i) {
-    if (ids[i].hash == ids[i - 1].hash) {
-      std::size_t first = i - 1;
-      while (first > 0 && ids[first - 1].hash == ids[i].hash)
-        --first;
-      firstLineOfRepeat.emplace(ids[i].line, ids[first].line);
+    if (ids[i].hash != ids[runStart].hash) {
+      runStart = i;
+    } else {
+      firstLineOfRepeat.emplace(ids[i].line, ids[runStart].line);
     }
   }
   if (firstLineOfRepeat.empty()) {
