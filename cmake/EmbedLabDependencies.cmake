@@ -11,6 +11,8 @@ find_package(simdjson REQUIRED)
 find_package(fmt REQUIRED)
 find_package(spdlog REQUIRED)
 find_package(CLI11 REQUIRED)
+find_package(ICU 70 REQUIRED COMPONENTS uc i18n)   # Unicode properties, NFD, graphemes, regex
+find_package(ZLIB REQUIRED)                       # reading gzip-compressed test data
 find_package(PkgConfig REQUIRED)
 pkg_check_modules(XXHASH REQUIRED IMPORTED_TARGET libxxhash)
 

@@ -16,6 +16,8 @@ packages=(
   # data, storage, command line, logging, hashing, benchmarks
   libsqlite3-dev nlohmann-json3-dev libsimdjson-dev libcli11-dev libspdlog-dev libfmt-dev
   libxxhash-dev libbenchmark-dev
+  # Unicode (tokenizers) and gzip (compressed test data)
+  libicu-dev zlib1g-dev
 )
 
 missing=()

@@ -1,0 +1,87 @@
+// Normalizers of the Hugging Face tokenizer pipeline that EmbedLab's models use (internal to
+// core/text). Each rewrites a NormalizedText in place, keeping the alignment to the original.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/text/normalized_text.h"
+
+namespace embedlab::text {
+
+class Normalizer {
+ public:
+  virtual ~Normalizer() = default;
+  virtual void normalize(NormalizedText& text) const = 0;
+};
+
+/// BERT's normalizer: clean text (drop NUL, U+FFFD and Cc/Cf/Co/Cs except tab and line ends;
+/// turn whitespace into " "), spaces around Chinese characters, strip accents (NFD, then drop
+/// Mn), lowercase; in that order, each optional.
+class BertNormalizer : public Normalizer {
+ public:
+  struct Options {
+    bool cleanText = true;
+    bool handleChineseChars = true;
+    bool stripAccents = true;  ///< tokenizer.json's null means: same as lowercase
+    bool lowercase = true;
+  };
+  explicit BertNormalizer(Options options) : options_(options) {}
+  void normalize(NormalizedText& text) const override;
+
+ private:
+  Options options_;
+};
+
+/// Lowercases every character on its own (full mappings, no context).
+class LowercaseNormalizer : public Normalizer {
+ public:
+  void normalize(NormalizedText& text) const override;
+};
+
+/// Canonical decomposition (NFD) with canonical reordering of combining marks.
+class NfdNormalizer : public Normalizer {
+ public:
+  void normalize(NormalizedText& text) const override;
+};
+
+/// Removes non-spacing marks (Mn); used after NFD to strip accents.
+class StripAccentsNormalizer : public Normalizer {
+ public:
+  void normalize(NormalizedText& text) const override;
+};
+
+/// Runs normalizers one after another.
+class SequenceNormalizer : public Normalizer {
+ public:
+  explicit SequenceNormalizer(std::vector<std::unique_ptr<Normalizer>> normalizers)
+      : normalizers_(std::move(normalizers)) {}
+  void normalize(NormalizedText& text) const override;
+
+ private:
+  std::vector<std::unique_ptr<Normalizer>> normalizers_;
+};
+
+/// Replaces every match of a literal string or an ICU regular expression by `content`, as HF's
+/// Replace normalizer (the new characters take the span of the last character they replace).
+class ReplaceNormalizer : public Normalizer {
+ public:
+  ReplaceNormalizer(std::string pattern, bool regex, std::string content);
+  ~ReplaceNormalizer() override;
+  void normalize(NormalizedText& text) const override;
+
+ private:
+  struct Regex;
+  std::u32string literal_;
+  std::unique_ptr<Regex> regex_;
+  std::u32string content_;
+};
+
+/// Factories used by the tokenizer.json reader; errors name `file`.
+std::unique_ptr<Normalizer> makePrecompiledNormalizer(const std::string& base64,
+                                                      const std::string& file);
+std::unique_ptr<Normalizer> makeReplaceNormalizer(const std::string& pattern, bool regex,
+                                                  const std::string& content);
+
+}  // namespace embedlab::text

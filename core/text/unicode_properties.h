@@ -1,0 +1,53 @@
+// Unicode character properties as Hugging Face `tokenizers` sees them (internal to core/text).
+//
+// HF takes general categories from the `unicode_categories` crate (Unicode ~8.0 tables), so a
+// character assigned in Unicode 9.0 or later behaves like an unassigned one there: not a
+// control, not punctuation, not a mark. ICU knows every character's age, so these functions
+// reproduce that cut-off; White_Space, lowercase and NFD come from ICU's current tables, as HF
+// takes them from Rust's std and the unicode-normalization crate.
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+namespace embedlab::text::unicode {
+
+/// White_Space property (Rust's char::is_whitespace).
+bool isWhitespace(char32_t c);
+
+/// General category Cc, Cf, Co or Cs (the `unicode_categories` crate's is_other, which does not
+/// include unassigned code points).
+bool isOther(char32_t c);
+
+/// General category P* (punctuation).
+bool isPunctuation(char32_t c);
+
+/// ASCII punctuation as Rust's char::is_ascii_punctuation: !"#$%&'()*+,-./:;<=>?@[\]^_`{|}~
+inline bool isAsciiPunctuation(char32_t c) {
+  return (c >= 0x21 && c <= 0x2F) || (c >= 0x3A && c <= 0x40) || (c >= 0x5B && c <= 0x60) ||
+         (c >= 0x7B && c <= 0x7E);
+}
+
+/// General category Mn (non-spacing mark).
+bool isMarkNonspacing(char32_t c);
+
+/// BERT's "Chinese character" ranges: CJK Unified Ideographs, Extensions A-E, compatibility
+/// ideographs (not kana, not Hangul).
+bool isChineseCharacter(char32_t c);
+
+/// Canonical combining class (0 for starters).
+std::uint8_t combiningClass(char32_t c);
+
+/// Appends the full canonical decomposition (NFD) of `c` to `out`.
+void appendDecomposition(char32_t c, std::u32string& out);
+
+/// Appends the full lowercase mapping of `c` alone (no context: Greek capital sigma becomes
+/// small sigma, never final sigma; U+0130 becomes "i" + U+0307).
+void appendLowercase(char32_t c, std::u32string& out);
+
+/// UTF-8 <-> UTF-32 for valid input (invalid UTF-8 bytes decode to U+FFFD).
+std::u32string decodeUtf8(std::string_view text);
+void appendUtf8(char32_t c, std::string& out);
+std::string encodeUtf8(std::u32string_view text);
+
+}  // namespace embedlab::text::unicode
