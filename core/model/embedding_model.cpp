@@ -1,0 +1,427 @@
+#include "core/model/embedding_model.h"
+
+#include <fmt/format.h>
+#include <torch/torch.h>
+
+#include <algorithm>
+#include <numeric>
+#include <set>
+
+#include "core/common/error.h"
+#include "core/common/version.h"
+#include "core/model/sentence_transformers_metadata.h"
+#include "core/model/torch/embedding_model_impl.h"
+
+namespace embedlab::model {
+
+namespace {
+
+const char* const kTokenizerFiles[] = {
+    "tokenizer.json",          "tokenizer_config.json", "special_tokens_map.json", "vocab.txt",
+    "sentencepiece.bpe.model", "spiece.model",          "added_tokens.json"};
+
+bool endsWith(std::string_view text, std::string_view suffix) {
+  return text.size() >= suffix.size() &&
+         text.compare(text.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+// The prefix a checkpoint puts before the encoder's names ("" for BertModel files, "bert." or
+// "roberta." for checkpoints of models with heads).
+std::string encoderPrefix(const Checkpoint& checkpoint) {
+  for (const TensorInfo* tensor : checkpoint.tensors()) {
+    constexpr std::string_view marker = "embeddings.word_embeddings.weight";
+    if (endsWith(tensor->name, marker))
+      return tensor->name.substr(0, tensor->name.size() - marker.size());
+  }
+  return {};
+}
+
+// Older BERT checkpoints name LayerNorm parameters gamma/beta.
+const TensorInfo* findParameter(const Checkpoint& checkpoint, const std::string& name) {
+  if (const TensorInfo* found = checkpoint.find(name)) return found;
+  if (endsWith(name, "LayerNorm.weight"))
+    return checkpoint.find(name.substr(0, name.size() - 6) + "gamma");
+  if (endsWith(name, "LayerNorm.bias"))
+    return checkpoint.find(name.substr(0, name.size() - 4) + "beta");
+  return nullptr;
+}
+
+std::string shapeText(const std::vector<std::int64_t>& shape) {
+  return fmt::format("[{}]", fmt::join(shape, ", "));
+}
+
+std::string listText(const std::vector<std::string>& names) {
+  constexpr std::size_t kShown = 8;
+  std::string text;
+  for (std::size_t i = 0; i < std::min(kShown, names.size()); ++i)
+    text += (i ? ", " : "") + names[i];
+  if (names.size() > kShown) text += fmt::format(" and {} more", names.size() - kShown);
+  return text;
+}
+
+torch::Device parseDevice(const std::string& name) {
+  try {
+    torch::Device device(name);
+    if (device.is_cuda() && !torch::cuda::is_available()) {
+      throw UsageError("device " + name +
+                       " requested, but LibTorch sees no CUDA device (this "
+                       "build or machine is CPU-only)");
+    }
+    return device;
+  } catch (const c10::Error&) {
+    throw UsageError("unknown device \"" + name + "\" (use cpu, cuda or cuda:N)");
+  }
+}
+
+}  // namespace
+
+std::string_view poolingName(Pooling pooling) {
+  switch (pooling) {
+    case Pooling::Cls: return "cls";
+    case Pooling::Mean: return "mean";
+    case Pooling::LastToken: return "lasttoken";
+  }
+  return "mean";
+}
+
+std::optional<Pooling> parsePooling(std::string_view name) {
+  if (name == "cls") return Pooling::Cls;
+  if (name == "mean") return Pooling::Mean;
+  if (name == "lasttoken" || name == "last-token" || name == "last_token")
+    return Pooling::LastToken;
+  return std::nullopt;
+}
+
+torch::ScalarType scalarTypeOf(DType dtype) {
+  switch (dtype) {
+    case DType::F64: return torch::kDouble;
+    case DType::F32: return torch::kFloat;
+    case DType::F16: return torch::kHalf;
+    case DType::BF16: return torch::kBFloat16;
+    case DType::I64: return torch::kLong;
+    case DType::I32: return torch::kInt;
+    case DType::I16: return torch::kShort;
+    case DType::I8: return torch::kChar;
+    case DType::U8: return torch::kByte;
+    case DType::Bool: return torch::kBool;
+  }
+  return torch::kFloat;
+}
+
+DType dtypeOf(torch::ScalarType type) {
+  switch (type) {
+    case torch::kDouble: return DType::F64;
+    case torch::kHalf: return DType::F16;
+    case torch::kBFloat16: return DType::BF16;
+    case torch::kLong: return DType::I64;
+    case torch::kInt: return DType::I32;
+    case torch::kShort: return DType::I16;
+    case torch::kChar: return DType::I8;
+    case torch::kByte: return DType::U8;
+    case torch::kBool: return DType::Bool;
+    default: return DType::F32;
+  }
+}
+
+torch::Tensor pool(const torch::Tensor& hidden, const torch::Tensor& mask, Pooling pooling) {
+  switch (pooling) {
+    case Pooling::Cls: return hidden.select(1, 0);
+    case Pooling::Mean: {
+      const torch::Tensor weights = mask.to(hidden.scalar_type()).unsqueeze(-1);
+      return (hidden * weights).sum(1) / weights.sum(1).clamp_min(1e-9);
+    }
+    case Pooling::LastToken: {
+      const torch::Tensor last = (mask.to(torch::kLong).sum(1) - 1).clamp_min(0);
+      return hidden.index({torch::arange(hidden.size(0), last.options()), last});
+    }
+  }
+  return hidden.select(1, 0);
+}
+
+BatchTensors toTensors(const std::vector<text::Encoding>& padded, const torch::Device& device) {
+  const auto batch = static_cast<std::int64_t>(padded.size());
+  const auto length = static_cast<std::int64_t>(padded.empty() ? 0 : padded.front().size());
+  BatchTensors tensors;
+  tensors.inputIds = torch::empty({batch, length}, torch::kLong);
+  tensors.attentionMask = torch::empty({batch, length}, torch::kLong);
+  tensors.tokenTypeIds = torch::empty({batch, length}, torch::kLong);
+  auto ids = tensors.inputIds.accessor<std::int64_t, 2>();
+  auto mask = tensors.attentionMask.accessor<std::int64_t, 2>();
+  auto types = tensors.tokenTypeIds.accessor<std::int64_t, 2>();
+  for (std::int64_t row = 0; row < batch; ++row) {
+    const text::Encoding& encoding = padded[static_cast<std::size_t>(row)];
+    for (std::int64_t column = 0; column < length; ++column) {
+      const auto c = static_cast<std::size_t>(column);
+      ids[row][column] = encoding.ids[c];
+      mask[row][column] = encoding.attentionMask[c];
+      types[row][column] = encoding.typeIds[c];
+    }
+  }
+  if (device != torch::kCPU) {
+    tensors.inputIds = tensors.inputIds.to(device);
+    tensors.attentionMask = tensors.attentionMask.to(device);
+    tensors.tokenTypeIds = tensors.tokenTypeIds.to(device);
+  }
+  return tensors;
+}
+
+torch::Tensor EmbeddingModel::Impl::embed(const torch::Tensor& inputIds,
+                                          const torch::Tensor& attentionMask,
+                                          const torch::Tensor& tokenTypeIds) const {
+  // Types beyond the model's type vocabulary (XLM-R has one) fall back to 0.
+  torch::Tensor types = tokenTypeIds;
+  if (types.defined() && config.typeVocabSize <= 1) types = torch::zeros_like(types);
+  const torch::Tensor hidden = module->forward(inputIds, attentionMask, types);
+  torch::Tensor pooled = model::pool(hidden, attentionMask, pooling);
+  if (normalize)
+    pooled = torch::nn::functional::normalize(
+        pooled, torch::nn::functional::NormalizeFuncOptions().p(2).dim(-1));
+  return pooled;
+}
+
+EmbeddingModel EmbeddingModel::load(const std::filesystem::path& folder,
+                                    const LoadOptions& options) {
+  if (!std::filesystem::is_directory(folder)) {
+    throw InputError(folder.string(), "is not a folder (a model is a Hugging Face model folder)");
+  }
+  auto impl = std::make_shared<Impl>();
+  impl->config = EncoderConfig::load(folder / "config.json");
+  impl->tokenizer.emplace(text::Tokenizer::load(folder));
+  impl->tokenizerFolder = folder;
+  impl->device = parseDevice(options.device);
+  const Checkpoint checkpoint(folder);
+  const std::string prefix = encoderPrefix(checkpoint);
+  const bool withPooler = checkpoint.find(prefix + "pooler.dense.weight") != nullptr;
+  impl->module = BertModel(impl->config, withPooler);
+
+  std::vector<std::string> missing;
+  std::vector<std::string> misshaped;
+  std::set<std::string> used;
+  {
+    torch::NoGradGuard noGrad;
+    for (auto& item : impl->module->named_parameters()) {
+      const std::string& name = item.key();
+      torch::Tensor& parameter = item.value();
+      const TensorInfo* tensor = findParameter(checkpoint, prefix + name);
+      if (tensor == nullptr) {
+        missing.push_back(name);
+        continue;
+      }
+      used.insert(tensor->name);
+      if (tensor->shape != parameter.sizes().vec()) {
+        misshaped.push_back(fmt::format("{} is {} in the checkpoint, config.json implies {}", name,
+                                        shapeText(tensor->shape),
+                                        shapeText(parameter.sizes().vec())));
+        continue;
+      }
+      if (!isFloatingPoint(tensor->dtype)) {
+        misshaped.push_back(fmt::format("{} has dtype {}, expected a floating-point type", name,
+                                        dtypeName(tensor->dtype)));
+        continue;
+      }
+      const torch::Tensor source =
+          torch::from_blob(const_cast<std::byte*>(checkpoint.data(*tensor)), tensor->shape,
+                           torch::TensorOptions().dtype(scalarTypeOf(tensor->dtype)));
+      parameter.copy_(source);  // converts F16/BF16 to the module's float32
+      impl->checkpointDTypes[name] = tensor->dtype;
+    }
+  }
+  std::vector<std::string> unexpected;
+  for (const TensorInfo* tensor : checkpoint.tensors()) {
+    if (used.count(tensor->name) != 0) continue;
+    const bool encoderTensor = tensor->name.compare(0, prefix.size(), prefix) == 0;
+    const std::string local = encoderTensor ? tensor->name.substr(prefix.size()) : tensor->name;
+    if (!encoderTensor || local == "embeddings.position_ids" || endsWith(local, ".position_ids")) {
+      impl->ignoredTensors.push_back(
+          tensor->name);  // heads (cls., lm_head., classifier.) and buffers
+    } else {
+      unexpected.push_back(tensor->name);
+    }
+  }
+  if (!missing.empty() || !misshaped.empty() || !unexpected.empty()) {
+    std::string message = "does not hold the encoder config.json describes:";
+    if (!missing.empty())
+      message += fmt::format(" missing tensors ({}): {};", missing.size(), listText(missing));
+    if (!misshaped.empty()) message += fmt::format(" misshaped tensors: {};", listText(misshaped));
+    if (!unexpected.empty())
+      message +=
+          fmt::format(" unexpected tensors ({}): {};", unexpected.size(), listText(unexpected));
+    message.pop_back();
+    throw InputError(folder.string(), message);
+  }
+
+  const SentenceTransformersMetadata metadata = readSentenceTransformersMetadata(folder);
+  impl->pooling = options.pooling.value_or(metadata.pooling.value_or(Pooling::Mean));
+  impl->normalize = options.normalize.value_or(metadata.normalize.value_or(true));
+  impl->prompts = metadata.prompts;
+  const std::int64_t positions =
+      impl->config.maxPositionEmbeddings -
+      (impl->config.usesPaddingOffsetPositions() ? impl->config.padTokenId + 1 : 0);
+  impl->maxSequenceLength = std::min<std::size_t>(
+      metadata.maxSequenceLength.value_or(static_cast<std::size_t>(positions)),
+      static_cast<std::size_t>(positions));
+  impl->module->to(impl->device);
+  impl->module->eval();
+  return EmbeddingModel(std::move(impl));
+}
+
+EmbeddingModel EmbeddingModel::createRandom(const RandomModelOptions& options,
+                                            const std::filesystem::path& tokenizerFolder) {
+  auto impl = std::make_shared<Impl>();
+  impl->tokenizer.emplace(text::Tokenizer::load(tokenizerFolder));
+  impl->tokenizerFolder = tokenizerFolder;
+  EncoderConfig& config = impl->config;
+  const bool roberta = options.architecture == "xlm-roberta";
+  if (!roberta && options.architecture != "bert") {
+    throw UsageError("--arch must be bert or xlm-roberta, not " + options.architecture);
+  }
+  if (options.hidden % options.heads != 0) {
+    throw UsageError(
+        fmt::format("--hidden {} is not a multiple of --heads {}", options.hidden, options.heads));
+  }
+  config.modelType = roberta ? "xlm-roberta" : "bert";
+  config.vocabSize = static_cast<std::int64_t>(impl->tokenizer->vocabSize());
+  config.hiddenSize = options.hidden;
+  config.numHiddenLayers = options.layers;
+  config.numAttentionHeads = options.heads;
+  config.intermediateSize = options.intermediate;
+  config.padTokenId = impl->tokenizer->padId();
+  config.maxPositionEmbeddings = options.maxPositions + (roberta ? config.padTokenId + 1 : 0);
+  config.typeVocabSize = roberta ? 1 : 2;
+  config.layerNormEps = roberta ? 1e-5 : 1e-12;
+  config.raw = {
+      {"architectures", {roberta ? "XLMRobertaModel" : "BertModel"}},
+      {"torch_dtype", "float32"},
+      {"created_by", fmt::format("embedlab {} init-model (seed {})", kVersion, options.seed)}};
+  if (roberta) {
+    for (const auto& [key, token] :
+         {std::pair{"bos_token_id", "<s>"}, std::pair{"eos_token_id", "</s>"}}) {
+      if (const auto id = impl->tokenizer->tokenToId(token)) config.raw[key] = *id;
+    }
+  }
+  impl->module = BertModel(config, false);
+  initializeLikeHuggingFace(*impl->module, options.seed);
+  for (const auto& item : impl->module->named_parameters()) {
+    impl->checkpointDTypes[item.key()] = DType::F32;
+  }
+  impl->pooling = options.pooling;
+  impl->normalize = options.normalize;
+  impl->maxSequenceLength = static_cast<std::size_t>(options.maxPositions);
+  impl->module->eval();
+  return EmbeddingModel(std::move(impl));
+}
+
+void EmbeddingModel::save(const std::filesystem::path& folder) const {
+  std::filesystem::create_directories(folder);
+  impl_->config.save(folder / "config.json");
+  std::vector<torch::Tensor> keepAlive;
+  std::vector<TensorData> tensors;
+  for (const auto& item : impl_->module->named_parameters()) {
+    const std::string& name = item.key();
+    const torch::Tensor& parameter = item.value();
+    const auto found = impl_->checkpointDTypes.find(name);
+    const DType dtype = found == impl_->checkpointDTypes.end() ? DType::F32 : found->second;
+    torch::Tensor cpu = parameter.detach().to(torch::kCPU, scalarTypeOf(dtype)).contiguous();
+    keepAlive.push_back(cpu);
+    TensorData data;
+    data.name = name;
+    data.dtype = dtype;
+    data.shape = cpu.sizes().vec();
+    data.bytes = std::string_view(static_cast<const char*>(cpu.data_ptr()),
+                                  static_cast<std::size_t>(cpu.nbytes()));
+    tensors.push_back(std::move(data));
+  }
+  writeSafetensors(folder / "model.safetensors", std::move(tensors));
+  std::error_code same;
+  if (!std::filesystem::equivalent(impl_->tokenizerFolder, folder, same)) {
+    for (const char* file : kTokenizerFiles) {
+      const auto source = impl_->tokenizerFolder / file;
+      if (std::filesystem::is_regular_file(source)) {
+        std::filesystem::copy_file(source, folder / file,
+                                   std::filesystem::copy_options::overwrite_existing);
+      }
+    }
+  }
+  writeSentenceTransformersMetadata(folder, impl_->pooling, impl_->normalize, dimension(),
+                                    impl_->maxSequenceLength, impl_->prompts);
+}
+
+std::vector<float> EmbeddingModel::encode(const std::vector<std::string>& texts,
+                                          const EncodeOptions& options) const {
+  const std::size_t dimensions = dimension();
+  std::vector<float> result(texts.size() * dimensions);
+  if (texts.empty()) return result;
+  text::TruncationOptions truncation;
+  truncation.maxLength = std::min(options.maxLength, impl_->maxSequenceLength);
+  std::vector<text::Encoding> encodings;
+  if (options.prefix.empty()) {
+    encodings = impl_->tokenizer->encodeBatch(texts, truncation);
+  } else {
+    std::vector<std::string> prefixed;
+    prefixed.reserve(texts.size());
+    for (const std::string& text : texts)
+      prefixed.push_back(options.prefix + text);
+    encodings = impl_->tokenizer->encodeBatch(prefixed, truncation);
+  }
+  // Longest first: batches of similar lengths waste little on padding, and a batch that does
+  // not fit in memory fails at once rather than at the end.
+  std::vector<std::size_t> order(texts.size());
+  std::iota(order.begin(), order.end(), 0);
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    return encodings[a].size() > encodings[b].size();
+  });
+  const std::size_t batchSize = std::max<std::size_t>(1, options.batchSize);
+  torch::InferenceMode inference;
+  for (std::size_t start = 0; start < order.size(); start += batchSize) {
+    throwIfCancelled(options.cancel);
+    const std::size_t end = std::min(order.size(), start + batchSize);
+    std::vector<text::Encoding> batch;
+    batch.reserve(end - start);
+    for (std::size_t i = start; i < end; ++i)
+      batch.push_back(encodings[order[i]]);
+    text::padEncodings(batch, impl_->tokenizer->padId(), std::nullopt,
+                       impl_->tokenizer->padToken());
+    const BatchTensors tensors = toTensors(batch, impl_->device);
+    const torch::Tensor embedded =
+        impl_->embed(tensors.inputIds, tensors.attentionMask, tensors.tokenTypeIds)
+            .to(torch::kCPU, torch::kFloat)
+            .contiguous();
+    const float* rows = embedded.data_ptr<float>();
+    for (std::size_t i = start; i < end; ++i) {
+      std::copy_n(rows + (i - start) * dimensions, dimensions,
+                  result.begin() + static_cast<std::ptrdiff_t>(order[i] * dimensions));
+    }
+    reportProgress(options.progress, end, order.size(), "texts");
+  }
+  return result;
+}
+
+std::size_t EmbeddingModel::dimension() const {
+  return static_cast<std::size_t>(impl_->config.hiddenSize);
+}
+Pooling EmbeddingModel::pooling() const {
+  return impl_->pooling;
+}
+bool EmbeddingModel::normalizes() const {
+  return impl_->normalize;
+}
+const EncoderConfig& EmbeddingModel::config() const {
+  return impl_->config;
+}
+const text::Tokenizer& EmbeddingModel::tokenizer() const {
+  return *impl_->tokenizer;
+}
+const std::map<std::string, std::string>& EmbeddingModel::prompts() const {
+  return impl_->prompts;
+}
+void EmbeddingModel::setPrompts(std::map<std::string, std::string> prompts) {
+  impl_->prompts = std::move(prompts);
+}
+std::size_t EmbeddingModel::maxSequenceLength() const {
+  return impl_->maxSequenceLength;
+}
+const std::vector<std::string>& EmbeddingModel::ignoredTensors() const {
+  return impl_->ignoredTensors;
+}
+
+}  // namespace embedlab::model

@@ -1,0 +1,85 @@
+// BERT and (XLM-)RoBERTa encoders as LibTorch modules, computing what Hugging Face's BertModel /
+// XLMRobertaModel compute (eager attention), with the same parameter names, so that a
+// checkpoint's tensors map 1:1 onto named_parameters().
+//
+// INTERNAL to core: this header exposes LibTorch types. Only core .cpp files include it; widgets
+// and public headers never do (ARCHITECTURE.md; tests/CMakeLists.txt checks widgets/ and app/).
+#pragma once
+
+#include <torch/nn/module.h>
+#include <torch/nn/modules/container/modulelist.h>
+#include <torch/nn/modules/dropout.h>
+#include <torch/nn/modules/embedding.h>
+#include <torch/nn/modules/linear.h>
+#include <torch/nn/modules/normalization.h>
+#include <torch/nn/pimpl.h>
+
+#include "core/model/encoder_config.h"
+
+namespace embedlab::model {
+
+class BertEmbeddingsImpl : public torch::nn::Module {
+ public:
+  explicit BertEmbeddingsImpl(const EncoderConfig& config);
+  /// `tokenTypeIds` may be undefined (all zeros).
+  torch::Tensor forward(const torch::Tensor& inputIds, const torch::Tensor& tokenTypeIds);
+
+  torch::nn::Embedding wordEmbeddings{nullptr};
+  torch::nn::Embedding positionEmbeddings{nullptr};
+  torch::nn::Embedding tokenTypeEmbeddings{nullptr};
+  torch::nn::LayerNorm layerNorm{nullptr};
+  torch::nn::Dropout dropout{nullptr};
+
+ private:
+  bool paddingOffsetPositions_;
+  std::int64_t padTokenId_;
+};
+TORCH_MODULE(BertEmbeddings);
+
+class BertLayerImpl : public torch::nn::Module {
+ public:
+  explicit BertLayerImpl(const EncoderConfig& config);
+  /// `additiveMask`: [batch, 1, 1, length], 0 for tokens and a large negative for padding.
+  torch::Tensor forward(const torch::Tensor& hidden, const torch::Tensor& additiveMask);
+
+ private:
+  torch::Tensor activation(const torch::Tensor& x) const;
+
+  std::int64_t heads_;
+  std::int64_t headSize_;
+  std::string activation_;
+  torch::nn::Linear query_{nullptr}, key_{nullptr}, value_{nullptr};
+  torch::nn::Linear attentionDense_{nullptr}, intermediateDense_{nullptr}, outputDense_{nullptr};
+  torch::nn::LayerNorm attentionLayerNorm_{nullptr}, outputLayerNorm_{nullptr};
+  torch::nn::Dropout attentionDropout_{nullptr}, hiddenDropout_{nullptr};
+};
+TORCH_MODULE(BertLayer);
+
+/// The encoder: embeddings, the layers, and (when the checkpoint has one) BERT's pooler, kept
+/// only so that saving writes it back; embeddings are pooled from the last hidden state.
+class BertModelImpl : public torch::nn::Module {
+ public:
+  BertModelImpl(const EncoderConfig& config, bool withPooler);
+  /// The last hidden state [batch, length, hidden]. `attentionMask` is 1 for tokens, 0 for
+  /// padding (int64 or bool).
+  torch::Tensor forward(const torch::Tensor& inputIds, const torch::Tensor& attentionMask,
+                        const torch::Tensor& tokenTypeIds = {});
+
+  const EncoderConfig& config() const { return config_; }
+  bool hasPooler() const { return hasPooler_; }
+
+  BertEmbeddings embeddings{nullptr};
+  torch::nn::ModuleList layers{nullptr};
+
+ private:
+  EncoderConfig config_;
+  bool hasPooler_;
+};
+TORCH_MODULE(BertModel);
+
+/// Initialises parameters as Hugging Face initialises BERT: normal(0, initializer_range) for
+/// linear and embedding weights (the padding row of word embeddings zeroed), zero biases, unit
+/// LayerNorm weights.
+void initializeLikeHuggingFace(BertModelImpl& model, std::uint64_t seed);
+
+}  // namespace embedlab::model

@@ -1,0 +1,52 @@
+// The inside of EmbeddingModel: the LibTorch module and what goes with it.
+// INTERNAL to core (exposes LibTorch types): the trainer and tests use it; widgets never.
+#pragma once
+
+#include <torch/types.h>
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/model/embedding_model.h"
+#include "core/model/safetensors.h"
+#include "core/model/torch/bert_module.h"
+
+namespace embedlab::model {
+
+struct EmbeddingModel::Impl {
+  EncoderConfig config;
+  std::optional<text::Tokenizer> tokenizer;  ///< always set once loaded
+  mutable BertModel module{nullptr};         ///< a shared handle; forward() is not const
+  Pooling pooling = Pooling::Mean;
+  bool normalize = true;
+  std::map<std::string, std::string> prompts;
+  std::size_t maxSequenceLength = 512;
+  std::filesystem::path tokenizerFolder;          ///< tokenizer files are copied from here on save
+  std::map<std::string, DType> checkpointDTypes;  ///< parameters are saved in these dtypes
+  std::vector<std::string> ignoredTensors;
+  torch::Device device = torch::kCPU;
+
+  /// Pooled (and, when normalize is set, L2-normalised) embeddings [batch, hidden].
+  torch::Tensor embed(const torch::Tensor& inputIds, const torch::Tensor& attentionMask,
+                      const torch::Tensor& tokenTypeIds = {}) const;
+};
+
+/// Token vectors [batch, length, hidden] pooled into text vectors [batch, hidden] (`mask`: 1 for
+/// tokens, 0 for padding; padding on the right).
+torch::Tensor pool(const torch::Tensor& hidden, const torch::Tensor& mask, Pooling pooling);
+
+/// The LibTorch dtype of a safetensors dtype, and back.
+torch::ScalarType scalarTypeOf(DType dtype);
+DType dtypeOf(torch::ScalarType type);
+
+/// The batch tensors (ids, attention mask, token type ids) of padded encodings, on `device`.
+struct BatchTensors {
+  torch::Tensor inputIds;
+  torch::Tensor attentionMask;
+  torch::Tensor tokenTypeIds;
+};
+BatchTensors toTensors(const std::vector<text::Encoding>& padded, const torch::Device& device);
+
+}  // namespace embedlab::model
