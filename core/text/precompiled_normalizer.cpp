@@ -62,15 +62,25 @@ std::vector<std::pair<std::size_t, std::size_t>> graphemes(const std::u32string&
   return clusters;
 }
 
-// Appends the changes that replace `oldCount` characters by `replacement`, with the change values
-// Hugging Face uses here (the first new character carries newCount - oldCount; the others their
-// index). Its alignment drifts when a replacement changes the length: reproduced on purpose.
+// Appends the changes that replace `oldCount` characters by `replacement`, as tokenizers 0.22
+// does: the new characters replace old ones one for one; extra new ones are inserted (they take
+// the span of the last replaced one); missing ones are removed after the last new character, or
+// after the previous change when the replacement is empty. With no previous change (deleted
+// characters at the very start) nothing consumes them, so later spans shift: HF's behaviour,
+// reproduced on purpose.
 void pushReplacement(std::string_view replacement, std::size_t oldCount,
                      std::vector<Change>& changes) {
   const std::u32string chars = unicode::decodeUtf8(replacement);
+  for (const char32_t c : chars)
+    changes.push_back({c, 0});
   const int difference = static_cast<int>(chars.size()) - static_cast<int>(oldCount);
-  for (std::size_t i = 0; i < chars.size(); ++i) {
-    changes.push_back({chars[i], i == 0 ? difference : static_cast<int>(i)});
+  if (difference > 0) {
+    for (std::size_t k = changes.size() - static_cast<std::size_t>(difference); k < changes.size();
+         ++k) {
+      changes[k].change = 1;
+    }
+  } else if (difference < 0 && !changes.empty()) {
+    changes.back().change += difference;
   }
 }
 

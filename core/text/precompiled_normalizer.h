@@ -2,8 +2,9 @@
 // tokenizer.json files: NFKC and more, as a double-array trie from UTF-8 byte sequences to
 // replacement strings), applied as Hugging Face's Precompiled normalizer applies them (internal to
 // core/text): grapheme cluster by grapheme cluster; a cluster shorter than 6 bytes is looked up
-// whole and replaced by the replacement of its *first* (shortest) matching prefix; otherwise, or
-// without a match, character by character. HF notes this is what matches SentencePiece on XNLI.
+// whole and replaced by the replacement of its *first* (shortest) matching prefix (what follows
+// the prefix in the cluster is dropped); otherwise, or without a match, character by character.
+// HF notes this is what matches SentencePiece on XNLI.
 #pragma once
 
 #include <cstdint>

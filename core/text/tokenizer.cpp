@@ -13,13 +13,14 @@ Encoding Pipeline::tokenize(std::string_view text, std::int8_t sequenceId) const
   const std::u32string original = unicode::decodeUtf8(text);
   std::vector<Token> tokens;
   std::vector<NormalizedText> words;
-  const auto addedToken = [&](std::int64_t id, Span span) {
-    const AddedToken* token = added.find(id);
-    tokens.push_back({id, token != nullptr ? token->content : std::string(), span});
+  // An added token's string is the text it matched, including whitespace lstrip/rstrip took
+  // (" <mask>"), as in HF.
+  const auto addedToken = [&](std::int64_t id, std::u32string_view matched, Span span) {
+    tokens.push_back({id, unicode::encodeUtf8(matched), span});
   };
   for (const AddedSplit& raw : added.split(original, false)) {
     if (raw.tokenId) {
-      addedToken(*raw.tokenId,
+      addedToken(*raw.tokenId, std::u32string_view(original).substr(raw.begin, raw.end - raw.begin),
                  {static_cast<std::uint32_t>(raw.begin), static_cast<std::uint32_t>(raw.end)});
       continue;
     }
@@ -30,7 +31,9 @@ Encoding Pipeline::tokenize(std::string_view text, std::int8_t sequenceId) const
     for (const AddedSplit& part : added.split(normalized.chars, true)) {
       if (part.begin == part.end) continue;
       if (part.tokenId) {
-        addedToken(*part.tokenId, normalized.spanOf(part.begin, part.end));
+        addedToken(*part.tokenId,
+                   std::u32string_view(normalized.chars).substr(part.begin, part.end - part.begin),
+                   normalized.spanOf(part.begin, part.end));
         continue;
       }
       words.clear();

@@ -97,6 +97,13 @@ class TestTokenizerGolden : public QObject {
     checkGoldenFile(tokenizer, "bert-base-uncased.jsonl.gz", 3465);
   }
 
+  void xlmrUnigram() {
+    const Tokenizer tokenizer = Tokenizer::load(kData + "xlmr-unigram");
+    QCOMPARE(tokenizer.modelType(), std::string("Unigram"));
+    QCOMPARE(tokenizer.padId(), std::int64_t{1});
+    checkGoldenFile(tokenizer, "xlmr-unigram.jsonl.gz", 3847);
+  }
+
   void theComparisonNoticesDifferences() {
     // A cased tokenizer over the uncased vocabulary must disagree on many lines.
     QTemporaryDir folder;
