@@ -5,6 +5,7 @@
 #include <CLI/CLI.hpp>
 #include <cstdio>
 
+#include "app/cli/model_commands.h"
 #include "app/cli/validate_command.h"
 #include "core/common/error.h"
 #include "core/common/version.h"
@@ -43,6 +44,9 @@ int run(int argc, char** argv) {
 
   CommandAction action;
   addValidateCommand(app, global, action);
+  addInitModelCommand(app, global, action);
+  addTokenizeCommand(app, global, action);
+  addEncodeCommand(app, global, action);
 
   try {
     app.parse(argc, argv);

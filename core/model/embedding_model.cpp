@@ -4,6 +4,7 @@
 #include <torch/torch.h>
 
 #include <algorithm>
+#include <cstring>
 #include <numeric>
 #include <set>
 
@@ -19,6 +20,11 @@ namespace {
 const char* const kTokenizerFiles[] = {
     "tokenizer.json",          "tokenizer_config.json", "special_tokens_map.json", "vocab.txt",
     "sentencepiece.bpe.model", "spiece.model",          "added_tokens.json"};
+
+// Tensors of task heads that checkpoints carry next to the encoder; an embedding model ignores
+// them.
+const char* const kHeadPrefixes[] = {"cls.",        "lm_head.", "classifier.",
+                                     "qa_outputs.", "score.",   "pre_classifier."};
 
 bool endsWith(std::string_view text, std::string_view suffix) {
   return text.size() >= suffix.size() &&
@@ -231,9 +237,11 @@ EmbeddingModel EmbeddingModel::load(const std::filesystem::path& folder,
     if (used.count(tensor->name) != 0) continue;
     const bool encoderTensor = tensor->name.compare(0, prefix.size(), prefix) == 0;
     const std::string local = encoderTensor ? tensor->name.substr(prefix.size()) : tensor->name;
-    if (!encoderTensor || local == "embeddings.position_ids" || endsWith(local, ".position_ids")) {
-      impl->ignoredTensors.push_back(
-          tensor->name);  // heads (cls., lm_head., classifier.) and buffers
+    const bool head = std::any_of(
+        std::begin(kHeadPrefixes), std::end(kHeadPrefixes),
+        [&](const char* name) { return local.compare(0, std::strlen(name), name) == 0; });
+    if (!encoderTensor || head || endsWith(local, ".position_ids")) {
+      impl->ignoredTensors.push_back(tensor->name);  // task heads and buffers
     } else {
       unexpected.push_back(tensor->name);
     }

@@ -1,9 +1,9 @@
 #include "core/text/tokenizer.h"
 
 #include <algorithm>
-#include <thread>
 
 #include "core/common/error.h"
+#include "core/common/parallel_for.h"
 #include "core/text/pipeline.h"
 #include "core/text/unicode_properties.h"
 
@@ -113,35 +113,8 @@ std::vector<Encoding> Tokenizer::encodeBatch(const std::vector<std::string>& tex
                                              const TruncationOptions& truncation,
                                              unsigned threads) const {
   std::vector<Encoding> encodings(texts.size());
-  if (threads == 0) threads = std::max(1U, std::thread::hardware_concurrency());
-  threads = static_cast<unsigned>(std::min<std::size_t>(threads, texts.size() / 64 + 1));
-  const auto work = [&](std::size_t begin, std::size_t end) {
-    for (std::size_t i = begin; i < end; ++i)
-      encodings[i] = encode(texts[i], truncation);
-  };
-  if (threads <= 1) {
-    work(0, texts.size());
-    return encodings;
-  }
-  std::vector<std::thread> workers;
-  std::vector<std::exception_ptr> errors(threads);
-  const std::size_t chunk = (texts.size() + threads - 1) / threads;
-  for (unsigned t = 0; t < threads; ++t) {
-    const std::size_t begin = std::min(texts.size(), t * chunk);
-    const std::size_t end = std::min(texts.size(), begin + chunk);
-    workers.emplace_back([&, t, begin, end] {
-      try {
-        work(begin, end);
-      } catch (...) {
-        errors[t] = std::current_exception();
-      }
-    });
-  }
-  for (std::thread& worker : workers)
-    worker.join();
-  for (const auto& error : errors) {
-    if (error) std::rethrow_exception(error);
-  }
+  parallelFor(texts.size(), threads,
+              [&](std::size_t i) { encodings[i] = encode(texts[i], truncation); });
   return encodings;
 }
 

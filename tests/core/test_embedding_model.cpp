@@ -1,0 +1,267 @@
+// core/model EmbeddingModel: save -> load -> save is bit-exact (also for fp16 checkpoints), the
+// sentence-transformers metadata round-trips, bad folders give errors that name the problem, and
+// a text's embedding does not depend on what it is batched with.
+#include <torch/torch.h>
+#include <QtTest/QtTest>
+
+#include <regex>
+
+#include "core/common/error.h"
+#include "core/model/safetensors.h"
+#include "core/model/torch/embedding_model_impl.h"
+#include "tests/support/files.h"
+#include "tests/support/model_folders.h"
+
+using namespace embedlab;
+using namespace embedlab::model;
+
+namespace {
+
+std::string errorOf(const std::function<void()>& action) {
+  try {
+    action();
+  } catch (const Error& error) {
+    return error.what();
+  }
+  return "(no error)";
+}
+
+// Rewrites a folder's model.safetensors through `edit` (name -> tensor bytes, dtype, shape).
+void rewriteCheckpoint(
+    const std::filesystem::path& folder,
+    const std::function<void(std::vector<TensorData>&, std::vector<std::string>&)>& edit) {
+  std::vector<std::string> storage;
+  std::vector<TensorData> tensors;
+  {
+    const SafetensorsFile file(folder / "model.safetensors");
+    storage.reserve(file.tensors().size() + 8);
+    for (const TensorInfo& info : file.tensors()) {
+      storage.emplace_back(reinterpret_cast<const char*>(file.data(info)), info.end - info.begin);
+      tensors.push_back({info.name, info.dtype, info.shape, storage.back()});
+    }
+    edit(tensors, storage);
+  }
+  writeSafetensors(folder / "model.safetensors", std::move(tensors));
+}
+
+const std::vector<std::string> kTexts = {
+    "short",
+    "a somewhat longer text about Debian packages and their descriptions",
+    "multimedia framework from KDE using Qt 5",
+    "x",
+    "the same text twice",
+    "the same text twice",
+    "émigré café naïve",
+    "numbers 12345 and symbols $%&"};
+
+}  // namespace
+
+class TestEmbeddingModel : public QObject {
+  Q_OBJECT
+
+ private Q_SLOTS:
+  void saveLoadSaveIsBitExact() {
+    test::TempFolder folder;
+    test::makeTinyModel(folder / "a");
+    const EmbeddingModel loaded = EmbeddingModel::load(folder / "a");
+    loaded.save(folder / "b");
+    QCOMPARE(test::readFile(folder / "a" / "model.safetensors"),
+             test::readFile(folder / "b" / "model.safetensors"));
+    QCOMPARE(test::readFile(folder / "a" / "config.json"),
+             test::readFile(folder / "b" / "config.json"));
+    QCOMPARE(test::readFile(folder / "a" / "tokenizer.json"),
+             test::readFile(folder / "b" / "tokenizer.json"));
+    const auto first = EmbeddingModel::load(folder / "a").encode(kTexts);
+    const auto second = EmbeddingModel::load(folder / "b").encode(kTexts);
+    QVERIFY(first == second);
+  }
+
+  void halfPrecisionCheckpointsKeepTheirDtype() {
+    test::TempFolder folder;
+    test::makeTinyModel(folder / "a");
+    std::vector<torch::Tensor> halves;
+    rewriteCheckpoint(folder / "a",
+                      [&](std::vector<TensorData>& tensors, std::vector<std::string>& storage) {
+                        for (TensorData& tensor : tensors) {
+                          const torch::Tensor f32 = torch::from_blob(
+                              const_cast<char*>(tensor.bytes.data()), tensor.shape, torch::kFloat);
+                          halves.push_back(f32.to(torch::kHalf).contiguous());
+                          storage.emplace_back(static_cast<const char*>(halves.back().data_ptr()),
+                                               halves.back().nbytes());
+                          tensor.dtype = DType::F16;
+                          tensor.bytes = storage.back();
+                        }
+                      });
+    EmbeddingModel::load(folder / "a").save(folder / "b");
+    QCOMPARE(test::readFile(folder / "a" / "model.safetensors"),
+             test::readFile(folder / "b" / "model.safetensors"));
+  }
+
+  void sentenceTransformersMetadataRoundTrips() {
+    test::TempFolder folder;
+    auto model = test::makeTinyModel(folder / "a", Pooling::Cls);
+    model.setPrompts({{"query", "query: "}, {"passage", "passage: "}});
+    model.save(folder / "a");
+    const EmbeddingModel loaded = EmbeddingModel::load(folder / "a");
+    QCOMPARE(loaded.pooling(), Pooling::Cls);
+    QVERIFY(loaded.normalizes());
+    QCOMPARE(loaded.prompts().at("query"), std::string("query: "));
+    QCOMPARE(loaded.maxSequenceLength(), std::size_t{512});
+    QVERIFY(test::readFile(folder / "a" / "1_Pooling" / "config.json")
+                .find("\"pooling_mode_cls_token\": true") != std::string::npos);
+    QVERIFY(test::readFile(folder / "a" / "modules.json")
+                .find("sentence_transformers.models.Normalize") != std::string::npos);
+    LoadOptions overrides;
+    overrides.pooling = Pooling::Mean;
+    overrides.normalize = false;
+    const EmbeddingModel overridden = EmbeddingModel::load(folder / "a", overrides);
+    QCOMPARE(overridden.pooling(), Pooling::Mean);
+    QVERIFY(!overridden.normalizes());
+  }
+
+  void batchInvariance_data() {
+    QTest::addColumn<QString>("architecture");
+    QTest::addColumn<QString>("pooling");
+    QTest::newRow("bert mean") << "bert"
+                               << "mean";
+    QTest::newRow("bert cls") << "bert"
+                              << "cls";
+    QTest::newRow("bert lasttoken") << "bert"
+                                    << "lasttoken";
+    QTest::newRow("xlm-roberta mean") << "xlm-roberta"
+                                      << "mean";
+  }
+  void batchInvariance() {
+    QFETCH(QString, architecture);
+    QFETCH(QString, pooling);
+    RandomModelOptions options;
+    options.architecture = architecture.toStdString();
+    options.layers = 2;
+    options.hidden = 32;
+    options.heads = 4;
+    options.intermediate = 64;
+    options.seed = 3;
+    options.pooling = *parsePooling(pooling.toStdString());
+    const auto tokenizerFolder =
+        test::kTestData / (architecture == "bert" ? "bert-base-uncased" : "xlmr-unigram");
+    const EmbeddingModel model = EmbeddingModel::createRandom(options, tokenizerFolder);
+    EncodeOptions batched;
+    batched.batchSize = 64;  // everything in one padded batch
+    const auto together = model.encode(kTexts, batched);
+    const std::size_t d = model.dimension();
+    for (std::size_t i = 0; i < kTexts.size(); ++i) {
+      const auto alone = model.encode({kTexts[i]});
+      for (std::size_t k = 0; k < d; ++k) {
+        QVERIFY2(std::abs(alone[k] - together[i * d + k]) < 1e-5,
+                 qPrintable(QString("text %1, component %2: %3 vs %4")
+                                .arg(i)
+                                .arg(k)
+                                .arg(alone[k])
+                                .arg(together[i * d + k])));
+      }
+    }
+    // Rows come back in input order whatever the batch size.
+    EncodeOptions small;
+    small.batchSize = 3;
+    const auto again = model.encode(kTexts, small);
+    for (std::size_t k = 0; k < together.size(); ++k)
+      QVERIFY(std::abs(again[k] - together[k]) < 1e-5);
+  }
+
+  void badFoldersNameTheProblem() {
+    test::TempFolder folder;
+    test::makeTinyModel(folder / "good");
+    const auto copy = [&](const std::string& name) {
+      std::filesystem::copy(folder / "good", folder / name,
+                            std::filesystem::copy_options::recursive);
+      return folder / name;
+    };
+    QVERIFY(errorOf([&] { EmbeddingModel::load(folder / "missing"); }).find("is not a folder") !=
+            std::string::npos);
+
+    const auto noConfig = copy("no-config");
+    std::filesystem::remove(noConfig / "config.json");
+    QVERIFY(errorOf([&] { EmbeddingModel::load(noConfig); }).find("config.json") !=
+            std::string::npos);
+
+    const auto gpt = copy("gpt");
+    test::writeFile(gpt / "config.json", R"({"model_type": "gpt2", "vocab_size": 10})");
+    QVERIFY(errorOf([&] {
+              EmbeddingModel::load(gpt);
+            }).find("model_type \"gpt2\" is not supported") != std::string::npos);
+
+    const auto pickle = copy("pickle");
+    std::filesystem::remove(pickle / "model.safetensors");
+    test::writeFile(pickle / "pytorch_model.bin", "PK\x03\x04 not really");
+    QVERIFY(errorOf([&] { EmbeddingModel::load(pickle); }).find("safe_serialization=True") !=
+            std::string::npos);
+
+    const auto truncated = copy("truncated");
+    const std::string bytes = test::readFile(truncated / "model.safetensors");
+    test::writeFile(truncated / "model.safetensors", bytes.substr(0, bytes.size() / 2));
+    QVERIFY(errorOf([&] { EmbeddingModel::load(truncated); }).find("truncated") !=
+            std::string::npos);
+
+    const auto missing = copy("missing-tensor");
+    rewriteCheckpoint(missing, [](std::vector<TensorData>& tensors, std::vector<std::string>&) {
+      tensors.erase(std::remove_if(tensors.begin(), tensors.end(),
+                                   [](const TensorData& t) {
+                                     return t.name == "encoder.layer.1.output.dense.weight";
+                                   }),
+                    tensors.end());
+    });
+    const std::string missingError = errorOf([&] { EmbeddingModel::load(missing); });
+    QVERIFY2(missingError.find("missing tensors (1): encoder.layer.1.output.dense.weight") !=
+                 std::string::npos,
+             missingError.c_str());
+
+    const auto misshaped = copy("misshaped");
+    test::writeFile(
+        misshaped / "config.json",
+        std::regex_replace(test::readFile(misshaped / "config.json"),
+                           std::regex("\"intermediate_size\": 64"), "\"intermediate_size\": 96"));
+    const std::string shapeError = errorOf([&] { EmbeddingModel::load(misshaped); });
+    QVERIFY2(shapeError.find("encoder.layer.0.intermediate.dense.weight is [64, 32] in the "
+                             "checkpoint, config.json implies [96, 32]") != std::string::npos,
+             shapeError.c_str());
+
+    const auto unexpected = copy("unexpected");
+    std::string extra(4 * 32, '\0');
+    rewriteCheckpoint(unexpected, [&](std::vector<TensorData>& tensors, std::vector<std::string>&) {
+      tensors.push_back({"encoder.layer.2.output.dense.bias", DType::F32, {32}, extra});
+      tensors.push_back({"cls.predictions.bias", DType::F32, {32}, extra});  // a head: ignored
+    });
+    const std::string unexpectedError = errorOf([&] { EmbeddingModel::load(unexpected); });
+    QVERIFY2(unexpectedError.find("unexpected tensors (1): encoder.layer.2.output.dense.bias") !=
+                 std::string::npos,
+             unexpectedError.c_str());
+  }
+
+  void checkpointsWithHeadsAndPrefixesLoad() {
+    test::TempFolder folder;
+    test::makeTinyModel(folder / "plain");
+    std::filesystem::copy(folder / "plain", folder / "prefixed",
+                          std::filesystem::copy_options::recursive);
+    std::string head(4 * 30522, '\0');
+    rewriteCheckpoint(folder / "prefixed",
+                      [&](std::vector<TensorData>& tensors, std::vector<std::string>&) {
+                        for (TensorData& tensor : tensors)
+                          tensor.name = "bert." + tensor.name;
+                        tensors.push_back({"cls.predictions.bias", DType::F32, {30522}, head});
+                      });
+    const EmbeddingModel prefixed = EmbeddingModel::load(folder / "prefixed");
+    QCOMPARE(prefixed.ignoredTensors(), std::vector<std::string>{"cls.predictions.bias"});
+    QVERIFY(prefixed.encode(kTexts) == EmbeddingModel::load(folder / "plain").encode(kTexts));
+  }
+
+  void unknownDeviceIsAUsageError() {
+    test::TempFolder folder;
+    test::makeTinyModel(folder / "m");
+    LoadOptions options;
+    options.device = "tpu:0";
+    QVERIFY_THROWS_EXCEPTION(UsageError, EmbeddingModel::load(folder / "m", options));
+  }
+};
+
+QTEST_GUILESS_MAIN(TestEmbeddingModel)
+#include "test_embedding_model.moc"
