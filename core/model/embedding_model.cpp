@@ -5,10 +5,12 @@
 
 #include <algorithm>
 #include <cstring>
+#include <mutex>
 #include <numeric>
 #include <set>
 
 #include "core/common/error.h"
+#include "core/common/parallel_for.h"
 #include "core/common/version.h"
 #include "core/model/sentence_transformers_metadata.h"
 #include "core/model/torch/embedding_model_impl.h"
@@ -70,13 +72,40 @@ torch::Device parseDevice(const std::string& name) {
     torch::Device device(name);
     if (device.is_cuda() && !torch::cuda::is_available()) {
       throw UsageError("device " + name +
-                       " requested, but LibTorch sees no CUDA device (this "
-                       "build or machine is CPU-only)");
+                       " requested, but LibTorch sees no CUDA device (this build or machine is "
+                       "CPU-only)");
+    }
+    if (device.is_cuda() && device.has_index() &&
+        device.index() >= static_cast<int>(torch::cuda::device_count())) {
+      throw UsageError(
+          fmt::format("device {} requested, but only {} CUDA device(s) are visible "
+                      "(CUDA_VISIBLE_DEVICES applies)",
+                      name, torch::cuda::device_count()));
     }
     return device;
   } catch (const c10::Error&) {
     throw UsageError("unknown device \"" + name + "\" (use cpu, cuda or cuda:N)");
   }
+}
+
+// "cpu", "cuda:1", "cuda" (every visible GPU), or a comma-separated list of these.
+std::vector<torch::Device> parseDevices(const std::string& spec) {
+  std::vector<torch::Device> devices;
+  std::size_t start = 0;
+  while (start <= spec.size()) {
+    const std::size_t end = std::min(spec.find(',', start), spec.size());
+    const std::string name = spec.substr(start, end - start);
+    if (name == "cuda") {
+      parseDevice(name);  // fails with a clear message on CPU-only machines
+      for (std::size_t i = 0; i < torch::cuda::device_count(); ++i) {
+        devices.emplace_back(torch::kCUDA, static_cast<c10::DeviceIndex>(i));
+      }
+    } else {
+      devices.push_back(parseDevice(name));
+    }
+    start = end + 1;
+  }
+  return devices;
 }
 
 }  // namespace
@@ -173,11 +202,13 @@ BatchTensors toTensors(const std::vector<text::Encoding>& padded, const torch::D
 
 torch::Tensor EmbeddingModel::Impl::embed(const torch::Tensor& inputIds,
                                           const torch::Tensor& attentionMask,
-                                          const torch::Tensor& tokenTypeIds) const {
+                                          const torch::Tensor& tokenTypeIds,
+                                          std::size_t replica) const {
   // Types beyond the model's type vocabulary (XLM-R has one) fall back to 0.
   torch::Tensor types = tokenTypeIds;
   if (types.defined() && config.typeVocabSize <= 1) types = torch::zeros_like(types);
-  const torch::Tensor hidden = module->forward(inputIds, attentionMask, types);
+  BertModel& encoder = replica == 0 ? module : replicas.at(replica - 1);
+  const torch::Tensor hidden = encoder->forward(inputIds, attentionMask, types);
   torch::Tensor pooled = model::pool(hidden, attentionMask, pooling);
   if (normalize)
     pooled = torch::nn::functional::normalize(
@@ -194,7 +225,8 @@ EmbeddingModel EmbeddingModel::load(const std::filesystem::path& folder,
   impl->config = EncoderConfig::load(folder / "config.json");
   impl->tokenizer.emplace(text::Tokenizer::load(folder));
   impl->tokenizerFolder = folder;
-  impl->device = parseDevice(options.device);
+  impl->devices = parseDevices(options.device);
+  impl->device = impl->devices.front();
   const Checkpoint checkpoint(folder);
   const std::string prefix = encoderPrefix(checkpoint);
   const bool withPooler = checkpoint.find(prefix + "pooler.dense.weight") != nullptr;
@@ -270,7 +302,24 @@ EmbeddingModel EmbeddingModel::load(const std::filesystem::path& folder,
       static_cast<std::size_t>(positions));
   impl->module->to(impl->device);
   impl->module->eval();
+  impl->createReplicas();
   return EmbeddingModel(std::move(impl));
+}
+
+void EmbeddingModel::Impl::createReplicas() {
+  replicas.clear();
+  for (std::size_t d = 1; d < devices.size(); ++d) {
+    BertModel replica(config, module->hasPooler());
+    {
+      torch::NoGradGuard noGrad;
+      const auto source = module->named_parameters();
+      for (auto& item : replica->named_parameters())
+        item.value().copy_(source[item.key()]);
+    }
+    replica->to(devices[d]);
+    replica->eval();
+    replicas.push_back(replica);
+  }
 }
 
 EmbeddingModel EmbeddingModel::createRandom(const RandomModelOptions& options,
@@ -379,27 +428,41 @@ std::vector<float> EmbeddingModel::encode(const std::vector<std::string>& texts,
     return encodings[a].size() > encodings[b].size();
   });
   const std::size_t batchSize = std::max<std::size_t>(1, options.batchSize);
-  torch::InferenceMode inference;
-  for (std::size_t start = 0; start < order.size(); start += batchSize) {
-    throwIfCancelled(options.cancel);
-    const std::size_t end = std::min(order.size(), start + batchSize);
-    std::vector<text::Encoding> batch;
-    batch.reserve(end - start);
-    for (std::size_t i = start; i < end; ++i)
-      batch.push_back(encodings[order[i]]);
-    text::padEncodings(batch, impl_->tokenizer->padId(), std::nullopt,
-                       impl_->tokenizer->padToken());
-    const BatchTensors tensors = toTensors(batch, impl_->device);
-    const torch::Tensor embedded =
-        impl_->embed(tensors.inputIds, tensors.attentionMask, tensors.tokenTypeIds)
-            .to(torch::kCPU, torch::kFloat)
-            .contiguous();
-    const float* rows = embedded.data_ptr<float>();
-    for (std::size_t i = start; i < end; ++i) {
-      std::copy_n(rows + (i - start) * dimensions, dimensions,
-                  result.begin() + static_cast<std::ptrdiff_t>(order[i] * dimensions));
+  const std::size_t batches = (order.size() + batchSize - 1) / batchSize;
+  std::mutex progressMutex;
+  std::size_t done = 0;
+  // Device d runs batches d, d + D, d + 2D, ... (one thread per device when there are several).
+  const auto runDevice = [&](std::size_t d) {
+    torch::InferenceMode inference;
+    for (std::size_t b = d; b < batches; b += impl_->devices.size()) {
+      throwIfCancelled(options.cancel);
+      const std::size_t start = b * batchSize;
+      const std::size_t end = std::min(order.size(), start + batchSize);
+      std::vector<text::Encoding> batch;
+      batch.reserve(end - start);
+      for (std::size_t i = start; i < end; ++i)
+        batch.push_back(encodings[order[i]]);
+      text::padEncodings(batch, impl_->tokenizer->padId(), std::nullopt,
+                         impl_->tokenizer->padToken());
+      const BatchTensors tensors = toTensors(batch, impl_->devices[d]);
+      const torch::Tensor embedded =
+          impl_->embed(tensors.inputIds, tensors.attentionMask, tensors.tokenTypeIds, d)
+              .to(torch::kCPU, torch::kFloat)
+              .contiguous();
+      const float* rows = embedded.data_ptr<float>();
+      for (std::size_t i = start; i < end; ++i) {
+        std::copy_n(rows + (i - start) * dimensions, dimensions,
+                    result.begin() + static_cast<std::ptrdiff_t>(order[i] * dimensions));
+      }
+      const std::lock_guard<std::mutex> lock(progressMutex);
+      done += end - start;
+      reportProgress(options.progress, done, order.size(), "texts");
     }
-    reportProgress(options.progress, end, order.size(), "texts");
+  };
+  if (impl_->devices.size() == 1) {
+    runDevice(0);
+  } else {
+    parallelFor(impl_->devices.size(), static_cast<unsigned>(impl_->devices.size()), runDevice, 1);
   }
   return result;
 }

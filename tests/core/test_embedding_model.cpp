@@ -254,12 +254,31 @@ class TestEmbeddingModel : public QObject {
     QVERIFY(prefixed.encode(kTexts) == EmbeddingModel::load(folder / "plain").encode(kTexts));
   }
 
+  void batchesSplitAcrossDevicesGiveTheSameRows() {
+    // Two replicas (on the CPU here; on GPUs with --device cuda) share the batches.
+    test::TempFolder folder;
+    test::makeTinyModel(folder / "m");
+    LoadOptions two;
+    two.device = "cpu,cpu";
+    EncodeOptions small;
+    small.batchSize = 2;
+    const auto split = EmbeddingModel::load(folder / "m", two).encode(kTexts, small);
+    const auto single = EmbeddingModel::load(folder / "m").encode(kTexts, small);
+    for (std::size_t k = 0; k < single.size(); ++k)
+      QVERIFY(std::abs(split[k] - single[k]) < 1e-6);
+  }
+
   void unknownDeviceIsAUsageError() {
     test::TempFolder folder;
     test::makeTinyModel(folder / "m");
     LoadOptions options;
     options.device = "tpu:0";
     QVERIFY_THROWS_EXCEPTION(UsageError, EmbeddingModel::load(folder / "m", options));
+    if (!torch::cuda::is_available()) {
+      options.device = "cuda";
+      const std::string error = errorOf([&] { EmbeddingModel::load(folder / "m", options); });
+      QVERIFY2(error.find("no CUDA device") != std::string::npos, error.c_str());
+    }
   }
 };
 

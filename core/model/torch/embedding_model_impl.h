@@ -26,11 +26,16 @@ struct EmbeddingModel::Impl {
   std::filesystem::path tokenizerFolder;          ///< tokenizer files are copied from here on save
   std::map<std::string, DType> checkpointDTypes;  ///< parameters are saved in these dtypes
   std::vector<std::string> ignoredTensors;
-  torch::Device device = torch::kCPU;
+  torch::Device device = torch::kCPU;  ///< where `module` lives (devices[0])
+  std::vector<torch::Device> devices{torch::kCPU};
+  mutable std::vector<BertModel> replicas;  ///< copies of `module` on devices[1...] for encode()
 
-  /// Pooled (and, when normalize is set, L2-normalised) embeddings [batch, hidden].
+  /// Pooled (and, when normalize is set, L2-normalised) embeddings [batch, hidden], computed by
+  /// `module` (replica 0) or by replicas[replica - 1].
   torch::Tensor embed(const torch::Tensor& inputIds, const torch::Tensor& attentionMask,
-                      const torch::Tensor& tokenTypeIds = {}) const;
+                      const torch::Tensor& tokenTypeIds = {}, std::size_t replica = 0) const;
+  /// (Re)creates the replicas from `module`'s current parameters.
+  void createReplicas();
 };
 
 /// Token vectors [batch, length, hidden] pooled into text vectors [batch, hidden] (`mask`: 1 for

@@ -1,0 +1,177 @@
+// core/text behaviour the golden files do not cover: truncation, padding, batches, added-token
+// options, and clear errors for folders and files it cannot read.
+#include <QtTest/QtTest>
+
+#include <nlohmann/json.hpp>
+
+#include "core/common/error.h"
+#include "core/text/tokenizer.h"
+#include "tests/support/files.h"
+
+using namespace embedlab;
+using namespace embedlab::text;
+
+namespace {
+
+const std::filesystem::path kBert = EMBEDLAB_SOURCE_DIR "/tests/data/bert-base-uncased";
+const std::filesystem::path kXlmr = EMBEDLAB_SOURCE_DIR "/tests/data/xlmr-unigram";
+
+std::string errorOf(const std::function<void()>& action) {
+  try {
+    action();
+  } catch (const Error& error) {
+    return error.what();
+  }
+  return "(no error)";
+}
+
+// A tokenizer.json with a tiny WordPiece vocabulary and the given added tokens.
+std::filesystem::path tinyTokenizer(const std::filesystem::path& folder,
+                                    const nlohmann::json& added) {
+  nlohmann::json json = {{"version", "1.0"},
+                         {"added_tokens", added},
+                         {"normalizer", {{"type", "BertNormalizer"}, {"lowercase", true}}},
+                         {"pre_tokenizer", {{"type", "BertPreTokenizer"}}},
+                         {"post_processor", nullptr},
+                         {"model",
+                          {{"type", "WordPiece"},
+                           {"unk_token", "[UNK]"},
+                           {"continuing_subword_prefix", "##"},
+                           {"max_input_chars_per_word", 100},
+                           {"vocab",
+                            {{"[PAD]", 0},
+                             {"[UNK]", 1},
+                             {"hello", 2},
+                             {"world", 3},
+                             {"<mask>", 4},
+                             {"anthony", 5},
+                             {"##ony", 6},
+                             {"ant", 7}}}}}};
+  return test::writeFile(folder / "tokenizer.json", json.dump());
+}
+
+}  // namespace
+
+class TestTokenizer : public QObject {
+  Q_OBJECT
+
+ private slots:
+  void truncationKeepsSpecialTokens() {
+    const Tokenizer tokenizer = Tokenizer::load(kBert);
+    TruncationOptions truncation;
+    truncation.maxLength = 5;
+    const Encoding single = tokenizer.encode("one two three four five six", truncation);
+    QCOMPARE(single.tokens, (std::vector<std::string>{"[CLS]", "one", "two", "three", "[SEP]"}));
+    QCOMPARE(tokenizer.specialTokensAdded(false), std::size_t{2});
+    QCOMPARE(tokenizer.specialTokensAdded(true), std::size_t{3});
+  }
+
+  void pairTruncationStrategies() {
+    const Tokenizer tokenizer = Tokenizer::load(kBert);
+    TruncationOptions truncation;
+    truncation.maxLength = 9;  // 6 tokens of text after [CLS] [SEP] [SEP]
+    const std::string query = "short query";
+    const std::string passage = "a much longer passage with many more words in it";
+    Encoding longest = tokenizer.encodePair(query, passage, truncation);
+    QCOMPARE(longest.size(), std::size_t{9});
+    QCOMPARE(longest.tokens[1], std::string("short"));  // the shorter text is kept whole
+    truncation.strategy = TruncationStrategy::OnlySecond;
+    Encoding onlySecond = tokenizer.encodePair(query, passage, truncation);
+    QCOMPARE(onlySecond.tokens, (std::vector<std::string>{"[CLS]", "short", "query", "[SEP]", "a",
+                                                          "much", "longer", "passage", "[SEP]"}));
+    QCOMPARE(onlySecond.typeIds, (std::vector<std::int64_t>{0, 0, 0, 0, 1, 1, 1, 1, 1}));
+    truncation.maxLength = 4;
+    QVERIFY_THROWS_EXCEPTION(UsageError, tokenizer.encodePair(query, passage, truncation));
+  }
+
+  void paddingAndAttentionMask() {
+    const Tokenizer tokenizer = Tokenizer::load(kXlmr);
+    std::vector<Encoding> batch = {tokenizer.encode("hello"),
+                                   tokenizer.encode("a longer text here")};
+    padEncodings(batch, tokenizer.padId(), std::nullopt, tokenizer.padToken());
+    QCOMPARE(batch[0].size(), batch[1].size());
+    QCOMPARE(batch[0].ids.back(), std::int64_t{1});  // <pad>
+    QCOMPARE(batch[0].attentionMask.back(), std::uint8_t{0});
+    QCOMPARE(batch[0].attentionMask.front(), std::uint8_t{1});
+    padEncodings(batch, tokenizer.padId(), 32, tokenizer.padToken());
+    QCOMPARE(batch[1].size(), std::size_t{32});
+  }
+
+  void batchesEqualSingleEncodes() {
+    const Tokenizer tokenizer = Tokenizer::load(kBert);
+    std::vector<std::string> texts;
+    for (int i = 0; i < 1000; ++i)
+      texts.push_back("text number " + std::to_string(i) + " with ünïcödé");
+    const auto encodings = tokenizer.encodeBatch(texts, {}, 4);
+    QCOMPARE(encodings.size(), texts.size());
+    for (std::size_t i = 0; i < texts.size(); i += 97)
+      QCOMPARE(encodings[i].ids, tokenizer.encode(texts[i]).ids);
+  }
+
+  void addedTokenOptions() {
+    test::TempFolder folder;
+    tinyTokenizer(
+        folder.path(),
+        nlohmann::json::array(
+            {{{"id", 0}, {"content", "[PAD]"}, {"special", true}, {"normalized", false}},
+             {{"id", 4},
+              {"content", "<mask>"},
+              {"special", true},
+              {"normalized", false},
+              {"lstrip", true},
+              {"single_word", true}},
+             {{"id", 5}, {"content", "anthony"}, {"special", false}, {"normalized", true}}}));
+    const Tokenizer tokenizer = Tokenizer::load(folder.path());
+    Encoding encoding = tokenizer.encode("hello  <mask> world");
+    QCOMPARE(encoding.tokens, (std::vector<std::string>{"hello", "  <mask>", "world"}));  // lstrip
+    QCOMPARE(encoding.offsets[1], (std::pair<std::uint32_t, std::uint32_t>{5, 13}));
+    encoding = tokenizer.encode("hello<mask>world");  // not a word of its own: not matched
+    QVERIFY(std::find(encoding.ids.begin(), encoding.ids.end(), 4) == encoding.ids.end());
+    encoding = tokenizer.encode("ANTHONY");  // normalized: matched after lowercasing
+    QCOMPARE(encoding.ids, (std::vector<std::int64_t>{5}));
+    QCOMPARE(encoding.offsets[0], (std::pair<std::uint32_t, std::uint32_t>{0, 7}));
+  }
+
+  void foldersWithoutATokenizer() {
+    test::TempFolder folder;
+    QVERIFY(errorOf([&] {
+              Tokenizer::load(folder.path());
+            }).find("has no tokenizer.json or vocab.txt") != std::string::npos);
+    test::writeFile(folder / "sentencepiece.bpe.model", "binary");
+    QVERIFY(errorOf([&] { Tokenizer::load(folder.path()); }).find("save_pretrained") !=
+            std::string::npos);
+  }
+
+  void unsupportedOrBrokenFiles() {
+    test::TempFolder folder;
+    test::writeFile(folder / "tokenizer.json", "{ not json");
+    QVERIFY(errorOf([&] { Tokenizer::load(folder.path()); }).find("invalid JSON") !=
+            std::string::npos);
+    nlohmann::json bpe = {
+        {"model", {{"type", "BPE"}}}, {"normalizer", nullptr}, {"pre_tokenizer", nullptr}};
+    test::writeFile(folder / "tokenizer.json", bpe.dump());
+    QVERIFY(errorOf([&] {
+              Tokenizer::load(folder.path());
+            }).find("model \"BPE\" is not supported") != std::string::npos);
+    nlohmann::json nfkc = {{"model", {{"type", "WordPiece"}, {"vocab", {{"[UNK]", 0}}}}},
+                           {"normalizer", {{"type", "NFKC"}}}};
+    test::writeFile(folder / "tokenizer.json", nfkc.dump());
+    QVERIFY(errorOf([&] {
+              Tokenizer::load(folder.path());
+            }).find("normalizer \"NFKC\" is not supported") != std::string::npos);
+    nlohmann::json noUnk = {
+        {"model", {{"type", "WordPiece"}, {"unk_token", "[UNK]"}, {"vocab", {{"a", 0}}}}}};
+    test::writeFile(folder / "tokenizer.json", noUnk.dump());
+    QVERIFY(errorOf([&] { Tokenizer::load(folder.path()); }).find("no unknown token") !=
+            std::string::npos);
+  }
+
+  void invalidUtf8NeverCrashes() {
+    const Tokenizer tokenizer = Tokenizer::load(kXlmr);
+    const Encoding encoding = tokenizer.encode(std::string("caf\xE9 \xFF\xFE ok", 10));
+    QVERIFY(encoding.size() >= 3);
+  }
+};
+
+QTEST_GUILESS_MAIN(TestTokenizer)
+#include "test_tokenizer.moc"
