@@ -89,18 +89,31 @@ torch::Tensor BertLayerImpl::forward(const torch::Tensor& hidden,
                                      const torch::Tensor& additiveMask) {
   const std::int64_t batch = hidden.size(0);
   const std::int64_t length = hidden.size(1);
+  // [batch, length, hidden] -> [batch * heads, length, head size], so that attention is two
+  // batched matrix products (faster on CPU than 4-D matmul, measured in bench_encode).
   const auto heads = [&](const torch::Tensor& x) {
-    return x.view({batch, length, heads_, headSize_}).permute({0, 2, 1, 3});
+    return x.view({batch, length, heads_, headSize_})
+        .transpose(1, 2)
+        .reshape({batch * heads_, length, headSize_});
   };
-  const torch::Tensor q = heads(query_(hidden));
+  // Scaling q (length x head size) is cheaper than scaling the scores (length x length).
+  const torch::Tensor q = heads(query_(hidden) * (1.0 / std::sqrt(static_cast<double>(headSize_))));
   const torch::Tensor k = heads(key_(hidden));
   const torch::Tensor v = heads(value_(hidden));
-  torch::Tensor scores =
-      torch::matmul(q, k.transpose(-1, -2)) / std::sqrt(static_cast<double>(headSize_));
-  scores = scores + additiveMask;
+  torch::Tensor scores = torch::bmm(q, k.transpose(1, 2));
+  if (additiveMask.defined()) {
+    const torch::Tensor mask =
+        additiveMask.expand({batch, heads_, 1, length}).reshape({batch * heads_, 1, length});
+    if (scores.requires_grad()) {
+      scores = scores + mask;
+    } else {
+      scores.add_(mask);  // inference: no autograd graph to keep intact
+    }
+  }
   const torch::Tensor probabilities = attentionDropout_(torch::softmax(scores, -1));
-  const torch::Tensor context = torch::matmul(probabilities, v)
-                                    .permute({0, 2, 1, 3})
+  const torch::Tensor context = torch::bmm(probabilities, v)
+                                    .view({batch, heads_, length, headSize_})
+                                    .transpose(1, 2)
                                     .reshape({batch, length, heads_ * headSize_});
   const torch::Tensor attended =
       attentionLayerNorm_(hiddenDropout_(attentionDense_(context)) + hidden);
@@ -133,8 +146,12 @@ torch::Tensor BertModelImpl::forward(const torch::Tensor& inputIds,
     case torch::kBFloat16: lowest = -3.3895313892515355e38; break;
     default: break;
   }
-  const torch::Tensor additiveMask =
-      ((1.0 - attentionMask.to(hidden.scalar_type())) * lowest).unsqueeze(1).unsqueeze(2);
+  // Batches without padding (common once batches are sorted by length) skip the mask.
+  torch::Tensor additiveMask;
+  if (attentionMask.eq(0).any().item<bool>()) {
+    additiveMask =
+        ((1.0 - attentionMask.to(hidden.scalar_type())) * lowest).unsqueeze(1).unsqueeze(2);
+  }
   for (const auto& layer : *layers) {
     hidden = layer->as<BertLayer>()->forward(hidden, additiveMask);
   }

@@ -39,7 +39,8 @@ TORCH_MODULE(BertEmbeddings);
 class BertLayerImpl : public torch::nn::Module {
  public:
   explicit BertLayerImpl(const EncoderConfig& config);
-  /// `additiveMask`: [batch, 1, 1, length], 0 for tokens and a large negative for padding.
+  /// `additiveMask`: [batch, 1, 1, length], 0 for tokens and a large negative for padding;
+  /// undefined when the batch has no padding.
   torch::Tensor forward(const torch::Tensor& hidden, const torch::Tensor& additiveMask);
 
  private:
