@@ -102,7 +102,13 @@ SafetensorsHeader parseSafetensorsHeader(std::string_view json, std::uint64_t da
         known = true;
       }
     }
-    if (!known) fail(fmt::format("tensor \"{}\" has unsupported dtype {}", name, dtype.dump()));
+    if (!known) {
+      // Never dump() arbitrary JSON here: a deeply nested value would recurse off the stack.
+      fail(dtype.is_string() ? fmt::format("tensor \"{}\" has unsupported dtype \"{}\"", name,
+                                           dtype.get<std::string>())
+                             : fmt::format("tensor \"{}\" has a dtype that is not a string ({})",
+                                           name, dtype.type_name()));
+    }
     const auto& shape = entry.at("shape");
     if (!shape.is_array() || shape.size() > 16)
       fail("tensor \"" + name + "\" has an invalid shape");
@@ -126,9 +132,9 @@ SafetensorsHeader parseSafetensorsHeader(std::string_view json, std::uint64_t da
     tensor.begin = offsets[0].get<std::uint64_t>();
     tensor.end = offsets[1].get<std::uint64_t>();
     std::uint64_t bytes = 0;
-    if (tensor.end < tensor.begin || tensor.end > dataBytes ||
-        __builtin_mul_overflow(elements, dtypeSize(tensor.dtype), &bytes) ||
-        bytes != tensor.end - tensor.begin) {
+    const bool overflow = __builtin_mul_overflow(elements, dtypeSize(tensor.dtype), &bytes);
+    if (overflow) fail("tensor \"" + name + "\" is impossibly large");
+    if (tensor.end < tensor.begin || tensor.end > dataBytes || bytes != tensor.end - tensor.begin) {
       fail(
           fmt::format("tensor \"{}\" occupies bytes [{}, {}) but its dtype and shape need {} of "
                       "the {} data bytes (truncated or corrupt file?)",
@@ -158,6 +164,7 @@ SafetensorsFile::SafetensorsFile(const std::filesystem::path& path) : path_(path
   const UniqueFd fd = UniqueFd::openForReading(path);
   struct stat info {};
   if (::fstat(fd.get(), &info) != 0) throw IoError("cannot stat", path.string(), errno);
+  if (!S_ISREG(info.st_mode)) throw InputError(path.string(), "is not a file");
   const auto size = static_cast<std::uint64_t>(info.st_size);
   if (size < 8) {
     throw InputError(path.string(), fmt::format("is {} bytes long; a safetensors file starts with "
@@ -170,11 +177,16 @@ SafetensorsFile::SafetensorsFile(const std::filesystem::path& path) : path_(path
   mappedBytes_ = size;
   try {
     const std::uint64_t headerBytes = readLittleEndian64(mapping_);
-    if (headerBytes > size - 8 || headerBytes > kMaxHeaderBytes) {
+    if (headerBytes > size - 8) {
       throw InputError(path.string(),
                        fmt::format("header length {} does not fit the {}-byte file (truncated, "
                                    "or not a safetensors file?)",
                                    headerBytes, size));
+    }
+    if (headerBytes > kMaxHeaderBytes) {
+      throw InputError(path.string(), fmt::format("header length {} is over the {}-byte limit "
+                                                  "for a safetensors header (corrupt file?)",
+                                                  headerBytes, kMaxHeaderBytes));
     }
     dataStart_ = 8 + headerBytes;
     header_ = parseSafetensorsHeader(
@@ -229,13 +241,22 @@ void writeSafetensors(const std::filesystem::path& path, std::vector<TensorData>
   metadata.emplace("format", "pt");
   header["__metadata__"] = metadata;
   std::uint64_t offset = 0;
-  for (const TensorData& tensor : tensors) {
-    std::uint64_t elements = 1;
-    for (const std::int64_t dimension : tensor.shape)
-      elements *= static_cast<std::uint64_t>(dimension);
-    if (elements * dtypeSize(tensor.dtype) != tensor.bytes.size()) {
+  for (std::size_t i = 0; i < tensors.size(); ++i) {
+    const TensorData& tensor = tensors[i];
+    // Refuse what the reader would reject, so that a written file always loads.
+    if (tensor.name == "__metadata__" || (i > 0 && tensors[i - 1].name == tensor.name)) {
+      throw Error("cannot write tensor name \"" + tensor.name + "\" (reserved or repeated)");
+    }
+    std::uint64_t bytes = dtypeSize(tensor.dtype);
+    for (const std::int64_t dimension : tensor.shape) {
+      if (dimension < 0 ||
+          __builtin_mul_overflow(bytes, static_cast<std::uint64_t>(dimension), &bytes)) {
+        throw Error("tensor " + tensor.name + " has a negative or impossibly large shape");
+      }
+    }
+    if (bytes != tensor.bytes.size()) {
       throw Error(fmt::format("tensor {} has {} bytes for its shape and dtype's {}", tensor.name,
-                              tensor.bytes.size(), elements * dtypeSize(tensor.dtype)));
+                              tensor.bytes.size(), bytes));
     }
     header[tensor.name] = {{"dtype", std::string(dtypeName(tensor.dtype))},
                            {"shape", tensor.shape},
@@ -268,6 +289,9 @@ Checkpoint::Checkpoint(const std::filesystem::path& folder) {
       weightMap = nlohmann::json::parse(in).at("weight_map");
     } catch (const nlohmann::json::exception& error) {
       throw InputError(index.string(), std::string("has no valid weight_map: ") + error.what());
+    }
+    if (!weightMap.is_object() || weightMap.empty()) {
+      throw InputError(index.string(), "has an empty weight_map: it lists no tensors");
     }
     std::set<std::string> names;
     for (const auto& [tensor, shard] : weightMap.items()) {
@@ -305,9 +329,11 @@ Checkpoint::Checkpoint(const std::filesystem::path& folder) {
     }
   }
   for (const auto& [tensor, shard] : weightMap.items()) {
-    if (byName_.find(tensor) == byName_.end()) {
-      throw InputError(index.string(), fmt::format("lists {} in {}, which does not hold it", tensor,
-                                                   shard.get<std::string>()));
+    const auto found = byName_.find(tensor);
+    const std::string shardName = shard.get<std::string>();
+    if (found == byName_.end() || files_[found->second.first].path().filename() != shardName) {
+      throw InputError(index.string(),
+                       fmt::format("lists {} in {}, which does not hold it", tensor, shardName));
     }
   }
 }
