@@ -88,9 +88,17 @@ torch::Device parseDevice(const std::string& name) {
   }
 }
 
-// "cpu", "cuda:1", "cuda" (every visible GPU), or a comma-separated list of these.
+// "auto" (every visible GPU, else the CPU), "cpu", "cuda:1", "cuda" (every visible GPU), or a
+// comma-separated list of these.
 std::vector<torch::Device> parseDevices(const std::string& spec) {
   std::vector<torch::Device> devices;
+  if (spec == "auto") {
+    if (!torch::cuda::is_available()) return {torch::kCPU};
+    for (std::size_t i = 0; i < torch::cuda::device_count(); ++i) {
+      devices.emplace_back(torch::kCUDA, static_cast<c10::DeviceIndex>(i));
+    }
+    return devices;
+  }
   std::size_t start = 0;
   while (start <= spec.size()) {
     const std::size_t end = std::min(spec.find(',', start), spec.size());
