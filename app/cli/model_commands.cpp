@@ -304,7 +304,9 @@ void addEncodeCommand(CLI::App& app, const GlobalOptions& global, CommandAction&
                         "L2-normalise embeddings (default: the model's setting, else yes)");
   command->add_flag("--no-normalize,--no_normalize", options->noNormalize, "Do not L2-normalise")
       ->excludes(normalize);
-  command->add_option("--device", options->device, "auto (all visible GPUs, else the CPU), cpu, cuda or cuda:N")
+  command
+      ->add_option("--device", options->device,
+                   "auto (all visible GPUs, else the CPU), cpu, cuda or cuda:N")
       ->capture_default_str();
   command->callback([&action, &global, options] {
     action = [options, &global] { return runEncode(*options, global); };
