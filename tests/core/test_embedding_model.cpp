@@ -268,6 +268,35 @@ class TestEmbeddingModel : public QObject {
       QVERIFY(std::abs(split[k] - single[k]) < 1e-6);
   }
 
+  void randomModelsAreInitialisedLikeHuggingFace() {
+    RandomModelOptions options;
+    options.layers = 2;
+    options.hidden = 64;
+    options.heads = 2;
+    options.intermediate = 256;
+    options.seed = 11;
+    EmbeddingModel model =
+        EmbeddingModel::createRandom(options, test::kTestData / "bert-base-uncased");
+    for (const auto& item : model.impl().module->named_parameters()) {
+      const std::string& name = item.key();
+      const torch::Tensor& value = item.value();
+      if (name.find("LayerNorm.weight") != std::string::npos) {
+        QVERIFY(value.eq(1).all().item<bool>());
+      } else if (name.size() > 5 && name.compare(name.size() - 5, 5, ".bias") == 0) {
+        QVERIFY2(value.eq(0).all().item<bool>(), name.c_str());
+      } else if (value.numel() > 10000) {
+        QVERIFY2(std::abs(value.std().item<double>() - 0.02) < 0.002, name.c_str());
+        QVERIFY(std::abs(value.mean().item<double>()) < 0.002);
+      }
+    }
+    const torch::Tensor words = model.impl().module->embeddings->wordEmbeddings->weight;
+    QVERIFY(words[0].eq(0).all().item<bool>());  // [PAD]'s row, as padding_idx leaves it
+    // The same seed gives the same model.
+    EmbeddingModel again =
+        EmbeddingModel::createRandom(options, test::kTestData / "bert-base-uncased");
+    QVERIFY(again.encode(kTexts) == model.encode(kTexts));
+  }
+
   void unknownDeviceIsAUsageError() {
     test::TempFolder folder;
     test::makeTinyModel(folder / "m");
