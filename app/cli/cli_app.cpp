@@ -6,6 +6,7 @@
 #include <cstdio>
 
 #include "app/cli/model_commands.h"
+#include "app/cli/train_command.h"
 #include "app/cli/validate_command.h"
 #include "core/common/error.h"
 #include "core/common/version.h"
@@ -36,6 +37,7 @@ int run(int argc, char** argv) {
   app.fallthrough();
 
   GlobalOptions global;
+  for (int i = 1; i < argc; ++i) global.arguments.emplace_back(argv[i]);
   app.add_option("--threads", global.threads,
                  "CPU threads for LibTorch and BLAS (default: EMBEDLAB_THREADS, else the usable "
                  "CPU count)")
@@ -47,6 +49,7 @@ int run(int argc, char** argv) {
   addInitModelCommand(app, global, action);
   addTokenizeCommand(app, global, action);
   addEncodeCommand(app, global, action);
+  addTrainCommand(app, global, action);
 
   try {
     app.parse(argc, argv);
@@ -55,7 +58,12 @@ int run(int argc, char** argv) {
     return code == 0 ? kExitOk : kExitUsage;
   }
   try {
-    const ComputeEnvironment environment = configureComputeEnvironment(global.threads);
+    // Workers that share the machine share its CPUs (torchrun and our launcher set this).
+    std::optional<int> threads = global.threads;
+    if (const char* local = std::getenv("LOCAL_WORLD_SIZE"); !threads && local != nullptr && std::getenv("EMBEDLAB_THREADS") == nullptr) {
+      threads = std::max(1, usableCpuCount() / std::max(1, std::atoi(local)));
+    }
+    const ComputeEnvironment environment = configureComputeEnvironment(threads);
     printEnvironmentNotes(environment, global);
     return action();
   } catch (const UsageError& error) {

@@ -5,6 +5,8 @@
 
 #include <functional>
 #include <optional>
+#include <string>
+#include <vector>
 
 namespace CLI {
 class App;
@@ -16,6 +18,7 @@ namespace embedlab::cli {
 struct GlobalOptions {
   std::optional<int> threads;  ///< --threads; else EMBEDLAB_THREADS; else the usable CPUs
   bool quiet = false;          ///< --quiet: no progress bar, no notes on stderr
+  std::vector<std::string> arguments;  ///< the command line after the program name (to relaunch workers)
 };
 
 /// What a subcommand runs once the command line is parsed; returns the exit code.

@@ -3,11 +3,49 @@
 #include <torch/torch.h>
 
 #include <cmath>
+
+#include "core/model/torch/rng_state.h"
 #include <limits>
 
 namespace embedlab::model {
 
 namespace {
+
+// One layer run without keeping its activations: forward saves the input and the random state,
+// backward recomputes the layer from them (same dropout masks) and back-propagates through it.
+class CheckpointedLayer : public torch::autograd::Function<CheckpointedLayer> {
+ public:
+  static torch::Tensor forward(torch::autograd::AutogradContext* context, torch::Tensor hidden,
+                               torch::Tensor additiveMask, std::int64_t layer) {
+    const RngState rng = captureRng(hidden.device());
+    context->saved_data["layer"] = layer;
+    context->saved_data["cpu_rng"] = rng.cpu;
+    context->saved_data["device_rng"] = rng.accelerator.defined() ? rng.accelerator : torch::Tensor();
+    context->saved_data["mask"] = additiveMask;
+    context->save_for_backward({hidden});
+    return reinterpret_cast<BertLayerImpl*>(layer)->forward(hidden, additiveMask);
+  }
+
+  static torch::autograd::variable_list backward(torch::autograd::AutogradContext* context,
+                                                 torch::autograd::variable_list gradients) {
+    const torch::Tensor input = context->get_saved_variables()[0].detach().requires_grad_(true);
+    auto* layer = reinterpret_cast<BertLayerImpl*>(context->saved_data["layer"].toInt());
+    const torch::Tensor mask = context->saved_data["mask"].toTensor();
+    RngState saved;
+    saved.cpu = context->saved_data["cpu_rng"].toTensor();
+    saved.accelerator = context->saved_data["device_rng"].toTensor();
+    const RngState now = captureRng(input.device());
+    restoreRng(saved, input.device());
+    torch::Tensor output;
+    {
+      torch::AutoGradMode enable(true);
+      output = layer->forward(input, mask);
+    }
+    restoreRng(now, input.device());
+    torch::autograd::backward({output}, {gradients[0]});
+    return {input.grad(), torch::Tensor(), torch::Tensor()};
+  }
+};
 
 // An empty module that only groups children, so that parameter names follow Hugging Face's
 // nesting ("encoder.layer.0.attention.self.query.weight").
@@ -152,8 +190,11 @@ torch::Tensor BertModelImpl::forward(const torch::Tensor& inputIds,
     additiveMask =
         ((1.0 - attentionMask.to(hidden.scalar_type())) * lowest).unsqueeze(1).unsqueeze(2);
   }
+  const bool checkpoint = gradientCheckpointing_ && is_training() && torch::GradMode::is_enabled();
   for (const auto& layer : *layers) {
-    hidden = layer->as<BertLayer>()->forward(hidden, additiveMask);
+    BertLayerImpl* impl = layer->as<BertLayer>();
+    hidden = checkpoint ? CheckpointedLayer::apply(hidden, additiveMask, reinterpret_cast<std::int64_t>(impl))
+                        : impl->forward(hidden, additiveMask);
   }
   return hidden;
 }

@@ -68,6 +68,10 @@ class BertModelImpl : public torch::nn::Module {
 
   const EncoderConfig& config() const { return config_; }
   bool hasPooler() const { return hasPooler_; }
+  /// Gradient checkpointing: in training, each layer keeps only its input and is recomputed
+  /// (with the same dropout masks) during backward. Less memory for longer sequences.
+  void setGradientCheckpointing(bool enabled) { gradientCheckpointing_ = enabled; }
+  bool gradientCheckpointing() const { return gradientCheckpointing_; }
 
   BertEmbeddings embeddings{nullptr};
   torch::nn::ModuleList layers{nullptr};
@@ -75,6 +79,7 @@ class BertModelImpl : public torch::nn::Module {
  private:
   EncoderConfig config_;
   bool hasPooler_;
+  bool gradientCheckpointing_ = false;
 };
 TORCH_MODULE(BertModel);
 

@@ -1,0 +1,39 @@
+// Similarity distributions during training: positives, hard negatives and in-batch negatives,
+// as mean, standard deviation and a fixed-bin histogram over [-1, 1] (cosine scores of normalised
+// embeddings; values outside fall into the end bins). The GUI draws these live. Torch-free.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <nlohmann/json.hpp>
+
+namespace embedlab::train {
+
+class ScoreDistribution {
+ public:
+  static constexpr int kBins = 40;
+  void add(double value);
+  std::uint64_t count() const { return count_; }
+  double mean() const;
+  double standardDeviation() const;
+  const std::array<std::uint64_t, kBins>& histogram() const { return bins_; }
+  nlohmann::json toJson() const;  ///< {"count", "mean", "std", "min", "max", "bins": [...]}
+
+ private:
+  std::array<std::uint64_t, kBins> bins_{};
+  std::uint64_t count_ = 0;
+  double sum_ = 0;
+  double sumOfSquares_ = 0;
+  double min_ = 0;
+  double max_ = 0;
+};
+
+struct SimilarityStatistics {
+  ScoreDistribution positives;
+  ScoreDistribution hardNegatives;
+  ScoreDistribution inBatchNegatives;
+  void clear() { *this = SimilarityStatistics(); }
+  nlohmann::json toJson() const;
+};
+
+}  // namespace embedlab::train

@@ -1,0 +1,124 @@
+#include "core/train/training_options.h"
+
+#include <fmt/format.h>
+
+#include <set>
+
+#include "core/common/error.h"
+
+namespace embedlab::train {
+
+namespace {
+
+// One table of (name, member) pairs drives both directions of the JSON mapping.
+template <typename Visitor>
+void visitFields(TrainingOptions& o, Visitor&& visit) {
+  visit("output_dir", o.outputDir);
+  visit("model_name_or_path", o.modelNameOrPath);
+  visit("train_data", o.trainData);
+  visit("train_group_size", o.trainGroupSize);
+  visit("query_max_len", o.queryMaxLen);
+  visit("passage_max_len", o.passageMaxLen);
+  visit("query_instruction_for_retrieval", o.queryInstruction);
+  visit("passage_instruction", o.passageInstruction);
+  visit("dedup_batches", o.deduplicateBatches);
+  visit("sentence_pooling_method", o.pooling);
+  visit("normalized", o.normalized);
+  visit("temperature", o.temperature);
+  visit("use_inbatch_neg", o.inBatchNegatives);
+  visit("negatives_cross_device", o.negativesCrossDevice);
+  visit("distill_weight", o.distillationWeight);
+  visit("learning_rate", o.learningRate);
+  visit("num_train_epochs", o.numTrainEpochs);
+  visit("max_steps", o.maxSteps);
+  visit("per_device_train_batch_size", o.perDeviceTrainBatchSize);
+  visit("dataloader_drop_last", o.dataloaderDropLast);
+  visit("warmup_ratio", o.warmupRatio);
+  visit("weight_decay", o.weightDecay);
+  visit("max_grad_norm", o.maxGradNorm);
+  visit("adam_beta1", o.adamBeta1);
+  visit("adam_beta2", o.adamBeta2);
+  visit("adam_epsilon", o.adamEpsilon);
+  visit("seed", o.seed);
+  visit("logging_steps", o.loggingSteps);
+  visit("save_steps", o.saveSteps);
+  visit("save_total_limit", o.saveTotalLimit);
+  visit("resume_from_checkpoint", o.resumeFromCheckpoint);
+  visit("gradient_checkpointing", o.gradientCheckpointing);
+  visit("grad_cache", o.gradCache);
+  visit("gc_chunk_size", o.gcChunkSize);
+  visit("fp16", o.fp16);
+  visit("bf16", o.bf16);
+  visit("nproc_per_node", o.nprocPerNode);
+  visit("device", o.device);
+}
+
+void require(bool condition, const std::string& message) {
+  if (!condition) throw UsageError(message);
+}
+
+}  // namespace
+
+nlohmann::json TrainingOptions::toJson() const {
+  nlohmann::json json = nlohmann::json::object();
+  TrainingOptions copy = *this;
+  visitFields(copy, [&](const char* name, const auto& value) { json[name] = value; });
+  return json;
+}
+
+TrainingOptions TrainingOptions::fromJson(const nlohmann::json& json, const std::string& source) {
+  if (!json.is_object()) throw InputError(source, "must hold a JSON object of training options");
+  TrainingOptions options;
+  std::set<std::string> known;
+  visitFields(options, [&](const char* name, auto& value) {
+    known.insert(name);
+    if (!json.contains(name)) return;
+    try {
+      value = json.at(name).get<std::remove_reference_t<decltype(value)>>();
+    } catch (const nlohmann::json::exception&) {
+      throw InputError(source, fmt::format("option \"{}\" has the wrong type ({})", name,
+                                           json.at(name).type_name()));
+    }
+  });
+  for (const auto& [key, value] : json.items()) {
+    // The reference spells "normalized" as "normlized"; accept both.
+    if (key == "normlized") {
+      options.normalized = value.get<bool>();
+      continue;
+    }
+    if (known.count(key) == 0) throw InputError(source, "unknown option \"" + key + "\"");
+  }
+  return options;
+}
+
+void validate(const TrainingOptions& o) {
+  require(!o.outputDir.empty(), "--output_dir is required");
+  require(!o.modelNameOrPath.empty(), "--model_name_or_path is required");
+  require(!o.trainData.empty(), "--train_data needs at least one file");
+  require(o.trainGroupSize >= 1, fmt::format("--train_group_size must be at least 1, got {}", o.trainGroupSize));
+  require(o.queryMaxLen >= 4 && o.passageMaxLen >= 4, "--query_max_len and --passage_max_len must be at least 4");
+  require(o.pooling.empty() || o.pooling == "cls" || o.pooling == "mean" || o.pooling == "lasttoken",
+          "--sentence_pooling_method must be cls, mean or lasttoken, got \"" + o.pooling + "\"");
+  require(o.temperature > 0, fmt::format("--temperature must be positive, got {}", o.temperature));
+  require(o.distillationWeight >= 0, "--distill_weight must not be negative");
+  require(o.learningRate > 0, fmt::format("--learning_rate must be positive, got {}", o.learningRate));
+  require(o.maxSteps > 0 || o.numTrainEpochs > 0, "--num_train_epochs must be positive (or give --max_steps)");
+  require(o.perDeviceTrainBatchSize >= 1,
+          fmt::format("--per_device_train_batch_size must be at least 1, got {}", o.perDeviceTrainBatchSize));
+  require(o.warmupRatio >= 0 && o.warmupRatio <= 1, "--warmup_ratio must be between 0 and 1");
+  require(o.weightDecay >= 0, "--weight_decay must not be negative");
+  require(o.maxGradNorm >= 0, "--max_grad_norm must not be negative (0 turns clipping off)");
+  require(o.adamBeta1 >= 0 && o.adamBeta1 < 1 && o.adamBeta2 >= 0 && o.adamBeta2 < 1,
+          "--adam_beta1 and --adam_beta2 must be in [0, 1)");
+  require(o.adamEpsilon > 0, "--adam_epsilon must be positive");
+  require(o.loggingSteps >= 1, "--logging_steps must be at least 1");
+  require(o.saveSteps >= 0, "--save_steps must not be negative");
+  require(o.saveTotalLimit >= 0, "--save_total_limit must not be negative");
+  require(o.gcChunkSize >= 1, "--gc_chunk_size must be at least 1");
+  require(!(o.fp16 && o.bf16), "--fp16 and --bf16 exclude each other");
+  require(o.nprocPerNode >= 1, "--nproc_per_node must be at least 1");
+  require(o.device == "auto" || o.device == "cpu" || o.device == "cuda",
+          "--device must be auto, cpu or cuda, got \"" + o.device + "\"");
+}
+
+}  // namespace embedlab::train
