@@ -37,7 +37,8 @@ int run(int argc, char** argv) {
   app.fallthrough();
 
   GlobalOptions global;
-  for (int i = 1; i < argc; ++i) global.arguments.emplace_back(argv[i]);
+  for (int i = 1; i < argc; ++i)
+    global.arguments.emplace_back(argv[i]);
   app.add_option("--threads", global.threads,
                  "CPU threads for LibTorch and BLAS (default: EMBEDLAB_THREADS, else the usable "
                  "CPU count)")
@@ -60,7 +61,8 @@ int run(int argc, char** argv) {
   try {
     // Workers that share the machine share its CPUs (torchrun and our launcher set this).
     std::optional<int> threads = global.threads;
-    if (const char* local = std::getenv("LOCAL_WORLD_SIZE"); !threads && local != nullptr && std::getenv("EMBEDLAB_THREADS") == nullptr) {
+    if (const char* local = std::getenv("LOCAL_WORLD_SIZE");
+        !threads && local != nullptr && std::getenv("EMBEDLAB_THREADS") == nullptr) {
       threads = std::max(1, usableCpuCount() / std::max(1, std::atoi(local)));
     }
     const ComputeEnvironment environment = configureComputeEnvironment(threads);

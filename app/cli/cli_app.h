@@ -18,7 +18,8 @@ namespace embedlab::cli {
 struct GlobalOptions {
   std::optional<int> threads;  ///< --threads; else EMBEDLAB_THREADS; else the usable CPUs
   bool quiet = false;          ///< --quiet: no progress bar, no notes on stderr
-  std::vector<std::string> arguments;  ///< the command line after the program name (to relaunch workers)
+  std::vector<std::string>
+      arguments;  ///< the command line after the program name (to relaunch workers)
 };
 
 /// What a subcommand runs once the command line is parsed; returns the exit code.

@@ -10,6 +10,7 @@
 #include "app/cli/terminal_progress.h"
 #include "core/common/error.h"
 #include "core/dist/launcher.h"
+#include "core/dist/worker_environment.h"
 #include "core/train/trainer.h"
 
 namespace embedlab::cli {
@@ -26,12 +27,15 @@ struct TrainFlags {
 };
 
 template <typename T>
-void flag(CLI::App& command, TrainFlags& flags, const std::string& underscore, T train::TrainingOptions::*member,
-          const std::string& help) {
+void flag(CLI::App& command, TrainFlags& flags, const std::string& underscore,
+          T train::TrainingOptions::*member, const std::string& help) {
   std::string dashed = underscore;
   std::replace(dashed.begin(), dashed.end(), '_', '-');
-  const std::string names = dashed == underscore ? "--" + underscore : "--" + underscore + ",--" + dashed;
+  const std::string names =
+      dashed == underscore ? "--" + underscore : "--" + underscore + ",--" + dashed;
   CLI::Option* option = command.add_option(names, flags.given.*member, help);
+  option->multi_option_policy(
+      CLI::MultiOptionPolicy::TakeLast);  // a later flag wins, as in argparse
   if constexpr (std::is_same_v<T, bool>) {
     // Booleans accept "--x", "--x True" and "--x false", as Hugging Face's argument parser does.
     option->expected(0, 1)->default_str("true");
@@ -46,12 +50,16 @@ void flag(CLI::App& command, TrainFlags& flags, const std::string& underscore, T
 class CliTrainingObserver : public train::TrainingObserver {
  public:
   CliTrainingObserver(std::string progress, bool quiet)
-      : json_(progress == "json"), bar_("training", progress == "bar" && !quiet), quiet_(quiet || progress == "none") {}
+      : json_(progress == "json"),
+        bar_("training", progress == "bar" && !quiet),
+        quiet_(quiet || progress == "none") {}
 
   void onStart(std::int64_t totalSteps, std::int64_t firstStep) override {
     if (json_) emit({{"event", "start"}, {"total_steps", totalSteps}, {"first_step", firstStep}});
   }
-  void onStep(std::int64_t step, std::int64_t totalSteps) override { bar_.onProgress(step, totalSteps, "steps"); }
+  void onStep(std::int64_t step, std::int64_t totalSteps) override {
+    bar_.onProgress(step, totalSteps, "steps");
+  }
   void onLog(const train::TrainingLogRecord& record) override {
     if (json_) {
       nlohmann::json line = record.toJson();
@@ -59,11 +67,13 @@ class CliTrainingObserver : public train::TrainingObserver {
       emit(line);
     } else if (!quiet_) {
       bar_.finish();
-      fmt::print(stderr, "step {}/{}  epoch {:.2f}  loss {:.4f}  lr {:.3g}  grad-norm {:.3g}  {:.1f} samples/s  "
-                         "pos {:.3f}  neg {:.3f}  ETA {:.0f}s\n",
-                 record.step, record.totalSteps, record.epoch, record.loss, record.learningRate,
-                 record.gradNorm, record.samplesPerSecond, record.similarities.positives.mean(),
-                 record.similarities.hardNegatives.mean(), record.etaSeconds);
+      fmt::print(
+          stderr,
+          "step {}/{}  epoch {:.2f}  loss {:.4f}  lr {:.3g}  grad-norm {:.3g}  {:.1f} samples/s  "
+          "pos {:.3f}  neg {:.3f}  ETA {:.0f}s\n",
+          record.step, record.totalSteps, record.epoch, record.loss, record.learningRate,
+          record.gradNorm, record.samplesPerSecond, record.similarities.positives.mean(),
+          record.similarities.hardNegatives.mean(), record.etaSeconds);
     }
   }
   void onCheckpoint(const std::filesystem::path& folder, std::int64_t step) override {
@@ -114,19 +124,26 @@ train::TrainingOptions resolve(const TrainFlags& flags) {
 int runTrain(const TrainFlags& flags, const GlobalOptions& global) {
   const train::TrainingOptions options = resolve(flags);
   train::validate(options);
-  if (options.nprocPerNode > 1 && !dist::isLaunchedWorker() && std::getenv("WORLD_SIZE") == nullptr) {
-    return dist::runLocalWorkers(options.nprocPerNode, global.arguments, &interruptToken(),
-                                 [](const std::string& note) { fmt::print(stderr, "train: {}\n", note); });
+  if (options.nprocPerNode > 1 && !dist::isLaunchedWorker() &&
+      std::getenv("WORLD_SIZE") == nullptr) {
+    return dist::runLocalWorkers(
+        options.nprocPerNode, global.arguments, &interruptToken(),
+        [](const std::string& note) { fmt::print(stderr, "train: {}\n", note); });
   }
   CliTrainingObserver observer(flags.progress, global.quiet);
   const train::TrainingResult result = train::runTraining(options, &observer, &interruptToken());
   observer.finish();
   if (result.status == train::TrainingStatus::Interrupted) return 130;
+  if (dist::workerEnvironment().rank != 0) return kExitOk;  // rank 0 speaks for the run
   if (!global.quiet && flags.progress != "json") {
     fmt::print(stderr, "train: {} steps, final loss {:.4f}; model written to {}\n", result.steps,
                result.finalLoss, options.outputDir);
   }
-  if (flags.progress == "json") fmt::print("{}\n", nlohmann::json{{"event", "done"}, {"steps", result.steps}, {"output_dir", options.outputDir}}.dump());
+  if (flags.progress == "json")
+    fmt::print("{}\n",
+               nlohmann::json{
+                   {"event", "done"}, {"steps", result.steps}, {"output_dir", options.outputDir}}
+                   .dump());
   return kExitOk;
 }
 
@@ -142,55 +159,93 @@ void addTrainCommand(CLI::App& app, const GlobalOptions& global, CommandAction& 
       "names work as they are (underscore or dash). The final model lands at --output_dir's root.\n"
       "Example: embedlab-cli train --model_name_or_path bge-small/ --train_data train.jsonl "
       "--output_dir runs/first --per_device_train_batch_size 32 --train_group_size 4");
-  command->add_option("--config", flags->config, "JSON file of options (the names below); flags override it")
+  command
+      ->add_option("--config", flags->config,
+                   "JSON file of options (the names below); flags override it")
       ->check(CLI::ExistingFile);
-  command->add_option("--progress", flags->progress,
-                      "bar (stderr), json (one JSON object per event on stdout) or none")
-      ->check(CLI::IsMember({"bar", "json", "none"}))->capture_default_str();
+  command
+      ->add_option("--progress", flags->progress,
+                   "bar (stderr), json (one JSON object per event on stdout) or none")
+      ->check(CLI::IsMember({"bar", "json", "none"}))
+      ->capture_default_str()
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
   auto& c = *command;
   auto& f = *flags;
-  flag(c, f, "output_dir", &O::outputDir, "Run folder: options, metrics.jsonl, checkpoints; the final model at its root");
-  flag(c, f, "model_name_or_path", &O::modelNameOrPath, "Model folder to start from (Hugging Face layout)");
-  c.add_option("--train_data,--train-data", f.given.trainData, "Training JSONL files ({\"query\", \"pos\", \"neg\"} lines)")->expected(1, -1);
-  f.overrides.emplace_back(c.get_option("--train_data"), [&f](O& o) { o.trainData = f.given.trainData; });
-  flag(c, f, "train_group_size", &O::trainGroupSize, "Passages per query: 1 positive + G-1 negatives");
+  flag(c, f, "output_dir", &O::outputDir,
+       "Run folder: options, metrics.jsonl, checkpoints; the final model at its root");
+  flag(c, f, "model_name_or_path", &O::modelNameOrPath,
+       "Model folder to start from (Hugging Face layout)");
+  c.add_option("--train_data,--train-data", f.given.trainData,
+               "Training JSONL files ({\"query\", \"pos\", \"neg\"} lines)")
+      ->expected(1, -1);
+  f.overrides.emplace_back(c.get_option("--train_data"),
+                           [&f](O& o) { o.trainData = f.given.trainData; });
+  flag(c, f, "train_group_size", &O::trainGroupSize,
+       "Passages per query: 1 positive + G-1 negatives");
   flag(c, f, "query_max_len", &O::queryMaxLen, "Longest query in tokens");
   flag(c, f, "passage_max_len", &O::passageMaxLen, "Longest passage in tokens");
-  flag(c, f, "query_instruction_for_retrieval", &O::queryInstruction, "Text put before every query (a line's \"prompt\" wins)");
-  flag(c, f, "passage_instruction", &O::passageInstruction, "Text put before every passage (e.g. \"passage: \" for E5)");
-  flag(c, f, "dedup_batches", &O::deduplicateBatches, "Keep a text out of a batch that already holds it (avoids false in-batch negatives)");
-  flag(c, f, "sentence_pooling_method", &O::pooling, "cls, mean or lasttoken (default: the model's sentence-transformers setting, else cls)");
-  flag(c, f, "normalized", &O::normalized, "L2-normalise embeddings (cosine scores); also --normlized");
-  c.add_option("--normlized", f.given.normalized, "The reference's spelling of --normalized")->expected(0, 1)->default_str("true");
-  f.overrides.emplace_back(c.get_option("--normlized"), [&f](O& o) { o.normalized = f.given.normalized; });
-  flag(c, f, "temperature", &O::temperature, "Scores are q.p / temperature; lower sharpens (0.01-0.05 usual)");
-  flag(c, f, "use_inbatch_neg", &O::inBatchNegatives, "Use the other queries' passages as negatives too");
-  flag(c, f, "negatives_cross_device", &O::negativesCrossDevice, "Share passages across workers as negatives (a larger effective batch)");
-  flag(c, f, "distill_weight", &O::distillationWeight, "Weight of the distillation term when lines carry pos_scores/neg_scores");
-  flag(c, f, "learning_rate", &O::learningRate, "AdamW learning rate (reference advice: 1e-5/2e-5/3e-5 for large/base/small models)");
+  flag(c, f, "query_instruction_for_retrieval", &O::queryInstruction,
+       "Text put before every query (a line's \"prompt\" wins)");
+  flag(c, f, "passage_instruction", &O::passageInstruction,
+       "Text put before every passage (e.g. \"passage: \" for E5)");
+  flag(c, f, "dedup_batches", &O::deduplicateBatches,
+       "Keep a text out of a batch that already holds it (avoids false in-batch negatives)");
+  flag(c, f, "sentence_pooling_method", &O::pooling,
+       "cls, mean or lasttoken (default: the model's sentence-transformers setting, else cls)");
+  flag(c, f, "normalized", &O::normalized,
+       "L2-normalise embeddings (cosine scores); also --normlized");
+  c.add_option("--normlized", f.given.normalized, "The reference's spelling of --normalized")
+      ->expected(0, 1)
+      ->default_str("true");
+  f.overrides.emplace_back(c.get_option("--normlized"),
+                           [&f](O& o) { o.normalized = f.given.normalized; });
+  flag(c, f, "temperature", &O::temperature,
+       "Scores are q.p / temperature; lower sharpens (0.01-0.05 usual)");
+  flag(c, f, "use_inbatch_neg", &O::inBatchNegatives,
+       "Use the other queries' passages as negatives too");
+  flag(c, f, "negatives_cross_device", &O::negativesCrossDevice,
+       "Share passages across workers as negatives (a larger effective batch)");
+  flag(c, f, "distill_weight", &O::distillationWeight,
+       "Weight of the distillation term when lines carry pos_scores/neg_scores");
+  flag(c, f, "learning_rate", &O::learningRate,
+       "AdamW learning rate (reference advice: 1e-5/2e-5/3e-5 for large/base/small models)");
   flag(c, f, "num_train_epochs", &O::numTrainEpochs, "Epochs (may be fractional)");
-  flag(c, f, "max_steps", &O::maxSteps, "Optimiser steps in total; overrides the epochs when positive");
-  flag(c, f, "per_device_train_batch_size", &O::perDeviceTrainBatchSize, "Queries per worker and step (larger is usually better)");
-  flag(c, f, "dataloader_drop_last", &O::dataloaderDropLast, "Drop each epoch's last incomplete batch (else it is filled from the start)");
-  flag(c, f, "warmup_ratio", &O::warmupRatio, "Share of the steps with a linear warm-up of the learning rate");
-  flag(c, f, "weight_decay", &O::weightDecay, "AdamW weight decay (not applied to biases and LayerNorm)");
-  flag(c, f, "max_grad_norm", &O::maxGradNorm, "Clip the global gradient norm to this (0: no clipping)");
+  flag(c, f, "max_steps", &O::maxSteps,
+       "Optimiser steps in total; overrides the epochs when positive");
+  flag(c, f, "per_device_train_batch_size", &O::perDeviceTrainBatchSize,
+       "Queries per worker and step (larger is usually better)");
+  flag(c, f, "dataloader_drop_last", &O::dataloaderDropLast,
+       "Drop each epoch's last incomplete batch (else it is filled from the start)");
+  flag(c, f, "warmup_ratio", &O::warmupRatio,
+       "Share of the steps with a linear warm-up of the learning rate");
+  flag(c, f, "weight_decay", &O::weightDecay,
+       "AdamW weight decay (not applied to biases and LayerNorm)");
+  flag(c, f, "max_grad_norm", &O::maxGradNorm,
+       "Clip the global gradient norm to this (0: no clipping)");
   flag(c, f, "adam_beta1", &O::adamBeta1, "AdamW beta1");
   flag(c, f, "adam_beta2", &O::adamBeta2, "AdamW beta2");
   flag(c, f, "adam_epsilon", &O::adamEpsilon, "AdamW epsilon");
   flag(c, f, "seed", &O::seed, "Seed of sampling, shuffling and dropout");
-  flag(c, f, "logging_steps", &O::loggingSteps, "A metrics record (loss, learning rate, similarity histograms) every N steps");
+  flag(c, f, "logging_steps", &O::loggingSteps,
+       "A metrics record (loss, learning rate, similarity histograms) every N steps");
   flag(c, f, "save_steps", &O::saveSteps, "A checkpoint every N steps (0: only at the end)");
   flag(c, f, "save_total_limit", &O::saveTotalLimit, "Keep only the last N checkpoints (0: all)");
-  flag(c, f, "resume_from_checkpoint", &O::resumeFromCheckpoint, "Continue from a checkpoint folder, or \"latest\" in --output_dir");
-  flag(c, f, "gradient_checkpointing", &O::gradientCheckpointing, "Recompute each layer in backward: less memory, ~30% more time");
-  flag(c, f, "grad_cache", &O::gradCache, "Gradient cache: embed the batch in chunks so batch size is bounded by time, not memory");
+  flag(c, f, "resume_from_checkpoint", &O::resumeFromCheckpoint,
+       "Continue from a checkpoint folder, or \"latest\" in --output_dir");
+  flag(c, f, "gradient_checkpointing", &O::gradientCheckpointing,
+       "Recompute each layer in backward: less memory, ~30% more time");
+  flag(c, f, "grad_cache", &O::gradCache,
+       "Gradient cache: embed the batch in chunks so batch size is bounded by time, not memory");
   flag(c, f, "gc_chunk_size", &O::gcChunkSize, "Texts per chunk with --grad_cache");
   flag(c, f, "fp16", &O::fp16, "Mixed precision in float16 with dynamic loss scaling (CUDA only)");
   flag(c, f, "bf16", &O::bf16, "Mixed precision in bfloat16 (CUDA, or CPUs with bfloat16 support)");
-  flag(c, f, "nproc_per_node", &O::nprocPerNode, "Worker processes to start on this machine (one per GPU); under torchrun or srun leave 1");
-  flag(c, f, "device", &O::device, "auto (a GPU per worker when there are GPUs, else the CPU), cpu or cuda");
-  command->callback([&action, &global, flags] { action = [flags, &global] { return runTrain(*flags, global); }; });
+  flag(c, f, "nproc_per_node", &O::nprocPerNode,
+       "Worker processes to start on this machine (one per GPU); under torchrun or srun leave 1");
+  flag(c, f, "device", &O::device,
+       "auto (a GPU per worker when there are GPUs, else the CPU), cpu or cuda");
+  command->callback([&action, &global, flags] {
+    action = [flags, &global] { return runTrain(*flags, global); };
+  });
 }
 
 }  // namespace embedlab::cli

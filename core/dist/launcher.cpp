@@ -45,7 +45,9 @@ int statusCode(int status) {
 
 }  // namespace
 
-bool isLaunchedWorker() { return std::getenv(kWorkerMarker) != nullptr; }
+bool isLaunchedWorker() {
+  return std::getenv(kWorkerMarker) != nullptr;
+}
 
 int runLocalWorkers(int processes, const std::vector<std::string>& arguments,
                     const CancellationToken* interrupt,
@@ -66,7 +68,8 @@ int runLocalWorkers(int processes, const std::vector<std::string>& arguments,
       std::vector<char*> argv;
       static char self[] = "embedlab-cli";
       argv.push_back(self);
-      for (const std::string& argument : arguments) argv.push_back(const_cast<char*>(argument.c_str()));
+      for (const std::string& argument : arguments)
+        argv.push_back(const_cast<char*>(argument.c_str()));
       argv.push_back(nullptr);
       ::execv("/proc/self/exe", argv.data());
       ::_exit(127);
@@ -109,9 +112,10 @@ int runLocalWorkers(int processes, const std::vector<std::string>& arguments,
       if (code != 0 && result == 0) {
         result = code;
         if (remaining > 0) {
-          note(fmt::format("worker {} (pid {}) stopped with status {}; stopping the other "
-                           "workers",
-                           rank, pid, code));
+          note(
+              fmt::format("worker {} (pid {}) stopped with status {}; stopping the other "
+                          "workers",
+                          rank, pid, code));
           stopOthers(SIGTERM);
           killDeadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
         }

@@ -54,11 +54,13 @@ ProcessGroup::ProcessGroup(const WorkerEnvironment& environment, const torch::De
   }
 #endif
   if (device.is_cuda()) {
-    throw UsageError("multi-GPU training needs a LibTorch built with NCCL (this one has Gloo only)");
+    throw UsageError(
+        "multi-GPU training needs a LibTorch built with NCCL (this one has Gloo only)");
   }
   auto options = c10d::ProcessGroupGloo::Options::create(
       std::chrono::duration_cast<std::chrono::milliseconds>(timeout));
-  options->devices.push_back(environment.masterAddress == "127.0.0.1" || environment.masterAddress == "localhost"
+  options->devices.push_back(environment.masterAddress == "127.0.0.1" ||
+                                     environment.masterAddress == "localhost"
                                  ? c10d::ProcessGroupGloo::createDeviceForHostname("127.0.0.1")
                                  : c10d::ProcessGroupGloo::createDefaultDevice());
   group_ = c10::make_intrusive<c10d::ProcessGroupGloo>(store, environment.rank,
@@ -74,12 +76,14 @@ void ProcessGroup::allReduceMean(const std::vector<torch::Tensor>& tensors) {
     // A bucket: consecutive tensors up to ~25 MB, flattened into one buffer.
     std::size_t end = start;
     std::int64_t bytes = 0;
-    while (end < tensors.size() && (end == start || bytes + tensors[end].nbytes() <= kBucketBytes)) {
+    while (end < tensors.size() &&
+           (end == start || bytes + tensors[end].nbytes() <= kBucketBytes)) {
       bytes += static_cast<std::int64_t>(tensors[end].nbytes());
       ++end;
     }
     std::vector<torch::Tensor> flat;
-    for (std::size_t i = start; i < end; ++i) flat.push_back(tensors[i].reshape({-1}));
+    for (std::size_t i = start; i < end; ++i)
+      flat.push_back(tensors[i].reshape({-1}));
     std::vector<torch::Tensor> buffer = {torch::cat(flat)};
     wait(group_->allreduce(buffer), "averaging gradients");
     buffer[0].div_(environment_.worldSize);
@@ -102,7 +106,8 @@ double ProcessGroup::allReduceSum(double value) {
 torch::Tensor ProcessGroup::allGatherKeepingLocalGradient(const torch::Tensor& local) {
   std::vector<torch::Tensor> input = {local.detach().contiguous()};
   std::vector<std::vector<torch::Tensor>> output(1);
-  for (int r = 0; r < environment_.worldSize; ++r) output[0].push_back(torch::empty_like(input[0]));
+  for (int r = 0; r < environment_.worldSize; ++r)
+    output[0].push_back(torch::empty_like(input[0]));
   wait(group_->allgather(output, input), "gathering embeddings");
   output[0][static_cast<std::size_t>(environment_.rank)] = local;
   return torch::cat(output[0], 0);
@@ -116,6 +121,8 @@ void ProcessGroup::broadcastFromRankZero(const std::vector<torch::Tensor>& tenso
   }
 }
 
-void ProcessGroup::barrier() { wait(group_->barrier(), "waiting for the workers"); }
+void ProcessGroup::barrier() {
+  wait(group_->barrier(), "waiting for the workers");
+}
 
 }  // namespace embedlab::dist

@@ -40,7 +40,8 @@ WorkerEnvironment workerEnvironment() {
     environment.worldSize = integer("SLURM_NTASKS", *tasks);
     environment.rank = integer("SLURM_PROCID", variable("SLURM_PROCID").value_or("0"));
     environment.localRank = integer("SLURM_LOCALID", variable("SLURM_LOCALID").value_or("0"));
-    if (const auto launchNode = variable("SLURM_LAUNCH_NODE_IPADDR")) environment.masterAddress = *launchNode;
+    if (const auto launchNode = variable("SLURM_LAUNCH_NODE_IPADDR"))
+      environment.masterAddress = *launchNode;
   } else {
     environment.launcher = "single";
     return environment;
@@ -48,13 +49,16 @@ WorkerEnvironment workerEnvironment() {
   if (const auto address = variable("MASTER_ADDR")) environment.masterAddress = *address;
   if (const auto port = variable("MASTER_PORT")) {
     const int value = integer("MASTER_PORT", *port);
-    if (value < 1 || value > 65535) throw UsageError(fmt::format("MASTER_PORT={} is not a port", value));
+    if (value < 1 || value > 65535)
+      throw UsageError(fmt::format("MASTER_PORT={} is not a port", value));
     environment.masterPort = static_cast<std::uint16_t>(value);
   }
-  if (environment.worldSize < 1 || environment.rank < 0 || environment.rank >= environment.worldSize) {
-    throw UsageError(fmt::format("rank {} does not fit a world of {} processes (check RANK and "
-                                 "WORLD_SIZE, or SLURM_PROCID and SLURM_NTASKS)",
-                                 environment.rank, environment.worldSize));
+  if (environment.worldSize < 1 || environment.rank < 0 ||
+      environment.rank >= environment.worldSize) {
+    throw UsageError(
+        fmt::format("rank {} does not fit a world of {} processes (check RANK and "
+                    "WORLD_SIZE, or SLURM_PROCID and SLURM_NTASKS)",
+                    environment.rank, environment.worldSize));
   }
   return environment;
 }

@@ -4,8 +4,8 @@
 
 #include <cmath>
 
-#include "core/model/torch/rng_state.h"
 #include <limits>
+#include "core/model/torch/rng_state.h"
 
 namespace embedlab::model {
 
@@ -20,7 +20,8 @@ class CheckpointedLayer : public torch::autograd::Function<CheckpointedLayer> {
     const RngState rng = captureRng(hidden.device());
     context->saved_data["layer"] = layer;
     context->saved_data["cpu_rng"] = rng.cpu;
-    context->saved_data["device_rng"] = rng.accelerator.defined() ? rng.accelerator : torch::Tensor();
+    context->saved_data["device_rng"] =
+        rng.accelerator.defined() ? rng.accelerator : torch::Tensor();
     context->saved_data["mask"] = additiveMask;
     context->save_for_backward({hidden});
     return reinterpret_cast<BertLayerImpl*>(layer)->forward(hidden, additiveMask);
@@ -193,7 +194,8 @@ torch::Tensor BertModelImpl::forward(const torch::Tensor& inputIds,
   const bool checkpoint = gradientCheckpointing_ && is_training() && torch::GradMode::is_enabled();
   for (const auto& layer : *layers) {
     BertLayerImpl* impl = layer->as<BertLayer>();
-    hidden = checkpoint ? CheckpointedLayer::apply(hidden, additiveMask, reinterpret_cast<std::int64_t>(impl))
+    hidden = checkpoint ? CheckpointedLayer::apply(hidden, additiveMask,
+                                                   reinterpret_cast<std::int64_t>(impl))
                         : impl->forward(hidden, additiveMask);
   }
   return hidden;

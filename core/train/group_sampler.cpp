@@ -68,7 +68,8 @@ GroupSampler::Planned GroupSampler::sample(std::uint64_t epoch, std::size_t inde
     std::vector<std::int64_t> pool;
     const std::size_t copies = (needed + example.negatives.size() - 1) / example.negatives.size();
     for (std::size_t c = 0; c < copies; ++c) {
-      for (std::size_t k = 0; k < example.negatives.size(); ++k) pool.push_back(static_cast<std::int64_t>(k));
+      for (std::size_t k = 0; k < example.negatives.size(); ++k)
+        pool.push_back(static_cast<std::int64_t>(k));
     }
     for (std::size_t i = 0; i < needed; ++i) {
       std::swap(pool[i], pool[i + uniform(random, pool.size() - i)]);
@@ -81,8 +82,8 @@ GroupSampler::Planned GroupSampler::sample(std::uint64_t epoch, std::size_t inde
   while (planned.negatives.size() < needed) {
     const std::size_t k = uniform(random, corpus_.size());
     const std::string& text = corpus_[k];
-    if (taken.count(k) != 0 ||
-        std::find(example.positives.begin(), example.positives.end(), text) != example.positives.end()) {
+    if (taken.count(k) != 0 || std::find(example.positives.begin(), example.positives.end(),
+                                         text) != example.positives.end()) {
       continue;
     }
     taken.insert(k);
@@ -100,14 +101,16 @@ const GroupSampler::Plan& GroupSampler::plan(std::uint64_t epoch) const {
 
   std::vector<Planned> groups;
   groups.reserve(order.size());
-  for (const std::size_t index : order) groups.push_back(sample(epoch, index));
+  for (const std::size_t index : order)
+    groups.push_back(sample(epoch, index));
 
   Plan plan;
   const std::size_t size = options_.globalBatchSize;
   if (!options_.deduplicate) {
     for (std::size_t start = 0; start < groups.size(); start += size) {
-      plan.emplace_back(groups.begin() + static_cast<std::ptrdiff_t>(start),
-                        groups.begin() + static_cast<std::ptrdiff_t>(std::min(groups.size(), start + size)));
+      plan.emplace_back(
+          groups.begin() + static_cast<std::ptrdiff_t>(start),
+          groups.begin() + static_cast<std::ptrdiff_t>(std::min(groups.size(), start + size)));
     }
   } else {
     // A group joins the current batch only if none of its texts is already in it (a passage of
@@ -119,9 +122,10 @@ const GroupSampler::Plan& GroupSampler::plan(std::uint64_t epoch) const {
       std::vector<Planned> later;
       for (Planned& group : waiting) {
         const TrainingGroup resolved = resolve(group);
-        const bool clash = batch.size() >= size ||
-                           std::any_of(resolved.passages.begin(), resolved.passages.end(),
-                                       [&](const std::string& text) { return texts.count(text) != 0; });
+        const bool clash =
+            batch.size() >= size ||
+            std::any_of(resolved.passages.begin(), resolved.passages.end(),
+                        [&](const std::string& text) { return texts.count(text) != 0; });
         if (clash) {
           later.push_back(std::move(group));
           continue;
@@ -140,14 +144,16 @@ const GroupSampler::Plan& GroupSampler::plan(std::uint64_t epoch) const {
     if (options_.dropLast) {
       plan.pop_back();
       if (plan.empty()) {
-        throw UsageError(fmt::format("--dataloader_drop_last with {} training queries and a global "
-                                     "batch of {} leaves no batch",
-                                     examples_.size(), size));
+        throw UsageError(
+            fmt::format("--dataloader_drop_last with {} training queries and a global "
+                        "batch of {} leaves no batch",
+                        examples_.size(), size));
       }
     } else {
       // Fill the last batch from the epoch's start, so every worker gets a full slice.
       std::size_t next = 0;
-      while (plan.back().size() < size) plan.back().push_back(groups[next++ % groups.size()]);
+      while (plan.back().size() < size)
+        plan.back().push_back(groups[next++ % groups.size()]);
     }
   }
   plannedEpoch_ = epoch;
@@ -155,7 +161,9 @@ const GroupSampler::Plan& GroupSampler::plan(std::uint64_t epoch) const {
   return plan_;
 }
 
-std::size_t GroupSampler::batchesPerEpoch() const { return plan(0).size(); }
+std::size_t GroupSampler::batchesPerEpoch() const {
+  return plan(0).size();
+}
 
 TrainingGroup GroupSampler::resolve(const Planned& planned) const {
   const TrainingExample& example = examples_[planned.example];
@@ -171,7 +179,8 @@ TrainingGroup GroupSampler::resolve(const Planned& planned) const {
   for (const std::int64_t negative : planned.negatives) {
     if (negative >= 0) {
       group.passages.push_back(example.negatives[static_cast<std::size_t>(negative)]);
-      if (scored) group.teacherScores.push_back(example.negativeScores[static_cast<std::size_t>(negative)]);
+      if (scored)
+        group.teacherScores.push_back(example.negativeScores[static_cast<std::size_t>(negative)]);
     } else {
       group.passages.push_back(corpus_[static_cast<std::size_t>(-1 - negative)]);
       scored = false;
@@ -184,10 +193,12 @@ TrainingGroup GroupSampler::resolve(const Planned& planned) const {
 std::vector<TrainingGroup> GroupSampler::batch(std::uint64_t epoch, std::size_t index) const {
   const Plan& batches = plan(epoch);
   if (index >= batches.size()) {
-    throw Error(fmt::format("batch {} of epoch {} does not exist ({} batches)", index, epoch, batches.size()));
+    throw Error(fmt::format("batch {} of epoch {} does not exist ({} batches)", index, epoch,
+                            batches.size()));
   }
   std::vector<TrainingGroup> groups;
-  for (const Planned& planned : batches[index]) groups.push_back(resolve(planned));
+  for (const Planned& planned : batches[index])
+    groups.push_back(resolve(planned));
   return groups;
 }
 

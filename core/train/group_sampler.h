@@ -18,19 +18,19 @@ namespace embedlab::train {
 
 /// One query's group: its passages, positive first.
 struct TrainingGroup {
-  std::size_t example = 0;                 ///< index in the dataset
+  std::size_t example = 0;  ///< index in the dataset
   std::string query;
-  std::optional<std::string> prompt;       ///< the line's own "prompt", if any
-  std::vector<std::string> passages;       ///< 1 positive + G-1 negatives
-  std::vector<double> teacherScores;       ///< one per passage when the line has pos/neg scores
+  std::optional<std::string> prompt;  ///< the line's own "prompt", if any
+  std::vector<std::string> passages;  ///< 1 positive + G-1 negatives
+  std::vector<double> teacherScores;  ///< one per passage when the line has pos/neg scores
 };
 
 struct SamplerOptions {
   int groupSize = 8;
   std::uint64_t seed = 42;
   std::size_t globalBatchSize = 8;  ///< queries per step over all workers
-  bool dropLast = false;            ///< drop the last incomplete batch (else fill it from the epoch's start)
-  bool deduplicate = false;         ///< keep a group out of a batch that already holds one of its texts
+  bool dropLast = false;  ///< drop the last incomplete batch (else fill it from the epoch's start)
+  bool deduplicate = false;  ///< keep a group out of a batch that already holds one of its texts
 };
 
 class GroupSampler {

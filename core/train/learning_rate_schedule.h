@@ -12,10 +12,12 @@ namespace embedlab::train {
 inline double linearScheduleRate(double baseRate, std::int64_t step, std::int64_t warmupSteps,
                                  std::int64_t totalSteps) {
   if (step < warmupSteps) {
-    return baseRate * static_cast<double>(step) / static_cast<double>(std::max<std::int64_t>(1, warmupSteps));
+    return baseRate * static_cast<double>(step) /
+           static_cast<double>(std::max<std::int64_t>(1, warmupSteps));
   }
   return baseRate * std::max(0.0, static_cast<double>(totalSteps - step) /
-                                      static_cast<double>(std::max<std::int64_t>(1, totalSteps - warmupSteps)));
+                                      static_cast<double>(
+                                          std::max<std::int64_t>(1, totalSteps - warmupSteps)));
 }
 
 }  // namespace embedlab::train

@@ -7,7 +7,8 @@ namespace embedlab::train {
 
 void ScoreDistribution::add(double value) {
   if (!std::isfinite(value)) return;
-  const int bin = std::clamp(static_cast<int>(std::floor((value + 1.0) / 2.0 * kBins)), 0, kBins - 1);
+  const int bin =
+      std::clamp(static_cast<int>(std::floor((value + 1.0) / 2.0 * kBins)), 0, kBins - 1);
   ++bins_[static_cast<std::size_t>(bin)];
   min_ = count_ == 0 ? value : std::min(min_, value);
   max_ = count_ == 0 ? value : std::max(max_, value);
@@ -16,7 +17,9 @@ void ScoreDistribution::add(double value) {
   sumOfSquares_ += value * value;
 }
 
-double ScoreDistribution::mean() const { return count_ == 0 ? 0.0 : sum_ / static_cast<double>(count_); }
+double ScoreDistribution::mean() const {
+  return count_ == 0 ? 0.0 : sum_ / static_cast<double>(count_);
+}
 
 double ScoreDistribution::standardDeviation() const {
   if (count_ < 2) return 0.0;

@@ -4,7 +4,6 @@
 #include <torch/torch.h>
 #include <xxhash.h>
 
-#include <ATen/autocast_mode.h>
 #include <chrono>
 #include <cmath>
 #include <fstream>
@@ -21,7 +20,10 @@
 #include "core/model/torch/rng_state.h"
 #include "core/train/group_sampler.h"
 #include "core/train/learning_rate_schedule.h"
+#include "core/train/torch/autocast_scope.h"
 #include "core/train/torch/contrastive_loss.h"
+#include "core/train/torch/grad_cache.h"
+#include "core/train/torch/optimizer.h"
 
 namespace embedlab::train {
 
@@ -63,37 +65,6 @@ class LossScaler {
   int goodSteps_ = 0;
 };
 
-// Turns autocast on for a forward pass (bf16 on CPU or CUDA, fp16 on CUDA) and off after it.
-class AutocastScope {
- public:
-  AutocastScope(const torch::Device& device, bool fp16, bool bf16) : device_(device), enabled_(fp16 || bf16) {
-    if (!enabled_) return;
-    if (device.is_cuda()) {
-      at::autocast::set_enabled(true);
-      at::autocast::set_autocast_gpu_dtype(fp16 ? at::kHalf : at::kBFloat16);
-    } else {
-      at::autocast::set_cpu_enabled(true);
-      at::autocast::set_autocast_cpu_dtype(at::kBFloat16);
-    }
-    at::autocast::increment_nesting();
-  }
-  ~AutocastScope() {
-    if (!enabled_) return;
-    if (at::autocast::decrement_nesting() == 0) at::autocast::clear_cache();
-    if (device_.is_cuda()) {
-      at::autocast::set_enabled(false);
-    } else {
-      at::autocast::set_cpu_enabled(false);
-    }
-  }
-  AutocastScope(const AutocastScope&) = delete;
-  AutocastScope& operator=(const AutocastScope&) = delete;
-
- private:
-  torch::Device device_;
-  bool enabled_;
-};
-
 // The tokenized batch of one worker.
 struct Batch {
   model::BatchTensors queries;
@@ -105,7 +76,8 @@ struct Batch {
 
 std::uint64_t hashTrainingFiles(const std::vector<std::string>& files) {
   std::vector<std::uint64_t> hashes;
-  for (const std::string& file : files) hashes.push_back(hashFileContent(file));
+  for (const std::string& file : files)
+    hashes.push_back(hashFileContent(file));
   return XXH3_64bits(hashes.data(), hashes.size() * sizeof(std::uint64_t));
 }
 
@@ -139,14 +111,9 @@ class Trainer {
  private:
   void setUpProcesses();
   void loadModelAndData();
-  void buildOptimizer();
   void restore(const std::filesystem::path& checkpoint);
   Batch makeBatch(std::int64_t step);
   std::pair<torch::Tensor, torch::Tensor> embed(const Batch& batch);
-  torch::Tensor embedInChunksWithGradCache(const model::BatchTensors& tensors,
-                                           std::vector<model::RngState>& rng);
-  void replayChunks(const model::BatchTensors& tensors, const torch::Tensor& gradient,
-                    const std::vector<model::RngState>& rng);
   double trainStep(std::int64_t step, const Batch& batch);
   void saveCheckpoint(std::int64_t step);
   void log(std::int64_t step, Clock::time_point now);
@@ -155,7 +122,6 @@ class Trainer {
     if (observer_ != nullptr && isMain()) observer_->onNote(text);
   }
   bool isMain() const { return environment_.rank == 0; }
-  std::vector<torch::Tensor> trainableParameters() const;
 
   TrainingOptions options_;
   TrainingObserver* observer_;
@@ -194,16 +160,19 @@ void Trainer::setUpProcesses() {
     throw UsageError("--device cuda: LibTorch sees no CUDA device (CPU-only build or machine)");
   }
   if ((options_.device == "cuda" || options_.device == "auto") && cudaAvailable) {
-    device_ = torch::Device(torch::kCUDA, static_cast<c10::DeviceIndex>(
-                                              environment_.localRank % static_cast<int>(torch::cuda::device_count())));
+    device_ = torch::Device(
+        torch::kCUDA, static_cast<c10::DeviceIndex>(environment_.localRank %
+                                                    static_cast<int>(torch::cuda::device_count())));
   }
   if (options_.fp16 && !device_.is_cuda()) {
-    throw UsageError("--fp16 needs a CUDA device; on the CPU train in full precision, or with "
-                     "--bf16 on CPUs that support bfloat16");
+    throw UsageError(
+        "--fp16 needs a CUDA device; on the CPU train in full precision, or with "
+        "--bf16 on CPUs that support bfloat16");
   }
   if (environment_.worldSize > 1) {
     group_ = std::make_unique<dist::ProcessGroup>(environment_, device_);
-    note(fmt::format("worker {} of {} ({})", environment_.rank, environment_.worldSize, environment_.launcher));
+    note(fmt::format("worker {} of {} ({})", environment_.rank, environment_.worldSize,
+                     environment_.launcher));
   } else if (options_.negativesCrossDevice) {
     note("--negatives_cross_device has no effect in a single process");
   }
@@ -217,14 +186,16 @@ void Trainer::loadModelAndData() {
     if (options_.resumeFromCheckpoint == "latest") {
       const auto checkpoints = listCheckpoints(options_.outputDir);
       if (checkpoints.empty()) {
-        throw UsageError("--resume_from_checkpoint latest: " + options_.outputDir + " has no checkpoint-N folder");
+        throw UsageError("--resume_from_checkpoint latest: " + options_.outputDir +
+                         " has no checkpoint-N folder");
       }
       resumeFrom = checkpoints.back();
     } else {
       resumeFrom = options_.resumeFromCheckpoint;
     }
     if (!std::filesystem::is_regular_file(resumeFrom / "trainer_state.json")) {
-      throw UsageError(resumeFrom.string() + " is not a training checkpoint (no trainer_state.json)");
+      throw UsageError(resumeFrom.string() +
+                       " is not a training checkpoint (no trainer_state.json)");
     }
     source = resumeFrom;
   }
@@ -241,12 +212,14 @@ void Trainer::loadModelAndData() {
   std::vector<Problem> warnings;
   for (const std::string& file : options_.trainData) {
     auto part = readTrainingData(file, &warnings);
-    examples.insert(examples.end(), std::make_move_iterator(part.begin()), std::make_move_iterator(part.end()));
+    examples.insert(examples.end(), std::make_move_iterator(part.begin()),
+                    std::make_move_iterator(part.end()));
   }
   if (!warnings.empty()) {
-    note(fmt::format("{} warnings in the training data (first: line {}: {}); "
-                     "'embedlab-cli validate' lists them",
-                     warnings.size(), warnings.front().line, warnings.front().message));
+    note(
+        fmt::format("{} warnings in the training data (first: line {}: {}); "
+                    "'embedlab-cli validate' lists them",
+                    warnings.size(), warnings.front().line, warnings.front().message));
   }
   dataHash_ = hashTrainingFiles(options_.trainData);
   SamplerOptions sampling;
@@ -260,47 +233,12 @@ void Trainer::loadModelAndData() {
   const auto batches = static_cast<std::int64_t>(sampler_->batchesPerEpoch());
   totalSteps_ = options_.maxSteps > 0
                     ? options_.maxSteps
-                    : static_cast<std::int64_t>(std::ceil(options_.numTrainEpochs * static_cast<double>(batches)));
-  warmupSteps_ = static_cast<std::int64_t>(std::ceil(options_.warmupRatio * static_cast<double>(totalSteps_)));
-  buildOptimizer();
+                    : static_cast<std::int64_t>(
+                          std::ceil(options_.numTrainEpochs * static_cast<double>(batches)));
+  warmupSteps_ =
+      static_cast<std::int64_t>(std::ceil(options_.warmupRatio * static_cast<double>(totalSteps_)));
+  optimizer_ = makeAdamW(*impl.module, options_);
   if (!resumeFrom.empty()) restore(resumeFrom);
-}
-
-std::vector<torch::Tensor> Trainer::trainableParameters() const {
-  std::vector<torch::Tensor> parameters;
-  for (const auto& item : model_->impl().module->named_parameters()) {
-    // BERT's pooler is kept for saving but never used for embeddings: it gets no gradient.
-    if (item.key().rfind("pooler.", 0) == 0) continue;
-    parameters.push_back(item.value());
-  }
-  return parameters;
-}
-
-void Trainer::buildOptimizer() {
-  std::vector<torch::Tensor> decay;
-  std::vector<torch::Tensor> noDecay;
-  for (const auto& item : model_->impl().module->named_parameters()) {
-    const std::string& name = item.key();
-    if (name.rfind("pooler.", 0) == 0) {
-      item.value().set_requires_grad(false);
-      continue;
-    }
-    const bool exempt = name.find("LayerNorm") != std::string::npos ||
-                        (name.size() > 5 && name.compare(name.size() - 5, 5, ".bias") == 0);
-    (exempt ? noDecay : decay).push_back(item.value());
-  }
-  const auto options = [&](double weightDecay) {
-    return std::make_unique<torch::optim::AdamWOptions>(
-        torch::optim::AdamWOptions(options_.learningRate)
-            .betas({options_.adamBeta1, options_.adamBeta2})
-            .eps(options_.adamEpsilon)
-            .weight_decay(weightDecay));
-  };
-  std::vector<torch::optim::OptimizerParamGroup> groups;
-  groups.emplace_back(decay, options(options_.weightDecay));
-  groups.emplace_back(noDecay, options(0.0));
-  optimizer_ = std::make_unique<torch::optim::AdamW>(std::move(groups),
-                                                     torch::optim::AdamWOptions(options_.learningRate));
 }
 
 void Trainer::restore(const std::filesystem::path& checkpoint) {
@@ -313,17 +251,19 @@ void Trainer::restore(const std::filesystem::path& checkpoint) {
   // What decides which examples each step sees must not change on resume.
   const auto same = [&](const char* name, auto a, auto b) {
     if (a != b) {
-      throw UsageError(fmt::format("cannot resume from {}: {} was {} and is now {}", checkpoint.string(),
-                                   name, a, b));
+      throw UsageError(fmt::format("cannot resume from {}: {} was {} and is now {}",
+                                   checkpoint.string(), name, a, b));
     }
   };
-  same("per_device_train_batch_size", saved.perDeviceTrainBatchSize, options_.perDeviceTrainBatchSize);
+  same("per_device_train_batch_size", saved.perDeviceTrainBatchSize,
+       options_.perDeviceTrainBatchSize);
   same("train_group_size", saved.trainGroupSize, options_.trainGroupSize);
   same("seed", saved.seed, options_.seed);
   same("dedup_batches", saved.deduplicateBatches, options_.deduplicateBatches);
   same("the number of workers", state.value("world_size", 1), environment_.worldSize);
   if (state.value("train_data_hash", std::uint64_t{0}) != dataHash_) {
-    throw UsageError("cannot resume from " + checkpoint.string() + ": the training files changed since");
+    throw UsageError("cannot resume from " + checkpoint.string() +
+                     ": the training files changed since");
   }
   firstStep_ = state.at("step").get<std::int64_t>();
   {
@@ -346,8 +286,8 @@ void Trainer::restore(const std::filesystem::path& checkpoint) {
 
 Batch Trainer::makeBatch(std::int64_t step) {
   const auto batches = static_cast<std::int64_t>(sampler_->batchesPerEpoch());
-  const std::vector<TrainingGroup> global = sampler_->batch(static_cast<std::uint64_t>(step / batches),
-                                                            static_cast<std::size_t>(step % batches));
+  const std::vector<TrainingGroup> global = sampler_->batch(
+      static_cast<std::uint64_t>(step / batches), static_cast<std::size_t>(step % batches));
   const std::size_t perWorker = static_cast<std::size_t>(options_.perDeviceTrainBatchSize);
   const std::size_t first = static_cast<std::size_t>(environment_.rank) * perWorker;
   std::vector<std::string> queries;
@@ -356,7 +296,8 @@ Batch Trainer::makeBatch(std::int64_t step) {
   for (std::size_t i = first; i < first + perWorker && i < global.size(); ++i) {
     const TrainingGroup& group = global[i];
     queries.push_back((group.prompt ? *group.prompt : options_.queryInstruction) + group.query);
-    for (const std::string& passage : group.passages) passages.push_back(options_.passageInstruction + passage);
+    for (const std::string& passage : group.passages)
+      passages.push_back(options_.passageInstruction + passage);
     anyTeacher = anyTeacher || !group.teacherScores.empty();
   }
   const text::Tokenizer& tokenizer = model_->tokenizer();
@@ -370,7 +311,8 @@ Batch Trainer::makeBatch(std::int64_t step) {
   Batch batch;
   batch.queries = tokenize(queries, options_.queryMaxLen);
   batch.passages = tokenize(passages, options_.passageMaxLen);
-  batch.realTokens = batch.queries.attentionMask.sum().item<double>() + batch.passages.attentionMask.sum().item<double>();
+  batch.realTokens = batch.queries.attentionMask.sum().item<double>() +
+                     batch.passages.attentionMask.sum().item<double>();
   if (anyTeacher) {
     const auto b = static_cast<std::int64_t>(queries.size());
     const std::int64_t g = options_.trainGroupSize;
@@ -380,7 +322,8 @@ Batch Trainer::makeBatch(std::int64_t step) {
       const TrainingGroup& group = global[first + static_cast<std::size_t>(i)];
       if (static_cast<std::int64_t>(group.teacherScores.size()) != g) continue;
       batch.teacherMask[i] = true;
-      for (std::int64_t k = 0; k < g; ++k) batch.teacherScores[i][k] = group.teacherScores[static_cast<std::size_t>(k)];
+      for (std::int64_t k = 0; k < g; ++k)
+        batch.teacherScores[i][k] = group.teacherScores[static_cast<std::size_t>(k)];
     }
     batch.teacherScores = batch.teacherScores.to(device_, torch::kFloat);
     batch.teacherMask = batch.teacherMask.to(device_);
@@ -388,62 +331,31 @@ Batch Trainer::makeBatch(std::int64_t step) {
   return batch;
 }
 
-torch::Tensor Trainer::embedInChunksWithGradCache(const model::BatchTensors& tensors,
-                                                  std::vector<model::RngState>& rng) {
-  // First pass: embeddings without autograd graphs, chunk by chunk, remembering the random
-  // state before each chunk so that the second pass draws the same dropout masks.
-  torch::NoGradGuard noGrad;
-  const std::int64_t rows = tensors.inputIds.size(0);
-  std::vector<torch::Tensor> chunks;
-  for (std::int64_t start = 0; start < rows; start += options_.gcChunkSize) {
-    const std::int64_t n = std::min<std::int64_t>(options_.gcChunkSize, rows - start);
-    rng.push_back(model::captureRng(device_));
-    AutocastScope autocast(device_, options_.fp16, options_.bf16);
-    chunks.push_back(model_->impl().embed(tensors.inputIds.narrow(0, start, n), tensors.attentionMask.narrow(0, start, n),
-                                          tensors.tokenTypeIds.narrow(0, start, n)).to(torch::kFloat));
-  }
-  return torch::cat(chunks, 0).requires_grad_(true);
-}
-
-void Trainer::replayChunks(const model::BatchTensors& tensors, const torch::Tensor& gradient,
-                           const std::vector<model::RngState>& rng) {
-  // Second pass: each chunk again, with its graph, back-propagating its slice of the cached
-  // gradient of the loss with respect to the embeddings.
-  const std::int64_t rows = tensors.inputIds.size(0);
-  std::size_t chunk = 0;
-  for (std::int64_t start = 0; start < rows; start += options_.gcChunkSize, ++chunk) {
-    const std::int64_t n = std::min<std::int64_t>(options_.gcChunkSize, rows - start);
-    model::restoreRng(rng[chunk], device_);
-    torch::Tensor embedded;
-    {
-      AutocastScope autocast(device_, options_.fp16, options_.bf16);
-      embedded = model_->impl().embed(tensors.inputIds.narrow(0, start, n), tensors.attentionMask.narrow(0, start, n),
-                                      tensors.tokenTypeIds.narrow(0, start, n)).to(torch::kFloat);
-    }
-    torch::autograd::backward({embedded}, {gradient.narrow(0, start, n)});
-  }
-}
-
 std::pair<torch::Tensor, torch::Tensor> Trainer::embed(const Batch& batch) {
   AutocastScope autocast(device_, options_.fp16, options_.bf16);
   const auto& impl = model_->impl();
-  torch::Tensor q = impl.embed(batch.queries.inputIds, batch.queries.attentionMask, batch.queries.tokenTypeIds);
-  torch::Tensor p = impl.embed(batch.passages.inputIds, batch.passages.attentionMask, batch.passages.tokenTypeIds);
+  torch::Tensor q =
+      impl.embed(batch.queries.inputIds, batch.queries.attentionMask, batch.queries.tokenTypeIds);
+  torch::Tensor p = impl.embed(batch.passages.inputIds, batch.passages.attentionMask,
+                               batch.passages.tokenTypeIds);
   return {q.to(torch::kFloat), p.to(torch::kFloat)};
 }
 
 double Trainer::trainStep(std::int64_t step, const Batch& batch) {
   const bool crossDevice = options_.negativesCrossDevice && group_ != nullptr;
   const std::int64_t g = options_.trainGroupSize;
+  const Precision precision{options_.fp16, options_.bf16};
   torch::Tensor q;
   torch::Tensor p;
-  std::vector<model::RngState> queryRng;
-  std::vector<model::RngState> passageRng;
-  model::RngState afterFirstPass;
+  CachedEmbeddings cachedQueries;
+  CachedEmbeddings cachedPassages;
   if (options_.gradCache) {
-    q = embedInChunksWithGradCache(batch.queries, queryRng);
-    p = embedInChunksWithGradCache(batch.passages, passageRng);
-    afterFirstPass = model::captureRng(device_);
+    cachedQueries =
+        embedWithoutGraph(model_->impl(), batch.queries, options_.gcChunkSize, precision);
+    cachedPassages =
+        embedWithoutGraph(model_->impl(), batch.passages, options_.gcChunkSize, precision);
+    q = cachedQueries.embeddings;
+    p = cachedPassages.embeddings;
   } else {
     std::tie(q, p) = embed(batch);
   }
@@ -462,7 +374,9 @@ double Trainer::trainStep(std::int64_t step, const Batch& batch) {
     inputs.passages = group_->allGatherKeepingLocalGradient(p);
     if (batch.teacherScores.defined()) {
       inputs.teacherScores = group_->allGatherKeepingLocalGradient(batch.teacherScores);
-      inputs.teacherMask = group_->allGatherKeepingLocalGradient(batch.teacherMask.to(torch::kFloat)).to(torch::kBool);
+      inputs.teacherMask =
+          group_->allGatherKeepingLocalGradient(batch.teacherMask.to(torch::kFloat))
+              .to(torch::kBool);
     }
     scale = static_cast<double>(environment_.worldSize);
   } else {
@@ -474,38 +388,41 @@ double Trainer::trainStep(std::int64_t step, const Batch& batch) {
   const ContrastiveOutput output = contrastiveLoss(inputs);
   const double loss = output.loss.item<double>();
   if (!std::isfinite(loss)) {
-    throw TrainingError(fmt::format("step {}: the loss is {} (hint: lower --learning_rate, raise "
-                                    "--temperature, or check the data for empty texts)",
-                                    step + 1, loss));
+    throw TrainingError(
+        fmt::format("step {}: the loss is {} (hint: lower --learning_rate, raise "
+                    "--temperature, or check the data for empty texts)",
+                    step + 1, loss));
   }
   collectSimilarities(inputs.queries.detach(), inputs.passages.detach(), g, 0, similarities_);
 
   const double lossScale = options_.fp16 ? scaler_.scale() : 1.0;
   (output.loss * (scale * lossScale)).backward();
   if (options_.gradCache) {
-    replayChunks(batch.queries, q.grad(), queryRng);
-    replayChunks(batch.passages, p.grad(), passageRng);
-    model::restoreRng(afterFirstPass, device_);
+    backwardThroughChunks(model_->impl(), batch.queries, cachedQueries, options_.gcChunkSize,
+                          precision);
+    backwardThroughChunks(model_->impl(), batch.passages, cachedPassages, options_.gcChunkSize,
+                          precision);
   }
+  const std::vector<torch::Tensor> parameters = trainableParameters(*model_->impl().module);
   std::vector<torch::Tensor> gradients;
-  for (const torch::Tensor& parameter : trainableParameters()) {
+  for (const torch::Tensor& parameter : parameters) {
     if (!parameter.grad().defined()) parameter.mutable_grad() = torch::zeros_like(parameter);
     gradients.push_back(parameter.grad());
   }
   if (group_ != nullptr) group_->allReduceMean(gradients);
   bool stepOk = true;
   if (options_.fp16) stepOk = scaler_.unscale(gradients);
-  const double maxNorm = options_.maxGradNorm > 0 ? options_.maxGradNorm : std::numeric_limits<double>::infinity();
-  lastGradNorm_ = torch::nn::utils::clip_grad_norm_(trainableParameters(), maxNorm);
+  const double maxNorm =
+      options_.maxGradNorm > 0 ? options_.maxGradNorm : std::numeric_limits<double>::infinity();
+  lastGradNorm_ = torch::nn::utils::clip_grad_norm_(parameters, maxNorm);
   if (stepOk && !std::isfinite(lastGradNorm_)) {
-    throw TrainingError(fmt::format("step {}: the gradient norm is {} (hint: lower --learning_rate "
-                                    "or set --max_grad_norm)",
-                                    step + 1, lastGradNorm_));
+    throw TrainingError(
+        fmt::format("step {}: the gradient norm is {} (hint: lower --learning_rate "
+                    "or set --max_grad_norm)",
+                    step + 1, lastGradNorm_));
   }
   lastLearningRate_ = linearScheduleRate(options_.learningRate, step, warmupSteps_, totalSteps_);
-  for (auto& paramGroup : optimizer_->param_groups()) {
-    static_cast<torch::optim::AdamWOptions&>(paramGroup.options()).lr(lastLearningRate_);
-  }
+  setLearningRate(*optimizer_, lastLearningRate_);
   if (stepOk) optimizer_->step();
   optimizer_->zero_grad();
 
@@ -535,16 +452,21 @@ void Trainer::log(std::int64_t step, Clock::time_point now) {
   record.distillationLoss = windowDistillation_ / static_cast<double>(windowSteps_);
   record.learningRate = lastLearningRate_;
   record.gradNorm = lastGradNorm_;
-  const double queriesPerStep = static_cast<double>(options_.perDeviceTrainBatchSize) * environment_.worldSize;
-  record.samplesPerSecond = seconds > 0 ? queriesPerStep * static_cast<double>(windowSteps_) / seconds : 0;
+  const double queriesPerStep =
+      static_cast<double>(options_.perDeviceTrainBatchSize) * environment_.worldSize;
+  record.samplesPerSecond =
+      seconds > 0 ? queriesPerStep * static_cast<double>(windowSteps_) / seconds : 0;
   record.tokensPerSecond = seconds > 0 ? tokens / seconds : 0;
   const double doneSinceStart = static_cast<double>(step + 1 - firstStep_);
-  record.etaSeconds = doneSinceStart > 0 ? elapsed / doneSinceStart * static_cast<double>(totalSteps_ - step - 1) : 0;
+  record.etaSeconds = doneSinceStart > 0
+                          ? elapsed / doneSinceStart * static_cast<double>(totalSteps_ - step - 1)
+                          : 0;
   record.elapsedSeconds = elapsed;
   record.similarities = similarities_;
   lastLoggedLoss_ = loss;
   if (isMain()) {
-    std::ofstream metrics(std::filesystem::path(options_.outputDir) / "metrics.jsonl", std::ios::app);
+    std::ofstream metrics(std::filesystem::path(options_.outputDir) / "metrics.jsonl",
+                          std::ios::app);
     metrics << record.toJson().dump() << "\n";
     if (observer_ != nullptr) observer_->onLog(record);
   }
@@ -560,7 +482,8 @@ void Trainer::saveCheckpoint(std::int64_t step) {
   if (isMain()) {
     // Written into a hidden folder and renamed when complete: a crash mid-write never damages
     // an existing checkpoint, and a partial one is never mistaken for a checkpoint.
-    const std::filesystem::path partial = output / fmt::format(".{}.partial", target.filename().string());
+    const std::filesystem::path partial =
+        output / fmt::format(".{}.partial", target.filename().string());
     std::filesystem::remove_all(partial);
     model_->save(partial);
     nlohmann::json state = {{"format_version", kCheckpointFormat},
@@ -572,12 +495,15 @@ void Trainer::saveCheckpoint(std::int64_t step) {
                             {"last_logged_loss", lastLoggedLoss_},
                             {"options", options_.toJson()}};
     writeFileAtomically(partial / "trainer_state.json", state.dump(2) + "\n");
-    writeFileAtomically(partial / "optimizer.pt",
-                        serialize([&](torch::serialize::OutputArchive& archive) { optimizer_->save(archive); }));
+    writeFileAtomically(
+        partial / "optimizer.pt",
+        serialize([&](torch::serialize::OutputArchive& archive) { optimizer_->save(archive); }));
     const model::RngState rng = model::captureRng(device_);
-    writeFileAtomically(partial / "rng_state.pt", serialize([&](torch::serialize::OutputArchive& archive) {
+    writeFileAtomically(partial / "rng_state.pt",
+                        serialize([&](torch::serialize::OutputArchive& archive) {
                           archive.write("cpu", rng.cpu);
-                          if (rng.accelerator.defined()) archive.write("accelerator", rng.accelerator);
+                          if (rng.accelerator.defined())
+                            archive.write("accelerator", rng.accelerator);
                         }));
     if (std::filesystem::exists(target)) {
       const std::filesystem::path old = output / fmt::format(".{}.old", target.filename().string());
@@ -641,7 +567,8 @@ TrainingResult Trainer::run() {
     if (observer_ != nullptr && isMain()) observer_->onStep(step + 1, totalSteps_);
     const bool last = step + 1 == totalSteps_;
     if ((step + 1) % options_.loggingSteps == 0 || last) log(step, Clock::now());
-    if (!last && options_.saveSteps > 0 && (step + 1) % options_.saveSteps == 0) saveCheckpoint(step + 1);
+    if (!last && options_.saveSteps > 0 && (step + 1) % options_.saveSteps == 0)
+      saveCheckpoint(step + 1);
   }
   if (result.status == TrainingStatus::Finished) {
     saveCheckpoint(totalSteps_);
@@ -665,7 +592,8 @@ std::vector<std::filesystem::path> listCheckpoints(const std::filesystem::path& 
   }
   std::sort(found.begin(), found.end());
   std::vector<std::filesystem::path> folders;
-  for (auto& [step, folder] : found) folders.push_back(std::move(folder));
+  for (auto& [step, folder] : found)
+    folders.push_back(std::move(folder));
   return folders;
 }
 

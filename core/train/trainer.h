@@ -22,9 +22,9 @@ enum class TrainingStatus {
 
 struct TrainingResult {
   TrainingStatus status = TrainingStatus::Finished;
-  std::int64_t steps = 0;                  ///< optimiser steps done (resumed ones included)
-  std::filesystem::path lastCheckpoint;    ///< empty when none was written
-  double finalLoss = 0;                    ///< the last logged loss
+  std::int64_t steps = 0;                ///< optimiser steps done (resumed ones included)
+  std::filesystem::path lastCheckpoint;  ///< empty when none was written
+  double finalLoss = 0;                  ///< the last logged loss
 };
 
 /// Runs the training described by `options` (validate() first). Throws UsageError for options

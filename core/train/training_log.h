@@ -13,16 +13,16 @@
 namespace embedlab::train {
 
 struct TrainingLogRecord {
-  std::int64_t step = 0;           ///< optimiser steps done
+  std::int64_t step = 0;  ///< optimiser steps done
   std::int64_t totalSteps = 0;
-  double epoch = 0;                ///< fractional epoch
-  double loss = 0;                 ///< mean training loss since the previous record
-  double contrastiveLoss = 0;      ///< its cross-entropy part
-  double distillationLoss = 0;     ///< its KL part (0 without teacher scores)
-  double learningRate = 0;         ///< at the last step
-  double gradNorm = 0;             ///< global gradient norm before clipping, last step
-  double samplesPerSecond = 0;     ///< queries per second over all workers
-  double tokensPerSecond = 0;      ///< real (non-padding) tokens per second over all workers
+  double epoch = 0;             ///< fractional epoch
+  double loss = 0;              ///< mean training loss since the previous record
+  double contrastiveLoss = 0;   ///< its cross-entropy part
+  double distillationLoss = 0;  ///< its KL part (0 without teacher scores)
+  double learningRate = 0;      ///< at the last step
+  double gradNorm = 0;          ///< global gradient norm before clipping, last step
+  double samplesPerSecond = 0;  ///< queries per second over all workers
+  double tokensPerSecond = 0;   ///< real (non-padding) tokens per second over all workers
   double etaSeconds = 0;
   double elapsedSeconds = 0;
   SimilarityStatistics similarities;  ///< over the steps since the previous record

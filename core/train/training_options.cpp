@@ -95,16 +95,22 @@ void validate(const TrainingOptions& o) {
   require(!o.outputDir.empty(), "--output_dir is required");
   require(!o.modelNameOrPath.empty(), "--model_name_or_path is required");
   require(!o.trainData.empty(), "--train_data needs at least one file");
-  require(o.trainGroupSize >= 1, fmt::format("--train_group_size must be at least 1, got {}", o.trainGroupSize));
-  require(o.queryMaxLen >= 4 && o.passageMaxLen >= 4, "--query_max_len and --passage_max_len must be at least 4");
-  require(o.pooling.empty() || o.pooling == "cls" || o.pooling == "mean" || o.pooling == "lasttoken",
-          "--sentence_pooling_method must be cls, mean or lasttoken, got \"" + o.pooling + "\"");
+  require(o.trainGroupSize >= 1,
+          fmt::format("--train_group_size must be at least 1, got {}", o.trainGroupSize));
+  require(o.queryMaxLen >= 4 && o.passageMaxLen >= 4,
+          "--query_max_len and --passage_max_len must be at least 4");
+  require(
+      o.pooling.empty() || o.pooling == "cls" || o.pooling == "mean" || o.pooling == "lasttoken",
+      "--sentence_pooling_method must be cls, mean or lasttoken, got \"" + o.pooling + "\"");
   require(o.temperature > 0, fmt::format("--temperature must be positive, got {}", o.temperature));
   require(o.distillationWeight >= 0, "--distill_weight must not be negative");
-  require(o.learningRate > 0, fmt::format("--learning_rate must be positive, got {}", o.learningRate));
-  require(o.maxSteps > 0 || o.numTrainEpochs > 0, "--num_train_epochs must be positive (or give --max_steps)");
+  require(o.learningRate > 0,
+          fmt::format("--learning_rate must be positive, got {}", o.learningRate));
+  require(o.maxSteps > 0 || o.numTrainEpochs > 0,
+          "--num_train_epochs must be positive (or give --max_steps)");
   require(o.perDeviceTrainBatchSize >= 1,
-          fmt::format("--per_device_train_batch_size must be at least 1, got {}", o.perDeviceTrainBatchSize));
+          fmt::format("--per_device_train_batch_size must be at least 1, got {}",
+                      o.perDeviceTrainBatchSize));
   require(o.warmupRatio >= 0 && o.warmupRatio <= 1, "--warmup_ratio must be between 0 and 1");
   require(o.weightDecay >= 0, "--weight_decay must not be negative");
   require(o.maxGradNorm >= 0, "--max_grad_norm must not be negative (0 turns clipping off)");

@@ -14,52 +14,53 @@ namespace embedlab::train {
 
 struct TrainingOptions {
   // ---- data ----
-  std::string outputDir;                  ///< output_dir: the run folder; the final model lands at its root
-  std::string modelNameOrPath;            ///< model_name_or_path: the Hugging Face model folder to start from
-  std::vector<std::string> trainData;     ///< train_data: JSONL files ({"query", "pos", "neg"} lines)
-  int trainGroupSize = 8;                 ///< train_group_size: passages per query, 1 positive + G-1 negatives
-  int queryMaxLen = 32;                   ///< query_max_len: tokens per query, special tokens included
-  int passageMaxLen = 128;                ///< passage_max_len: tokens per passage
-  std::string queryInstruction;           ///< query_instruction_for_retrieval: put before every query
-  std::string passageInstruction;         ///< passage_instruction: put before every passage
-  bool deduplicateBatches = false;        ///< dedup_batches: keep a text out of a batch it is already in
+  std::string outputDir;        ///< output_dir: the run folder; the final model lands at its root
+  std::string modelNameOrPath;  ///< model_name_or_path: the Hugging Face model folder to start from
+  std::vector<std::string> trainData;  ///< train_data: JSONL files ({"query", "pos", "neg"} lines)
+  int trainGroupSize = 8;   ///< train_group_size: passages per query, 1 positive + G-1 negatives
+  int queryMaxLen = 32;     ///< query_max_len: tokens per query, special tokens included
+  int passageMaxLen = 128;  ///< passage_max_len: tokens per passage
+  std::string queryInstruction;     ///< query_instruction_for_retrieval: put before every query
+  std::string passageInstruction;   ///< passage_instruction: put before every passage
+  bool deduplicateBatches = false;  ///< dedup_batches: keep a text out of a batch it is already in
 
   // ---- model and loss ----
-  std::string pooling;                    ///< sentence_pooling_method: cls, mean or lasttoken ("": the model's)
-  bool normalized = true;                 ///< normlized / normalized: L2-normalise embeddings
-  double temperature = 0.02;              ///< temperature: scores are q.p / temperature
-  bool inBatchNegatives = true;           ///< use_inbatch_neg: other queries' passages are negatives too
-  bool negativesCrossDevice = false;      ///< negatives_cross_device: share passages across workers
-  double distillationWeight = 1.0;        ///< distill_weight: weight of the KL term when lines carry teacher scores
+  std::string pooling;        ///< sentence_pooling_method: cls, mean or lasttoken ("": the model's)
+  bool normalized = true;     ///< normlized / normalized: L2-normalise embeddings
+  double temperature = 0.02;  ///< temperature: scores are q.p / temperature
+  bool inBatchNegatives = true;  ///< use_inbatch_neg: other queries' passages are negatives too
+  bool negativesCrossDevice = false;  ///< negatives_cross_device: share passages across workers
+  double distillationWeight =
+      1.0;  ///< distill_weight: weight of the KL term when lines carry teacher scores
 
   // ---- optimisation ----
-  double learningRate = 1e-5;             ///< learning_rate (AdamW)
-  double numTrainEpochs = 3.0;            ///< num_train_epochs (ignored when max_steps > 0)
-  std::int64_t maxSteps = -1;             ///< max_steps: total optimiser steps, -1 for epochs
-  int perDeviceTrainBatchSize = 8;        ///< per_device_train_batch_size: queries per worker and step
-  bool dataloaderDropLast = false;        ///< dataloader_drop_last: drop an epoch's last incomplete batch
-  double warmupRatio = 0.0;               ///< warmup_ratio: share of steps with a linear warm-up
-  double weightDecay = 0.0;               ///< weight_decay (not on biases and LayerNorm weights)
-  double maxGradNorm = 1.0;               ///< max_grad_norm: clip the global gradient norm (0: off)
-  double adamBeta1 = 0.9;                 ///< adam_beta1
-  double adamBeta2 = 0.999;               ///< adam_beta2
-  double adamEpsilon = 1e-8;              ///< adam_epsilon
-  std::uint64_t seed = 42;                ///< seed: sampling, shuffling, dropout
+  double learningRate = 1e-5;       ///< learning_rate (AdamW)
+  double numTrainEpochs = 3.0;      ///< num_train_epochs (ignored when max_steps > 0)
+  std::int64_t maxSteps = -1;       ///< max_steps: total optimiser steps, -1 for epochs
+  int perDeviceTrainBatchSize = 8;  ///< per_device_train_batch_size: queries per worker and step
+  bool dataloaderDropLast = false;  ///< dataloader_drop_last: drop an epoch's last incomplete batch
+  double warmupRatio = 0.0;         ///< warmup_ratio: share of steps with a linear warm-up
+  double weightDecay = 0.0;         ///< weight_decay (not on biases and LayerNorm weights)
+  double maxGradNorm = 1.0;         ///< max_grad_norm: clip the global gradient norm (0: off)
+  double adamBeta1 = 0.9;           ///< adam_beta1
+  double adamBeta2 = 0.999;         ///< adam_beta2
+  double adamEpsilon = 1e-8;        ///< adam_epsilon
+  std::uint64_t seed = 42;          ///< seed: sampling, shuffling, dropout
 
   // ---- logging and checkpoints ----
-  int loggingSteps = 10;                  ///< logging_steps: a metrics record every N steps
-  int saveSteps = 500;                    ///< save_steps: a checkpoint every N steps (0: only at the end)
-  int saveTotalLimit = 0;                 ///< save_total_limit: keep the last N checkpoints (0: all)
-  std::string resumeFromCheckpoint;       ///< resume_from_checkpoint: a checkpoint folder, or "latest"
+  int loggingSteps = 10;   ///< logging_steps: a metrics record every N steps
+  int saveSteps = 500;     ///< save_steps: a checkpoint every N steps (0: only at the end)
+  int saveTotalLimit = 0;  ///< save_total_limit: keep the last N checkpoints (0: all)
+  std::string resumeFromCheckpoint;  ///< resume_from_checkpoint: a checkpoint folder, or "latest"
 
   // ---- memory and devices ----
-  bool gradientCheckpointing = false;     ///< gradient_checkpointing: recompute layers in backward
-  bool gradCache = false;                 ///< grad_cache: embed in chunks, batch size bounded by time
-  int gcChunkSize = 32;                   ///< gc_chunk_size: texts per chunk with grad_cache
-  bool fp16 = false;                      ///< fp16: mixed precision on CUDA (dynamic loss scaling)
-  bool bf16 = false;                      ///< bf16: bfloat16 autocast (CUDA, and CPUs that support it)
-  int nprocPerNode = 1;                   ///< nproc_per_node: worker processes to start on this machine
-  std::string device = "auto";            ///< device: auto, cpu or cuda
+  bool gradientCheckpointing = false;  ///< gradient_checkpointing: recompute layers in backward
+  bool gradCache = false;              ///< grad_cache: embed in chunks, batch size bounded by time
+  int gcChunkSize = 32;                ///< gc_chunk_size: texts per chunk with grad_cache
+  bool fp16 = false;                   ///< fp16: mixed precision on CUDA (dynamic loss scaling)
+  bool bf16 = false;                   ///< bf16: bfloat16 autocast (CUDA, and CPUs that support it)
+  int nprocPerNode = 1;         ///< nproc_per_node: worker processes to start on this machine
+  std::string device = "auto";  ///< device: auto, cpu or cuda
 
   /// The options as JSON, under their reference names.
   nlohmann::json toJson() const;

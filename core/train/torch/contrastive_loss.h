@@ -13,21 +13,21 @@
 namespace embedlab::train {
 
 struct ContrastiveInputs {
-  torch::Tensor queries;         ///< [Q, H]: the queries whose loss this worker computes
-  torch::Tensor passages;        ///< [P, H]: every passage scored against them (P = Q_all * G)
+  torch::Tensor queries;   ///< [Q, H]: the queries whose loss this worker computes
+  torch::Tensor passages;  ///< [P, H]: every passage scored against them (P = Q_all * G)
   std::int64_t groupSize = 1;
-  std::int64_t firstQuery = 0;   ///< index of queries[0] among the queries `passages` belong to
+  std::int64_t firstQuery = 0;  ///< index of queries[0] among the queries `passages` belong to
   double temperature = 0.02;
   bool inBatchNegatives = true;
-  torch::Tensor teacherScores;   ///< [Q, G] or undefined
-  torch::Tensor teacherMask;     ///< [Q] bool: which rows have teacher scores
+  torch::Tensor teacherScores;  ///< [Q, G] or undefined
+  torch::Tensor teacherMask;    ///< [Q] bool: which rows have teacher scores
   double distillationWeight = 1.0;
 };
 
 struct ContrastiveOutput {
-  torch::Tensor loss;            ///< mean over the queries
-  torch::Tensor contrastive;     ///< the cross-entropy part (detached)
-  torch::Tensor distillation;    ///< the KL part (detached; 0 without teacher scores)
+  torch::Tensor loss;          ///< mean over the queries
+  torch::Tensor contrastive;   ///< the cross-entropy part (detached)
+  torch::Tensor distillation;  ///< the KL part (detached; 0 without teacher scores)
 };
 
 ContrastiveOutput contrastiveLoss(const ContrastiveInputs& inputs);

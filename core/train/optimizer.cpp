@@ -1,0 +1,83 @@
+#include <torch/torch.h>
+
+#include "core/train/torch/autocast_scope.h"
+#include "core/train/torch/optimizer.h"
+
+#include <ATen/autocast_mode.h>
+
+namespace embedlab::train {
+
+namespace {
+
+bool isPooler(const std::string& name) {
+  return name.rfind("pooler.", 0) == 0;
+}
+
+}  // namespace
+
+std::vector<torch::Tensor> trainableParameters(model::BertModelImpl& module) {
+  std::vector<torch::Tensor> parameters;
+  for (const auto& item : module.named_parameters()) {
+    if (!isPooler(item.key())) parameters.push_back(item.value());
+  }
+  return parameters;
+}
+
+std::unique_ptr<torch::optim::AdamW> makeAdamW(model::BertModelImpl& module,
+                                               const TrainingOptions& options) {
+  std::vector<torch::Tensor> decay;
+  std::vector<torch::Tensor> noDecay;
+  for (const auto& item : module.named_parameters()) {
+    const std::string& name = item.key();
+    if (isPooler(name)) {
+      item.value().set_requires_grad(false);  // kept for saving, never used for embeddings
+      continue;
+    }
+    const bool exempt = name.find("LayerNorm") != std::string::npos ||
+                        (name.size() > 5 && name.compare(name.size() - 5, 5, ".bias") == 0);
+    (exempt ? noDecay : decay).push_back(item.value());
+  }
+  const auto groupOptions = [&](double weightDecay) {
+    return std::make_unique<torch::optim::AdamWOptions>(
+        torch::optim::AdamWOptions(options.learningRate)
+            .betas({options.adamBeta1, options.adamBeta2})
+            .eps(options.adamEpsilon)
+            .weight_decay(weightDecay));
+  };
+  std::vector<torch::optim::OptimizerParamGroup> groups;
+  groups.emplace_back(decay, groupOptions(options.weightDecay));
+  groups.emplace_back(noDecay, groupOptions(0.0));
+  return std::make_unique<torch::optim::AdamW>(std::move(groups),
+                                               torch::optim::AdamWOptions(options.learningRate));
+}
+
+void setLearningRate(torch::optim::Optimizer& optimizer, double rate) {
+  for (auto& group : optimizer.param_groups()) {
+    static_cast<torch::optim::AdamWOptions&>(group.options()).lr(rate);
+  }
+}
+
+AutocastScope::AutocastScope(const torch::Device& device, bool fp16, bool bf16)
+    : device_(device), enabled_(fp16 || bf16) {
+  if (!enabled_) return;
+  if (device.is_cuda()) {
+    at::autocast::set_enabled(true);
+    at::autocast::set_autocast_gpu_dtype(fp16 ? at::kHalf : at::kBFloat16);
+  } else {
+    at::autocast::set_cpu_enabled(true);
+    at::autocast::set_autocast_cpu_dtype(at::kBFloat16);
+  }
+  at::autocast::increment_nesting();
+}
+
+AutocastScope::~AutocastScope() {
+  if (!enabled_) return;
+  if (at::autocast::decrement_nesting() == 0) at::autocast::clear_cache();
+  if (device_.is_cuda()) {
+    at::autocast::set_enabled(false);
+  } else {
+    at::autocast::set_cpu_enabled(false);
+  }
+}
+
+}  // namespace embedlab::train

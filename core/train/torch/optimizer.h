@@ -1,0 +1,25 @@
+// The optimiser of a run: AdamW with decoupled weight decay on weight matrices and embeddings and
+// none on biases and LayerNorm parameters (as the reference), over every parameter but BERT's
+// unused pooler. INTERNAL to core (LibTorch types).
+#pragma once
+
+#include <torch/optim/adamw.h>
+
+#include <memory>
+#include <vector>
+
+#include "core/model/torch/bert_module.h"
+#include "core/train/training_options.h"
+
+namespace embedlab::train {
+
+std::unique_ptr<torch::optim::AdamW> makeAdamW(model::BertModelImpl& module,
+                                               const TrainingOptions& options);
+
+/// The parameters the optimiser updates (pooler excluded), in a fixed order.
+std::vector<torch::Tensor> trainableParameters(model::BertModelImpl& module);
+
+/// Sets the learning rate of every parameter group.
+void setLearningRate(torch::optim::Optimizer& optimizer, double rate);
+
+}  // namespace embedlab::train

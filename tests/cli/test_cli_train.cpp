@@ -1,0 +1,331 @@
+// embedlab-cli train as users run it: options and config files, what a run writes, resume equal
+// to an uninterrupted run, two Gloo workers with cross-device negatives equal to one worker with
+// the whole batch, Ctrl-C, kill -9 during checkpoints, and a clear error for a NaN loss.
+#include <signal.h>
+#include <QtTest/QtTest>
+
+#include <cmath>
+#include <nlohmann/json.hpp>
+#include <random>
+#include <regex>
+
+#include "core/model/safetensors.h"
+#include "tests/support/files.h"
+#include "tests/support/process.h"
+
+using embedlab::test::runProcess;
+
+namespace {
+
+const std::filesystem::path kData = EMBEDLAB_SOURCE_DIR "/tests/data";
+const std::filesystem::path kDemo = EMBEDLAB_SOURCE_DIR "/resources/demo";
+
+QString path(const std::filesystem::path& p) {
+  return QString::fromStdString(p.string());
+}
+
+embedlab::test::ProcessRun cli(const QStringList& arguments) {
+  return runProcess(EMBEDLAB_CLI_PATH, arguments, QProcessEnvironment::systemEnvironment(), 300000);
+}
+
+// max |a - b| over every tensor of two model.safetensors files.
+double weightDifference(const std::filesystem::path& a, const std::filesystem::path& b) {
+  const embedlab::model::SafetensorsFile first(a);
+  const embedlab::model::SafetensorsFile second(b);
+  double worst = 0;
+  for (const auto& info : first.tensors()) {
+    const auto* other = second.find(info.name);
+    if (other == nullptr || other->shape != info.shape) return INFINITY;
+    const auto* x = reinterpret_cast<const float*>(first.data(info));
+    const auto* y = reinterpret_cast<const float*>(second.data(*other));
+    for (std::uint64_t i = 0; i < info.elementCount(); ++i)
+      worst = std::max(worst, double(std::abs(x[i] - y[i])));
+  }
+  return worst;
+}
+
+std::vector<nlohmann::json> metrics(const std::filesystem::path& run) {
+  std::vector<nlohmann::json> records;
+  std::istringstream in(embedlab::test::readFile(run / "metrics.jsonl"));
+  for (std::string line; std::getline(in, line);)
+    records.push_back(nlohmann::json::parse(line));
+  return records;
+}
+
+}  // namespace
+
+class TestCliTrain : public QObject {
+  Q_OBJECT
+
+ private slots:
+  void initTestCase() {
+    QVERIFY(cli({"init-model", "--layers", "2", "--hidden", "32", "--heads", "2", "--intermediate",
+                 "64", "--tokenizer", path(kData / "bert-base-uncased"), "--seed", "3", "-q",
+                 "--output", path(folder_ / "tiny")})
+                .exitCode == 0);
+    // A copy without dropout, for runs that must match to the last digit.
+    std::filesystem::copy(folder_ / "tiny", folder_ / "tiny-nodrop",
+                          std::filesystem::copy_options::recursive);
+    const auto config = folder_ / "tiny-nodrop" / "config.json";
+    embedlab::test::writeFile(
+        config, std::regex_replace(embedlab::test::readFile(config),
+                                   std::regex("\"(hidden|attention_probs)_dropout_prob\": 0.1"),
+                                   "\"$1_dropout_prob\": 0.0"));
+    std::string lines;
+    std::istringstream demo(embedlab::test::readFile(kDemo / "train.jsonl"));
+    std::string line;
+    for (int i = 0; i < 64 && std::getline(demo, line); ++i)
+      lines += line + "\n";
+    embedlab::test::writeFile(folder_ / "train.jsonl", lines);
+  }
+
+  QStringList base(const std::string& run, const std::string& model = "tiny") {
+    return {"train",
+            "--model_name_or_path",
+            path(folder_ / model),
+            "--train_data",
+            path(folder_ / "train.jsonl"),
+            "--output_dir",
+            path(folder_ / run),
+            "--per_device_train_batch_size",
+            "4",
+            "--train_group_size",
+            "3",
+            "--passage_max_len",
+            "48",
+            "--query_max_len",
+            "16",
+            "--learning_rate",
+            "5e-4",
+            "--logging_steps",
+            "1",
+            "--progress",
+            "none"};
+  }
+
+  void optionErrorsComeBeforeAnyWork() {
+    auto run = cli(base("bad") << "--temperature"
+                               << "0");
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY2(run.err.contains("--temperature must be positive"), qPrintable(run.err));
+    QCOMPARE(cli(base("bad") << "--no_such_flag"
+                             << "1")
+                 .exitCode,
+             2);
+    QVERIFY(!std::filesystem::exists(folder_ / "bad"));
+    run = cli(base("bad") << "--train_group_size"
+                          << "200");
+    QCOMPARE(run.exitCode, 2);  // no negatives in the data, and a corpus too small for 199
+    QVERIFY2(run.err.contains("--train_group_size 200 needs 199 negatives"), qPrintable(run.err));
+  }
+
+  void configFileAndFlagsResolveIntoTheRunFolder() {
+    embedlab::test::writeFile(
+        folder_ / "config.json",
+        R"({"temperature": 0.05, "max_steps": 2, "seed": 9, "normlized": true})");
+    const auto run =
+        cli(base("configured") << "--config" << path(folder_ / "config.json") << "--seed"
+                               << "11");
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    const auto resolved = nlohmann::json::parse(
+        embedlab::test::readFile(folder_ / "configured" / "training_options.json"));
+    QCOMPARE(resolved["temperature"].get<double>(), 0.05);  // from the file
+    QCOMPARE(resolved["seed"].get<int>(), 11);              // the flag wins
+    QCOMPARE(resolved["per_device_train_batch_size"].get<int>(), 4);
+  }
+
+  void aRunWritesModelMetricsAndCheckpoints() {
+    const auto run = cli(base("full") << "--max_steps"
+                                      << "6"
+                                      << "--save_steps"
+                                      << "2"
+                                      << "--save_total_limit"
+                                      << "2");
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    const auto out = folder_ / "full";
+    for (const char* file : {"model.safetensors", "config.json", "tokenizer.json", "modules.json",
+                             "training_options.json"}) {
+      QVERIFY2(std::filesystem::exists(out / file), file);
+    }
+    QVERIFY(!std::filesystem::exists(out / "checkpoint-2"));  // rotated away
+    QVERIFY(std::filesystem::exists(out / "checkpoint-4"));
+    QVERIFY(std::filesystem::exists(out / "checkpoint-6" / "optimizer.pt"));
+    const auto records = metrics(out);
+    QCOMPARE(records.size(), std::size_t{6});
+    QCOMPARE(records.back()["step"].get<int>(), 6);
+    QVERIFY(records.back()["similarities"]["positives"]["count"].get<int>() == 4);
+    QCOMPARE(records.back()["similarities"]["hard_negatives"]["bins"].size(), std::size_t{40});
+    QVERIFY(std::isfinite(records.back()["loss"].get<double>()));
+    QVERIFY(weightDifference(out / "model.safetensors", folder_ / "tiny" / "model.safetensors") >
+            1e-4);  // it learned something
+  }
+
+  void resumingEqualsAnUninterruptedRun() {
+    QVERIFY(cli(base("straight") << "--max_steps"
+                                 << "6"
+                                 << "--save_steps"
+                                 << "3")
+                .exitCode == 0);
+    std::filesystem::create_directories(folder_ / "resumed");
+    std::filesystem::copy(folder_ / "straight" / "checkpoint-3",
+                          folder_ / "resumed" / "checkpoint-3",
+                          std::filesystem::copy_options::recursive);
+    const auto run = cli(base("resumed") << "--max_steps"
+                                         << "6"
+                                         << "--save_steps"
+                                         << "3"
+                                         << "--resume_from_checkpoint"
+                                         << "latest");
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    const auto straight = metrics(folder_ / "straight");
+    const auto resumed = metrics(folder_ / "resumed");
+    QCOMPARE(resumed.size(), std::size_t{3});
+    for (std::size_t i = 0; i < 3; ++i) {
+      QCOMPARE(resumed[i]["step"].get<int>(), straight[i + 3]["step"].get<int>());
+      QVERIFY2(
+          std::abs(resumed[i]["loss"].get<double>() - straight[i + 3]["loss"].get<double>()) < 1e-6,
+          qPrintable(
+              QString::fromStdString(resumed[i].dump() + "\n" + straight[i + 3].dump()).left(400)));
+    }
+    QVERIFY(weightDifference(folder_ / "straight" / "model.safetensors",
+                             folder_ / "resumed" / "model.safetensors") < 1e-6);
+  }
+
+  void twoWorkersWithCrossDeviceNegativesEqualOneWorker() {
+    const auto one = cli(base("one", "tiny-nodrop") << "--max_steps"
+                                                    << "2"
+                                                    << "--per_device_train_batch_size"
+                                                    << "4");
+    QVERIFY2(one.exitCode == 0, qPrintable(one.err));
+    const auto two = cli(base("two", "tiny-nodrop") << "--max_steps"
+                                                    << "2"
+                                                    << "--per_device_train_batch_size"
+                                                    << "2"
+                                                    << "--nproc_per_node"
+                                                    << "2"
+                                                    << "--negatives_cross_device");
+    QVERIFY2(two.exitCode == 0, qPrintable(two.err));
+    const auto a = metrics(folder_ / "one");
+    const auto b = metrics(folder_ / "two");
+    QCOMPARE(b.size(), a.size());
+    for (std::size_t i = 0; i < a.size(); ++i) {
+      QVERIFY2(std::abs(a[i]["loss"].get<double>() - b[i]["loss"].get<double>()) < 1e-5,
+               qPrintable(QString("step %1: %2 vs %3")
+                              .arg(i + 1)
+                              .arg(a[i]["loss"].get<double>())
+                              .arg(b[i]["loss"].get<double>())));
+    }
+    const double difference = weightDifference(folder_ / "one" / "model.safetensors",
+                                               folder_ / "two" / "model.safetensors");
+    QVERIFY2(difference < 1e-5, qPrintable(QString("max weight difference %1").arg(difference)));
+  }
+
+  void ctrlCStopsWithACheckpointAndResumes() {
+    QProcess process;
+    process.start(EMBEDLAB_CLI_PATH, QStringList(base("interrupted")) << "--max_steps"
+                                                                      << "400"
+                                                                      << "--progress"
+                                                                      << "json");
+    QVERIFY(process.waitForStarted());
+    bool sent = false;
+    while (!sent && process.waitForReadyRead(60000)) {
+      while (process.canReadLine()) {
+        const auto line = nlohmann::json::parse(process.readLine().toStdString());
+        if (line.value("event", "") == "log" && line["step"].get<int>() >= 2 && !sent) {
+          ::kill(static_cast<pid_t>(process.processId()), SIGINT);
+          sent = true;
+        }
+      }
+    }
+    QVERIFY(sent);
+    QVERIFY(process.waitForFinished(60000));
+    QCOMPARE(process.exitCode(), 130);
+    const auto out = folder_ / "interrupted";
+    QVERIFY(!std::filesystem::exists(out / "checkpoint-400"));
+    QVERIFY(
+        !std::filesystem::exists(out / "model.safetensors"));  // no final model: it did not finish
+    const auto run = cli(base("interrupted") << "--max_steps"
+                                             << "12"
+                                             << "--resume_from_checkpoint"
+                                             << "latest");
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    QVERIFY(std::filesystem::exists(out / "model.safetensors"));
+  }
+
+  void killDuringCheckpointsLeavesUsableCheckpoints() {
+    std::mt19937 random(5);
+    for (int attempt = 0; attempt < 4; ++attempt) {
+      QProcess process;
+      process.start(EMBEDLAB_CLI_PATH, QStringList(base("killed"))
+                                           << "--max_steps"
+                                           << "400"
+                                           << "--save_steps"
+                                           << "1"
+                                           << "--resume_from_checkpoint"
+                                           << (attempt == 0 ? "" : "latest"));
+      QVERIFY(process.waitForStarted());
+      QTest::qWait(2500 + static_cast<int>(random() % 1500));
+      ::kill(static_cast<pid_t>(process.processId()), SIGKILL);
+      process.waitForFinished();
+      // Every checkpoint folder is complete; a half-written one is hidden and ignored.
+      for (const auto& entry : std::filesystem::directory_iterator(folder_ / "killed")) {
+        const std::string name = entry.path().filename().string();
+        if (name.rfind("checkpoint-", 0) != 0) continue;
+        for (const char* file : {"trainer_state.json", "model.safetensors", "optimizer.pt",
+                                 "rng_state.pt", "config.json"}) {
+          QVERIFY2(std::filesystem::exists(entry.path() / file),
+                   qPrintable(QString::fromStdString(name + "/" + file)));
+        }
+      }
+    }
+    const auto run = cli(base("killed") << "--max_steps"
+                                        << "3"
+                                        << "--resume_from_checkpoint"
+                                        << "latest");
+    // The latest checkpoint may already be past step 3: then the run has nothing left to do.
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+  }
+
+  void aDeadWorkerStopsTheOthers() {
+    QProcess launcher;
+    launcher.start(EMBEDLAB_CLI_PATH, QStringList(base("dead")) << "--max_steps"
+                                                                << "2000"
+                                                                << "--nproc_per_node"
+                                                                << "2");
+    QVERIFY(launcher.waitForStarted());
+    // Wait until both workers train, then kill one as a crash or the OOM killer would.
+    const QString children = QString("/proc/%1/task/%1/children").arg(launcher.processId());
+    QStringList workers;
+    for (int i = 0; i < 200 && workers.size() < 2; ++i) {
+      QTest::qWait(100);
+      QFile file(children);
+      if (file.open(QIODevice::ReadOnly))
+        workers = QString(file.readAll()).split(' ', Qt::SkipEmptyParts);
+    }
+    QCOMPARE(workers.size(), 2);
+    QTest::qWait(4000);
+    ::kill(workers[1].toInt(), SIGKILL);
+    QVERIFY2(launcher.waitForFinished(120000), "the other worker kept waiting for the dead one");
+    QVERIFY(launcher.exitCode() != 0);
+    const QString err = QString::fromUtf8(launcher.readAllStandardError());
+    QVERIFY2(err.contains("worker 1") && err.contains("stopping the other workers"),
+             qPrintable(err));
+  }
+
+  void aNanLossIsAClearError() {
+    const auto run = cli(base("nan") << "--max_steps"
+                                     << "2"
+                                     << "--temperature"
+                                     << "1e-40");
+    QCOMPARE(run.exitCode, 1);
+    QVERIFY2(run.err.contains("step 1: the loss is"), qPrintable(run.err));
+    QVERIFY(run.err.contains("hint"));
+  }
+
+ private:
+  embedlab::test::TempFolder temp_;
+  std::filesystem::path folder_ = temp_.path();
+};
+
+QTEST_GUILESS_MAIN(TestCliTrain)
+#include "test_cli_train.moc"
