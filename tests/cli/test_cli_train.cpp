@@ -312,6 +312,20 @@ class TestCliTrain : public QObject {
              qPrintable(err));
   }
 
+  void precisionOptionsOnTheCpu() {
+    const auto fp16 = cli(base("fp16") << "--max_steps"
+                                       << "1"
+                                       << "--fp16");
+    QCOMPARE(fp16.exitCode, 2);
+    QVERIFY2(fp16.err.contains("--fp16 needs a CUDA device"), qPrintable(fp16.err));
+    QVERIFY(!std::filesystem::exists(folder_ / "fp16"));
+    const auto bf16 = cli(base("bf16") << "--max_steps"
+                                       << "2"
+                                       << "--bf16");
+    QVERIFY2(bf16.exitCode == 0, qPrintable(bf16.err));
+    QVERIFY(std::isfinite(metrics(folder_ / "bf16").back()["loss"].get<double>()));
+  }
+
   void aNanLossIsAClearError() {
     const auto run = cli(base("nan") << "--max_steps"
                                      << "2"
