@@ -12,28 +12,13 @@
 #include <filesystem>
 #include <string>
 
+#include "bench/bench_support.h"
 #include "core/data/training_data.h"
 #include "core/model/torch/embedding_model_impl.h"
 #include "core/runtime/compute_environment.h"
 #include "core/runtime/process_environment.h"
 
-namespace {
-
-using Clock = std::chrono::steady_clock;
-
-template <typename Work>
-double bestSeconds(int repeats, Work&& work) {
-  work();
-  double best = 1e300;
-  for (int i = 0; i < repeats; ++i) {
-    const auto start = Clock::now();
-    work();
-    best = std::min(best, std::chrono::duration<double>(Clock::now() - start).count());
-  }
-  return best;
-}
-
-}  // namespace
+namespace {}  // namespace
 
 int main(int argc, char** argv) {
   embedlab::tuneProcessEnvironment(argv);
@@ -48,7 +33,8 @@ int main(int argc, char** argv) {
 
   const auto a = torch::randn({2048, 2048});
   const auto b = torch::randn({2048, 2048});
-  const double matmulSeconds = bestSeconds(repeats, [&] { (void)torch::mm(a, b); });
+  const double matmulSeconds =
+      embedlab::bench::bestSeconds(repeats, [&] { (void)torch::mm(a, b); });
   const double matmulFlops = 2.0 * 2048 * 2048 * 2048 / matmulSeconds;
 
   embedlab::model::RandomModelOptions options;
@@ -61,7 +47,8 @@ int main(int argc, char** argv) {
   const std::int64_t batch = 128, length = 128;
   const torch::Tensor ids = torch::randint(1000, 30000, {batch, length}, torch::kLong);
   const torch::Tensor mask = torch::ones({batch, length}, torch::kLong);
-  const double forwardSeconds = bestSeconds(repeats, [&] { (void)model.impl().embed(ids, mask); });
+  const double forwardSeconds =
+      embedlab::bench::bestSeconds(repeats, [&] { (void)model.impl().embed(ids, mask); });
   const double H = 384, I = 1536, L = static_cast<double>(length);
   const double flopsPerToken = 6 * (2 * (4 * H * H + 2 * H * I) + 4 * L * H);
   const double encoderFlops = flopsPerToken * static_cast<double>(batch * length) / forwardSeconds;
@@ -75,7 +62,8 @@ int main(int argc, char** argv) {
   embedlab::model::EncodeOptions encode;
   encode.maxLength = 128;
   encode.batchSize = 128;
-  const double endToEndSeconds = bestSeconds(1, [&] { (void)model.encode(passages, encode); });
+  const double endToEndSeconds =
+      embedlab::bench::bestSeconds(1, [&] { (void)model.encode(passages, encode); });
 
   std::printf(
       "{\"bench\":\"encode\",\"model\":\"MiniLM-L6-sized (6x384, FFN 1536)\",\"batch\":%lld,"

@@ -27,6 +27,7 @@
 #include <string>
 #include <vector>
 
+#include "bench/bench_support.h"
 #include "core/data/line_index.h"
 
 namespace {
@@ -81,20 +82,6 @@ void generate(const std::filesystem::path& path, std::uint64_t targetBytes,
     out << line;
     written += line.size();
   }
-}
-
-long rssKiB(const char* field) {
-  std::ifstream status("/proc/self/status");
-  std::string key;
-  long value = 0;
-  while (status >> key) {
-    if (key == field) {
-      status >> value;
-      return value;
-    }
-    status.ignore(1 << 16, '\n');
-  }
-  return 0;
 }
 
 void resetPeakRss() {
@@ -165,9 +152,10 @@ double measurePeakRssGrowthBytes() {
   const pid_t child = ::fork();
   if (child == 0) {
     resetPeakRss();
-    const long before = rssKiB("VmRSS:");
+    const long before = embedlab::bench::statusKiB("VmRSS:");
     const embedlab::LineIndex index = embedlab::LineIndex::build(gFile);
-    const double growth = static_cast<double>(rssKiB("VmHWM:") - before) * 1024.0;
+    const double growth =
+        static_cast<double>(embedlab::bench::statusKiB("VmHWM:") - before) * 1024.0;
     benchmark::DoNotOptimize(index);
     (void)!::write(channel[1], &growth, sizeof growth);
     ::_exit(0);

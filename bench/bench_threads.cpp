@@ -17,29 +17,16 @@
 #include <string>
 #include <vector>
 
+#include "bench/bench_support.h"
 #include "core/runtime/compute_environment.h"
 
 namespace {
-
-using Clock = std::chrono::steady_clock;
 
 void setBlasThreads(int threads) {
   using SetThreads = void (*)(int);
   if (auto* set = reinterpret_cast<SetThreads>(dlsym(RTLD_DEFAULT, "openblas_set_num_threads"))) {
     set(threads);
   }
-}
-
-template <typename Work>
-double bestSeconds(int repeats, Work&& work) {
-  work();  // warm-up: allocator, OpenMP pool start, BLAS buffers
-  double best = 1e300;
-  for (int i = 0; i < repeats; ++i) {
-    const auto start = Clock::now();
-    work();
-    best = std::min(best, std::chrono::duration<double>(Clock::now() - start).count());
-  }
-  return best;
 }
 
 struct Result {
@@ -77,8 +64,9 @@ int main(int argc, char** argv) {
     for (int blasThreads = 1; blasThreads <= cpus; ++blasThreads) {
       at::set_num_threads(torchThreads);
       setBlasThreads(blasThreads);
-      const double matmulSeconds = bestSeconds(repeats, [&] { (void)torch::mm(a, b); });
-      const double stepSeconds = bestSeconds(repeats, [&] {
+      const double matmulSeconds =
+          embedlab::bench::bestSeconds(repeats, [&] { (void)torch::mm(a, b); });
+      const double stepSeconds = embedlab::bench::bestSeconds(repeats, [&] {
         optimizer.zero_grad();
         encoder->forward(tokens).pow(2).mean().backward();
         optimizer.step();

@@ -17,6 +17,7 @@
 #include <fstream>
 #include <random>
 
+#include "bench/bench_support.h"
 #include "core/model/embedding_model.h"
 #include "core/runtime/compute_environment.h"
 #include "core/runtime/process_environment.h"
@@ -91,20 +92,6 @@ embedlab::train::TrainingOptions options(const std::filesystem::path& model,
   return o;
 }
 
-long rssKiB(const char* field) {
-  std::ifstream status("/proc/self/status");
-  std::string key;
-  long value = 0;
-  while (status >> key) {
-    if (key == field) {
-      status >> value;
-      return value;
-    }
-    status.ignore(1 << 16, '\n');
-  }
-  return 0;
-}
-
 // The peak RSS growth of one training step at batch 256, measured in a fresh process (a forked
 // one would inherit LibTorch's OpenMP pool, which does not survive fork).
 long peakRssGrowthKiB(bool gradCache) {
@@ -126,12 +113,12 @@ int main(int argc, char** argv) {
     embedlab::configureComputeEnvironment(std::nullopt);
     const std::filesystem::path folder =
         std::filesystem::temp_directory_path() / "embedlab-bench-train";
-    const long before = rssKiB("VmRSS:");
+    const long before = embedlab::bench::statusKiB("VmRSS:");
     auto o = options(folder / "model-128", folder / "train.jsonl", folder / "memory", 256, 1);
     o.gradCache = std::strcmp(argv[2], "1") == 0;
     o.gcChunkSize = 32;
     embedlab::train::runTraining(o);
-    std::printf("%ld\n", rssKiB("VmHWM:") - before);
+    std::printf("%ld\n", embedlab::bench::statusKiB("VmHWM:") - before);
     return 0;
   }
   int steps = 6;

@@ -9,6 +9,7 @@
 #include "core/common/error.h"
 #include "core/model/safetensors.h"
 #include "core/model/torch/embedding_model_impl.h"
+#include "tests/support/errors.h"
 #include "tests/support/files.h"
 #include "tests/support/model_folders.h"
 
@@ -16,15 +17,6 @@ using namespace embedlab;
 using namespace embedlab::model;
 
 namespace {
-
-std::string errorOf(const std::function<void()>& action) {
-  try {
-    action();
-  } catch (const Error& error) {
-    return error.what();
-  }
-  return "(no error)";
-}
 
 // Rewrites a folder's model.safetensors through `edit` (name -> tensor bytes, dtype, shape).
 void rewriteCheckpoint(
@@ -176,30 +168,31 @@ class TestEmbeddingModel : public QObject {
                             std::filesystem::copy_options::recursive);
       return folder / name;
     };
-    QVERIFY(errorOf([&] { EmbeddingModel::load(folder / "missing"); }).find("is not a folder") !=
-            std::string::npos);
+    QVERIFY(test::errorOf([&] {
+              EmbeddingModel::load(folder / "missing");
+            }).find("is not a folder") != std::string::npos);
 
     const auto noConfig = copy("no-config");
     std::filesystem::remove(noConfig / "config.json");
-    QVERIFY(errorOf([&] { EmbeddingModel::load(noConfig); }).find("config.json") !=
+    QVERIFY(test::errorOf([&] { EmbeddingModel::load(noConfig); }).find("config.json") !=
             std::string::npos);
 
     const auto gpt = copy("gpt");
     test::writeFile(gpt / "config.json", R"({"model_type": "gpt2", "vocab_size": 10})");
-    QVERIFY(errorOf([&] {
+    QVERIFY(test::errorOf([&] {
               EmbeddingModel::load(gpt);
             }).find("model_type \"gpt2\" is not supported") != std::string::npos);
 
     const auto pickle = copy("pickle");
     std::filesystem::remove(pickle / "model.safetensors");
     test::writeFile(pickle / "pytorch_model.bin", "PK\x03\x04 not really");
-    QVERIFY(errorOf([&] { EmbeddingModel::load(pickle); }).find("safe_serialization=True") !=
+    QVERIFY(test::errorOf([&] { EmbeddingModel::load(pickle); }).find("safe_serialization=True") !=
             std::string::npos);
 
     const auto truncated = copy("truncated");
     const std::string bytes = test::readFile(truncated / "model.safetensors");
     test::writeFile(truncated / "model.safetensors", bytes.substr(0, bytes.size() / 2));
-    QVERIFY(errorOf([&] { EmbeddingModel::load(truncated); }).find("truncated") !=
+    QVERIFY(test::errorOf([&] { EmbeddingModel::load(truncated); }).find("truncated") !=
             std::string::npos);
 
     const auto missing = copy("missing-tensor");
@@ -210,7 +203,7 @@ class TestEmbeddingModel : public QObject {
                                    }),
                     tensors.end());
     });
-    const std::string missingError = errorOf([&] { EmbeddingModel::load(missing); });
+    const std::string missingError = test::errorOf([&] { EmbeddingModel::load(missing); });
     QVERIFY2(missingError.find("missing tensors (1): encoder.layer.1.output.dense.weight") !=
                  std::string::npos,
              missingError.c_str());
@@ -220,7 +213,7 @@ class TestEmbeddingModel : public QObject {
         misshaped / "config.json",
         std::regex_replace(test::readFile(misshaped / "config.json"),
                            std::regex("\"intermediate_size\": 64"), "\"intermediate_size\": 96"));
-    const std::string shapeError = errorOf([&] { EmbeddingModel::load(misshaped); });
+    const std::string shapeError = test::errorOf([&] { EmbeddingModel::load(misshaped); });
     QVERIFY2(shapeError.find("encoder.layer.0.intermediate.dense.weight is [64, 32] in the "
                              "checkpoint, config.json implies [96, 32]") != std::string::npos,
              shapeError.c_str());
@@ -231,7 +224,7 @@ class TestEmbeddingModel : public QObject {
       tensors.push_back({"encoder.layer.2.output.dense.bias", DType::F32, {32}, extra});
       tensors.push_back({"cls.predictions.bias", DType::F32, {32}, extra});  // a head: ignored
     });
-    const std::string unexpectedError = errorOf([&] { EmbeddingModel::load(unexpected); });
+    const std::string unexpectedError = test::errorOf([&] { EmbeddingModel::load(unexpected); });
     QVERIFY2(unexpectedError.find("unexpected tensors (1): encoder.layer.2.output.dense.bias") !=
                  std::string::npos,
              unexpectedError.c_str());
@@ -305,7 +298,7 @@ class TestEmbeddingModel : public QObject {
     QVERIFY_THROWS_EXCEPTION(UsageError, EmbeddingModel::load(folder / "m", options));
     if (!torch::cuda::is_available()) {
       options.device = "cuda";
-      const std::string error = errorOf([&] { EmbeddingModel::load(folder / "m", options); });
+      const std::string error = test::errorOf([&] { EmbeddingModel::load(folder / "m", options); });
       QVERIFY2(error.find("no CUDA device") != std::string::npos, error.c_str());
     }
   }

@@ -6,6 +6,7 @@
 
 #include "core/common/error.h"
 #include "core/text/tokenizer.h"
+#include "tests/support/errors.h"
 #include "tests/support/files.h"
 
 using namespace embedlab;
@@ -15,15 +16,6 @@ namespace {
 
 const std::filesystem::path kBert = EMBEDLAB_SOURCE_DIR "/tests/data/bert-base-uncased";
 const std::filesystem::path kXlmr = EMBEDLAB_SOURCE_DIR "/tests/data/xlmr-unigram";
-
-std::string errorOf(const std::function<void()>& action) {
-  try {
-    action();
-  } catch (const Error& error) {
-    return error.what();
-  }
-  return "(no error)";
-}
 
 // A tokenizer.json with a tiny WordPiece vocabulary and the given added tokens.
 std::filesystem::path tinyTokenizer(const std::filesystem::path& folder,
@@ -134,35 +126,35 @@ class TestTokenizer : public QObject {
 
   void foldersWithoutATokenizer() {
     test::TempFolder folder;
-    QVERIFY(errorOf([&] {
+    QVERIFY(test::errorOf([&] {
               Tokenizer::load(folder.path());
             }).find("has no tokenizer.json or vocab.txt") != std::string::npos);
     test::writeFile(folder / "sentencepiece.bpe.model", "binary");
-    QVERIFY(errorOf([&] { Tokenizer::load(folder.path()); }).find("save_pretrained") !=
+    QVERIFY(test::errorOf([&] { Tokenizer::load(folder.path()); }).find("save_pretrained") !=
             std::string::npos);
   }
 
   void unsupportedOrBrokenFiles() {
     test::TempFolder folder;
     test::writeFile(folder / "tokenizer.json", "{ not json");
-    QVERIFY(errorOf([&] { Tokenizer::load(folder.path()); }).find("invalid JSON") !=
+    QVERIFY(test::errorOf([&] { Tokenizer::load(folder.path()); }).find("invalid JSON") !=
             std::string::npos);
     nlohmann::json bpe = {
         {"model", {{"type", "BPE"}}}, {"normalizer", nullptr}, {"pre_tokenizer", nullptr}};
     test::writeFile(folder / "tokenizer.json", bpe.dump());
-    QVERIFY(errorOf([&] {
+    QVERIFY(test::errorOf([&] {
               Tokenizer::load(folder.path());
             }).find("model \"BPE\" is not supported") != std::string::npos);
     nlohmann::json nfkc = {{"model", {{"type", "WordPiece"}, {"vocab", {{"[UNK]", 0}}}}},
                            {"normalizer", {{"type", "NFKC"}}}};
     test::writeFile(folder / "tokenizer.json", nfkc.dump());
-    QVERIFY(errorOf([&] {
+    QVERIFY(test::errorOf([&] {
               Tokenizer::load(folder.path());
             }).find("normalizer \"NFKC\" is not supported") != std::string::npos);
     nlohmann::json noUnk = {
         {"model", {{"type", "WordPiece"}, {"unk_token", "[UNK]"}, {"vocab", {{"a", 0}}}}}};
     test::writeFile(folder / "tokenizer.json", noUnk.dump());
-    QVERIFY(errorOf([&] { Tokenizer::load(folder.path()); }).find("no unknown token") !=
+    QVERIFY(test::errorOf([&] { Tokenizer::load(folder.path()); }).find("no unknown token") !=
             std::string::npos);
   }
 
