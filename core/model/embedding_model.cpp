@@ -13,6 +13,7 @@
 #include "core/common/parallel_for.h"
 #include "core/common/version.h"
 #include "core/model/sentence_transformers_metadata.h"
+#include "core/model/torch/autocast_scope.h"
 #include "core/model/torch/embedding_model_impl.h"
 
 namespace embedlab::model {
@@ -442,6 +443,8 @@ std::vector<float> EmbeddingModel::encode(const std::vector<std::string>& texts,
   // Device d runs batches d, d + D, d + 2D, ... (one thread per device when there are several).
   const auto runDevice = [&](std::size_t d) {
     torch::InferenceMode inference;
+    const AutocastScope autocast(impl_->devices[d], options.fp16 && impl_->devices[d].is_cuda(),
+                                 false);
     for (std::size_t b = d; b < batches; b += impl_->devices.size()) {
       throwIfCancelled(options.cancel);
       const std::size_t start = b * batchSize;

@@ -37,7 +37,9 @@ struct LoadOptions {
 struct EncodeOptions {
   std::size_t maxLength = 512;  ///< tokens, special tokens included (capped by the model)
   std::size_t batchSize = 32;
-  std::string prefix;                    ///< prepended to every text (instruction or "query: ")
+  std::string prefix;  ///< prepended to every text (instruction or "query: ")
+  bool fp16 =
+      false;  ///< float16 autocast on CUDA devices (ignored on the CPU, which stays float32)
   ProgressObserver* progress = nullptr;  ///< texts done of total
   const CancellationToken* cancel = nullptr;
 };

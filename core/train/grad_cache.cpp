@@ -2,7 +2,7 @@
 
 #include <torch/torch.h>
 
-#include "core/train/torch/autocast_scope.h"
+#include "core/model/torch/autocast_scope.h"
 
 namespace embedlab::train {
 
@@ -10,7 +10,7 @@ namespace {
 
 torch::Tensor embedRows(const model::EmbeddingModel::Impl& model, const model::BatchTensors& batch,
                         std::int64_t start, std::int64_t count, const Precision& precision) {
-  AutocastScope autocast(model.device, precision.fp16, precision.bf16);
+  model::AutocastScope autocast(model.device, precision.fp16, precision.bf16);
   return model
       .embed(batch.inputIds.narrow(0, start, count), batch.attentionMask.narrow(0, start, count),
              batch.tokenTypeIds.narrow(0, start, count))

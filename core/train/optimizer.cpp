@@ -1,9 +1,6 @@
 #include <torch/torch.h>
 
-#include "core/train/torch/autocast_scope.h"
 #include "core/train/torch/optimizer.h"
-
-#include <ATen/autocast_mode.h>
 
 namespace embedlab::train {
 
@@ -54,29 +51,6 @@ std::unique_ptr<torch::optim::AdamW> makeAdamW(model::BertModelImpl& module,
 void setLearningRate(torch::optim::Optimizer& optimizer, double rate) {
   for (auto& group : optimizer.param_groups()) {
     static_cast<torch::optim::AdamWOptions&>(group.options()).lr(rate);
-  }
-}
-
-AutocastScope::AutocastScope(const torch::Device& device, bool fp16, bool bf16)
-    : device_(device), enabled_(fp16 || bf16) {
-  if (!enabled_) return;
-  if (device.is_cuda()) {
-    at::autocast::set_enabled(true);
-    at::autocast::set_autocast_gpu_dtype(fp16 ? at::kHalf : at::kBFloat16);
-  } else {
-    at::autocast::set_cpu_enabled(true);
-    at::autocast::set_autocast_cpu_dtype(at::kBFloat16);
-  }
-  at::autocast::increment_nesting();
-}
-
-AutocastScope::~AutocastScope() {
-  if (!enabled_) return;
-  if (at::autocast::decrement_nesting() == 0) at::autocast::clear_cache();
-  if (device_.is_cuda()) {
-    at::autocast::set_enabled(false);
-  } else {
-    at::autocast::set_cpu_enabled(false);
   }
 }
 

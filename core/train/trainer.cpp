@@ -16,11 +16,11 @@
 #include "core/data/training_data.h"
 #include "core/dist/torch/process_group.h"
 #include "core/dist/worker_environment.h"
+#include "core/model/torch/autocast_scope.h"
 #include "core/model/torch/embedding_model_impl.h"
 #include "core/model/torch/rng_state.h"
 #include "core/train/group_sampler.h"
 #include "core/train/learning_rate_schedule.h"
-#include "core/train/torch/autocast_scope.h"
 #include "core/train/torch/contrastive_loss.h"
 #include "core/train/torch/grad_cache.h"
 #include "core/train/torch/optimizer.h"
@@ -332,7 +332,7 @@ Batch Trainer::makeBatch(std::int64_t step) {
 }
 
 std::pair<torch::Tensor, torch::Tensor> Trainer::embed(const Batch& batch) {
-  AutocastScope autocast(device_, options_.fp16, options_.bf16);
+  model::AutocastScope autocast(device_, options_.fp16, options_.bf16);
   const auto& impl = model_->impl();
   torch::Tensor q =
       impl.embed(batch.queries.inputIds, batch.queries.attentionMask, batch.queries.tokenTypeIds);

@@ -4,7 +4,7 @@
 
 #include <torch/types.h>
 
-namespace embedlab::train {
+namespace embedlab::model {
 
 class AutocastScope {
  public:
@@ -18,4 +18,4 @@ class AutocastScope {
   bool enabled_;
 };
 
-}  // namespace embedlab::train
+}  // namespace embedlab::model
