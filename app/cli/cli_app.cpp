@@ -5,7 +5,10 @@
 #include <CLI/CLI.hpp>
 #include <cstdio>
 
+#include "app/cli/eval_command.h"
+#include "app/cli/mine_command.h"
 #include "app/cli/model_commands.h"
+#include "app/cli/threshold_command.h"
 #include "app/cli/train_command.h"
 #include "app/cli/validate_command.h"
 #include "core/common/error.h"
@@ -51,6 +54,9 @@ int run(int argc, char** argv) {
   addTokenizeCommand(app, global, action);
   addEncodeCommand(app, global, action);
   addTrainCommand(app, global, action);
+  addMineCommand(app, global, action);
+  addEvalCommand(app, global, action);
+  addThresholdCommand(app, global, action);
 
   try {
     app.parse(argc, argv);

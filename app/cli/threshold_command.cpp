@@ -1,0 +1,232 @@
+#include "app/cli/threshold_command.h"
+
+#include <fmt/format.h>
+
+#include <CLI/CLI.hpp>
+#include <cmath>
+#include <memory>
+#include <unordered_map>
+
+#include "app/cli/interrupt.h"
+#include "app/cli/job_progress.h"
+#include "app/cli/option_names.h"
+#include "core/common/error.h"
+#include "core/data/atomic_file.h"
+#include "core/data/labelled_pairs.h"
+#include "core/eval/threshold_analysis.h"
+#include "core/model/embedding_cache.h"
+
+namespace embedlab::cli {
+
+namespace {
+
+struct ThresholdOptions {
+  std::string model;
+  std::string pairs;
+  std::string instructionA;
+  std::string instructionB;
+  eval::ThresholdAnalysisOptions analysis;
+  std::size_t batchSize = 256;
+  std::size_t maxLength = 512;
+  bool fp16 = false;
+  std::string device = "auto";
+  bool noCache = false;
+  std::string cacheDir;
+  std::string output;
+  std::string progress = "bar";
+};
+
+// Embeddings of the unique texts, L2-normalised so that dot products are cosines.
+struct UnitEmbeddings {
+  std::unordered_map<std::string_view, std::size_t> row;
+  std::vector<float> values;
+  std::size_t dimension = 0;
+};
+
+UnitEmbeddings embedUnique(const model::EmbeddingModel& model, const model::EmbeddingCache* cache,
+                           const std::string& fingerprint,
+                           const std::vector<std::string_view>& texts,
+                           model::EncodeOptions encode) {
+  UnitEmbeddings result;
+  std::vector<std::string> unique;
+  for (const std::string_view text : texts) {
+    if (result.row.emplace(text, unique.size()).second) unique.emplace_back(text);
+  }
+  const model::EmbeddingCache noCache("", 0);
+  model::CachedEmbeddings embedded =
+      (cache != nullptr ? *cache : noCache).encode(model, fingerprint, unique, encode);
+  result.dimension = embedded.dimension;
+  result.values = std::move(embedded.values);
+  for (std::size_t r = 0; r < unique.size(); ++r) {
+    float* row = result.values.data() + r * result.dimension;
+    double norm = 0;
+    for (std::size_t i = 0; i < result.dimension; ++i)
+      norm += static_cast<double>(row[i]) * row[i];
+    const auto scale = static_cast<float>(norm > 0 ? 1.0 / std::sqrt(norm) : 0.0);
+    for (std::size_t i = 0; i < result.dimension; ++i)
+      row[i] *= scale;
+  }
+  return result;
+}
+
+std::string pointLine(const char* label, const eval::ThresholdPoint& fit,
+                      const eval::ThresholdPoint& heldOut) {
+  return fmt::format(
+      "  {:<22} {:>9.4f}   {:>6.3f} {:>6.3f} {:>6.3f}   {:>6.3f} {:>6.3f} {:>6.3f}\n", label,
+      fit.threshold, fit.precision, fit.recall, fit.f1, heldOut.precision, heldOut.recall,
+      heldOut.f1);
+}
+
+void printAnalysis(const eval::ThresholdAnalysis& a, double target) {
+  const auto quantiles = [](const eval::Quantiles& q) {
+    return fmt::format("n={:<6} min {:.3f}  p05 {:.3f}  median {:.3f}  p95 {:.3f}  max {:.3f}",
+                       q.count, q.min, q.p05, q.median, q.p95, q.max);
+  };
+  fmt::print("similar pairs:    {}\n", quantiles(a.similar));
+  fmt::print("dissimilar pairs: {}\n", quantiles(a.dissimilar));
+  fmt::print("fitted on {} pairs ({} groups), reported on the other {} pairs ({} groups):\n",
+             a.fitPairs, a.fitGroups, a.heldOutPairs, a.heldOutGroups);
+  fmt::print("  {:<22} {:>9}   {:>6} {:>6} {:>6}   {:>6} {:>6} {:>6}\n", "", "threshold", "P fit",
+             "R fit", "F1 fit", "P held", "R held", "F1 held");
+  fmt::print("{}", pointLine("best F1", a.fit.bestF1, a.heldOutAtBestF1));
+  const std::string label = fmt::format("precision >= {:.2f}", target);
+  if (a.fit.atTargetPrecision) {
+    fmt::print("{}",
+               pointLine(label.c_str(), *a.fit.atTargetPrecision, *a.heldOutAtTargetPrecision));
+  } else {
+    fmt::print("  {:<22} no threshold reaches it on the fit part\n", label);
+  }
+}
+
+int runThreshold(const ThresholdOptions& options, const GlobalOptions& global) {
+  JobProgress progress("scoring pairs", options.progress, global.quiet);
+  std::vector<Problem> warnings;
+  const std::vector<TextPair> pairs = readLabelledPairs(options.pairs, &warnings);
+  if (pairs.empty()) throw InputError(options.pairs, "holds no labelled pairs");
+  progress.noteWarnings(options.pairs, warnings);
+
+  model::LoadOptions load;
+  load.device = options.device;
+  const model::EmbeddingModel model = model::EmbeddingModel::load(options.model, load);
+  const model::EmbeddingCache cache(options.cacheDir.empty()
+                                        ? model::EmbeddingCache::defaultDirectory()
+                                        : std::filesystem::path(options.cacheDir));
+  const std::string fingerprint =
+      options.noCache ? "" : model::fingerprintModelFolder(options.model);
+  model::EncodeOptions encode;
+  encode.batchSize = options.batchSize;
+  encode.maxLength = options.maxLength;
+  encode.fp16 = options.fp16;
+  encode.progress = &progress;
+  encode.cancel = &interruptToken();
+
+  std::vector<std::string_view> textsA, textsB;
+  for (const TextPair& pair : pairs) {
+    textsA.push_back(pair.textA);
+    textsB.push_back(pair.textB);
+  }
+  const model::EmbeddingCache* usedCache = options.noCache ? nullptr : &cache;
+  UnitEmbeddings a, b;
+  if (options.instructionA == options.instructionB) {  // one set of texts, embedded once
+    std::vector<std::string_view> all = textsA;
+    all.insert(all.end(), textsB.begin(), textsB.end());
+    encode.prefix = options.instructionA;
+    a = embedUnique(model, usedCache, fingerprint, all, encode);
+  } else {
+    encode.prefix = options.instructionA;
+    a = embedUnique(model, usedCache, fingerprint, textsA, encode);
+    encode.prefix = options.instructionB;
+    b = embedUnique(model, usedCache, fingerprint, textsB, encode);
+  }
+  const UnitEmbeddings& second = b.values.empty() ? a : b;
+
+  std::vector<eval::LabelledPair> scored;
+  scored.reserve(pairs.size());
+  for (const TextPair& pair : pairs) {
+    const float* x = a.values.data() + a.row.at(pair.textA) * a.dimension;
+    const float* y = second.values.data() + second.row.at(pair.textB) * second.dimension;
+    double cosine = 0;
+    for (std::size_t i = 0; i < a.dimension; ++i)
+      cosine += static_cast<double>(x[i]) * y[i];
+    scored.push_back({pair.textA, cosine, pair.similar});
+  }
+  const eval::ThresholdAnalysis analysis = eval::analyseThresholds(scored, options.analysis);
+  progress.finish();
+
+  nlohmann::json report = eval::toJson(analysis);
+  report["model"] = options.model;
+  report["pairs_file"] = options.pairs;
+  report["score"] = "cosine";
+  report["target_precision"] = options.analysis.targetPrecision;
+  report["seed"] = options.analysis.seed;
+  if (!options.output.empty()) {
+    AtomicFileWriter file(options.output);
+    file.write(report.dump(2) + "\n");
+    file.commit();
+  }
+  if (progress.json()) {
+    report["event"] = "done";
+    JobProgress::emit(report);
+  } else if (!global.quiet && options.progress != "none") {
+    printAnalysis(analysis, options.analysis.targetPrecision);
+  }
+  return kExitOk;
+}
+
+}  // namespace
+
+void addThresholdCommand(CLI::App& app, const GlobalOptions& global, CommandAction& action) {
+  auto options = std::make_shared<ThresholdOptions>();
+  CLI::App* command = app.add_subcommand(
+      "threshold",
+      "Choose the cosine similarity above which two texts count as similar, from labelled\n"
+      "pairs: a TSV of text_a, text_b, label or a training file (query with each pos = similar,\n"
+      "with each neg = dissimilar). Reports the score distributions, the best-F1 threshold and\n"
+      "the lowest threshold reaching --target_precision, fitted on one part of the groups\n"
+      "(queries / text_a) and reported on the rest.\n"
+      "Example: embedlab-cli threshold --model tuned/ --pairs dev.jsonl --target_precision 0.95");
+  auto& c = *command;
+  auto& o = *options;
+  c.add_option("--model," + bothSpellings("model_name_or_path"), o.model, "Model folder")
+      ->required()
+      ->check(CLI::ExistingDirectory);
+  c.add_option("--pairs", o.pairs, "Labelled pairs: .tsv (text_a, text_b, label) or JSONL")
+      ->required()
+      ->check(CLI::ExistingFile);
+  c.add_option(bothSpellings("target_precision"), o.analysis.targetPrecision,
+               "Precision the second threshold must reach")
+      ->check(CLI::Range(0.0, 1.0))
+      ->capture_default_str();
+  c.add_option(bothSpellings("fit_fraction"), o.analysis.fitFraction,
+               "Share of the groups to fit on")
+      ->check(CLI::Range(0.05, 0.95))
+      ->capture_default_str();
+  c.add_option("--seed", o.analysis.seed, "Seed of the split")->capture_default_str();
+  c.add_option("--bins", o.analysis.bins, "Histogram bins in the JSON report")
+      ->check(CLI::Range(2, 10000))
+      ->capture_default_str();
+  c.add_option(bothSpellings("query_instruction_for_retrieval") + ",--instruction_a",
+               o.instructionA, "Text put before text_a / the query");
+  c.add_option(bothSpellings("passage_instruction") + ",--instruction_b", o.instructionB,
+               "Text put before text_b / the passage");
+  c.add_option(bothSpellings("batch_size"), o.batchSize, "Texts per forward pass")
+      ->check(CLI::Range(1, 65536))
+      ->capture_default_str();
+  c.add_option(bothSpellings("max_len"), o.maxLength, "Longest text in tokens")
+      ->capture_default_str();
+  c.add_flag("--fp16", o.fp16, "Encode in float16 on CUDA (ignored on the CPU)");
+  c.add_option("--device", o.device, "auto (all visible GPUs, else the CPU), cpu, cuda or cuda:N")
+      ->capture_default_str();
+  c.add_flag(bothSpellings("no_cache"), o.noCache, "Neither read nor write the embedding cache");
+  c.add_option(bothSpellings("cache_dir"), o.cacheDir, "Embedding cache folder");
+  c.add_option("--output", o.output,
+               "Write the analysis (curve, histograms, both parts) as JSON to this file");
+  c.add_option("--progress", o.progress, "bar, json or none")
+      ->check(CLI::IsMember({"bar", "json", "none"}))
+      ->capture_default_str();
+  command->callback([&action, &global, options] {
+    action = [options, &global] { return runThreshold(*options, global); };
+  });
+}
+
+}  // namespace embedlab::cli
