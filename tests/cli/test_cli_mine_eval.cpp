@@ -1,0 +1,299 @@
+// embedlab-cli mine, eval and threshold as users run them, on a model made by init-model and small
+// data files written here: what they write, the reference's flags, the cache on a rerun, and
+// clear errors that leave no output behind.
+#include <QtTest/QtTest>
+
+#include <nlohmann/json.hpp>
+#include <regex>
+#include <set>
+#include <sstream>
+
+#include "core/data/training_data.h"
+#include "tests/support/files.h"
+#include "tests/support/process.h"
+
+using embedlab::test::runProcess;
+using embedlab::test::writeFile;
+
+namespace {
+
+const std::filesystem::path kData = EMBEDLAB_SOURCE_DIR "/tests/data";
+
+QString path(const std::filesystem::path& p) {
+  return QString::fromStdString(p.string());
+}
+
+std::vector<nlohmann::json> jsonLines(const QString& text) {
+  std::vector<nlohmann::json> lines;
+  std::istringstream in(text.toStdString());
+  for (std::string line; std::getline(in, line);) {
+    if (!line.empty()) lines.push_back(nlohmann::json::parse(line));
+  }
+  return lines;
+}
+
+// 12 packages: synopsis -> description.
+const char* const kPackages[][2] = {
+    {"terminal emulator", "a fast terminal emulator for X11 with tabs and true colour"},
+    {"image viewer", "a simple image viewer that shows PNG and JPEG files"},
+    {"HTTP library for Python", "requests is an elegant HTTP library for Python"},
+    {"text editor", "a text editor for programmers with syntax highlighting"},
+    {"music player", "plays music files and internet radio streams"},
+    {"PDF reader", "a viewer for PDF and PostScript documents"},
+    {"JSON parser", "a C library for parsing and writing JSON"},
+    {"console fonts", "bitmap fonts for the Linux console"},
+    {"web browser", "a graphical web browser with tabs"},
+    {"spreadsheet", "a spreadsheet program for the desktop"},
+    {"archive manager", "creates and extracts zip and tar archives"},
+    {"calculator", "a scientific calculator with a graphical interface"},
+};
+
+}  // namespace
+
+class TestCliMineEval : public QObject {
+  Q_OBJECT
+
+  embedlab::test::ProcessRun cli(QStringList arguments) {
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert("XDG_CACHE_HOME", path(folder_ / "xdg-cache"));
+    return runProcess(EMBEDLAB_CLI_PATH, arguments, environment, 300000);
+  }
+
+ private slots:
+  void initTestCase() {
+    const auto run =
+        cli({"init-model", "--arch", "bert", "--layers", "2", "--hidden", "32", "--heads", "2",
+             "--intermediate", "64", "--tokenizer", path(kData / "bert-base-uncased"), "--seed",
+             "3", "--output", path(folder_ / "tiny")});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    QCOMPARE(cli({"init-model", "--arch", "bert", "--layers", "2", "--hidden", "32", "--heads", "2",
+                  "--intermediate", "64", "--tokenizer", path(kData / "bert-base-uncased"),
+                  "--seed", "4", "--output", path(folder_ / "other")})
+                 .exitCode,
+             0);
+    std::string train, corpus, queries, qrels = "query-id\tcorpus-id\tscore\n";
+    int index = 0;
+    for (const auto& package : kPackages) {
+      nlohmann::json line{
+          {"query", package[0]}, {"pos", {package[1]}}, {"neg", nlohmann::json::array()}};
+      if (index == 0) line["source"] = "debian";  // a field of its own, kept by mine
+      train += line.dump() + "\n";
+      corpus +=
+          nlohmann::json{{"_id", "d" + std::to_string(index)}, {"title", ""}, {"text", package[1]}}
+              .dump() +
+          "\n";
+      queries +=
+          nlohmann::json{{"_id", "q" + std::to_string(index)}, {"text", package[0]}}.dump() + "\n";
+      qrels += "q" + std::to_string(index) + "\td" + std::to_string(index) + "\t1\n";
+      ++index;
+    }
+    writeFile(folder_ / "train.jsonl", train);
+    writeFile(folder_ / "beir" / "corpus.jsonl", corpus);
+    writeFile(folder_ / "beir" / "queries.jsonl", queries);
+    writeFile(folder_ / "beir" / "qrels" / "test.tsv", qrels);
+  }
+
+  void mineWritesValidTrainingDataWithScores() {
+    const auto run =
+        cli({"mine", "--model_name_or_path", path(folder_ / "tiny"), "--input_file",
+             path(folder_ / "train.jsonl"), "--output_file", path(folder_ / "mined.jsonl"),
+             "--range_for_sampling", "1-8", "--negative_number", "4", "--max_len", "32", "--report",
+             path(folder_ / "report.json")});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    QVERIFY2(run.err.contains("positive scores:"), qPrintable(run.err));
+    const auto mined = embedlab::readTrainingData(folder_ / "mined.jsonl");
+    QCOMPARE(mined.size(), std::size_t{12});
+    for (const auto& example : mined) {
+      QVERIFY(!example.negatives.empty() && example.negatives.size() <= 4);
+      QCOMPARE(example.negativeScores.size(), example.negatives.size());
+      const std::set<std::string> unique(example.negatives.begin(), example.negatives.end());
+      QCOMPARE(unique.size(), example.negatives.size());
+      QVERIFY(unique.count(example.positives[0]) == 0);
+      QVERIFY(unique.count(example.query) == 0);
+      QVERIFY(std::is_sorted(example.negativeScores.rbegin(), example.negativeScores.rend()));
+    }
+    QCOMPARE(mined[0].extraFields.size(), std::size_t{1});  // "source" kept
+    QVERIFY(embedlab::test::readFile(folder_ / "mined.jsonl").find("\"source\":\"debian\"") !=
+            std::string::npos);
+
+    const auto report = nlohmann::json::parse(embedlab::test::readFile(folder_ / "report.json"));
+    QCOMPARE(report["queries"].get<int>(), 12);
+    QCOMPARE(report["candidates"].get<int>(), 12);
+    QCOMPARE(report["cache"]["candidates"].get<bool>(), false);
+    QVERIFY(report["positive_scores"]["count"].get<int>() == 12);
+    QVERIFY(report.contains("seconds"));
+  }
+
+  void aRerunWithAnotherRangeComesFromTheCache() {
+    // Dash spellings work as well as the reference's underscores.
+    const auto run =
+        cli({"mine", "--model-name-or-path", path(folder_ / "tiny"), "--input-file",
+             path(folder_ / "train.jsonl"), "--output-file", path(folder_ / "mined2.jsonl"),
+             "--range-for-sampling", "3-10", "--negative-number", "2", "--max-len", "32",
+             "--progress", "json", "--relative_margin", "0.05", "--sampling", "top"});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    const auto lines = jsonLines(run.out);
+    QVERIFY(!lines.empty());
+    const nlohmann::json& done = lines.back();
+    QCOMPARE(done["event"].get<std::string>(), std::string("done"));
+    QCOMPARE(done["cache"]["candidates"].get<bool>(), true);
+    QCOMPARE(done["cache"]["queries"].get<bool>(), true);
+    QVERIFY(done["dropped"].contains("relative_margin"));
+    for (std::size_t i = 0; i + 1 < lines.size(); ++i)
+      QCOMPARE(lines[i]["event"].get<std::string>(), std::string("progress"));
+    QVERIFY(std::filesystem::is_directory(folder_ / "xdg-cache" / "embedlab" / "embeddings"));
+  }
+
+  void shortQueriesAreReportedAndPaddedOnlyWhenAsked() {
+    const QStringList common{"mine",
+                             "--model_name_or_path",
+                             path(folder_ / "tiny"),
+                             "--input_file",
+                             path(folder_ / "train.jsonl"),
+                             "--max_len",
+                             "32",
+                             "--range_for_sampling",
+                             "8-12",
+                             "--negative_number",
+                             "6"};
+    auto run = cli(common + QStringList{"--output_file", path(folder_ / "short.jsonl")});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    QVERIFY2(run.err.contains("queries are short of 6 negatives"), qPrintable(run.err));
+    QVERIFY2(run.err.contains("--pad_random"), qPrintable(run.err));
+    for (const auto& example : embedlab::readTrainingData(folder_ / "short.jsonl"))
+      QVERIFY(example.negatives.size() <= 4);
+
+    run =
+        cli(common + QStringList{"--output_file", path(folder_ / "padded.jsonl"), "--pad_random"});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    for (const auto& example : embedlab::readTrainingData(folder_ / "padded.jsonl"))
+      QCOMPARE(example.negatives.size(), std::size_t{6});
+  }
+
+  void mineRejectsBadInputWithoutWritingOutput() {
+    writeFile(folder_ / "broken.jsonl",
+              "{\"query\":\"a\",\"pos\":[\"b\"]}\n{\"query\":\"c\",\"pos\":\"not a list\"}\n");
+    auto run =
+        cli({"mine", "--model_name_or_path", path(folder_ / "tiny"), "--input_file",
+             path(folder_ / "broken.jsonl"), "--output_file", path(folder_ / "never.jsonl")});
+    QCOMPARE(run.exitCode, 1);
+    QVERIFY2(run.err.contains("broken.jsonl:2"), qPrintable(run.err));
+    QVERIFY(!std::filesystem::exists(folder_ / "never.jsonl"));
+
+    run = cli({"mine", "--model_name_or_path", path(folder_ / "tiny"), "--input_file",
+               path(folder_ / "train.jsonl"), "--output_file", path(folder_ / "never.jsonl"),
+               "--range_for_sampling", "20-5"});
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY2(run.err.contains("range_for_sampling"), qPrintable(run.err));
+    run = cli({"mine", "--model_name_or_path", path(folder_ / "tiny"), "--input_file",
+               path(folder_ / "train.jsonl"), "--output_file", path(folder_ / "never.jsonl"),
+               "--relative_margin", "1.5"});
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY(!std::filesystem::exists(folder_ / "never.jsonl"));
+  }
+
+  void evalReportsMetricsRunFileAndPerQueryTable() {
+    const auto run = cli({"eval", "--model", path(folder_ / "tiny"), "--data",
+                          path(folder_ / "beir"), "--max_len", "32", "--output",
+                          path(folder_ / "metrics.json"), "--run-file", path(folder_ / "run.trec"),
+                          "--per-query", path(folder_ / "per_query.tsv"), "--k", "5"});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    QVERIFY2(run.out.contains("MRR@5") && run.out.contains("12 queries evaluated"),
+             qPrintable(run.out));
+    const auto json = nlohmann::json::parse(embedlab::test::readFile(folder_ / "metrics.json"));
+    const auto& metrics = json["results"][0]["metrics"];
+    // Cutoffs beyond k become k.
+    QVERIFY(metrics.contains("MRR@1") && metrics.contains("MRR@5") && !metrics.contains("MRR@100"));
+    QCOMPARE(metrics["queries_evaluated"].get<int>(), 12);
+    const double mrr = metrics["MRR@5"].get<double>();
+    QVERIFY(mrr > 0 && mrr <= 1);
+
+    // TREC run file: 5 lines per query, "qid Q0 docid rank score tag", ranks 1..5.
+    std::istringstream trec(embedlab::test::readFile(folder_ / "run.trec"));
+    const std::regex format(R"(q\d+ Q0 d\d+ [1-5] -?\d+\.\d{6} tiny)");
+    std::size_t lines = 0;
+    for (std::string line; std::getline(trec, line); ++lines)
+      QVERIFY2(std::regex_match(line, format), line.c_str());
+    QCOMPARE(lines, std::size_t{60});
+
+    const std::string table = embedlab::test::readFile(folder_ / "per_query.tsv");
+    QVERIFY(table.rfind("query_id\trelevant\tfirst_relevant_rank:tiny\tquery\n", 0) == 0);
+    QCOMPARE(std::count(table.begin(), table.end(), '\n'), 13L);
+  }
+
+  void evalComparesModelsAndInstructionsInOneTable() {
+    auto run = cli({"eval", "--models", path(folder_ / "tiny"), path(folder_ / "other"), "--data",
+                    path(folder_ / "beir"), "--max_len", "32", "--compare-instruction",
+                    "--query_instruction", "query: ", "--output", path(folder_ / "both.json")});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    const auto json = nlohmann::json::parse(embedlab::test::readFile(folder_ / "both.json"));
+    QCOMPARE(json["results"].size(), std::size_t{4});
+    QCOMPARE(json["results"][1]["tag"].get<std::string>(), std::string("tiny+instruction"));
+    QCOMPARE(json["results"][1]["query_instruction"].get<std::string>(), std::string("query: "));
+    QCOMPARE(json["results"][2]["tag"].get<std::string>(), std::string("other"));
+    // Query by query against the first evaluation.
+    QVERIFY2(run.out.contains("other vs tiny: first relevant ranked higher for"),
+             qPrintable(run.out));
+
+    // The MS MARCO layout of the reference workflow.
+    std::string corpus, queries;
+    for (const auto& package : kPackages) {
+      corpus += nlohmann::json{{"content", package[1]}}.dump() + "\n";
+      queries += nlohmann::json{{"query", package[0]}, {"positive", {package[1]}}}.dump() + "\n";
+    }
+    writeFile(folder_ / "marco" / "corpus.jsonl", corpus);
+    writeFile(folder_ / "marco" / "queries.jsonl", queries);
+    run = cli({"eval", "--model", path(folder_ / "tiny"), "--corpus",
+               path(folder_ / "marco" / "corpus.jsonl"), "--queries",
+               path(folder_ / "marco" / "queries.jsonl"), "--max_len", "32", "--k", "5", "--output",
+               path(folder_ / "marco.json")});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    // The same texts and judgments as the BEIR set: the same metrics.
+    const auto marco = nlohmann::json::parse(embedlab::test::readFile(folder_ / "marco.json"));
+    const auto beir = nlohmann::json::parse(embedlab::test::readFile(folder_ / "metrics.json"));
+    QVERIFY(std::abs(marco["results"][0]["metrics"]["MRR@5"].get<double>() -
+                     beir["results"][0]["metrics"]["MRR@5"].get<double>()) < 1e-6);
+  }
+
+  void evalNeedsOneKindOfSet() {
+    const auto run = cli({"eval", "--model", path(folder_ / "tiny")});
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY2(run.err.contains("--data"), qPrintable(run.err));
+  }
+
+  void thresholdFitsOnOnePartAndReportsOnTheOther() {
+    // Pairs from the mined file: each query with its positive (similar) and negatives.
+    const auto run = cli({"threshold", "--model", path(folder_ / "tiny"), "--pairs",
+                          path(folder_ / "mined.jsonl"), "--max_len", "32", "--target_precision",
+                          "0.5", "--output", path(folder_ / "threshold.json")});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    QVERIFY2(run.out.contains("best F1") && run.out.contains("F1 held"), qPrintable(run.out));
+    const auto json = nlohmann::json::parse(embedlab::test::readFile(folder_ / "threshold.json"));
+    QCOMPARE(json["fit"]["groups"].get<int>() + json["held_out"]["groups"].get<int>(), 12);
+    QCOMPARE(json["similar_scores"]["count"].get<int>(), 12);
+    const double threshold = json["fit"]["best_f1"]["threshold"].get<double>();
+    QCOMPARE(json["held_out"]["best_f1"]["threshold"].get<double>(), threshold);
+    QVERIFY(threshold >= -1.0001 && threshold <= 1.0001);  // a cosine
+    QVERIFY(!json["curve"].empty());
+
+    // A TSV of labelled pairs.
+    std::string tsv = "text_a\ttext_b\tlabel\n";
+    for (int i = 0; i < 12; ++i) {
+      tsv += std::string(kPackages[i][0]) + "\t" + kPackages[i][1] + "\t1\n";
+      tsv += std::string(kPackages[i][0]) + "\t" + kPackages[(i + 5) % 12][1] + "\t0\n";
+    }
+    writeFile(folder_ / "pairs.tsv", tsv);
+    const auto fromTsv = cli({"threshold", "--model", path(folder_ / "tiny"), "--pairs",
+                              path(folder_ / "pairs.tsv"), "--progress", "json"});
+    QVERIFY2(fromTsv.exitCode == 0, qPrintable(fromTsv.err));
+    const auto done = jsonLines(fromTsv.out).back();
+    QCOMPARE(done["event"].get<std::string>(), std::string("done"));
+    QCOMPARE(done["fit"]["pairs"].get<int>() + done["held_out"]["pairs"].get<int>(), 24);
+  }
+
+ private:
+  embedlab::test::TempFolder folder_;
+};
+
+QTEST_GUILESS_MAIN(TestCliMineEval)
+#include "test_cli_mine_eval.moc"
