@@ -146,12 +146,13 @@ void History::heartbeat(std::int64_t run) {
       .run();
 }
 
-void History::finishRun(std::int64_t run, RunStatus status, const std::string& error) {
+void History::finishRun(std::int64_t run, RunStatus status, const std::string& error,
+                        std::optional<double> endedAt) {
   Statement(impl_->database,
             "UPDATE runs SET status = ?, ended_at = ?, heartbeat_at = ?, error = ? WHERE id = ?")
       .bind(1, runStatusName(status))
-      .bind(2, now())
-      .bind(3, now())
+      .bind(2, endedAt.value_or(now()))
+      .bind(3, endedAt.value_or(now()))
       .bind(4, error)
       .bind(5, run)
       .run();
@@ -263,14 +264,20 @@ std::vector<Run> History::listRuns(const RunFilter& filter) {
   std::vector<Run> runs;
   while (query.step())
     runs.push_back(readRun(query));
-  // Tags of the listed runs in one pass.
+  // Tags and inputs of the listed runs, a pass each.
   Statement tags(impl_->database, "SELECT run_id, tag FROM run_tags ORDER BY tag");
   std::map<std::int64_t, std::vector<std::string>> byRun;
   while (tags.step())
     byRun[tags.integer(0)].push_back(tags.text(1));
+  Statement inputs(impl_->database,
+                   "SELECT run_id, path, content_hash FROM run_inputs ORDER BY rowid");
+  std::map<std::int64_t, std::vector<RunInput>> inputsByRun;
+  while (inputs.step())
+    inputsByRun[inputs.integer(0)].push_back({inputs.text(1), inputs.text(2)});
   for (Run& run : runs) {
-    const auto found = byRun.find(run.id);
-    if (found != byRun.end()) run.tags = found->second;
+    if (const auto found = byRun.find(run.id); found != byRun.end()) run.tags = found->second;
+    if (const auto found = inputsByRun.find(run.id); found != inputsByRun.end())
+      run.inputs = found->second;
   }
   return runs;
 }

@@ -110,7 +110,9 @@ class History {
   /// A new run, status running, heartbeat now, this host and process.
   std::int64_t startRun(const NewRun& run);
   void heartbeat(std::int64_t run);
-  void finishRun(std::int64_t run, RunStatus status, const std::string& error = {});
+  /// `endedAt`: seconds since the epoch (default: now; imports set it).
+  void finishRun(std::int64_t run, RunStatus status, const std::string& error = {},
+                 std::optional<double> endedAt = std::nullopt);
   /// Each call is one transaction; a point that repeats (run, name, step) replaces the old one.
   void addMetrics(std::int64_t run, const std::vector<MetricPoint>& points);
   void addHistograms(std::int64_t run, const std::vector<HistogramRecord>& histograms);
