@@ -8,6 +8,7 @@
 #include "app/cli/eval_command.h"
 #include "app/cli/mine_command.h"
 #include "app/cli/model_commands.h"
+#include "app/cli/runs_command.h"
 #include "app/cli/threshold_command.h"
 #include "app/cli/train_command.h"
 #include "app/cli/validate_command.h"
@@ -47,6 +48,11 @@ int run(int argc, char** argv) {
                  "CPU count)")
       ->check(CLI::Range(1, 4096));
   app.add_flag("-q,--quiet", global.quiet, "No progress bar or notes on stderr");
+  app.add_option("--db", global.database,
+                 "Experiment history database (default: $EMBEDLAB_HISTORY_DB, else "
+                 "$XDG_DATA_HOME/embedlab/history.sqlite)");
+  app.add_flag("--no-history,--no_history", global.noHistory,
+               "Do not record this job in the experiment history");
 
   CommandAction action;
   addValidateCommand(app, global, action);
@@ -57,6 +63,7 @@ int run(int argc, char** argv) {
   addMineCommand(app, global, action);
   addEvalCommand(app, global, action);
   addThresholdCommand(app, global, action);
+  addRunsCommand(app, global, action);
 
   try {
     app.parse(argc, argv);

@@ -18,6 +18,8 @@ namespace embedlab::cli {
 struct GlobalOptions {
   std::optional<int> threads;  ///< --threads; else EMBEDLAB_THREADS; else the usable CPUs
   bool quiet = false;          ///< --quiet: no progress bar, no notes on stderr
+  std::string database;        ///< --db: the history database (default: see job_history.h)
+  bool noHistory = false;      ///< --no-history: record nothing
   std::vector<std::string>
       arguments;  ///< the command line after the program name (to relaunch workers)
 };

@@ -7,6 +7,7 @@
 #include <memory>
 
 #include "app/cli/interrupt.h"
+#include "app/cli/job_history.h"
 #include "app/cli/job_progress.h"
 #include "app/cli/option_names.h"
 #include "core/common/error.h"
@@ -139,7 +140,7 @@ void printTable(const std::vector<Evaluation>& evaluations, std::size_t k) {
   }
 }
 
-int runEval(const EvalOptions& options, const GlobalOptions& global) {
+int runEval(const EvalOptions& options, const GlobalOptions& global, store::RunRecorder* recorder) {
   if (options.data.empty() == (options.corpus.empty() || options.queries.empty())) {
     throw UsageError(
         "give either --data SET_DIR (BEIR layout) or both --corpus and --queries "
@@ -192,6 +193,7 @@ int runEval(const EvalOptions& options, const GlobalOptions& global) {
   settings.progress = &progress;
   settings.cancel = &interruptToken();
 
+  const std::string datasetName = options.data.empty() ? options.queries : options.data;
   std::vector<Evaluation> evaluations;
   for (const std::string& folder : options.models) {
     model::LoadOptions load;
@@ -214,6 +216,13 @@ int runEval(const EvalOptions& options, const GlobalOptions& global) {
                            {"tag", evaluation.tag},
                            {"query_instruction", prefix},
                            {"metrics", eval::toJson(evaluation.result.metrics)}});
+      }
+      if (recorder != nullptr) {
+        std::vector<store::EvalResult> results;
+        const auto& metrics = evaluation.result.metrics;
+        for (std::size_t i = 0; i < metrics.names.size(); ++i)
+          results.push_back({evaluation.tag, datasetName, metrics.names[i], metrics.means[i]});
+        recorder->addEvalResults(results);
       }
       evaluations.push_back(std::move(evaluation));
     }
@@ -327,9 +336,25 @@ void addEvalCommand(CLI::App& app, const GlobalOptions& global, CommandAction& a
                "bar (stderr; the table on stdout), json (JSON lines on stdout) or none")
       ->check(CLI::IsMember({"bar", "json", "none"}))
       ->capture_default_str();
-  command->callback([&action, &global, options] {
+  command->callback([&action, &global, options, command] {
     if (options->models.empty()) throw CLI::RequiredError("--model or --models");
-    action = [options, &global] { return runEval(*options, global); };
+    store::NewRun run;
+    run.kind = "eval";
+    const std::string set = options->data.empty() ? options->queries : options->data;
+    run.name = "eval on " + std::filesystem::path(set).lexically_normal().filename().string();
+    run.options = resolvedOptions(*command);
+    for (const std::string& model : options->models)
+      run.inputs.push_back(runInput(model));
+    for (const std::string& input : {options->data, options->corpus, options->queries}) {
+      if (!input.empty()) run.inputs.push_back(runInput(input));
+    }
+    run.outputPath = absolutePath(options->output);
+    run.parentModel = options->models.front();
+    action = [options, &global, run] {
+      return runRecorded(global, run, [&](store::RunRecorder* recorder) {
+        return runEval(*options, global, recorder);
+      });
+    };
   });
 }
 

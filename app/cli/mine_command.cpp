@@ -8,6 +8,7 @@
 #include <optional>
 
 #include "app/cli/interrupt.h"
+#include "app/cli/job_history.h"
 #include "app/cli/job_progress.h"
 #include "app/cli/option_names.h"
 #include "core/common/error.h"
@@ -88,7 +89,7 @@ void printReport(const mine::MiningStatistics& s, const MineOptions& options,
              search.searchSeconds, writeSeconds);
 }
 
-int runMine(MineOptions options, const GlobalOptions& global) {
+int runMine(MineOptions options, const GlobalOptions& global, store::RunRecorder* recorder) {
   mine::parseRange(options.range, options.selection);
   options.selection.sampling =
       options.sampling == "top" ? mine::Sampling::Top : mine::Sampling::Random;
@@ -176,6 +177,7 @@ int runMine(MineOptions options, const GlobalOptions& global) {
   report["seconds"] = {
       {"encode", found.encodeSeconds}, {"search", found.searchSeconds}, {"write", writeSeconds}};
   report["output_file"] = options.output;
+  if (recorder != nullptr) recorder->setSummary("mining_statistics", report);
   if (!options.report.empty()) {
     AtomicFileWriter file(options.report);
     file.write(report.dump(2) + "\n");
@@ -284,8 +286,20 @@ void addMineCommand(CLI::App& app, const GlobalOptions& global, CommandAction& a
                "bar (stderr), json (JSON lines on stdout, the report last) or none")
       ->check(CLI::IsMember({"bar", "json", "none"}))
       ->capture_default_str();
-  command->callback([&action, &global, options] {
-    action = [options, &global] { return runMine(*options, global); };
+  command->callback([&action, &global, options, command] {
+    store::NewRun run;
+    run.kind = "mine";
+    run.name = "mine " + std::filesystem::path(options->output).filename().string();
+    run.options = resolvedOptions(*command);
+    run.inputs = {runInput(options->model), runInput(options->input)};
+    if (!options->candidatePool.empty()) run.inputs.push_back(runInput(options->candidatePool));
+    run.outputPath = absolutePath(options->output);
+    run.parentModel = options->model;
+    action = [options, &global, run] {
+      return runRecorded(global, run, [&](store::RunRecorder* recorder) {
+        return runMine(*options, global, recorder);
+      });
+    };
   });
 }
 

@@ -8,6 +8,7 @@
 #include <unordered_map>
 
 #include "app/cli/interrupt.h"
+#include "app/cli/job_history.h"
 #include "app/cli/job_progress.h"
 #include "app/cli/option_names.h"
 #include "core/common/error.h"
@@ -98,7 +99,8 @@ void printAnalysis(const eval::ThresholdAnalysis& a, double target) {
   }
 }
 
-int runThreshold(const ThresholdOptions& options, const GlobalOptions& global) {
+int runThreshold(const ThresholdOptions& options, const GlobalOptions& global,
+                 store::RunRecorder* recorder) {
   JobProgress progress("scoring pairs", options.progress, global.quiet);
   std::vector<Problem> warnings;
   const std::vector<TextPair> pairs = readLabelledPairs(options.pairs, &warnings);
@@ -159,6 +161,20 @@ int runThreshold(const ThresholdOptions& options, const GlobalOptions& global) {
   report["score"] = "cosine";
   report["target_precision"] = options.analysis.targetPrecision;
   report["seed"] = options.analysis.seed;
+  if (recorder != nullptr) {
+    recorder->setSummary("thresholds", report);
+    std::vector<store::EvalResult> results{
+        {options.model, options.pairs, "best_f1_threshold", analysis.fit.bestF1.threshold},
+        {options.model, options.pairs, "best_f1_fit", analysis.fit.bestF1.f1},
+        {options.model, options.pairs, "best_f1_held_out", analysis.heldOutAtBestF1.f1}};
+    if (analysis.fit.atTargetPrecision) {
+      results.push_back({options.model, options.pairs, "target_precision_threshold",
+                         analysis.fit.atTargetPrecision->threshold});
+      results.push_back({options.model, options.pairs, "target_precision_held_out_precision",
+                         analysis.heldOutAtTargetPrecision->precision});
+    }
+    recorder->addEvalResults(results);
+  }
   if (!options.output.empty()) {
     AtomicFileWriter file(options.output);
     file.write(report.dump(2) + "\n");
@@ -224,8 +240,19 @@ void addThresholdCommand(CLI::App& app, const GlobalOptions& global, CommandActi
   c.add_option("--progress", o.progress, "bar, json or none")
       ->check(CLI::IsMember({"bar", "json", "none"}))
       ->capture_default_str();
-  command->callback([&action, &global, options] {
-    action = [options, &global] { return runThreshold(*options, global); };
+  command->callback([&action, &global, options, command] {
+    store::NewRun run;
+    run.kind = "threshold";
+    run.name = "threshold on " + std::filesystem::path(options->pairs).filename().string();
+    run.options = resolvedOptions(*command);
+    run.inputs = {runInput(options->model), runInput(options->pairs)};
+    run.outputPath = absolutePath(options->output);
+    run.parentModel = options->model;
+    action = [options, &global, run] {
+      return runRecorded(global, run, [&](store::RunRecorder* recorder) {
+        return runThreshold(*options, global, recorder);
+      });
+    };
   });
 }
 

@@ -7,6 +7,7 @@
 #include <memory>
 
 #include "app/cli/interrupt.h"
+#include "app/cli/job_history.h"
 #include "app/cli/terminal_progress.h"
 #include "core/common/error.h"
 #include "core/dist/launcher.h"
@@ -60,7 +61,18 @@ class CliTrainingObserver : public train::TrainingObserver {
   void onStep(std::int64_t step, std::int64_t totalSteps) override {
     bar_.onProgress(step, totalSteps, "steps");
   }
+  /// Where logging records also go (nullptr: nowhere).
+  void setRecorder(store::RunRecorder* recorder) { recorder_ = recorder; }
+
   void onLog(const train::TrainingLogRecord& record) override {
+    if (recorder_ != nullptr) {
+      try {
+        recorder_->addTrainingRecord(record.toJson());
+      } catch (const std::exception& error) {
+        fmt::print(stderr, "train: warning: history: {}\n", error.what());
+        recorder_ = nullptr;  // the run goes on unrecorded
+      }
+    }
     if (json_) {
       nlohmann::json line = record.toJson();
       line["event"] = "log";
@@ -102,6 +114,7 @@ class CliTrainingObserver : public train::TrainingObserver {
   bool json_;
   TerminalProgress bar_;
   bool quiet_;
+  store::RunRecorder* recorder_ = nullptr;
 };
 
 train::TrainingOptions resolve(const TrainFlags& flags) {
@@ -121,6 +134,9 @@ train::TrainingOptions resolve(const TrainFlags& flags) {
   return options;
 }
 
+int trainWorker(const train::TrainingOptions& options, const TrainFlags& flags,
+                const GlobalOptions& global, store::RunRecorder* recorder);
+
 int runTrain(const TrainFlags& flags, const GlobalOptions& global) {
   const train::TrainingOptions options = resolve(flags);
   train::validate(options);
@@ -130,11 +146,30 @@ int runTrain(const TrainFlags& flags, const GlobalOptions& global) {
         options.nprocPerNode, global.arguments, &interruptToken(),
         [](const std::string& note) { fmt::print(stderr, "train: {}\n", note); });
   }
+  // Rank 0 speaks for the run, in the history as on the terminal.
+  if (dist::workerEnvironment().rank != 0) return trainWorker(options, flags, global, nullptr);
+  store::NewRun run;
+  run.kind = "train";
+  run.name = std::filesystem::path(options.outputDir).lexically_normal().filename().string();
+  run.options = options.toJson();
+  run.inputs.push_back(runInput(options.modelNameOrPath));
+  for (const std::string& file : options.trainData)
+    run.inputs.push_back(runInput(file));
+  run.outputPath = absolutePath(options.outputDir);
+  run.parentModel = options.modelNameOrPath;
+  return runRecorded(global, run, [&](store::RunRecorder* recorder) {
+    return trainWorker(options, flags, global, recorder);
+  });
+}
+
+int trainWorker(const train::TrainingOptions& options, const TrainFlags& flags,
+                const GlobalOptions& global, store::RunRecorder* recorder) {
   CliTrainingObserver observer(flags.progress, global.quiet);
+  observer.setRecorder(recorder);
   const train::TrainingResult result = train::runTraining(options, &observer, &interruptToken());
   observer.finish();
   if (result.status == train::TrainingStatus::Interrupted) return 130;
-  if (dist::workerEnvironment().rank != 0) return kExitOk;  // rank 0 speaks for the run
+  if (dist::workerEnvironment().rank != 0) return kExitOk;
   if (!global.quiet && flags.progress != "json") {
     fmt::print(stderr, "train: {} steps, final loss {:.4f}; model written to {}\n", result.steps,
                result.finalLoss, options.outputDir);
