@@ -10,8 +10,10 @@
 
 #include "core/data/training_data.h"
 #include "tests/support/files.h"
+#include "tests/support/package_set.h"
 #include "tests/support/process.h"
 
+using embedlab::test::kPackages;
 using embedlab::test::runProcess;
 using embedlab::test::writeFile;
 
@@ -32,22 +34,6 @@ std::vector<nlohmann::json> jsonLines(const QString& text) {
   return lines;
 }
 
-// 12 packages: synopsis -> description.
-const char* const kPackages[][2] = {
-    {"terminal emulator", "a fast terminal emulator for X11 with tabs and true colour"},
-    {"image viewer", "a simple image viewer that shows PNG and JPEG files"},
-    {"HTTP library for Python", "requests is an elegant HTTP library for Python"},
-    {"text editor", "a text editor for programmers with syntax highlighting"},
-    {"music player", "plays music files and internet radio streams"},
-    {"PDF reader", "a viewer for PDF and PostScript documents"},
-    {"JSON parser", "a C library for parsing and writing JSON"},
-    {"console fonts", "bitmap fonts for the Linux console"},
-    {"web browser", "a graphical web browser with tabs"},
-    {"spreadsheet", "a spreadsheet program for the desktop"},
-    {"archive manager", "creates and extracts zip and tar archives"},
-    {"calculator", "a scientific calculator with a graphical interface"},
-};
-
 }  // namespace
 
 class TestCliMineEval : public QObject {
@@ -56,6 +42,7 @@ class TestCliMineEval : public QObject {
   embedlab::test::ProcessRun cli(QStringList arguments) {
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
     environment.insert("XDG_CACHE_HOME", path(folder_ / "xdg-cache"));
+    environment.insert("XDG_DATA_HOME", path(folder_ / "xdg-data"));  // the history
     return runProcess(EMBEDLAB_CLI_PATH, arguments, environment, 300000);
   }
 
@@ -71,26 +58,7 @@ class TestCliMineEval : public QObject {
                   "--seed", "4", "--output", path(folder_ / "other")})
                  .exitCode,
              0);
-    std::string train, corpus, queries, qrels = "query-id\tcorpus-id\tscore\n";
-    int index = 0;
-    for (const auto& package : kPackages) {
-      nlohmann::json line{
-          {"query", package[0]}, {"pos", {package[1]}}, {"neg", nlohmann::json::array()}};
-      if (index == 0) line["source"] = "debian";  // a field of its own, kept by mine
-      train += line.dump() + "\n";
-      corpus +=
-          nlohmann::json{{"_id", "d" + std::to_string(index)}, {"title", ""}, {"text", package[1]}}
-              .dump() +
-          "\n";
-      queries +=
-          nlohmann::json{{"_id", "q" + std::to_string(index)}, {"text", package[0]}}.dump() + "\n";
-      qrels += "q" + std::to_string(index) + "\td" + std::to_string(index) + "\t1\n";
-      ++index;
-    }
-    writeFile(folder_ / "train.jsonl", train);
-    writeFile(folder_ / "beir" / "corpus.jsonl", corpus);
-    writeFile(folder_ / "beir" / "queries.jsonl", queries);
-    writeFile(folder_ / "beir" / "qrels" / "test.tsv", qrels);
+    embedlab::test::writePackageSet(folder_.path());
   }
 
   void mineWritesValidTrainingDataWithScores() {

@@ -21,6 +21,7 @@ inline ProcessRun runProcess(
   QProcess process;
   process.setProcessEnvironment(environment);
   process.start(program, arguments);
+  process.closeWriteChannel();  // no standard input, as in CI: a prompt reads end-of-file
   if (!process.waitForFinished(timeoutMs)) {
     process.kill();
     process.waitForFinished();
