@@ -10,7 +10,9 @@
 
 #include "core/store/history.h"
 #include "core/store/history_schema.h"
+#include "core/store/run_comparison.h"
 #include "core/store/run_recorder.h"
+#include "core/store/run_transfer.h"
 #include "core/store/sqlite_database.h"
 #include "tests/support/errors.h"
 #include "tests/support/files.h"
@@ -163,6 +165,51 @@ class TestHistory : public QObject {
     QCOMPARE(pragma(folder / "h.sqlite", "SELECT COUNT(*) FROM run_tags"), std::string("0"));
     const std::string message = test::errorOf([&] { history.deleteRun(id); });
     QVERIFY2(message.find("no run") != std::string::npos, message.c_str());
+  }
+
+  void comparesOptionsAndMarksTheBestMetric() {
+    Run a, b;
+    a.options = {{"temperature", 0.02}, {"seed", 1}, {"nested", {{"x", 1}}}};
+    b.options = {{"temperature", 0.05}, {"seed", 1}, {"extra", true}};
+    const std::vector<OptionRow> rows = compareOptions({a, b});
+    std::map<std::string, OptionRow> byName;
+    for (const OptionRow& row : rows)
+      byName[row.name] = row;
+    QCOMPARE(rows.size(), std::size_t{4});  // extra, nested.x, seed, temperature
+    QVERIFY(byName.at("temperature").differs);
+    QVERIFY(!byName.at("seed").differs);
+    QVERIFY(byName.at("extra").differs);
+    QCOMPARE(byName.at("nested.x").values, (std::vector<std::string>{"1", ""}));
+
+    const std::vector<MetricRow> metrics = compareMetrics(
+        {{{"loss", 0.5}, {"dev/MRR@10", 0.4}, {"learning_rate", 1e-5}, {"dev/Recall@1", 0.2}},
+         {{"loss", 0.7}, {"dev/MRR@10", 0.45}, {"learning_rate", 2e-5}, {"dev/Recall@1", 0.2}},
+         {{"loss", 0.6}}});
+    std::map<std::string, MetricRow> metric;
+    for (const MetricRow& row : metrics)
+      metric[row.name] = row;
+    QCOMPARE(metric.at("loss").best.value(), std::size_t{0});        // lower is better
+    QCOMPARE(metric.at("dev/MRR@10").best.value(), std::size_t{1});  // higher is better
+    QVERIFY(!metric.at("learning_rate").best.has_value());           // no direction
+    QVERIFY(!metric.at("dev/Recall@1").best.has_value());            // a tie
+    QVERIFY(!metric.at("dev/MRR@10").values[2].has_value());
+  }
+
+  void exportsCsvWithQuotedText() {
+    test::TempFolder folder;
+    History history(folder / "h.sqlite");
+    NewRun started = trainRun("r", 1);
+    started.kind = "eval";
+    const auto id = history.startRun(started);
+    history.addMetrics(id, {{3, "loss", 0.25}});
+    history.addEvalResults(id, {{"model, \"quoted\"", "dev", "MRR@10", 0.5}});
+    const std::string csv = exportRunCsv(history, id);
+    QCOMPARE(csv, std::string("run_id,kind,step,name,value,model,dataset\n" + std::to_string(id) +
+                              ",eval,3,loss,0.25,,\n" + std::to_string(id) +
+                              ",eval,,MRR@10,0.5,\"model, \"\"quoted\"\"\",dev\n"));
+    const nlohmann::json json = exportRunJson(history, id);
+    QCOMPARE(json["run"]["kind"].get<std::string>(), std::string("eval"));
+    QCOMPARE(json["metrics"]["loss"][0][1].get<double>(), 0.25);
   }
 
   void splitsATrainingRecordIntoMetricsAndHistograms() {
