@@ -103,22 +103,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Every run of every job, recorded as it runs, searchable and comparable.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Runs with their options, inputs, lineage, notes and tags</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Options and final metrics side by side, differences highlighted</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Metric curves of several runs on one plot</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Slow BLAS: see tooltip</source>
         <translation type="unfinished"></translation>
     </message>
@@ -304,6 +288,63 @@
     </message>
 </context>
 <context>
+    <name>embedlab::widgets::HistoryPanel</name>
+    <message>
+        <source>Not saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search names, tags, notes, options...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All kinds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select two runs or more (Ctrl+click) to compare them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>History unavailable: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>History database: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete runs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n run(s) from the history? Their metrics, results and notes go with them.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Also delete their output files and run folders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 kept: it does not look like a run folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>embedlab::widgets::LengthHistogram</name>
     <message>
         <source>length in characters (log scale; last bin: above the 99th percentile)</source>
@@ -326,6 +367,96 @@
     </message>
     <message>
         <source>Until then, from a terminal:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>embedlab::widgets::RunComparisonView</name>
+    <message>
+        <source>Differences only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export plot...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Options&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Final metrics&lt;/b&gt; (the best of each row in bold)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Curves&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select two runs or more (Ctrl+click or Shift+click) and press Compare to see their options side by side, their final metrics with the best in bold, and their metric curves on one plot.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>metric</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>option</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export plot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg);;PDF (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>embedlab::widgets::RunTableModel</name>
+    <message>
+        <source>ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key options</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key metrics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notes</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

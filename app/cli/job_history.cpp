@@ -3,7 +3,6 @@
 #include <fmt/format.h>
 
 #include <CLI/CLI.hpp>
-#include <cstdlib>
 #include <memory>
 
 #include "core/common/error.h"
@@ -11,10 +10,7 @@
 namespace embedlab::cli {
 
 std::filesystem::path historyDatabasePath(const GlobalOptions& global) {
-  if (!global.database.empty()) return global.database;
-  if (const char* path = std::getenv("EMBEDLAB_HISTORY_DB"); path != nullptr && *path != '\0')
-    return path;
-  return store::History::defaultPath();
+  return store::History::resolvePath(global.database);
 }
 
 nlohmann::json resolvedOptions(const CLI::App& command) {

@@ -20,7 +20,8 @@ class App;
 
 namespace embedlab::cli {
 
-/// The database the CLI uses: --db, else $EMBEDLAB_HISTORY_DB, else History::defaultPath().
+/// The database the CLI uses: --db, else $EMBEDLAB_HISTORY_DB, else History::defaultPath()
+/// (History::resolvePath without a workspace).
 std::filesystem::path historyDatabasePath(const GlobalOptions& global);
 
 /// A subcommand's options as parsed, defaults included: {"long_name": value}.

@@ -11,7 +11,9 @@
 #include <QTabWidget>
 
 #include "app/gui/about_dialog.h"
+#include "core/store/history.h"
 #include "widgets/datasets_panel.h"
+#include "widgets/history_panel.h"
 #include "widgets/placeholder_panel.h"
 
 namespace embedlab::gui {
@@ -67,16 +69,10 @@ MainWindow::MainWindow(const QString& environmentLine, const QString& environmen
           {tr("Score distributions of similar and dissimilar pairs"),
            tr("Precision, recall and F1 over the threshold; the best-F1 threshold and the lowest "
               "one reaching a target precision, fitted on one half and reported on the other")},
-          QStringLiteral("embedlab-cli threshold --model MODEL --data pairs.jsonl")),
+          QStringLiteral("embedlab-cli threshold --model MODEL --pairs pairs.jsonl")),
       tr("Thresholds"));
-  tabs_->addTab(new PlaceholderPanel(
-                    tr("History"),
-                    tr("Every run of every job, recorded as it runs, searchable and comparable."),
-                    {tr("Runs with their options, inputs, lineage, notes and tags"),
-                     tr("Options and final metrics side by side, differences highlighted"),
-                     tr("Metric curves of several runs on one plot")},
-                    QStringLiteral("embedlab-cli runs list")),
-                tr("History"));
+  history_ = new widgets::HistoryPanel;
+  tabs_->addTab(history_, tr("History"));
   setCentralWidget(tabs_);
 
   auto* environment = new QLabel(environmentLine);
@@ -120,6 +116,7 @@ void MainWindow::openWorkspace(const QString& folder) {
                              .arg(folder, QString::fromStdString(error.what())));
     return;
   }
+  history_->setDatabase(store::History::resolvePath({}, folder.toStdString()));
   QSettings().setValue(QStringLiteral("workspace/last"), folder);
 }
 

@@ -11,7 +11,8 @@ class QTabWidget;
 
 namespace embedlab::widgets {
 class DatasetsPanel;
-}
+class HistoryPanel;
+}  // namespace embedlab::widgets
 
 namespace embedlab::gui {
 
@@ -34,6 +35,7 @@ class MainWindow : public QMainWindow {
   static QStringList panelNames();
 
   widgets::DatasetsPanel* datasetsPanel() const { return datasets_; }
+  widgets::HistoryPanel* historyPanel() const { return history_; }
 
  protected:
   void closeEvent(QCloseEvent* event) override;
@@ -44,6 +46,7 @@ class MainWindow : public QMainWindow {
 
   QTabWidget* tabs_ = nullptr;
   widgets::DatasetsPanel* datasets_ = nullptr;
+  widgets::HistoryPanel* history_ = nullptr;
   QString workspace_;
 };
 

@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <chrono>
+#include <cstdlib>
 
 #include "core/common/file_fingerprint.h"
 #include "core/common/paths.h"
@@ -90,6 +91,17 @@ struct History::Impl {
 
 std::filesystem::path History::defaultPath() {
   return userDataDirectory() / "history.sqlite";
+}
+
+std::filesystem::path History::resolvePath(const std::filesystem::path& explicitPath,
+                                           const std::filesystem::path& workspace) {
+  if (!explicitPath.empty()) return explicitPath;
+  if (const char* path = std::getenv("EMBEDLAB_HISTORY_DB"); path != nullptr && *path != '\0')
+    return path;
+  std::error_code error;
+  if (!workspace.empty() && std::filesystem::is_regular_file(workspace / "history.sqlite", error))
+    return workspace / "history.sqlite";
+  return defaultPath();
 }
 
 int History::schemaVersion() {

@@ -94,6 +94,10 @@ class History {
  public:
   /// $XDG_DATA_HOME/embedlab/history.sqlite (~/.local/share/embedlab/history.sqlite).
   static std::filesystem::path defaultPath();
+  /// The database a front end uses: `explicitPath` (--db) when given, else $EMBEDLAB_HISTORY_DB,
+  /// else the workspace's own history.sqlite when it has one, else defaultPath().
+  static std::filesystem::path resolvePath(const std::filesystem::path& explicitPath,
+                                           const std::filesystem::path& workspace = {});
   /// The schema version this build writes.
   static int schemaVersion();
 

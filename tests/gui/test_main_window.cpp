@@ -12,6 +12,7 @@
 #include "app/gui/main_window.h"
 #include "tests/support/files.h"
 #include "widgets/datasets_panel.h"
+#include "widgets/history_panel.h"
 
 using embedlab::gui::MainWindow;
 
@@ -34,7 +35,8 @@ class TestMainWindow : public QObject {
       titles << tabs->tabText(i);
     QCOMPARE(titles, (QStringList{"Datasets", "Mining", "Training", "Evaluation", "Thresholds",
                                   "History"}));
-    for (int i = 1; i < tabs->count(); ++i) {
+    QVERIFY(qobject_cast<embedlab::widgets::HistoryPanel*>(tabs->widget(5)) != nullptr);
+    for (int i = 1; i < 5; ++i) {  // the panels still to come say how to do it today
       const auto labels = tabs->widget(i)->findChildren<QLabel*>();
       QVERIFY(!labels.isEmpty());
       QVERIFY2(labels.first()->text().contains("embedlab-cli"), qPrintable(titles[i]));

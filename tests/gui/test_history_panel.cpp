@@ -1,0 +1,144 @@
+// The History panel over a history database the test fills: rows, search and kind filters, tags
+// and notes edited in place and stored, live refresh while another writer adds a run, Compare
+// with the differing options, the best metric in bold and overlaid curves, and plot export.
+#include <QtTest/QtTest>
+
+#include <qcustomplot.h>
+#include <QComboBox>
+#include <QLineEdit>
+#include <QSortFilterProxyModel>
+#include <QTableView>
+#include <QTableWidget>
+
+#include "core/store/history.h"
+#include "tests/support/files.h"
+#include "widgets/history_panel.h"
+#include "widgets/run_comparison_view.h"
+#include "widgets/run_table_model.h"
+
+using namespace embedlab;
+
+namespace {
+
+std::int64_t addTrainRun(store::History& history, const std::string& name, double temperature,
+                         double finalLoss, double startedAt) {
+  store::NewRun run;
+  run.kind = "train";
+  run.name = name;
+  run.options = {{"temperature", temperature}, {"learning_rate", 1e-5}, {"seed", 42}};
+  run.startedAt = startedAt;
+  const std::int64_t id = history.startRun(run);
+  std::vector<store::MetricPoint> loss;
+  for (int step = 1; step <= 20; ++step)
+    loss.push_back({step, "loss", finalLoss + 2.0 / step});
+  history.addMetrics(id, loss);
+  history.finishRun(id, store::RunStatus::Finished);
+  return id;
+}
+
+}  // namespace
+
+class TestHistoryPanel : public QObject {
+  Q_OBJECT
+
+ private slots:
+  void showsFiltersEditsAndCompares() {
+    test::TempFolder folder;
+    const auto database = folder / "history.sqlite";
+    std::int64_t cold = 0, warm = 0;
+    {
+      store::History history(database);
+      cold = addTrainRun(history, "cold", 0.01, 0.30, 1000);
+      warm = addTrainRun(history, "warm", 0.05, 0.25, 2000);
+      store::NewRun eval;
+      eval.kind = "eval";
+      eval.name = "eval on dev";
+      eval.startedAt = 3000;
+      const auto id = history.startRun(eval);
+      history.addEvalResults(id, {{"warm", "dev", "MRR@10", 0.41}});
+      history.finishRun(id, store::RunStatus::Finished);
+    }
+    widgets::HistoryPanel panel;
+    panel.resize(1200, 800);
+    panel.setDatabase(database);
+    QCOMPARE(panel.model()->rowCount(), 3);
+    QCOMPARE(panel.filter()->rowCount(), 3);
+    // Newest first; key metrics in the table.
+    const QModelIndex first = panel.filter()->index(0, widgets::RunTableModel::Name);
+    QCOMPARE(first.data().toString(), QString("eval on dev"));
+    QVERIFY(panel.filter()
+                ->index(0, widgets::RunTableModel::KeyMetrics)
+                .data()
+                .toString()
+                .contains("MRR@10 0.41"));
+    QVERIFY(panel.filter()
+                ->index(1, widgets::RunTableModel::KeyOptions)
+                .data()
+                .toString()
+                .contains("T 0.05"));
+
+    panel.searchField()->setText("warm");
+    QCOMPARE(panel.filter()->rowCount(), 1);
+    panel.searchField()->clear();
+    panel.kindFilter()->setCurrentIndex(panel.kindFilter()->findData("train"));
+    QCOMPARE(panel.filter()->rowCount(), 2);
+    panel.kindFilter()->setCurrentIndex(0);
+
+    // Tags and notes are edited in place and land in the database.
+    const int coldRow = panel.model()->rowOf(cold);
+    QVERIFY(panel.model()->setData(panel.model()->index(coldRow, widgets::RunTableModel::Notes),
+                                   "too cold"));
+    QVERIFY(panel.model()->setData(panel.model()->index(coldRow, widgets::RunTableModel::Tags),
+                                   "sweep, baseline"));
+    {
+      store::History check(database);
+      QCOMPARE(check.run(cold).notes, std::string("too cold"));
+      QCOMPARE(check.run(cold).tags, (std::vector<std::string>{"baseline", "sweep"}));
+    }
+    panel.searchField()->setText("baseline");
+    QCOMPARE(panel.filter()->rowCount(), 1);
+    panel.searchField()->clear();
+
+    // Another process writes a run: the panel follows within a few seconds.
+    {
+      store::History writer(database);
+      addTrainRun(writer, "late", 0.02, 0.5, 4000);
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(panel.model()->rowCount(), 4, 5000);
+
+    // Compare: differing options only, the best final loss in bold, two curves.
+    panel.compareRuns({cold, warm});
+    widgets::RunComparisonView* view = panel.comparison();
+    QCOMPARE(view->optionsTable()->rowCount(), 1);  // temperature; seed and lr are equal
+    QCOMPARE(view->optionsTable()->item(0, 0)->text(), QString("temperature"));
+    view->differencesOnly()->setChecked(false);
+    QCOMPARE(view->optionsTable()->rowCount(), 3);
+    QCOMPARE(view->metricsTable()->rowCount(), 1);
+    QCOMPARE(view->metricsTable()->item(0, 0)->text(), QString("loss"));
+    QVERIFY(!view->metricsTable()->item(0, 1)->font().bold());
+    QVERIFY(view->metricsTable()->item(0, 2)->font().bold());  // warm: 0.35 < 0.40
+    QCOMPARE(view->metricChooser()->currentText(), QString("loss"));
+    QCOMPARE(view->plot()->graphCount(), 2);
+    QCOMPARE(view->plot()->graph(0)->data()->size(), 20);
+    const auto png = folder / "curves.png";
+    QVERIFY(view->exportPlot(QString::fromStdString(png.string())));
+    QVERIFY(std::filesystem::file_size(png) > 1000);
+    QVERIFY(view->exportPlot(QString::fromStdString((folder / "curves.pdf").string())));
+
+    const QImage image = panel.grab().toImage();
+    QVERIFY(!image.isNull());
+    if (const char* shot = std::getenv("EMBEDLAB_SCREENSHOT_DIR"))
+      image.save(QString(shot) + "/history-panel.png");
+  }
+
+  void anUnopenableDatabaseIsShownNotThrown() {
+    test::TempFolder folder;
+    test::writeFile(folder / "not-a-db.sqlite", std::string(4096, 'x'));
+    widgets::HistoryPanel panel;
+    panel.setDatabase(folder / "not-a-db.sqlite");
+    QCOMPARE(panel.model()->rowCount(), 0);
+  }
+};
+
+QTEST_MAIN(TestHistoryPanel)
+#include "test_history_panel.moc"

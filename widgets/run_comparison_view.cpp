@@ -1,0 +1,229 @@
+#include "widgets/run_comparison_view.h"
+
+#include <qcustomplot.h>
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QFileDialog>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QPushButton>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+#include "core/store/run_comparison.h"
+
+namespace embedlab::widgets {
+
+namespace {
+
+const QColor kColors[] = {QColor(0x2b, 0x57, 0x97), QColor(0xd9, 0x53, 0x4f),
+                          QColor(0x2e, 0x9e, 0x4f), QColor(0xe0, 0x9a, 0x1e),
+                          QColor(0x8e, 0x44, 0xad), QColor(0x16, 0xa0, 0x85)};
+
+QString runLabel(const store::Run& run) {
+  return QStringLiteral("#%1 %2").arg(run.id).arg(QString::fromStdString(run.name));
+}
+
+QTableWidget* makeTable() {
+  auto* table = new QTableWidget;
+  table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+  table->verticalHeader()->setVisible(false);
+  table->horizontalHeader()->setStretchLastSection(true);
+  table->setAlternatingRowColors(true);
+  return table;
+}
+
+}  // namespace
+
+RunComparisonView::RunComparisonView(QWidget* parent) : QWidget(parent) {
+  differencesOnly_ = new QCheckBox(tr("Differences only"));
+  differencesOnly_->setChecked(true);
+  connect(differencesOnly_, &QCheckBox::toggled, this, &RunComparisonView::fillOptions);
+  options_ = makeTable();
+  metrics_ = makeTable();
+
+  metricChooser_ = new QComboBox;
+  metricChooser_->setMinimumContentsLength(24);
+  connect(metricChooser_, &QComboBox::currentTextChanged, this, &RunComparisonView::showMetric);
+  auto* exportButton = new QPushButton(tr("Export plot..."));
+  connect(exportButton, &QPushButton::clicked, this, &RunComparisonView::choosePlotFile);
+  plot_ = new QCustomPlot;
+  plot_->setMinimumSize(360, 220);
+  plot_->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom | QCP::iSelectLegend);
+  plot_->legend->setVisible(true);
+  plot_->xAxis->setLabel(tr("step"));
+
+  auto* left = new QWidget;
+  auto* leftLayout = new QVBoxLayout(left);
+  leftLayout->setContentsMargins(0, 0, 0, 0);
+  auto* optionsHeader = new QHBoxLayout;
+  optionsHeader->addWidget(new QLabel(tr("<b>Options</b>")));
+  optionsHeader->addStretch();
+  optionsHeader->addWidget(differencesOnly_);
+  leftLayout->addLayout(optionsHeader);
+  leftLayout->addWidget(options_, 3);
+  leftLayout->addWidget(new QLabel(tr("<b>Final metrics</b> (the best of each row in bold)")));
+  leftLayout->addWidget(metrics_, 2);
+
+  auto* right = new QWidget;
+  auto* rightLayout = new QVBoxLayout(right);
+  rightLayout->setContentsMargins(0, 0, 0, 0);
+  auto* plotHeader = new QHBoxLayout;
+  plotHeader->addWidget(new QLabel(tr("<b>Curves</b>")));
+  plotHeader->addWidget(metricChooser_, 1);
+  plotHeader->addWidget(exportButton);
+  rightLayout->addLayout(plotHeader);
+  rightLayout->addWidget(plot_, 1);
+
+  auto* splitter = new QSplitter;
+  splitter->addWidget(left);
+  splitter->addWidget(right);
+  splitter->setStretchFactor(1, 1);
+  auto* hint = new QLabel(
+      tr("Select two runs or more (Ctrl+click or Shift+click) and press Compare to see their "
+         "options side by side, their final metrics with the best in bold, and their metric "
+         "curves on one plot."));
+  hint->setWordWrap(true);
+  hint->setAlignment(Qt::AlignCenter);
+  hint->setStyleSheet(QStringLiteral("color: #666; padding: 24px;"));
+  pages_ = new QStackedWidget;
+  pages_->addWidget(hint);
+  pages_->addWidget(splitter);
+  auto* layout = new QVBoxLayout(this);
+  layout->setContentsMargins(0, 0, 0, 0);
+  layout->addWidget(pages_);
+}
+
+void RunComparisonView::clear() {
+  runs_.clear();
+  curves_.clear();
+  options_->clear();
+  options_->setRowCount(0);
+  options_->setColumnCount(0);
+  metrics_->clear();
+  metrics_->setRowCount(0);
+  metrics_->setColumnCount(0);
+  metricChooser_->clear();
+  plot_->clearGraphs();
+  plot_->replot();
+  pages_->setCurrentIndex(0);
+}
+
+void RunComparisonView::compare(store::History& history, const std::vector<store::Run>& runs) {
+  clear();
+  if (runs.empty()) return;
+  pages_->setCurrentIndex(1);
+  runs_ = runs;
+  fillOptions();
+
+  std::vector<std::map<std::string, double>> finals;
+  for (const store::Run& run : runs)
+    finals.push_back(history.finalMetrics(run.id));
+  const std::vector<store::MetricRow> rows = store::compareMetrics(finals);
+  metrics_->setColumnCount(static_cast<int>(runs.size()) + 1);
+  QStringList header{tr("metric")};
+  for (const store::Run& run : runs)
+    header << runLabel(run);
+  metrics_->setHorizontalHeaderLabels(header);
+  metrics_->setRowCount(static_cast<int>(rows.size()));
+  for (std::size_t r = 0; r < rows.size(); ++r) {
+    metrics_->setItem(static_cast<int>(r), 0,
+                      new QTableWidgetItem(QString::fromStdString(rows[r].name)));
+    for (std::size_t c = 0; c < runs.size(); ++c) {
+      auto* item = new QTableWidgetItem(
+          rows[r].values[c] ? QString::number(*rows[r].values[c], 'g', 5) : QStringLiteral("-"));
+      if (rows[r].best == c) {
+        QFont bold = item->font();
+        bold.setBold(true);
+        item->setFont(bold);
+        item->setBackground(QColor(0xdf, 0xf0, 0xd8));
+      }
+      metrics_->setItem(static_cast<int>(r), static_cast<int>(c) + 1, item);
+    }
+  }
+  metrics_->resizeColumnsToContents();
+
+  // Curves: every metric series of every run.
+  for (const store::Run& run : runs) {
+    for (const std::string& name : history.metricNames(run.id)) {
+      curves_[QString::fromStdString(name)].push_back(
+          {runLabel(run), history.metricSeries(run.id, name)});
+    }
+  }
+  QStringList names;
+  for (const auto& [name, curves] : curves_) {
+    std::size_t points = 0;
+    for (const Curve& curve : curves)
+      points += curve.points.size();
+    if (points > 1) names << name;  // a single point is no curve
+  }
+  metricChooser_->addItems(names);
+  if (names.contains(QStringLiteral("loss")))
+    metricChooser_->setCurrentText(QStringLiteral("loss"));
+}
+
+void RunComparisonView::fillOptions() {
+  const std::vector<store::OptionRow> rows = store::compareOptions(runs_);
+  options_->clear();
+  options_->setColumnCount(static_cast<int>(runs_.size()) + 1);
+  QStringList header{tr("option")};
+  for (const store::Run& run : runs_)
+    header << runLabel(run);
+  options_->setHorizontalHeaderLabels(header);
+  options_->setRowCount(0);
+  for (const store::OptionRow& row : rows) {
+    if (differencesOnly_->isChecked() && !row.differs) continue;
+    const int r = options_->rowCount();
+    options_->insertRow(r);
+    options_->setItem(r, 0, new QTableWidgetItem(QString::fromStdString(row.name)));
+    for (std::size_t c = 0; c < row.values.size(); ++c) {
+      auto* item = new QTableWidgetItem(
+          row.values[c].empty() ? QStringLiteral("-") : QString::fromStdString(row.values[c]));
+      if (row.differs) item->setBackground(QColor(0xfc, 0xf3, 0xcf));
+      options_->setItem(r, static_cast<int>(c) + 1, item);
+    }
+  }
+  options_->resizeColumnsToContents();
+}
+
+void RunComparisonView::showMetric(const QString& name) {
+  plot_->clearGraphs();
+  const auto found = curves_.find(name);
+  if (found != curves_.end()) {
+    std::size_t colour = 0;
+    for (const Curve& curve : found->second) {
+      QVector<double> x, y;
+      for (const auto& [step, value] : curve.points) {
+        x << static_cast<double>(step);
+        y << value;
+      }
+      QCPGraph* graph = plot_->addGraph();
+      graph->setName(curve.run);
+      graph->setPen(QPen(kColors[colour++ % std::size(kColors)], 2));
+      graph->setData(x, y, true);
+    }
+    plot_->yAxis->setLabel(name);
+    plot_->rescaleAxes();
+  }
+  plot_->replot();
+}
+
+bool RunComparisonView::exportPlot(const QString& file) {
+  const QString lower = file.toLower();
+  if (lower.endsWith(QStringLiteral(".pdf"))) return plot_->savePdf(file);
+  if (lower.endsWith(QStringLiteral(".jpg")) || lower.endsWith(QStringLiteral(".jpeg")))
+    return plot_->saveJpg(file);
+  return plot_->savePng(file);
+}
+
+void RunComparisonView::choosePlotFile() {
+  const QString file = QFileDialog::getSaveFileName(
+      this, tr("Export plot"), QStringLiteral("runs.png"), tr("Images (*.png *.jpg);;PDF (*.pdf)"));
+  if (!file.isEmpty()) exportPlot(file);
+}
+
+}  // namespace embedlab::widgets

@@ -1,0 +1,60 @@
+// Two runs or more side by side: their options (with "differences only"), their final metrics
+// with the best of each row in bold, and one metric's curves overlaid in a plot with a legend,
+// zoom and pan (mouse wheel, drag) and export to PNG, JPG or PDF.
+#pragma once
+
+#include <QWidget>
+#include <vector>
+
+#include "core/store/history.h"
+
+class QCheckBox;
+class QComboBox;
+class QCustomPlot;
+class QStackedWidget;
+class QTableWidget;
+
+namespace embedlab::widgets {
+
+class RunComparisonView : public QWidget {
+  Q_OBJECT
+
+ public:
+  explicit RunComparisonView(QWidget* parent = nullptr);
+
+  /// Compares `runs` (read from `history`, which must outlive the call only).
+  void compare(store::History& history, const std::vector<store::Run>& runs);
+  void clear();
+
+  /// Plots metric `name` for every compared run that has it.
+  void showMetric(const QString& name);
+  /// Writes the plot as PNG, JPG or PDF (by the extension); false when it could not.
+  bool exportPlot(const QString& file);
+
+  // For tests.
+  QTableWidget* optionsTable() const { return options_; }
+  QTableWidget* metricsTable() const { return metrics_; }
+  QCustomPlot* plot() const { return plot_; }
+  QComboBox* metricChooser() const { return metricChooser_; }
+  QCheckBox* differencesOnly() const { return differencesOnly_; }
+
+ private:
+  void fillOptions();
+  void choosePlotFile();
+
+  struct Curve {
+    QString run;
+    std::vector<std::pair<std::int64_t, double>> points;
+  };
+  std::vector<store::Run> runs_;
+  std::map<QString, std::vector<Curve>> curves_;  // by metric name
+
+  QCheckBox* differencesOnly_ = nullptr;
+  QTableWidget* options_ = nullptr;
+  QTableWidget* metrics_ = nullptr;
+  QComboBox* metricChooser_ = nullptr;
+  QCustomPlot* plot_ = nullptr;
+  QStackedWidget* pages_ = nullptr;  // a hint until runs are compared, then the comparison
+};
+
+}  // namespace embedlab::widgets
