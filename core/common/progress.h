@@ -37,6 +37,20 @@ inline void throwIfCancelled(const CancellationToken* token) {
   }
 }
 
+/// Forwards progress under another unit, so that a listener can tell the phases of a job apart
+/// ("corpus texts", then "query texts", ...). A null target receives nothing.
+class PhaseProgress : public ProgressObserver {
+ public:
+  PhaseProgress(ProgressObserver* target, std::string_view unit) : target_(target), unit_(unit) {}
+  void onProgress(std::uint64_t done, std::uint64_t total, std::string_view) override {
+    if (target_ != nullptr) target_->onProgress(done, total, unit_);
+  }
+
+ private:
+  ProgressObserver* target_;
+  std::string_view unit_;  // a string literal
+};
+
 /// Calls `observer` (when not null); convenience for code with optional observers.
 inline void reportProgress(ProgressObserver* observer, std::uint64_t done, std::uint64_t total,
                            std::string_view unit) {

@@ -10,20 +10,6 @@ double secondsSince(std::chrono::steady_clock::time_point start) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 }
 
-// Renames the unit of progress reports so a listener can tell the phases apart.
-class PhaseProgress : public ProgressObserver {
- public:
-  PhaseProgress(ProgressObserver* target, std::string unit)
-      : target_(target), unit_(std::move(unit)) {}
-  void onProgress(std::uint64_t done, std::uint64_t total, std::string_view) override {
-    reportProgress(target_, done, total, unit_);
-  }
-
- private:
-  ProgressObserver* target_;
-  std::string unit_;
-};
-
 }  // namespace
 
 std::string documentText(const CorpusDocument& document) {

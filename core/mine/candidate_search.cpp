@@ -13,19 +13,6 @@ double secondsSince(std::chrono::steady_clock::time_point start) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 }
 
-class PhaseProgress : public ProgressObserver {
- public:
-  PhaseProgress(ProgressObserver* target, std::string unit)
-      : target_(target), unit_(std::move(unit)) {}
-  void onProgress(std::uint64_t done, std::uint64_t total, std::string_view) override {
-    reportProgress(target_, done, total, unit_);
-  }
-
- private:
-  ProgressObserver* target_;
-  std::string unit_;
-};
-
 float dot(const float* a, const float* b, std::size_t dimension) {
   float sum = 0;
   for (std::size_t i = 0; i < dimension; ++i)

@@ -10,6 +10,7 @@
 
 #include "core/data/training_data.h"
 #include "tests/support/files.h"
+#include "tests/support/model_folders.h"
 #include "tests/support/package_set.h"
 #include "tests/support/process.h"
 
@@ -18,8 +19,6 @@ using embedlab::test::runProcess;
 using embedlab::test::writeFile;
 
 namespace {
-
-const std::filesystem::path kData = EMBEDLAB_SOURCE_DIR "/tests/data";
 
 QString path(const std::filesystem::path& p) {
   return QString::fromStdString(p.string());
@@ -48,16 +47,9 @@ class TestCliMineEval : public QObject {
 
  private slots:
   void initTestCase() {
-    const auto run =
-        cli({"init-model", "--arch", "bert", "--layers", "2", "--hidden", "32", "--heads", "2",
-             "--intermediate", "64", "--tokenizer", path(kData / "bert-base-uncased"), "--seed",
-             "3", "--output", path(folder_ / "tiny")});
+    const auto run = cli(embedlab::test::initTinyModelArguments(folder_ / "tiny", 3));
     QVERIFY2(run.exitCode == 0, qPrintable(run.err));
-    QCOMPARE(cli({"init-model", "--arch", "bert", "--layers", "2", "--hidden", "32", "--heads", "2",
-                  "--intermediate", "64", "--tokenizer", path(kData / "bert-base-uncased"),
-                  "--seed", "4", "--output", path(folder_ / "other")})
-                 .exitCode,
-             0);
+    QCOMPARE(cli(embedlab::test::initTinyModelArguments(folder_ / "other", 4)).exitCode, 0);
     embedlab::test::writePackageSet(folder_.path());
   }
 

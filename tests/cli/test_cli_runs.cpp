@@ -7,14 +7,13 @@
 #include <nlohmann/json.hpp>
 
 #include "tests/support/files.h"
+#include "tests/support/model_folders.h"
 #include "tests/support/package_set.h"
 #include "tests/support/process.h"
 
 using embedlab::test::runProcess;
 
 namespace {
-
-const std::filesystem::path kData = EMBEDLAB_SOURCE_DIR "/tests/data";
 
 QString path(const std::filesystem::path& p) {
   return QString::fromStdString(p.string());
@@ -69,10 +68,7 @@ class TestCliRuns : public QObject {
 
  private slots:
   void initTestCase() {
-    const auto run =
-        cli({"init-model", "--arch", "bert", "--layers", "2", "--hidden", "32", "--heads", "2",
-             "--intermediate", "64", "--tokenizer", path(kData / "bert-base-uncased"), "--seed",
-             "3", "--output", path(folder_ / "tiny")});
+    const auto run = cli(embedlab::test::initTinyModelArguments(folder_ / "tiny", 3));
     QVERIFY2(run.exitCode == 0, qPrintable(run.err));
     embedlab::test::writePackageSet(folder_.path());
   }

@@ -12,13 +12,13 @@
 #include "core/model/embedding_model.h"
 #include "core/train/trainer.h"
 #include "tests/support/files.h"
+#include "tests/support/model_folders.h"
 
 using namespace embedlab;
 
 namespace {
 
 const std::filesystem::path kDemo = EMBEDLAB_SOURCE_DIR "/resources/demo";
-const std::filesystem::path kData = EMBEDLAB_SOURCE_DIR "/tests/data";
 
 double devMrrAt10(const std::filesystem::path& modelFolder) {
   const EvalSet dev = loadBeirEvalSet(kDemo / "dev", "test");
@@ -64,14 +64,7 @@ class TestMineDemo : public QObject {
  private slots:
   void minedNegativesBeatRandomOnesAtTheSameBudget() {
     test::TempFolder folder;
-    model::RandomModelOptions random;
-    random.layers = 2;
-    random.hidden = 64;
-    random.heads = 2;
-    random.intermediate = 256;
-    random.seed = 1;
-    model::EmbeddingModel::createRandom(random, kData / "bert-base-uncased")
-        .save(folder / "untrained");
+    test::makeDemoSizedModel(folder / "untrained");
     const auto train = kDemo / "train.jsonl";
     QCOMPARE(train::runTraining(oneEpoch(folder / "untrained", train, folder / "warm", 2)).status,
              train::TrainingStatus::Finished);

@@ -11,13 +11,13 @@
 #include "core/model/embedding_model.h"
 #include "core/train/trainer.h"
 #include "tests/support/files.h"
+#include "tests/support/model_folders.h"
 
 using namespace embedlab;
 
 namespace {
 
 const std::filesystem::path kDemo = EMBEDLAB_SOURCE_DIR "/resources/demo";
-const std::filesystem::path kData = EMBEDLAB_SOURCE_DIR "/tests/data";
 
 // Mean reciprocal rank of the first relevant passage within the top 10, by exact dot products.
 double devMrrAt10(const std::filesystem::path& modelFolder) {
@@ -67,14 +67,7 @@ class TestTrainDemo : public QObject {
  private slots:
   void trainingImprovesRetrieval() {
     test::TempFolder folder;
-    model::RandomModelOptions random;
-    random.layers = 2;
-    random.hidden = 64;
-    random.heads = 2;
-    random.intermediate = 256;
-    random.seed = 1;
-    model::EmbeddingModel::createRandom(random, kData / "bert-base-uncased")
-        .save(folder / "untrained");
+    test::makeDemoSizedModel(folder / "untrained");
     const double before = devMrrAt10(folder / "untrained");
 
     train::TrainingOptions options;

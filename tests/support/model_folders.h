@@ -2,6 +2,8 @@
 // models made the way `embedlab-cli init-model` makes them.
 #pragma once
 
+#include <QString>
+#include <QStringList>
 #include <filesystem>
 #include <string>
 
@@ -39,6 +41,38 @@ inline model::EmbeddingModel makeTinyModel(const std::filesystem::path& folder,
   auto tiny = model::EmbeddingModel::createRandom(options, kTestData / "bert-base-uncased");
   tiny.save(folder);
   return tiny;
+}
+
+/// The random BERT the demo-data tests train (2 layers, hidden 64, FFN 256), saved in `folder`.
+inline void makeDemoSizedModel(const std::filesystem::path& folder) {
+  model::RandomModelOptions options;
+  options.layers = 2;
+  options.hidden = 64;
+  options.heads = 2;
+  options.intermediate = 256;
+  options.seed = 1;
+  model::EmbeddingModel::createRandom(options, kTestData / "bert-base-uncased").save(folder);
+}
+
+/// The arguments of `embedlab-cli init-model` for a tiny BERT (2 layers, hidden 32) in `output`.
+inline QStringList initTinyModelArguments(const std::filesystem::path& output, int seed) {
+  return {"init-model",
+          "--arch",
+          "bert",
+          "--layers",
+          "2",
+          "--hidden",
+          "32",
+          "--heads",
+          "2",
+          "--intermediate",
+          "64",
+          "--tokenizer",
+          QString::fromStdString((kTestData / "bert-base-uncased").string()),
+          "--seed",
+          QString::number(seed),
+          "--output",
+          QString::fromStdString(output.string())};
 }
 
 }  // namespace embedlab::test
