@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <memory>
 
+#include "app/cli/encoding_flags.h"
 #include "app/cli/interrupt.h"
 #include "app/cli/job_history.h"
 #include "app/cli/job_progress.h"
@@ -30,14 +31,9 @@ struct EvalOptions {
   std::string queryInstruction;
   std::string passageInstruction;
   bool compareInstruction = false;
-  std::size_t batchSize = 256;
-  std::size_t maxLength = 512;
   std::size_t queryMaxLength = 64;
-  bool fp16 = false;
-  std::string device = "auto";
   std::string indexKind = "flat";
-  bool noCache = false;
-  std::string cacheDir;
+  EncodingFlags encoding;
   std::string output;
   std::string runFile;
   std::string perQuery;
@@ -170,11 +166,11 @@ int runEval(const EvalOptions& options, const GlobalOptions& global, store::RunR
 
   eval::RetrievalEvalOptions settings;
   settings.k = options.k;
-  settings.batchSize = options.batchSize;
-  settings.passageMaxLength = options.maxLength;
+  settings.batchSize = options.encoding.batchSize;
+  settings.passageMaxLength = options.encoding.maxLength;
   settings.queryMaxLength = options.queryMaxLength;
   settings.passagePrefix = options.passageInstruction;
-  settings.fp16 = options.fp16;
+  settings.fp16 = options.encoding.fp16;
   settings.index.kind = options.indexKind == "hnsw"  ? index::IndexKind::Hnsw
                         : options.indexKind == "ivf" ? index::IndexKind::Ivf
                                                      : index::IndexKind::Flat;
@@ -186,20 +182,17 @@ int runEval(const EvalOptions& options, const GlobalOptions& global, store::RunR
       cutoff = std::min(cutoff, static_cast<int>(options.k));
     list->erase(std::unique(list->begin(), list->end()), list->end());
   }
-  const model::EmbeddingCache cache(options.cacheDir.empty()
-                                        ? model::EmbeddingCache::defaultDirectory()
-                                        : std::filesystem::path(options.cacheDir));
-  settings.cache = options.noCache ? nullptr : &cache;
+  const std::unique_ptr<model::EmbeddingCache> cache = options.encoding.cache();
+  settings.cache = cache.get();
   settings.progress = &progress;
   settings.cancel = &interruptToken();
 
   const std::string datasetName = options.data.empty() ? options.queries : options.data;
   std::vector<Evaluation> evaluations;
   for (const std::string& folder : options.models) {
-    model::LoadOptions load;
-    load.device = options.device;
-    const model::EmbeddingModel model = model::EmbeddingModel::load(folder, load);
-    settings.modelFingerprint = options.noCache ? "" : model::fingerprintModelFolder(folder);
+    const model::EmbeddingModel model =
+        model::EmbeddingModel::load(folder, options.encoding.loadOptions());
+    settings.modelFingerprint = options.encoding.fingerprint(folder);
     const eval::RetrievalEvaluator evaluator(model, set, settings);
     for (const std::string& prefix : prefixes) {
       Evaluation evaluation;
@@ -309,23 +302,15 @@ void addEvalCommand(CLI::App& app, const GlobalOptions& global, CommandAction& a
                "Text put before every document (e.g. \"passage: \" for E5)");
   c.add_flag("--compare-instruction,--compare_instruction", o.compareInstruction,
              "Evaluate with and without the query instruction, side by side");
-  c.add_option(bothSpellings("batch_size"), o.batchSize, "Texts per forward pass")
-      ->check(CLI::Range(1, 65536))
-      ->capture_default_str();
-  c.add_option(bothSpellings("max_len") + "," + bothSpellings("max_passage_length"), o.maxLength,
-               "Longest document in tokens")
-      ->capture_default_str();
+  addEncodingFlags(c, o.encoding,
+                   bothSpellings("max_len") + "," + bothSpellings("max_passage_length"),
+                   "Longest document in tokens");
   c.add_option(bothSpellings("query_max_len") + "," + bothSpellings("max_query_length"),
                o.queryMaxLength, "Longest query in tokens")
-      ->capture_default_str();
-  c.add_flag("--fp16", o.fp16, "Encode in float16 on CUDA (ignored on the CPU)");
-  c.add_option("--device", o.device, "auto (all visible GPUs, else the CPU), cpu, cuda or cuda:N")
       ->capture_default_str();
   c.add_option("--index", o.indexKind, "flat (exact), ivf or hnsw (approximate)")
       ->check(CLI::IsMember({"flat", "ivf", "hnsw"}))
       ->capture_default_str();
-  c.add_flag(bothSpellings("no_cache"), o.noCache, "Neither read nor write the embedding cache");
-  c.add_option(bothSpellings("cache_dir"), o.cacheDir, "Embedding cache folder");
   c.add_option("--output", o.output, "Write the metrics as JSON to this file");
   c.add_option("--run-file,--run_file", o.runFile,
                "Write a TREC run file (qid Q0 docid rank score tag); with several evaluations, "

@@ -7,6 +7,7 @@
 #include <memory>
 #include <optional>
 
+#include "app/cli/encoding_flags.h"
 #include "app/cli/interrupt.h"
 #include "app/cli/job_history.h"
 #include "app/cli/job_progress.h"
@@ -31,8 +32,6 @@ struct MineOptions {
   std::string queryInstruction;
   std::string passageInstruction;
   bool useGpuForSearching = false;
-  std::size_t batchSize = 256;
-  std::size_t maxLength = 512;
   std::string sampling = "random";
   std::optional<double> relativeMargin;
   std::optional<double> absoluteMargin;
@@ -43,10 +42,7 @@ struct MineOptions {
   int ivfProbe = 32;
   int hnswM = 32;
   int hnswEfSearch = 256;
-  std::string device = "auto";
-  bool fp16 = false;
-  bool noCache = false;
-  std::string cacheDir;
+  EncodingFlags encoding;
   std::string report;
   std::string progress = "bar";
   mine::SelectionOptions selection;
@@ -124,20 +120,17 @@ int runMine(MineOptions options, const GlobalOptions& global, store::RunRecorder
     progress.noteWarnings(options.candidatePool, warnings);
   }
 
-  model::LoadOptions load;
-  load.device = options.device;
-  const model::EmbeddingModel model = model::EmbeddingModel::load(options.model, load);
-  const model::EmbeddingCache cache(options.cacheDir.empty()
-                                        ? model::EmbeddingCache::defaultDirectory()
-                                        : std::filesystem::path(options.cacheDir));
+  const model::EmbeddingModel model =
+      model::EmbeddingModel::load(options.model, options.encoding.loadOptions());
+  const std::unique_ptr<model::EmbeddingCache> cache = options.encoding.cache();
 
   mine::CandidateSearchOptions search;
   search.depth = options.selection.rangeEnd;
   search.queryInstruction = options.queryInstruction;
   search.passageInstruction = options.passageInstruction;
-  search.batchSize = options.batchSize;
-  search.maxLength = options.maxLength;
-  search.fp16 = options.fp16;
+  search.batchSize = options.encoding.batchSize;
+  search.maxLength = options.encoding.maxLength;
+  search.fp16 = options.encoding.fp16;
   search.index.kind = options.indexKind == "ivf"    ? index::IndexKind::Ivf
                       : options.indexKind == "hnsw" ? index::IndexKind::Hnsw
                                                     : index::IndexKind::Flat;
@@ -146,8 +139,8 @@ int runMine(MineOptions options, const GlobalOptions& global, store::RunRecorder
   search.index.hnswM = options.hnswM;
   search.index.hnswEfSearch = options.hnswEfSearch;
   search.index.threads = global.threads ? static_cast<unsigned>(*global.threads) : 0;
-  search.cache = options.noCache ? nullptr : &cache;
-  search.modelFingerprint = options.noCache ? "" : model::fingerprintModelFolder(options.model);
+  search.cache = cache.get();
+  search.modelFingerprint = options.encoding.fingerprint(options.model);
   search.progress = &progress;
   search.cancel = &interruptToken();
 
@@ -242,12 +235,7 @@ void addMineCommand(CLI::App& app, const GlobalOptions& global, CommandAction& a
                "Text put before every candidate (e.g. \"passage: \" for E5)");
   c.add_flag(bothSpellings("use_gpu_for_searching"), o.useGpuForSearching,
              "Accepted for compatibility; FAISS searches on the CPU in this build");
-  c.add_option(bothSpellings("batch_size"), o.batchSize, "Texts per forward pass")
-      ->check(CLI::Range(1, 65536))
-      ->capture_default_str();
-  c.add_option(bothSpellings("max_len"), o.maxLength, "Longest text in tokens")
-      ->check(CLI::Range(2, 65536))
-      ->capture_default_str();
+  addEncodingFlags(c, o.encoding, bothSpellings("max_len"));
   c.add_option("--sampling", o.sampling,
                "random (the reference) or top (the best-ranked eligible candidates)")
       ->check(CLI::IsMember({"random", "top"}))
@@ -275,12 +263,6 @@ void addMineCommand(CLI::App& app, const GlobalOptions& global, CommandAction& a
   c.add_option(bothSpellings("hnsw_m"), o.hnswM, "HNSW neighbours per node")->capture_default_str();
   c.add_option(bothSpellings("hnsw_ef_search"), o.hnswEfSearch, "HNSW search breadth")
       ->capture_default_str();
-  c.add_option("--device", o.device, "auto (all visible GPUs, else the CPU), cpu, cuda or cuda:N")
-      ->capture_default_str();
-  c.add_flag("--fp16", o.fp16, "Encode in float16 on CUDA (ignored on the CPU)");
-  c.add_flag(bothSpellings("no_cache"), o.noCache, "Neither read nor write the embedding cache");
-  c.add_option(bothSpellings("cache_dir"), o.cacheDir,
-               "Embedding cache folder (default: $XDG_CACHE_HOME/embedlab/embeddings)");
   c.add_option("--report", o.report, "Write the statistics as JSON to this file");
   c.add_option("--progress", o.progress,
                "bar (stderr), json (JSON lines on stdout, the report last) or none")

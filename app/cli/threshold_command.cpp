@@ -7,6 +7,7 @@
 #include <memory>
 #include <unordered_map>
 
+#include "app/cli/encoding_flags.h"
 #include "app/cli/interrupt.h"
 #include "app/cli/job_history.h"
 #include "app/cli/job_progress.h"
@@ -27,12 +28,7 @@ struct ThresholdOptions {
   std::string instructionA;
   std::string instructionB;
   eval::ThresholdAnalysisOptions analysis;
-  std::size_t batchSize = 256;
-  std::size_t maxLength = 512;
-  bool fp16 = false;
-  std::string device = "auto";
-  bool noCache = false;
-  std::string cacheDir;
+  EncodingFlags encoding;
   std::string output;
   std::string progress = "bar";
 };
@@ -53,9 +49,8 @@ UnitEmbeddings embedUnique(const model::EmbeddingModel& model, const model::Embe
   for (const std::string_view text : texts) {
     if (result.row.emplace(text, unique.size()).second) unique.emplace_back(text);
   }
-  const model::EmbeddingCache noCache("", 0);
   model::CachedEmbeddings embedded =
-      (cache != nullptr ? *cache : noCache).encode(model, fingerprint, unique, encode);
+      model::encodeWithCache(cache, model, fingerprint, unique, encode);
   result.dimension = embedded.dimension;
   result.values = std::move(embedded.values);
   for (std::size_t r = 0; r < unique.size(); ++r) {
@@ -107,18 +102,14 @@ int runThreshold(const ThresholdOptions& options, const GlobalOptions& global,
   if (pairs.empty()) throw InputError(options.pairs, "holds no labelled pairs");
   progress.noteWarnings(options.pairs, warnings);
 
-  model::LoadOptions load;
-  load.device = options.device;
-  const model::EmbeddingModel model = model::EmbeddingModel::load(options.model, load);
-  const model::EmbeddingCache cache(options.cacheDir.empty()
-                                        ? model::EmbeddingCache::defaultDirectory()
-                                        : std::filesystem::path(options.cacheDir));
-  const std::string fingerprint =
-      options.noCache ? "" : model::fingerprintModelFolder(options.model);
+  const model::EmbeddingModel model =
+      model::EmbeddingModel::load(options.model, options.encoding.loadOptions());
+  const std::unique_ptr<model::EmbeddingCache> cache = options.encoding.cache();
+  const std::string fingerprint = options.encoding.fingerprint(options.model);
   model::EncodeOptions encode;
-  encode.batchSize = options.batchSize;
-  encode.maxLength = options.maxLength;
-  encode.fp16 = options.fp16;
+  encode.batchSize = options.encoding.batchSize;
+  encode.maxLength = options.encoding.maxLength;
+  encode.fp16 = options.encoding.fp16;
   encode.progress = &progress;
   encode.cancel = &interruptToken();
 
@@ -127,7 +118,7 @@ int runThreshold(const ThresholdOptions& options, const GlobalOptions& global,
     textsA.push_back(pair.textA);
     textsB.push_back(pair.textB);
   }
-  const model::EmbeddingCache* usedCache = options.noCache ? nullptr : &cache;
+  const model::EmbeddingCache* usedCache = cache.get();
   UnitEmbeddings a, b;
   if (options.instructionA == options.instructionB) {  // one set of texts, embedded once
     std::vector<std::string_view> all = textsA;
@@ -225,16 +216,7 @@ void addThresholdCommand(CLI::App& app, const GlobalOptions& global, CommandActi
                o.instructionA, "Text put before text_a / the query");
   c.add_option(bothSpellings("passage_instruction") + ",--instruction_b", o.instructionB,
                "Text put before text_b / the passage");
-  c.add_option(bothSpellings("batch_size"), o.batchSize, "Texts per forward pass")
-      ->check(CLI::Range(1, 65536))
-      ->capture_default_str();
-  c.add_option(bothSpellings("max_len"), o.maxLength, "Longest text in tokens")
-      ->capture_default_str();
-  c.add_flag("--fp16", o.fp16, "Encode in float16 on CUDA (ignored on the CPU)");
-  c.add_option("--device", o.device, "auto (all visible GPUs, else the CPU), cpu, cuda or cuda:N")
-      ->capture_default_str();
-  c.add_flag(bothSpellings("no_cache"), o.noCache, "Neither read nor write the embedding cache");
-  c.add_option(bothSpellings("cache_dir"), o.cacheDir, "Embedding cache folder");
+  addEncodingFlags(c, o.encoding, bothSpellings("max_len"));
   c.add_option("--output", o.output,
                "Write the analysis (curve, histograms, both parts) as JSON to this file");
   c.add_option("--progress", o.progress, "bar, json or none")

@@ -34,10 +34,8 @@ RetrievalEvaluator::RetrievalEvaluator(const model::EmbeddingModel& model, const
   encode.fp16 = options_.fp16;
   encode.progress = &progress;
   encode.cancel = options_.cancel;
-  const model::EmbeddingCache noCache("", 0);
-  const model::EmbeddingCache& cache = options_.cache != nullptr ? *options_.cache : noCache;
   const model::CachedEmbeddings corpus =
-      cache.encode(model, options_.modelFingerprint, texts, encode);
+      model::encodeWithCache(options_.cache, model, options_.modelFingerprint, texts, encode);
   corpusFromCache_ = corpus.fromCache;
   index_ = std::make_unique<index::VectorIndex>(corpus.values.data(), corpus.rows, corpus.dimension,
                                                 options_.index);

@@ -57,8 +57,6 @@ CandidateSearch searchCandidates(const model::EmbeddingModel& model,
   CandidateSearch search;
   search.candidates = std::move(candidates);
   search.dimension = model.dimension();
-  const model::EmbeddingCache noCache("", 0);
-  const model::EmbeddingCache& cache = options.cache != nullptr ? *options.cache : noCache;
   model::EncodeOptions encode;
   encode.batchSize = options.batchSize;
   encode.maxLength = options.maxLength;
@@ -70,8 +68,8 @@ CandidateSearch searchCandidates(const model::EmbeddingModel& model,
     PhaseProgress progress(options.progress, "candidate texts");
     encode.progress = &progress;
     encode.prefix = options.passageInstruction;
-    model::CachedEmbeddings embedded =
-        cache.encode(model, options.modelFingerprint, search.candidates, encode);
+    model::CachedEmbeddings embedded = model::encodeWithCache(
+        options.cache, model, options.modelFingerprint, search.candidates, encode);
     search.candidatesFromCache = embedded.fromCache;
     search.candidateEmbeddings = std::move(embedded.values);
   }
@@ -91,7 +89,7 @@ CandidateSearch searchCandidates(const model::EmbeddingModel& model,
         texts.push_back(examples[i].query);
       encode.prefix = prefix;
       const model::CachedEmbeddings embedded =
-          cache.encode(model, options.modelFingerprint, texts, encode);
+          model::encodeWithCache(options.cache, model, options.modelFingerprint, texts, encode);
       search.queriesFromCache = search.queriesFromCache && embedded.fromCache;
       for (std::size_t m = 0; m < members.size(); ++m) {
         std::copy_n(embedded.values.begin() + static_cast<std::ptrdiff_t>(m * search.dimension),
@@ -122,7 +120,9 @@ CandidateSearch searchCandidates(const model::EmbeddingModel& model,
       PhaseProgress progress(options.progress, "positive texts");
       encode.progress = &progress;
       encode.prefix = options.passageInstruction;
-      missingEmbeddings = cache.encode(model, options.modelFingerprint, missing, encode).values;
+      missingEmbeddings =
+          model::encodeWithCache(options.cache, model, options.modelFingerprint, missing, encode)
+              .values;
     }
     search.positiveScores.resize(examples.size());
     for (std::size_t q = 0; q < examples.size(); ++q) {

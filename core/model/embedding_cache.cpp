@@ -149,6 +149,14 @@ CachedEmbeddings EmbeddingCache::encode(const EmbeddingModel& model,
   return result;
 }
 
+CachedEmbeddings encodeWithCache(const EmbeddingCache* cache, const EmbeddingModel& model,
+                                 const std::string& modelFingerprint,
+                                 const std::vector<std::string>& texts,
+                                 const EncodeOptions& options) {
+  if (cache != nullptr) return cache->encode(model, modelFingerprint, texts, options);
+  return EmbeddingCache({}, 0).encode(model, {}, texts, options);
+}
+
 void EmbeddingCache::prune(const std::filesystem::path& keep) const {
   if (maxBytes_ == 0) return;
   struct Entry {

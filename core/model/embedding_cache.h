@@ -55,4 +55,10 @@ class EmbeddingCache {
   std::uint64_t maxBytes_;
 };
 
+/// `cache->encode(...)`, or with no cache the same windowed encoding, uncached.
+CachedEmbeddings encodeWithCache(const EmbeddingCache* cache, const EmbeddingModel& model,
+                                 const std::string& modelFingerprint,
+                                 const std::vector<std::string>& texts,
+                                 const EncodeOptions& options);
+
 }  // namespace embedlab::model

@@ -1,0 +1,45 @@
+#include "app/cli/encoding_flags.h"
+
+#include <CLI/CLI.hpp>
+
+#include "app/cli/option_names.h"
+
+namespace embedlab::cli {
+
+model::LoadOptions EncodingFlags::loadOptions() const {
+  model::LoadOptions load;
+  load.device = device;
+  return load;
+}
+
+std::unique_ptr<model::EmbeddingCache> EncodingFlags::cache() const {
+  if (noCache) return nullptr;
+  return std::make_unique<model::EmbeddingCache>(cacheDir.empty()
+                                                     ? model::EmbeddingCache::defaultDirectory()
+                                                     : std::filesystem::path(cacheDir));
+}
+
+std::string EncodingFlags::fingerprint(const std::string& folder) const {
+  return noCache ? std::string() : model::fingerprintModelFolder(folder);
+}
+
+void addEncodingFlags(CLI::App& command, EncodingFlags& flags, const std::string& maxLengthNames,
+                      const std::string& maxLengthHelp) {
+  command.add_option(bothSpellings("batch_size"), flags.batchSize, "Texts per forward pass")
+      ->check(CLI::Range(1, 65536))
+      ->capture_default_str();
+  command.add_option(maxLengthNames, flags.maxLength, maxLengthHelp)
+      ->check(CLI::Range(2, 65536))
+      ->capture_default_str();
+  command.add_flag("--fp16", flags.fp16, "Encode in float16 on CUDA (ignored on the CPU)");
+  command
+      .add_option("--device", flags.device,
+                  "auto (all visible GPUs, else the CPU), cpu, cuda or cuda:N")
+      ->capture_default_str();
+  command.add_flag(bothSpellings("no_cache"), flags.noCache,
+                   "Neither read nor write the embedding cache");
+  command.add_option(bothSpellings("cache_dir"), flags.cacheDir,
+                     "Embedding cache folder (default: $XDG_CACHE_HOME/embedlab/embeddings)");
+}
+
+}  // namespace embedlab::cli
