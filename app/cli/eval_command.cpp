@@ -171,9 +171,7 @@ int runEval(const EvalOptions& options, const GlobalOptions& global, store::RunR
   settings.queryMaxLength = options.queryMaxLength;
   settings.passagePrefix = options.passageInstruction;
   settings.fp16 = options.encoding.fp16;
-  settings.index.kind = options.indexKind == "hnsw"  ? index::IndexKind::Hnsw
-                        : options.indexKind == "ivf" ? index::IndexKind::Ivf
-                                                     : index::IndexKind::Flat;
+  settings.index.kind = index::parseIndexKind(options.indexKind);
   settings.index.threads = global.threads ? static_cast<unsigned>(*global.threads) : 0;
   // A cutoff beyond k would report the top-k value under a misleading name: it becomes k.
   for (auto* list : {&settings.cutoffs.mrr, &settings.cutoffs.recall, &settings.cutoffs.ndcg,

@@ -131,9 +131,7 @@ int runMine(MineOptions options, const GlobalOptions& global, store::RunRecorder
   search.batchSize = options.encoding.batchSize;
   search.maxLength = options.encoding.maxLength;
   search.fp16 = options.encoding.fp16;
-  search.index.kind = options.indexKind == "ivf"    ? index::IndexKind::Ivf
-                      : options.indexKind == "hnsw" ? index::IndexKind::Hnsw
-                                                    : index::IndexKind::Flat;
+  search.index.kind = index::parseIndexKind(options.indexKind);
   search.index.ivfLists = options.ivfLists;
   search.index.ivfProbe = options.ivfProbe;
   search.index.hnswM = options.hnswM;

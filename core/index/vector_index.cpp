@@ -55,6 +55,13 @@ std::string_view indexKindName(IndexKind kind) {
   return "flat";
 }
 
+IndexKind parseIndexKind(std::string_view name) {
+  for (const IndexKind kind : {IndexKind::Flat, IndexKind::Ivf, IndexKind::Hnsw}) {
+    if (indexKindName(kind) == name) return kind;
+  }
+  throw UsageError("--index must be flat, ivf or hnsw, not \"" + std::string(name) + "\"");
+}
+
 std::uint64_t availableMemoryBytes() {
   std::ifstream meminfo("/proc/meminfo");
   std::string key;

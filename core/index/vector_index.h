@@ -16,6 +16,8 @@ namespace embedlab::index {
 enum class IndexKind { Flat, Ivf, Hnsw };
 
 std::string_view indexKindName(IndexKind kind);
+/// "flat", "ivf" or "hnsw"; throws UsageError for anything else.
+IndexKind parseIndexKind(std::string_view name);
 
 struct IndexOptions {
   IndexKind kind = IndexKind::Flat;
