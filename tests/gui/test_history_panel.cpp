@@ -5,6 +5,7 @@
 
 #include <qcustomplot.h>
 #include <QComboBox>
+#include <QDateTime>
 #include <QLineEdit>
 #include <QSortFilterProxyModel>
 #include <QTableView>
@@ -19,6 +20,11 @@
 using namespace embedlab;
 
 namespace {
+
+// Seconds since the epoch, `minutes` ago.
+double minutesAgo(int minutes) {
+  return static_cast<double>(QDateTime::currentSecsSinceEpoch() - 60 * minutes);
+}
 
 std::int64_t addTrainRun(store::History& history, const std::string& name, double temperature,
                          double finalLoss, double startedAt) {
@@ -48,12 +54,12 @@ class TestHistoryPanel : public QObject {
     std::int64_t cold = 0, warm = 0;
     {
       store::History history(database);
-      cold = addTrainRun(history, "cold", 0.01, 0.30, 1000);
-      warm = addTrainRun(history, "warm", 0.05, 0.25, 2000);
+      cold = addTrainRun(history, "cold", 0.01, 0.30, minutesAgo(40));
+      warm = addTrainRun(history, "warm", 0.05, 0.25, minutesAgo(30));
       store::NewRun eval;
       eval.kind = "eval";
       eval.name = "eval on dev";
-      eval.startedAt = 3000;
+      eval.startedAt = minutesAgo(20);
       const auto id = history.startRun(eval);
       history.addEvalResults(id, {{"warm", "dev", "MRR@10", 0.41}});
       history.finishRun(id, store::RunStatus::Finished);
@@ -102,7 +108,7 @@ class TestHistoryPanel : public QObject {
     // Another process writes a run: the panel follows within a few seconds.
     {
       store::History writer(database);
-      addTrainRun(writer, "late", 0.02, 0.5, 4000);
+      addTrainRun(writer, "late", 0.02, 0.5, minutesAgo(10));
     }
     QTRY_COMPARE_WITH_TIMEOUT(panel.model()->rowCount(), 4, 5000);
 
