@@ -288,6 +288,18 @@
         <source>warning</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Problems and summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Click to see line %1 in the Records tab</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>embedlab::widgets::HistoryPanel</name>
@@ -370,6 +382,75 @@
     </message>
     <message>
         <source>Until then, from a terminal:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>embedlab::widgets::RecordBrowser</name>
+    <message>
+        <source>raw line %1:
+%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a record to see it in full</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop indexing; the first lines stay browsable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: the first %n line(s), indexing the whole file...</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>indexing cancelled; the first lines are shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n line(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>embedlab::widgets::RecordTableModel</name>
+    <message>
+        <source>(the file changed on disk; reopen it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(a line of %1 bytes, too long to show)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Query / text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Positives</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Negatives</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Characters</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -9,11 +9,13 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSplitter>
+#include <QTabWidget>
 #include <QTableWidget>
 #include <QVBoxLayout>
 
 #include "core/data/validation_report.h"
 #include "widgets/length_histogram.h"
+#include "widgets/record_browser.h"
 
 namespace embedlab::widgets {
 
@@ -128,12 +130,17 @@ DatasetsPanel::DatasetsPanel(QWidget* parent) : QWidget(parent) {
   detailSplitter->setStretchFactor(0, 1);
   detailSplitter->setStretchFactor(1, 2);
 
+  records_ = new RecordBrowser;
+  views_ = new QTabWidget;
+  views_->addTab(detailSplitter, tr("Problems and summary"));
+  views_->addTab(records_, tr("Records"));
+
   auto* detail = new QWidget;
   auto* detailLayout = new QVBoxLayout(detail);
   detailLayout->setContentsMargins(0, 0, 0, 0);
   detailLayout->addWidget(title_);
   detailLayout->addLayout(progressRow);
-  detailLayout->addWidget(detailSplitter, 1);
+  detailLayout->addWidget(views_, 1);
 
   auto* splitter = new QSplitter(Qt::Horizontal);
   splitter->addWidget(list_);
@@ -143,6 +150,7 @@ DatasetsPanel::DatasetsPanel(QWidget* parent) : QWidget(parent) {
   layout->addWidget(splitter);
 
   connect(list_, &QListWidget::currentRowChanged, this, &DatasetsPanel::showDataset);
+  connect(problems_, &QTableWidget::cellClicked, this, &DatasetsPanel::showProblemLine);
   connect(&runner_, &ValidationRunner::progressChanged, progress_, &QProgressBar::setValue);
   connect(&runner_, &ValidationRunner::finished, this, &DatasetsPanel::onValidated);
   connect(cancel_, &QPushButton::clicked, this, [this] {
@@ -256,6 +264,7 @@ void DatasetsPanel::showDataset(int row) {
   }
   const DatasetEntry& entry = entries_[row];
   title_->setText(QString::fromStdString(entry.name) + " — " + kindLabel(entry));
+  browseFile(entry.evalFolder ? entry.path / "corpus.jsonl" : entry.path);
   const auto found = outcomes_.find(row);
   if (found == outcomes_.end()) {
     summary_->setPlainText(tr("Validation of this dataset has not finished yet."));
@@ -291,6 +300,8 @@ void DatasetsPanel::showDataset(int row) {
           QString::fromStdString(problem.message)};
       for (int column = 0; column < kColumnCount; ++column) {
         auto* cell = new QTableWidgetItem(cells[column]);
+        cell->setData(Qt::UserRole, QString::fromStdString(report.file));
+        cell->setToolTip(tr("Click to see line %1 in the Records tab").arg(problem.line));
         if (column == kSeverity) {
           cell->setForeground(error ? QColor(0xc0, 0x20, 0x20) : QColor(0xa0, 0x70, 0x00));
         }
@@ -302,6 +313,20 @@ void DatasetsPanel::showDataset(int row) {
   problems_->setVisible(problems_->rowCount() > 0);
   summary_->setPlainText(summary.trimmed());
   lengths_->setSeries(lengthSeries(outcome.reports));
+}
+
+void DatasetsPanel::browseFile(const std::filesystem::path& file) {
+  if (browsed_ == file) return;
+  browsed_ = file;
+  records_->open(file);
+}
+
+void DatasetsPanel::showProblemLine(int row) {
+  const QTableWidgetItem* line = problems_->item(row, kLine);
+  if (line == nullptr || line->text().isEmpty()) return;
+  browseFile(line->data(Qt::UserRole).toString().toStdString());
+  views_->setCurrentWidget(records_);
+  records_->goToLine(line->text().toULongLong());
 }
 
 }  // namespace embedlab::widgets

@@ -1,6 +1,7 @@
 // The Datasets panel: the workspace's data files and evaluation folders, each validated in the
 // background (progress bar, Cancel), with the selected dataset's problems in a table and its
-// summary beside them. (The full dataset browser, with rows and search, builds on this.)
+// summary beside them, and its records in a browser (first lines at once, the whole file once
+// indexed); clicking a problem shows its line there.
 #pragma once
 
 #include <QWidget>
@@ -17,10 +18,12 @@ class QPlainTextEdit;
 class QProgressBar;
 class QPushButton;
 class QTableWidget;
+class QTabWidget;
 
 namespace embedlab::widgets {
 
 class LengthHistogram;
+class RecordBrowser;
 
 class DatasetsPanel : public QWidget {
   Q_OBJECT
@@ -34,6 +37,10 @@ class DatasetsPanel : public QWidget {
   /// Number of datasets listed, and how many have been validated so far.
   int datasetCount() const;
   int validatedCount() const;
+  /// The record browser of the selected dataset (tests).
+  RecordBrowser* records() const { return records_; }
+  /// Shows the Records tab at the line of the problem in `row` of the problems table.
+  void showProblemLine(int row);
 
  signals:
   /// Every dataset of the workspace has been validated (or validation was cancelled).
@@ -44,6 +51,7 @@ class DatasetsPanel : public QWidget {
   void onValidated(const ValidationOutcome& outcome);
   void showDataset(int row);
   void updateRowStatus(int row);
+  void browseFile(const std::filesystem::path& file);
 
   std::vector<DatasetEntry> entries_;
   std::map<int, ValidationOutcome> outcomes_;  // by row
@@ -57,6 +65,9 @@ class DatasetsPanel : public QWidget {
   QTableWidget* problems_ = nullptr;
   QPlainTextEdit* summary_ = nullptr;
   LengthHistogram* lengths_ = nullptr;
+  QTabWidget* views_ = nullptr;
+  RecordBrowser* records_ = nullptr;
+  std::filesystem::path browsed_;
 };
 
 }  // namespace embedlab::widgets

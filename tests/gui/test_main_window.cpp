@@ -4,15 +4,18 @@
 
 #include <QLabel>
 #include <QListWidget>
+#include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QStatusBar>
 #include <QTabWidget>
+#include <QTableView>
 #include <QTableWidget>
 
 #include "app/gui/main_window.h"
 #include "tests/support/files.h"
 #include "widgets/datasets_panel.h"
 #include "widgets/history_panel.h"
+#include "widgets/record_browser.h"
 
 using embedlab::gui::MainWindow;
 
@@ -77,6 +80,12 @@ class TestMainWindow : public QObject {
     QCOMPARE(problems->rowCount(), 1);
     QCOMPARE(problems->item(0, 1)->text(), QString("2"));
     QCOMPARE(problems->item(0, 3)->text(), QString("empty-pos"));
+    // Clicking the problem shows its line in the Records tab.
+    window.datasetsPanel()->showProblemLine(0);
+    embedlab::widgets::RecordBrowser* records = window.datasetsPanel()->records();
+    QTRY_COMPARE(records->table()->currentIndex().row(), 1);
+    QVERIFY(records->isVisibleTo(window.datasetsPanel()));
+    QVERIFY(records->detail()->toPlainText().contains("raw line 2"));
     // The slow-BLAS warning is visible in the status bar.
     bool warned = false;
     for (auto* label : window.statusBar()->findChildren<QLabel*>()) {

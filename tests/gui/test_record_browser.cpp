@@ -1,0 +1,85 @@
+// The dataset browser's records over a generated 200 000-line training file: the first lines show
+// at once, the whole file once the background index is ready, a line near the end reads right,
+// going to a line selects it and shows the record in full, and invalid lines are marked.
+#include <QtTest/QtTest>
+
+#include <QPlainTextEdit>
+#include <QTableView>
+#include <fstream>
+
+#include "tests/support/files.h"
+#include "widgets/record_browser.h"
+#include "widgets/record_table_model.h"
+
+using namespace embedlab;
+
+class TestRecordBrowser : public QObject {
+  Q_OBJECT
+
+ private slots:
+  void browsesALargeFileWhileItIsIndexed() {
+    test::TempFolder folder;
+    const auto file = folder / "big.jsonl";
+    {
+      std::ofstream out(file);
+      for (int i = 0; i < 200000; ++i) {
+        if (i == 5) {
+          out << "{not json\n";
+          continue;
+        }
+        out << "{\"query\":\"query " << i << "\",\"pos\":[\"a passage for " << i
+            << "\"],\"neg\":[\"n1\",\"n2\"],\"source\":\"gen\"}\n";
+      }
+    }
+    widgets::RecordBrowser browser;
+    QSignalSpy indexed(&browser, &widgets::RecordBrowser::indexed);
+    browser.open(file);
+    // At once: the first lines, before the index exists.
+    QCOMPARE(browser.model()->rowCount(), 200);
+    QCOMPARE(browser.model()->record(0).text, QString("query 0"));
+    QVERIFY(browser.model()->record(5).invalid);
+    QVERIFY(indexed.wait(30000));
+    QVERIFY(browser.model()->indexed());
+    QCOMPARE(browser.model()->rowCount(), 200000);
+    const widgets::RecordRow& late = browser.model()->record(199990);
+    QCOMPARE(late.text, QString("query 199990"));
+    QCOMPARE(late.line, std::uint64_t{199991});
+    QCOMPARE(late.positives, 1);
+    QCOMPARE(late.negatives, 2);
+    QCOMPARE(browser.model()->index(199990, widgets::RecordTableModel::Length).data().toInt(), 12);
+
+    browser.goToLine(199991);
+    QCOMPARE(browser.table()->currentIndex().row(), 199990);
+    const QString detail = browser.detail()->toPlainText();
+    QVERIFY2(detail.contains("a passage for 199990") && detail.contains("neg [2]:") &&
+                 detail.contains("source:"),
+             qPrintable(detail));
+    if (const char* shot = std::getenv("EMBEDLAB_SCREENSHOT_DIR")) {
+      browser.resize(1200, 600);
+      browser.grab().save(QString(shot) + "/record-browser.png");
+    }
+    // Scrolling back and forth reads pages again as needed.
+    QCOMPARE(browser.model()->record(3).text, QString("query 3"));
+    QCOMPARE(browser.model()->record(150000).text, QString("query 150000"));
+  }
+
+  void aLineBeyondThePreviewIsSelectedOnceIndexed() {
+    test::TempFolder folder;
+    const auto file = folder / "lines.jsonl";
+    {
+      std::ofstream out(file);
+      for (int i = 0; i < 5000; ++i)
+        out << "{\"text\":\"text " << i << "\"}\n";
+    }
+    widgets::RecordBrowser browser;
+    QSignalSpy indexed(&browser, &widgets::RecordBrowser::indexed);
+    browser.open(file);
+    browser.goToLine(4000);  // past the 200 preview lines: remembered
+    QVERIFY(indexed.wait(30000));
+    QCOMPARE(browser.table()->currentIndex().row(), 3999);
+    QVERIFY(browser.detail()->toPlainText().contains("text 3999"));
+  }
+};
+
+QTEST_MAIN(TestRecordBrowser)
+#include "test_record_browser.moc"

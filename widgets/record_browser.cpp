@@ -1,0 +1,192 @@
+#include "widgets/record_browser.h"
+
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <QFontDatabase>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QPlainTextEdit>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSplitter>
+#include <QTableView>
+#include <QVBoxLayout>
+#include <nlohmann/json.hpp>
+
+#include "core/common/error.h"
+#include "widgets/record_table_model.h"
+
+namespace embedlab::widgets {
+
+namespace {
+
+// The record as people read it: each field on its own, the lists numbered, then the raw line.
+QString describeRecord(const RecordRow& row) {
+  QString text;
+  // ordered_json: the fields in the file's order (query, pos, neg, ...), not sorted.
+  const nlohmann::ordered_json record = nlohmann::ordered_json::parse(row.raw, nullptr, false);
+  if (record.is_object()) {
+    for (const auto& [key, value] : record.items()) {
+      if (value.is_array()) {
+        int n = 0;
+        for (const auto& item : value) {
+          text += QStringLiteral("%1 [%2]:\n  %3\n\n")
+                      .arg(QString::fromStdString(key))
+                      .arg(++n)
+                      .arg(QString::fromStdString(item.is_string() ? item.get<std::string>()
+                                                                   : item.dump()));
+        }
+        if (value.empty())
+          text += QStringLiteral("%1: (empty)\n\n").arg(QString::fromStdString(key));
+      } else {
+        text += QStringLiteral("%1:\n  %2\n\n")
+                    .arg(QString::fromStdString(key))
+                    .arg(QString::fromStdString(value.is_string() ? value.get<std::string>()
+                                                                  : value.dump()));
+      }
+    }
+  }
+  text += RecordBrowser::tr("raw line %1:\n%2").arg(row.line).arg(QString::fromStdString(row.raw));
+  return text;
+}
+
+}  // namespace
+
+RecordBrowser::RecordBrowser(QWidget* parent) : QWidget(parent) {
+  model_ = new RecordTableModel(this);
+  table_ = new QTableView;
+  table_->setModel(model_);
+  table_->setSelectionBehavior(QAbstractItemView::SelectRows);
+  table_->setSelectionMode(QAbstractItemView::SingleSelection);
+  table_->verticalHeader()->hide();
+  table_->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);  // no per-row measuring
+  table_->horizontalHeader()->setSectionResizeMode(RecordTableModel::Text, QHeaderView::Stretch);
+  table_->setWordWrap(false);
+  detail_ = new QPlainTextEdit;
+  detail_->setReadOnly(true);
+  detail_->setPlaceholderText(tr("Select a record to see it in full"));
+  status_ = new QLabel;
+  progress_ = new QProgressBar;
+  progress_->setRange(0, 100);
+  cancelButton_ = new QPushButton(tr("Cancel"));
+  cancelButton_->setToolTip(tr("Stop indexing; the first lines stay browsable"));
+  connect(cancelButton_, &QPushButton::clicked, this, &RecordBrowser::cancelIndexing);
+  connect(table_->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+          [this](const QModelIndex& current) { showRecord(current.row()); });
+  poll_.setInterval(100);
+  connect(&poll_, &QTimer::timeout, this, [this] {
+    if (progressState_) progress_->setValue(progressState_->percent());
+  });
+  connect(&watcher_, &QFutureWatcher<std::shared_ptr<Indexing>>::finished, this,
+          &RecordBrowser::onIndexed);
+
+  auto* statusRow = new QHBoxLayout;
+  statusRow->addWidget(status_, 1);
+  statusRow->addWidget(progress_);
+  statusRow->addWidget(cancelButton_);
+  auto* splitter = new QSplitter;
+  splitter->addWidget(table_);
+  splitter->addWidget(detail_);
+  splitter->setStretchFactor(0, 3);
+  splitter->setStretchFactor(1, 2);
+  auto* layout = new QVBoxLayout(this);
+  layout->setContentsMargins(0, 0, 0, 0);
+  layout->addLayout(statusRow);
+  layout->addWidget(splitter, 1);
+  progress_->hide();
+  cancelButton_->hide();
+}
+
+RecordBrowser::~RecordBrowser() {
+  cancelIndexing();
+  watcher_.waitForFinished();
+}
+
+void RecordBrowser::open(const std::filesystem::path& file) {
+  cancelIndexing();
+  watcher_.waitForFinished();
+  path_ = file;
+  pendingLine_ = 0;
+  detail_->clear();
+  model_->setPreview(file);
+  status_->setText(
+      tr("%1: the first %n line(s), indexing the whole file...", "", model_->rowCount())
+          .arg(QString::fromStdString(file.filename().string())));
+  progressState_ = std::make_shared<AtomicProgress>();
+  cancel_ = std::make_shared<CancellationToken>();
+  auto progress = progressState_;
+  auto token = cancel_;
+  watcher_.setFuture(QtConcurrent::run([file, progress, token] {
+    auto result = std::make_shared<Indexing>();
+    try {
+      result->file =
+          std::make_unique<IndexedLineFile>(file, LineIndexOptions{}, progress.get(), token.get());
+    } catch (const CancelledError&) {
+      result->error = tr("indexing cancelled; the first lines are shown");
+    } catch (const std::exception& error) {
+      result->error = QString::fromStdString(error.what());
+    }
+    return result;
+  }));
+  progress_->setValue(0);
+  progress_->show();
+  cancelButton_->show();
+  poll_.start();
+}
+
+void RecordBrowser::clear() {
+  cancelIndexing();
+  watcher_.waitForFinished();
+  model_->clear();
+  detail_->clear();
+  status_->clear();
+}
+
+void RecordBrowser::cancelIndexing() {
+  if (cancel_) cancel_->cancel();
+}
+
+void RecordBrowser::onIndexed() {
+  poll_.stop();
+  progress_->hide();
+  cancelButton_->hide();
+  const std::shared_ptr<Indexing> result = watcher_.result();
+  const QString name = QString::fromStdString(path_.filename().string());
+  if (!result->file) {
+    status_->setText(QStringLiteral("%1: %2").arg(name, result->error));
+    return;
+  }
+  const int selected = table_->currentIndex().row();
+  model_->setIndexedFile(std::move(result->file));
+  status_->setText(tr("%1: %n line(s)", "", model_->rowCount()).arg(name));
+  if (pendingLine_ > 0) {
+    goToLine(pendingLine_);
+  } else if (selected >= 0) {
+    table_->selectRow(selected);
+  }
+  emit indexed();
+}
+
+void RecordBrowser::goToLine(std::uint64_t line) {
+  // Lines are rows (blank lines included), so line N is row N - 1.
+  if (line == 0) return;
+  if (line > static_cast<std::uint64_t>(model_->rowCount())) {
+    if (!model_->indexed()) pendingLine_ = line;
+    return;
+  }
+  pendingLine_ = 0;
+  const QModelIndex index = model_->index(static_cast<int>(line - 1), 0);
+  table_->setCurrentIndex(index);
+  table_->scrollTo(index, QAbstractItemView::PositionAtCenter);
+}
+
+void RecordBrowser::showRecord(int row) {
+  if (row < 0 || row >= model_->rowCount()) {
+    detail_->clear();
+    return;
+  }
+  detail_->setPlainText(describeRecord(model_->record(row)));
+}
+
+}  // namespace embedlab::widgets

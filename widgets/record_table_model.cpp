@@ -1,0 +1,165 @@
+#include "widgets/record_table_model.h"
+
+#include <QColor>
+
+#include "core/data/line_reader.h"
+
+namespace embedlab::widgets {
+
+namespace {
+
+QString shortened(const std::string& text) {
+  // The table shows one line of the text; the detail pane shows all of it.
+  QString value = QString::fromStdString(text.size() > 400 ? text.substr(0, 400) : text);
+  value.replace(QLatin1Char('\n'), QLatin1Char(' '));
+  return value;
+}
+
+int listSize(const nlohmann::json& record, const char* key) {
+  const auto found = record.find(key);
+  return found != record.end() && found->is_array() ? static_cast<int>(found->size()) : -1;
+}
+
+}  // namespace
+
+RecordRow parseRecordRow(std::uint64_t line, std::string raw) {
+  RecordRow row;
+  row.line = line;
+  const nlohmann::json record = nlohmann::json::parse(raw, nullptr, false);
+  row.raw = std::move(raw);
+  if (record.is_discarded() || !record.is_object()) {
+    row.invalid = !row.raw.empty();
+    row.text = shortened(row.raw);  // a TSV line, or what could not be parsed
+    row.length = row.text.size();
+    return row;
+  }
+  for (const char* key : {"query", "text", "content", "_id"}) {
+    const auto found = record.find(key);
+    if (found != record.end() && found->is_string()) {
+      const std::string& text = found->get_ref<const std::string&>();
+      row.text = shortened(text);
+      row.length = QString::fromStdString(text).size();
+      break;
+    }
+  }
+  row.positives = listSize(record, "pos");
+  row.negatives = listSize(record, "neg");
+  return row;
+}
+
+RecordTableModel::RecordTableModel(QObject* parent) : QAbstractTableModel(parent) {
+  failed_.text = tr("(the file changed on disk; reopen it)");
+  failed_.invalid = true;
+}
+
+void RecordTableModel::setPreview(const std::filesystem::path& path, std::size_t lines) {
+  beginResetModel();
+  file_.reset();
+  pages_.clear();
+  preview_.clear();
+  try {
+    LineReader reader(path);
+    TextLine line;
+    while (preview_.size() < lines && reader.next(line)) {
+      if (line.tooLong) {
+        RecordRow row;
+        row.line = line.number;
+        row.invalid = true;
+        row.text = tr("(a line of %1 bytes, too long to show)").arg(line.length);
+        preview_.push_back(std::move(row));
+        continue;
+      }
+      preview_.push_back(parseRecordRow(line.number, std::string(line.text)));
+    }
+  } catch (const std::exception&) {
+    preview_.clear();  // the indexed file will say what is wrong
+  }
+  endResetModel();
+}
+
+void RecordTableModel::setIndexedFile(std::unique_ptr<IndexedLineFile> file) {
+  beginResetModel();
+  file_ = std::move(file);
+  pages_.clear();
+  preview_.clear();
+  endResetModel();
+}
+
+void RecordTableModel::clear() {
+  beginResetModel();
+  file_.reset();
+  pages_.clear();
+  preview_.clear();
+  endResetModel();
+}
+
+const RecordRow& RecordTableModel::record(int row) const {
+  if (!file_) return preview_[static_cast<std::size_t>(row)];
+  const auto index = static_cast<std::uint64_t>(row);
+  const std::uint64_t first = index / kPageLines * kPageLines;
+  for (std::size_t at = 0; at < pages_.size(); ++at) {
+    if (pages_[at].first != first) continue;
+    if (at > 0) {  // most recently used to the front
+      Page used = std::move(pages_[at]);
+      pages_.erase(pages_.begin() + static_cast<std::ptrdiff_t>(at));
+      pages_.push_front(std::move(used));
+    }
+    return pages_.front().rows[index - first];
+  }
+  Page page;
+  page.first = first;
+  try {
+    std::vector<std::string> lines = file_->lines(first, kPageLines);
+    for (std::size_t i = 0; i < lines.size(); ++i)
+      page.rows.push_back(parseRecordRow(first + i + 1, std::move(lines[i])));
+  } catch (const std::exception&) {
+    return failed_;
+  }
+  if (index - first >= page.rows.size()) return failed_;
+  pages_.push_front(std::move(page));
+  if (pages_.size() > kPagesKept) pages_.pop_back();
+  return pages_.front().rows[index - first];
+}
+
+int RecordTableModel::rowCount(const QModelIndex& parent) const {
+  if (parent.isValid()) return 0;
+  return file_ ? static_cast<int>(std::min<std::uint64_t>(file_->lineCount(), INT32_MAX))
+               : static_cast<int>(preview_.size());
+}
+
+int RecordTableModel::columnCount(const QModelIndex& parent) const {
+  return parent.isValid() ? 0 : kColumns;
+}
+
+QVariant RecordTableModel::data(const QModelIndex& index, int role) const {
+  if (!index.isValid()) return {};
+  const RecordRow& row = record(index.row());
+  if (role == Qt::DisplayRole) {
+    switch (index.column()) {
+      case Line: return QVariant::fromValue<qulonglong>(row.line);
+      case Text: return row.text;
+      case Positives: return row.positives < 0 ? QVariant() : QVariant(row.positives);
+      case Negatives: return row.negatives < 0 ? QVariant() : QVariant(row.negatives);
+      case Length: return row.length;
+      default: return {};
+    }
+  }
+  if (role == Qt::ForegroundRole && row.invalid) return QColor(0xc0, 0x20, 0x20);
+  if (role == Qt::TextAlignmentRole && index.column() != Text)
+    return QVariant(Qt::AlignRight | Qt::AlignVCenter);
+  return {};
+}
+
+QVariant RecordTableModel::headerData(int section, Qt::Orientation orientation, int role) const {
+  if (orientation != Qt::Horizontal || role != Qt::DisplayRole) return {};
+  switch (section) {
+    case Line: return tr("Line");
+    case Text: return tr("Query / text");
+    case Positives: return tr("Positives");
+    case Negatives: return tr("Negatives");
+    case Length: return tr("Characters");
+    default: return {};
+  }
+}
+
+}  // namespace embedlab::widgets

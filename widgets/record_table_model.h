@@ -1,0 +1,72 @@
+// The rows of one JSONL data file for the dataset browser, read lazily: the model holds the file's
+// line index (8 bytes per line) and parses only the pages of lines the view shows, keeping the
+// most recent pages, so a multi-GB file scrolls smoothly in little memory. Until the index is
+// ready, the first lines, read straight from the file, are shown at once.
+#pragma once
+
+#include <QAbstractTableModel>
+#include <QString>
+#include <deque>
+#include <filesystem>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <vector>
+
+#include "core/data/line_index.h"
+
+namespace embedlab::widgets {
+
+/// What the table shows of one line.
+struct RecordRow {
+  std::uint64_t line = 0;  ///< 1-based
+  QString text;            ///< "query", else "text", else "_id"/"query-id" fields; the raw line
+  int positives = -1;      ///< -1 when the record has no "pos"
+  int negatives = -1;
+  int length = 0;  ///< characters of the text
+  bool invalid = false;
+  std::string raw;  ///< the line as it is in the file
+};
+
+/// Parses one line into a row (never throws: an invalid line is a row marked invalid).
+RecordRow parseRecordRow(std::uint64_t line, std::string raw);
+
+class RecordTableModel : public QAbstractTableModel {
+  Q_OBJECT
+
+ public:
+  enum Column { Line, Text, Positives, Negatives, Length };
+  static constexpr int kColumns = 5;
+
+  explicit RecordTableModel(QObject* parent = nullptr);
+
+  /// Shows the first lines of `path` (read at once) until setIndexedFile() is called.
+  void setPreview(const std::filesystem::path& path, std::size_t lines = 200);
+  /// Shows every line of `file` (the model takes it).
+  void setIndexedFile(std::unique_ptr<IndexedLineFile> file);
+  void clear();
+
+  bool indexed() const { return file_ != nullptr; }
+  /// The row at 0-based `row` (read and parsed when it is not cached).
+  const RecordRow& record(int row) const;
+
+  int rowCount(const QModelIndex& parent = {}) const override;
+  int columnCount(const QModelIndex& parent = {}) const override;
+  QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
+  QVariant headerData(int section, Qt::Orientation orientation,
+                      int role = Qt::DisplayRole) const override;
+
+ private:
+  struct Page {
+    std::uint64_t first = 0;
+    std::vector<RecordRow> rows;
+  };
+  static constexpr std::uint64_t kPageLines = 256;
+  static constexpr std::size_t kPagesKept = 64;
+
+  std::vector<RecordRow> preview_;
+  std::unique_ptr<IndexedLineFile> file_;
+  mutable std::deque<Page> pages_;  // most recently used first
+  RecordRow failed_;                // shown when a page cannot be read (the file changed)
+};
+
+}  // namespace embedlab::widgets
