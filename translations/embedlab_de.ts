@@ -422,6 +422,30 @@
             <numerusform></numerusform>
         </translation>
     </message>
+    <message>
+        <source>Search queries, positives and negatives...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Regular expression</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only invalid lines</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>search cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 of %3 lines match</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>embedlab::widgets::RecordTableModel</name>

@@ -2,10 +2,12 @@
 
 #include <QtConcurrent/QtConcurrentRun>
 
+#include <QCheckBox>
 #include <QFontDatabase>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
@@ -15,6 +17,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/common/error.h"
+#include "core/data/line_reader.h"
 #include "widgets/record_table_model.h"
 
 namespace embedlab::widgets {
@@ -80,6 +83,23 @@ RecordBrowser::RecordBrowser(QWidget* parent) : QWidget(parent) {
   });
   connect(&watcher_, &QFutureWatcher<std::shared_ptr<Indexing>>::finished, this,
           &RecordBrowser::onIndexed);
+  connect(&searchWatcher_, &QFutureWatcher<std::shared_ptr<Matches>>::finished, this,
+          &RecordBrowser::onSearched);
+
+  searchText_ = new QLineEdit;
+  searchText_->setPlaceholderText(tr("Search queries, positives and negatives..."));
+  searchText_->setClearButtonEnabled(true);
+  regex_ = new QCheckBox(tr("Regular expression"));
+  invalidOnly_ = new QCheckBox(tr("Only invalid lines"));
+  searchButton_ = new QPushButton(tr("Search"));
+  searchButton_->setEnabled(false);
+  connect(searchButton_, &QPushButton::clicked, this, &RecordBrowser::startSearch);
+  connect(searchText_, &QLineEdit::returnPressed, this, &RecordBrowser::startSearch);
+  auto* searchRow = new QHBoxLayout;
+  searchRow->addWidget(searchText_, 1);
+  searchRow->addWidget(regex_);
+  searchRow->addWidget(invalidOnly_);
+  searchRow->addWidget(searchButton_);
 
   auto* statusRow = new QHBoxLayout;
   statusRow->addWidget(status_, 1);
@@ -92,6 +112,7 @@ RecordBrowser::RecordBrowser(QWidget* parent) : QWidget(parent) {
   splitter->setStretchFactor(1, 2);
   auto* layout = new QVBoxLayout(this);
   layout->setContentsMargins(0, 0, 0, 0);
+  layout->addLayout(searchRow);
   layout->addLayout(statusRow);
   layout->addWidget(splitter, 1);
   progress_->hide();
@@ -101,11 +122,14 @@ RecordBrowser::RecordBrowser(QWidget* parent) : QWidget(parent) {
 RecordBrowser::~RecordBrowser() {
   cancelIndexing();
   watcher_.waitForFinished();
+  searchWatcher_.waitForFinished();
 }
 
 void RecordBrowser::open(const std::filesystem::path& file) {
   cancelIndexing();
   watcher_.waitForFinished();
+  searchWatcher_.waitForFinished();
+  searchButton_->setEnabled(false);
   path_ = file;
   pendingLine_ = 0;
   detail_->clear();
@@ -138,6 +162,8 @@ void RecordBrowser::open(const std::filesystem::path& file) {
 void RecordBrowser::clear() {
   cancelIndexing();
   watcher_.waitForFinished();
+  searchWatcher_.waitForFinished();
+  searchButton_->setEnabled(false);
   model_->clear();
   detail_->clear();
   status_->clear();
@@ -160,6 +186,7 @@ void RecordBrowser::onIndexed() {
   const int selected = table_->currentIndex().row();
   model_->setIndexedFile(std::move(result->file));
   status_->setText(tr("%1: %n line(s)", "", model_->rowCount()).arg(name));
+  searchButton_->setEnabled(true);
   if (pendingLine_ > 0) {
     goToLine(pendingLine_);
   } else if (selected >= 0) {
@@ -169,8 +196,9 @@ void RecordBrowser::onIndexed() {
 }
 
 void RecordBrowser::goToLine(std::uint64_t line) {
-  // Lines are rows (blank lines included), so line N is row N - 1.
+  // Lines are rows (blank lines included), so line N is row N - 1: the whole file again.
   if (line == 0) return;
+  if (model_->filtered()) model_->clearFilter();
   if (line > static_cast<std::uint64_t>(model_->rowCount())) {
     if (!model_->indexed()) pendingLine_ = line;
     return;
@@ -179,6 +207,83 @@ void RecordBrowser::goToLine(std::uint64_t line) {
   const QModelIndex index = model_->index(static_cast<int>(line - 1), 0);
   table_->setCurrentIndex(index);
   table_->scrollTo(index, QAbstractItemView::PositionAtCenter);
+}
+
+void RecordBrowser::startSearch() {
+  RecordQuery query;
+  query.text = searchText_->text();
+  query.regex = regex_->isChecked();
+  query.invalidOnly = invalidOnly_->isChecked();
+  search(query);
+}
+
+void RecordBrowser::search(const RecordQuery& query) {
+  if (!model_->indexed() || searching()) return;
+  if (query.text.isEmpty() && !query.invalidOnly) {
+    model_->clearFilter();
+    status_->setText(tr("%1: %n line(s)", "", model_->rowCount())
+                         .arg(QString::fromStdString(path_.filename().string())));
+    return;
+  }
+  try {
+    const RecordMatcher check(query);  // a bad regular expression is said at once
+  } catch (const std::exception& error) {
+    status_->setText(QString::fromStdString(error.what()));
+    return;
+  }
+  progressState_ = std::make_shared<AtomicProgress>();
+  cancel_ = std::make_shared<CancellationToken>();
+  auto progress = progressState_;
+  auto token = cancel_;
+  const std::filesystem::path file = path_;
+  searchWatcher_.setFuture(QtConcurrent::run([file, query, progress, token] {
+    auto result = std::make_shared<Matches>();
+    try {
+      const RecordMatcher matcher(query);
+      const auto size = std::filesystem::file_size(file);
+      LineReader reader(file);
+      TextLine line;
+      while (reader.next(line)) {
+        if (line.number % 4096 == 0) {
+          throwIfCancelled(token.get());
+          progress->onProgress(line.offset, size, "bytes");
+        }
+        const bool match =
+            line.tooLong ? query.invalidOnly && query.text.isEmpty() : matcher.matches(line.text);
+        if (match) result->lines.push_back(line.number - 1);
+      }
+    } catch (const CancelledError&) {
+      result->error = tr("search cancelled");
+    } catch (const std::exception& error) {
+      result->error = QString::fromStdString(error.what());
+    }
+    return result;
+  }));
+  searchButton_->setEnabled(false);
+  progress_->setValue(0);
+  progress_->show();
+  cancelButton_->show();
+  poll_.start();
+}
+
+void RecordBrowser::onSearched() {
+  poll_.stop();
+  progress_->hide();
+  cancelButton_->hide();
+  searchButton_->setEnabled(true);
+  const std::shared_ptr<Matches> result = searchWatcher_.result();
+  const QString name = QString::fromStdString(path_.filename().string());
+  if (!result->error.isEmpty()) {
+    status_->setText(QStringLiteral("%1: %2").arg(name, result->error));
+    return;
+  }
+  model_->clearFilter();
+  const auto total = static_cast<qulonglong>(model_->rowCount());
+  const int matches = static_cast<int>(result->lines.size());
+  model_->setFilter(std::move(result->lines));
+  status_->setText(tr("%1: %2 of %3 lines match").arg(name).arg(matches).arg(total));
+  detail_->clear();
+  emit searched(matches);
 }
 
 void RecordBrowser::showRecord(int row) {

@@ -1,6 +1,8 @@
 // The dataset browser's record view: a file's lines in a table (the first ones at once, all of
 // them once the line index is built in the background, with a progress bar and Cancel) and the
 // selected record in full beside it: the query, each positive and negative, and the raw JSON.
+// Search (substring or regular expression over queries, positives and negatives, or only the
+// invalid lines) runs in the background too, and the table then shows the matching lines.
 #pragma once
 
 #include <QFutureWatcher>
@@ -12,8 +14,11 @@
 
 #include "core/common/progress.h"
 #include "core/data/line_index.h"
+#include "widgets/record_table_model.h"
 
+class QCheckBox;
 class QLabel;
+class QLineEdit;
 class QPlainTextEdit;
 class QProgressBar;
 class QPushButton;
@@ -36,14 +41,21 @@ class RecordBrowser : public QWidget {
   /// Selects 1-based `line` (once the index is ready when the line is past the preview).
   void goToLine(std::uint64_t line);
 
+  /// Searches the whole file in the background (once indexed); an empty query shows all lines.
+  void search(const RecordQuery& query);
+
   bool indexing() const { return watcher_.isRunning(); }
+  bool searching() const { return searchWatcher_.isRunning(); }
   RecordTableModel* model() const { return model_; }
   QTableView* table() const { return table_; }
+  QLabel* status() const { return status_; }
   QPlainTextEdit* detail() const { return detail_; }
 
  signals:
   /// The whole file can be browsed.
   void indexed();
+  /// A search finished (the table shows its matches).
+  void searched(int matches);
 
  private:
   class AtomicProgress : public ProgressObserver {
@@ -62,6 +74,8 @@ class RecordBrowser : public QWidget {
   };
 
   void onIndexed();
+  void onSearched();
+  void startSearch();
   void showRecord(int row);
   void cancelIndexing();
 
@@ -70,6 +84,11 @@ class RecordBrowser : public QWidget {
   std::shared_ptr<AtomicProgress> progressState_;
   std::shared_ptr<CancellationToken> cancel_;
   QFutureWatcher<std::shared_ptr<Indexing>> watcher_;
+  struct Matches {
+    std::vector<std::uint64_t> lines;
+    QString error;
+  };
+  QFutureWatcher<std::shared_ptr<Matches>> searchWatcher_;
   QTimer poll_;
 
   RecordTableModel* model_ = nullptr;
@@ -78,6 +97,10 @@ class RecordBrowser : public QWidget {
   QLabel* status_ = nullptr;
   QProgressBar* progress_ = nullptr;
   QPushButton* cancelButton_ = nullptr;
+  QLineEdit* searchText_ = nullptr;
+  QCheckBox* regex_ = nullptr;
+  QCheckBox* invalidOnly_ = nullptr;
+  QPushButton* searchButton_ = nullptr;
 };
 
 }  // namespace embedlab::widgets

@@ -2,6 +2,9 @@
 
 #include <QColor>
 
+#include <cctype>
+
+#include "core/common/error.h"
 #include "core/data/line_reader.h"
 
 namespace embedlab::widgets {
@@ -47,6 +50,52 @@ RecordRow parseRecordRow(std::uint64_t line, std::string raw) {
   return row;
 }
 
+RecordMatcher::RecordMatcher(const RecordQuery& query) : query_(query) {
+  if (query.regex) {
+    pattern_ = QRegularExpression(query.text, QRegularExpression::CaseInsensitiveOption);
+    if (!pattern_.isValid())
+      throw UsageError("invalid regular expression: " + pattern_.errorString().toStdString());
+  } else {
+    lowered_ = query.text.toLower().toStdString();
+  }
+}
+
+bool RecordMatcher::matchesText(const std::string& text) const {
+  if (query_.regex) return pattern_.match(QString::fromStdString(text)).hasMatch();
+  if (lowered_.empty()) return true;
+  // ASCII fast path; other text through Qt's Unicode case folding.
+  std::string lowered(text);
+  bool ascii = true;
+  for (char& c : lowered) {
+    if (static_cast<unsigned char>(c) >= 0x80) {
+      ascii = false;
+      break;
+    }
+    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  }
+  if (!ascii) lowered = QString::fromStdString(text).toLower().toStdString();
+  return lowered.find(lowered_) != std::string::npos;
+}
+
+bool RecordMatcher::matches(std::string_view raw) const {
+  const nlohmann::json record = nlohmann::json::parse(raw, nullptr, false);
+  const bool invalid = record.is_discarded() || !record.is_object();
+  if (query_.invalidOnly) {
+    return invalid && !raw.empty() && (query_.text.isEmpty() || matchesText(std::string(raw)));
+  }
+  if (query_.text.isEmpty()) return true;
+  if (invalid) return matchesText(std::string(raw));
+  for (const auto& [key, value] : record.items()) {
+    if (value.is_string() && matchesText(value.get_ref<const std::string&>())) return true;
+    if (value.is_array() && (key == "pos" || key == "neg" || key == "positive")) {
+      for (const auto& item : value) {
+        if (item.is_string() && matchesText(item.get_ref<const std::string&>())) return true;
+      }
+    }
+  }
+  return false;
+}
+
 RecordTableModel::RecordTableModel(QObject* parent) : QAbstractTableModel(parent) {
   failed_.text = tr("(the file changed on disk; reopen it)");
   failed_.invalid = true;
@@ -80,13 +129,27 @@ void RecordTableModel::setPreview(const std::filesystem::path& path, std::size_t
 void RecordTableModel::setIndexedFile(std::unique_ptr<IndexedLineFile> file) {
   beginResetModel();
   file_ = std::move(file);
+  filter_.reset();
   pages_.clear();
   preview_.clear();
   endResetModel();
 }
 
+void RecordTableModel::setFilter(std::vector<std::uint64_t> lines) {
+  beginResetModel();
+  filter_ = std::move(lines);
+  endResetModel();
+}
+
+void RecordTableModel::clearFilter() {
+  beginResetModel();
+  filter_.reset();
+  endResetModel();
+}
+
 void RecordTableModel::clear() {
   beginResetModel();
+  filter_.reset();
   file_.reset();
   pages_.clear();
   preview_.clear();
@@ -95,7 +158,8 @@ void RecordTableModel::clear() {
 
 const RecordRow& RecordTableModel::record(int row) const {
   if (!file_) return preview_[static_cast<std::size_t>(row)];
-  const auto index = static_cast<std::uint64_t>(row);
+  const auto index =
+      filter_ ? (*filter_)[static_cast<std::size_t>(row)] : static_cast<std::uint64_t>(row);
   const std::uint64_t first = index / kPageLines * kPageLines;
   for (std::size_t at = 0; at < pages_.size(); ++at) {
     if (pages_[at].first != first) continue;
@@ -123,6 +187,7 @@ const RecordRow& RecordTableModel::record(int row) const {
 
 int RecordTableModel::rowCount(const QModelIndex& parent) const {
   if (parent.isValid()) return 0;
+  if (filter_) return static_cast<int>(std::min<std::size_t>(filter_->size(), INT32_MAX));
   return file_ ? static_cast<int>(std::min<std::uint64_t>(file_->lineCount(), INT32_MAX))
                : static_cast<int>(preview_.size());
 }

@@ -5,11 +5,13 @@
 #pragma once
 
 #include <QAbstractTableModel>
+#include <QRegularExpression>
 #include <QString>
 #include <deque>
 #include <filesystem>
 #include <memory>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <vector>
 
 #include "core/data/line_index.h"
@@ -30,6 +32,28 @@ struct RecordRow {
 /// Parses one line into a row (never throws: an invalid line is a row marked invalid).
 RecordRow parseRecordRow(std::uint64_t line, std::string raw);
 
+/// What the browser's search looks for in each line.
+struct RecordQuery {
+  QString text;  ///< substring (case-insensitive) or regular expression; empty: any
+  bool regex = false;
+  bool invalidOnly = false;  ///< only lines that are not a JSON object
+};
+
+/// Whether a raw line matches: the text is sought in the query/text, each positive and each
+/// negative (decoded, so escapes and non-ASCII match as people type them). Throws UsageError for
+/// an invalid regular expression.
+class RecordMatcher {
+ public:
+  explicit RecordMatcher(const RecordQuery& query);
+  bool matches(std::string_view raw) const;
+
+ private:
+  bool matchesText(const std::string& text) const;
+  RecordQuery query_;
+  QRegularExpression pattern_;
+  std::string lowered_;
+};
+
 class RecordTableModel : public QAbstractTableModel {
   Q_OBJECT
 
@@ -44,6 +68,10 @@ class RecordTableModel : public QAbstractTableModel {
   /// Shows every line of `file` (the model takes it).
   void setIndexedFile(std::unique_ptr<IndexedLineFile> file);
   void clear();
+  /// Shows only these 0-based lines (the search's matches), in this order.
+  void setFilter(std::vector<std::uint64_t> lines);
+  void clearFilter();
+  bool filtered() const { return filter_.has_value(); }
 
   bool indexed() const { return file_ != nullptr; }
   /// The row at 0-based `row` (read and parsed when it is not cached).
@@ -64,6 +92,7 @@ class RecordTableModel : public QAbstractTableModel {
   static constexpr std::size_t kPagesKept = 64;
 
   std::vector<RecordRow> preview_;
+  std::optional<std::vector<std::uint64_t>> filter_;  // rows -> 0-based lines
   std::unique_ptr<IndexedLineFile> file_;
   mutable std::deque<Page> pages_;  // most recently used first
   RecordRow failed_;                // shown when a page cannot be read (the file changed)

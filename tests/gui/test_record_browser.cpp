@@ -3,6 +3,7 @@
 // going to a line selects it and shows the record in full, and invalid lines are marked.
 #include <QtTest/QtTest>
 
+#include <QLabel>
 #include <QPlainTextEdit>
 #include <QTableView>
 #include <fstream>
@@ -25,6 +26,10 @@ class TestRecordBrowser : public QObject {
       for (int i = 0; i < 200000; ++i) {
         if (i == 5) {
           out << "{not json\n";
+          continue;
+        }
+        if (i == 7) {
+          out << "{\"query\":\"Paket\u00fcberwachung\",\"pos\":[\"\u00dcberwacht Pakete\"]}\n";
           continue;
         }
         out << "{\"query\":\"query " << i << "\",\"pos\":[\"a passage for " << i
@@ -61,6 +66,34 @@ class TestRecordBrowser : public QObject {
     // Scrolling back and forth reads pages again as needed.
     QCOMPARE(browser.model()->record(3).text, QString("query 3"));
     QCOMPARE(browser.model()->record(150000).text, QString("query 150000"));
+
+    // Search in the background: the table then holds the matching lines only.
+    QSignalSpy searched(&browser, &widgets::RecordBrowser::searched);
+    browser.search({"QUERY 1999", false, false});  // 1999, 19990-19999, 199900-199999
+    QVERIFY(searched.wait(30000));
+    QCOMPARE(searched.takeFirst().at(0).toInt(), 111);
+    QCOMPARE(browser.model()->rowCount(), 111);
+    QCOMPARE(browser.model()->record(0).text, QString("query 1999"));
+    QCOMPARE(browser.model()->record(110).line, std::uint64_t{200000});
+    browser.search({"^query 4$", true, false});
+    QVERIFY(searched.wait(30000));
+    QCOMPARE(browser.model()->rowCount(), 1);
+    browser.search({"", false, true});  // only invalid lines
+    QVERIFY(searched.wait(30000));
+    QCOMPARE(browser.model()->rowCount(), 1);
+    QCOMPARE(browser.model()->record(0).line, std::uint64_t{6});
+    browser.search({QString::fromUtf8("\xc3\xbc"
+                                      "berwacht"),
+                    false, false});  // decoded, folded
+    QVERIFY(searched.wait(30000));
+    QCOMPARE(browser.model()->rowCount(), 1);
+    QCOMPARE(browser.model()->record(0).line, std::uint64_t{8});
+    browser.search({"(unclosed", true, false});  // refused at once, the matches stay
+    QVERIFY(!browser.searching());
+    QVERIFY(browser.status()->text().contains("invalid regular expression"));
+    QCOMPARE(browser.model()->rowCount(), 1);
+    browser.search({"", false, false});  // everything again
+    QCOMPARE(browser.model()->rowCount(), 200000);
   }
 
   void aLineBeyondThePreviewIsSelectedOnceIndexed() {
