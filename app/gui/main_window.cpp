@@ -2,6 +2,7 @@
 
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDir>
 #include <QFileDialog>
 #include <QLabel>
 #include <QMenuBar>
@@ -94,6 +95,8 @@ void MainWindow::createMenus() {
   QMenu* file = menuBar()->addMenu(tr("&File"));
   QAction* open = file->addAction(tr("&Open Workspace..."), this, &MainWindow::chooseWorkspace);
   open->setShortcut(QKeySequence::Open);
+  recentMenu_ = file->addMenu(tr("Open &Recent"));
+  updateRecentMenu();
   file->addSeparator();
   QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
   quit->setShortcut(QKeySequence::Quit);
@@ -117,7 +120,38 @@ void MainWindow::openWorkspace(const QString& folder) {
     return;
   }
   history_->setDatabase(store::History::resolvePath({}, folder.toStdString()));
-  QSettings().setValue(QStringLiteral("workspace/last"), folder);
+  QSettings settings;
+  settings.setValue(QStringLiteral("workspace/last"), folder);
+  QStringList recent = settings.value(QStringLiteral("workspace/recent")).toStringList();
+  recent.removeAll(folder);
+  recent.prepend(folder);
+  while (recent.size() > kRecentWorkspaces)
+    recent.removeLast();
+  settings.setValue(QStringLiteral("workspace/recent"), recent);
+  updateRecentMenu();
+}
+
+QStringList MainWindow::recentWorkspaces() {
+  return QSettings().value(QStringLiteral("workspace/recent")).toStringList();
+}
+
+void MainWindow::updateRecentMenu() {
+  if (recentMenu_ == nullptr) return;
+  recentMenu_->clear();
+  const QStringList recent = recentWorkspaces();
+  for (int i = 0; i < recent.size(); ++i) {
+    const QString folder = recent[i];
+    QAction* action = recentMenu_->addAction(
+        QStringLiteral("&%1 %2").arg(i + 1).arg(QDir::toNativeSeparators(folder)), this,
+        [this, folder] { openWorkspace(folder); });
+    action->setEnabled(QDir(folder).exists());
+  }
+  if (!recent.isEmpty()) recentMenu_->addSeparator();
+  QAction* clear = recentMenu_->addAction(tr("&Clear List"), this, [this] {
+    QSettings().remove(QStringLiteral("workspace/recent"));
+    updateRecentMenu();
+  });
+  clear->setEnabled(!recent.isEmpty());
 }
 
 void MainWindow::chooseWorkspace() {

@@ -7,6 +7,7 @@
 #include <QString>
 
 class QLabel;
+class QMenu;
 class QTabWidget;
 
 namespace embedlab::widgets {
@@ -33,6 +34,9 @@ class MainWindow : public QMainWindow {
   /// "history"); returns false for an unknown name.
   bool showPanel(const QString& name);
   static QStringList panelNames();
+  /// Workspaces opened before, most recent first (at most kRecentWorkspaces).
+  static QStringList recentWorkspaces();
+  static constexpr int kRecentWorkspaces = 8;
 
   widgets::DatasetsPanel* datasetsPanel() const { return datasets_; }
   widgets::HistoryPanel* historyPanel() const { return history_; }
@@ -43,8 +47,10 @@ class MainWindow : public QMainWindow {
  private:
   void createMenus();
   void chooseWorkspace();
+  void updateRecentMenu();
 
   QTabWidget* tabs_ = nullptr;
+  QMenu* recentMenu_ = nullptr;
   widgets::DatasetsPanel* datasets_ = nullptr;
   widgets::HistoryPanel* history_ = nullptr;
   QString workspace_;

@@ -4,8 +4,10 @@
 
 #include <QLabel>
 #include <QListWidget>
+#include <QMenu>
 #include <QPlainTextEdit>
 #include <QProgressBar>
+#include <QSettings>
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTableView>
@@ -64,6 +66,26 @@ class TestMainWindow : public QObject {
     const QImage image = window.grab().toImage();
     QVERIFY(!image.isNull());
     QVERIFY(image.width() > 600);
+  }
+
+  void remembersRecentWorkspacesMostRecentFirst() {
+    QSettings().remove("workspace/recent");
+    embedlab::test::TempFolder a, b;
+    MainWindow window("BLAS: test", "");
+    const QString first = QString::fromStdString(a.path().string());
+    const QString second = QString::fromStdString(b.path().string());
+    window.openWorkspace(first);
+    window.openWorkspace(second);
+    window.openWorkspace(first);
+    QCOMPARE(MainWindow::recentWorkspaces(), (QStringList{first, second}));
+    QMenu* recent = nullptr;
+    for (QMenu* menu : window.findChildren<QMenu*>()) {
+      if (menu->title().contains("Recent")) recent = menu;
+    }
+    QVERIFY(recent != nullptr);
+    QVERIFY(recent->actions().first()->text().contains(first));
+    recent->actions().last()->trigger();  // Clear List
+    QVERIFY(MainWindow::recentWorkspaces().isEmpty());
   }
 
   void invalidDatasetShowsItsProblemsWithLines() {
