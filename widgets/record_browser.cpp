@@ -137,7 +137,7 @@ void RecordBrowser::open(const std::filesystem::path& file) {
   status_->setText(
       tr("%1: the first %n line(s), indexing the whole file...", "", model_->rowCount())
           .arg(QString::fromStdString(file.filename().string())));
-  progressState_ = std::make_shared<AtomicProgress>();
+  progressState_ = std::make_shared<PercentProgress>();
   cancel_ = std::make_shared<CancellationToken>();
   auto progress = progressState_;
   auto token = cancel_;
@@ -231,7 +231,7 @@ void RecordBrowser::search(const RecordQuery& query) {
     status_->setText(QString::fromStdString(error.what()));
     return;
   }
-  progressState_ = std::make_shared<AtomicProgress>();
+  progressState_ = std::make_shared<PercentProgress>();
   cancel_ = std::make_shared<CancellationToken>();
   auto progress = progressState_;
   auto token = cancel_;

@@ -8,7 +8,6 @@
 #include <QFutureWatcher>
 #include <QTimer>
 #include <QWidget>
-#include <atomic>
 #include <filesystem>
 #include <memory>
 
@@ -58,16 +57,6 @@ class RecordBrowser : public QWidget {
   void searched(int matches);
 
  private:
-  class AtomicProgress : public ProgressObserver {
-   public:
-    void onProgress(std::uint64_t done, std::uint64_t total, std::string_view) override {
-      if (total > 0) percent_.store(static_cast<int>(100 * done / total));
-    }
-    int percent() const { return percent_.load(); }
-
-   private:
-    std::atomic<int> percent_{0};
-  };
   struct Indexing {
     std::unique_ptr<IndexedLineFile> file;
     QString error;
@@ -81,7 +70,7 @@ class RecordBrowser : public QWidget {
 
   std::filesystem::path path_;
   std::uint64_t pendingLine_ = 0;
-  std::shared_ptr<AtomicProgress> progressState_;
+  std::shared_ptr<PercentProgress> progressState_;
   std::shared_ptr<CancellationToken> cancel_;
   QFutureWatcher<std::shared_ptr<Indexing>> watcher_;
   struct Matches {

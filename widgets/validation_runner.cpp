@@ -28,13 +28,6 @@ ValidationOutcome validateEntry(const DatasetEntry& entry, ProgressObserver* pro
 
 }  // namespace
 
-void ValidationRunner::AtomicProgress::onProgress(std::uint64_t done, std::uint64_t total,
-                                                  std::string_view) {
-  if (total > 0) {
-    percent_.store(static_cast<int>(100 * done / total), std::memory_order_relaxed);
-  }
-}
-
 ValidationRunner::ValidationRunner(QObject* parent) : QObject(parent) {
   qRegisterMetaType<ValidationOutcome>();
   pollTimer_.setInterval(100);
@@ -55,7 +48,7 @@ void ValidationRunner::start(const DatasetEntry& entry) {
     watcher_.waitForFinished();
   }
   // The worker owns shared copies, so nothing it touches dies with a cancelled run.
-  progress_ = std::make_shared<AtomicProgress>();
+  progress_ = std::make_shared<PercentProgress>();
   cancel_ = std::make_shared<CancellationToken>();
   auto progress = progress_;
   auto token = cancel_;

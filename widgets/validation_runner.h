@@ -42,20 +42,11 @@ class ValidationRunner : public QObject {
 
  private:
   // Receives core's progress on the worker thread; the GUI thread polls it.
-  class AtomicProgress : public ProgressObserver {
-   public:
-    void onProgress(std::uint64_t done, std::uint64_t total, std::string_view unit) override;
-    int percent() const { return percent_.load(std::memory_order_relaxed); }
-
-   private:
-    std::atomic<int> percent_{0};
-  };
-
   void onWorkerFinished();
 
   QFutureWatcher<ValidationOutcome> watcher_;
   QTimer pollTimer_;
-  std::shared_ptr<AtomicProgress> progress_;
+  std::shared_ptr<PercentProgress> progress_;
   std::shared_ptr<CancellationToken> cancel_;
 };
 

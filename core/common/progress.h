@@ -51,6 +51,18 @@ class PhaseProgress : public ProgressObserver {
   std::string_view unit_;  // a string literal
 };
 
+/// Keeps the latest progress as a percentage that another thread (a GUI timer) can read.
+class PercentProgress : public ProgressObserver {
+ public:
+  void onProgress(std::uint64_t done, std::uint64_t total, std::string_view) override {
+    if (total > 0) percent_.store(static_cast<int>(100 * done / total), std::memory_order_relaxed);
+  }
+  int percent() const { return percent_.load(std::memory_order_relaxed); }
+
+ private:
+  std::atomic<int> percent_{0};
+};
+
 /// Calls `observer` (when not null); convenience for code with optional observers.
 inline void reportProgress(ProgressObserver* observer, std::uint64_t done, std::uint64_t total,
                            std::string_view unit) {
