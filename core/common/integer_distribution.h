@@ -17,6 +17,12 @@ class IntegerDistribution {
     sum_ += static_cast<long double>(value) * static_cast<long double>(times);
   }
 
+  /// Adds every value of `other` (merging the distributions of two files).
+  void add(const IntegerDistribution& other) {
+    for (const auto& [value, times] : other.counts_)
+      add(value, times);
+  }
+
   std::uint64_t count() const { return count_; }
   bool empty() const { return count_ == 0; }
   std::uint64_t min() const { return empty() ? 0 : counts_.begin()->first; }

@@ -82,6 +82,12 @@ bool parseWholeNumber(std::string_view text, int& value) {
 
 }  // namespace
 
+std::string documentText(const CorpusDocument& document) {
+  if (document.title.empty()) return document.text;
+  if (document.text.empty()) return document.title;
+  return document.title + " " + document.text;
+}
+
 RecordParser::RecordParser(std::uint64_t maxLineBytes)
     : impl_(std::make_unique<Impl>()), maxLineBytes_(maxLineBytes) {}
 

@@ -43,6 +43,9 @@ struct CorpusDocument {
   std::uint64_t line = 0;
 };
 
+/// The text a model encodes for a document: "title text" (either alone when the other is empty).
+std::string documentText(const CorpusDocument& document);
+
 struct EvalQuery {
   std::string id;                      ///< BEIR "_id"; MS MARCO layout: the 0-based record number
   std::string text;                    ///< BEIR "text"; MS MARCO layout: "query"

@@ -12,12 +12,6 @@ double secondsSince(std::chrono::steady_clock::time_point start) {
 
 }  // namespace
 
-std::string documentText(const CorpusDocument& document) {
-  if (document.title.empty()) return document.text;
-  if (document.text.empty()) return document.title;
-  return document.title + " " + document.text;
-}
-
 RetrievalEvaluator::RetrievalEvaluator(const model::EmbeddingModel& model, const EvalSet& set,
                                        RetrievalEvalOptions options)
     : model_(model), set_(set), options_(std::move(options)) {

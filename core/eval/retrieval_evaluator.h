@@ -50,9 +50,6 @@ struct RetrievalEvalResult {
   double searchSeconds = 0;
 };
 
-/// A document's text as embedded: BEIR's "title text" (title omitted when empty).
-std::string documentText(const CorpusDocument& document);
-
 class RetrievalEvaluator {
  public:
   /// Embeds and indexes the corpus of `set` (kept by reference: it must outlive the evaluator).
