@@ -7,8 +7,9 @@ set -euo pipefail
 packages=(
   # toolchain
   build-essential cmake ninja-build pkg-config ccache git clang-format
-  # Qt 6 (widgets, tests, translations) and plotting
-  qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libqcustomplot-dev
+  # Qt 6 (widgets, tests, translations and Qt's own, SVG export of plots) and plotting
+  qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-svg-dev libqcustomplot-dev
+  qt6-translations-l10n
   # LibTorch (CPU) with the c10d headers, FAISS, and a fast BLAS for both
   libtorch-dev libgloo-dev libfaiss-dev libopenblas0-pthread
   # the reference BLAS is installed too, only so that a test can check the slow-BLAS warning

@@ -4,7 +4,6 @@
 
 #include <QCheckBox>
 #include <QComboBox>
-#include <QFileDialog>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -15,6 +14,7 @@
 #include <QVBoxLayout>
 
 #include "core/store/run_comparison.h"
+#include "widgets/plot_export.h"
 
 namespace embedlab::widgets {
 
@@ -40,7 +40,7 @@ QTableWidget* makeTable() {
 }  // namespace
 
 RunComparisonView::RunComparisonView(QWidget* parent) : QWidget(parent) {
-  differencesOnly_ = new QCheckBox(tr("Differences only"));
+  differencesOnly_ = new QCheckBox;
   differencesOnly_->setChecked(true);
   connect(differencesOnly_, &QCheckBox::toggled, this, &RunComparisonView::fillOptions);
   options_ = makeTable();
@@ -49,31 +49,35 @@ RunComparisonView::RunComparisonView(QWidget* parent) : QWidget(parent) {
   metricChooser_ = new QComboBox;
   metricChooser_->setMinimumContentsLength(24);
   connect(metricChooser_, &QComboBox::currentTextChanged, this, &RunComparisonView::showMetric);
-  auto* exportButton = new QPushButton(tr("Export plot..."));
-  connect(exportButton, &QPushButton::clicked, this, &RunComparisonView::choosePlotFile);
+  auto* exportButton = new QPushButton;
+  connect(exportButton, &QPushButton::clicked, this,
+          [this] { askAndExportPlot(this, plot_, QStringLiteral("runs.png")); });
   plot_ = new QCustomPlot;
+  addExportMenu(plot_, QStringLiteral("runs.png"));
   plot_->setMinimumSize(360, 220);
   plot_->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom | QCP::iSelectLegend);
   plot_->legend->setVisible(true);
-  plot_->xAxis->setLabel(tr("step"));
 
   auto* left = new QWidget;
   auto* leftLayout = new QVBoxLayout(left);
   leftLayout->setContentsMargins(0, 0, 0, 0);
   auto* optionsHeader = new QHBoxLayout;
-  optionsHeader->addWidget(new QLabel(tr("<b>Options</b>")));
+  auto* optionsTitle = new QLabel;
+  optionsHeader->addWidget(optionsTitle);
   optionsHeader->addStretch();
   optionsHeader->addWidget(differencesOnly_);
   leftLayout->addLayout(optionsHeader);
   leftLayout->addWidget(options_, 3);
-  leftLayout->addWidget(new QLabel(tr("<b>Final metrics</b> (the best of each row in bold)")));
+  auto* metricsTitle = new QLabel;
+  leftLayout->addWidget(metricsTitle);
   leftLayout->addWidget(metrics_, 2);
 
   auto* right = new QWidget;
   auto* rightLayout = new QVBoxLayout(right);
   rightLayout->setContentsMargins(0, 0, 0, 0);
   auto* plotHeader = new QHBoxLayout;
-  plotHeader->addWidget(new QLabel(tr("<b>Curves</b>")));
+  auto* curvesTitle = new QLabel;
+  plotHeader->addWidget(curvesTitle);
   plotHeader->addWidget(metricChooser_, 1);
   plotHeader->addWidget(exportButton);
   rightLayout->addLayout(plotHeader);
@@ -83,13 +87,25 @@ RunComparisonView::RunComparisonView(QWidget* parent) : QWidget(parent) {
   splitter->addWidget(left);
   splitter->addWidget(right);
   splitter->setStretchFactor(1, 1);
-  auto* hint = new QLabel(
-      tr("Select two runs or more (Ctrl+click or Shift+click) and press Compare to see their "
-         "options side by side, their final metrics with the best in bold, and their metric "
-         "curves on one plot."));
+  auto* hint = new QLabel;
   hint->setWordWrap(true);
   hint->setAlignment(Qt::AlignCenter);
   hint->setStyleSheet(QStringLiteral("color: #666; padding: 24px;"));
+  translations_.add([=] {
+    differencesOnly_->setText(tr("Differences only"));
+    exportButton->setText(tr("Export plot..."));
+    plot_->xAxis->setLabel(tr("step"));
+    optionsTitle->setText(tr("<b>Options</b>"));
+    metricsTitle->setText(tr("<b>Final metrics</b> (the best of each row in bold)"));
+    curvesTitle->setText(tr("<b>Curves</b>"));
+    hint->setText(
+        tr("Select two runs or more (Ctrl+click or Shift+click) and press Compare to see their "
+           "options side by side, their final metrics with the best in bold, and their metric "
+           "curves on one plot."));
+    if (!runs_.empty()) fillOptions();  // the options table's header
+    if (QTableWidgetItem* header = metrics_->horizontalHeaderItem(0)) header->setText(tr("metric"));
+    plot_->replot();
+  });
   pages_ = new QStackedWidget;
   pages_->addWidget(hint);
   pages_->addWidget(splitter);
@@ -212,18 +228,13 @@ void RunComparisonView::showMetric(const QString& name) {
   plot_->replot();
 }
 
-bool RunComparisonView::exportPlot(const QString& file) {
-  const QString lower = file.toLower();
-  if (lower.endsWith(QStringLiteral(".pdf"))) return plot_->savePdf(file);
-  if (lower.endsWith(QStringLiteral(".jpg")) || lower.endsWith(QStringLiteral(".jpeg")))
-    return plot_->saveJpg(file);
-  return plot_->savePng(file);
+void RunComparisonView::changeEvent(QEvent* event) {
+  translations_.handle(event);
+  QWidget::changeEvent(event);
 }
 
-void RunComparisonView::choosePlotFile() {
-  const QString file = QFileDialog::getSaveFileName(
-      this, tr("Export plot"), QStringLiteral("runs.png"), tr("Images (*.png *.jpg);;PDF (*.pdf)"));
-  if (!file.isEmpty()) exportPlot(file);
+bool RunComparisonView::exportPlot(const QString& file) {
+  return widgets::exportPlot(plot_, file);
 }
 
 }  // namespace embedlab::widgets

@@ -1,12 +1,13 @@
 // Two runs or more side by side: their options (with "differences only"), their final metrics
 // with the best of each row in bold, and one metric's curves overlaid in a plot with a legend,
-// zoom and pan (mouse wheel, drag) and export to PNG, JPG or PDF.
+// zoom and pan (mouse wheel, drag) and export to PNG, JPG, PDF or SVG.
 #pragma once
 
 #include <QWidget>
 #include <vector>
 
 #include "core/store/history.h"
+#include "widgets/translations.h"
 
 class QCheckBox;
 class QComboBox;
@@ -28,7 +29,7 @@ class RunComparisonView : public QWidget {
 
   /// Plots metric `name` for every compared run that has it.
   void showMetric(const QString& name);
-  /// Writes the plot as PNG, JPG or PDF (by the extension); false when it could not.
+  /// Writes the plot as PNG, JPG, PDF or SVG (by the extension); false when it could not.
   bool exportPlot(const QString& file);
 
   // For tests.
@@ -38,9 +39,12 @@ class RunComparisonView : public QWidget {
   QComboBox* metricChooser() const { return metricChooser_; }
   QCheckBox* differencesOnly() const { return differencesOnly_; }
 
+ protected:
+  void changeEvent(QEvent* event) override;
+
  private:
+  Translations translations_;
   void fillOptions();
-  void choosePlotFile();
 
   struct Curve {
     QString run;

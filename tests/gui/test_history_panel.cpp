@@ -130,6 +130,11 @@ class TestHistoryPanel : public QObject {
     QVERIFY(view->exportPlot(QString::fromStdString(png.string())));
     QVERIFY(std::filesystem::file_size(png) > 1000);
     QVERIFY(view->exportPlot(QString::fromStdString((folder / "curves.pdf").string())));
+    QVERIFY(std::filesystem::file_size(folder / "curves.pdf") > 1000);
+    QVERIFY(view->exportPlot(QString::fromStdString((folder / "curves.svg").string())));
+    const std::string svg = test::readFile(folder / "curves.svg");
+    QVERIFY(svg.find("<svg") != std::string::npos);
+    QVERIFY(svg.find("</svg>") != std::string::npos);
 
     const QImage image = panel.grab().toImage();
     QVERIFY(!image.isNull());
