@@ -1,5 +1,6 @@
 #include "widgets/datasets_panel.h"
 
+#include <QEvent>
 #include <QFontDatabase>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -16,6 +17,7 @@
 #include "core/data/validation_report.h"
 #include "widgets/length_histogram.h"
 #include "widgets/record_browser.h"
+#include "widgets/token_statistics_view.h"
 
 namespace embedlab::widgets {
 
@@ -80,6 +82,15 @@ QString recordSummary(const DatasetEntry& entry, const ValidationOutcome& outcom
   return DatasetsPanel::tr("%n record(s)", "", static_cast<int>(records));
 }
 
+// The files whose texts the Statistics tab counts.
+std::vector<TokenStatisticsView::Input> statisticsInputs(const DatasetEntry& entry) {
+  if (entry.evalFolder)
+    return {{entry.path / "queries.jsonl", DataKind::Queries},
+            {entry.path / "corpus.jsonl", DataKind::Corpus}};
+  if (!entry.kind || *entry.kind == DataKind::Qrels) return {};
+  return {{entry.path, *entry.kind}};
+}
+
 }  // namespace
 
 DatasetsPanel::DatasetsPanel(QWidget* parent) : QWidget(parent) {
@@ -94,12 +105,9 @@ DatasetsPanel::DatasetsPanel(QWidget* parent) : QWidget(parent) {
   title_->setFont(titleFont);
   progress_ = new QProgressBar;
   progress_->setRange(0, 100);
-  cancel_ = new QPushButton(tr("Cancel"));
-  cancel_->setToolTip(tr("Stop validating; datasets not yet checked stay unchecked"));
+  cancel_ = new QPushButton;
 
   problems_ = new QTableWidget(0, kColumnCount);
-  problems_->setHorizontalHeaderLabels(
-      {tr("File"), tr("Line"), tr("Severity"), tr("Problem"), tr("Details")});
   problems_->horizontalHeader()->setSectionResizeMode(kMessage, QHeaderView::Stretch);
   problems_->verticalHeader()->hide();
   problems_->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -131,9 +139,11 @@ DatasetsPanel::DatasetsPanel(QWidget* parent) : QWidget(parent) {
   detailSplitter->setStretchFactor(1, 2);
 
   records_ = new RecordBrowser;
+  statistics_ = new TokenStatisticsView;
   views_ = new QTabWidget;
-  views_->addTab(detailSplitter, tr("Problems and summary"));
-  views_->addTab(records_, tr("Records"));
+  views_->addTab(detailSplitter, QString());
+  views_->addTab(records_, QString());
+  views_->addTab(statistics_, QString());
 
   auto* detail = new QWidget;
   auto* detailLayout = new QVBoxLayout(detail);
@@ -149,6 +159,23 @@ DatasetsPanel::DatasetsPanel(QWidget* parent) : QWidget(parent) {
   auto* layout = new QVBoxLayout(this);
   layout->addWidget(splitter);
 
+  translations_.add([this] {
+    cancel_->setText(tr("Cancel"));
+    cancel_->setToolTip(tr("Stop validating; datasets not yet checked stay unchecked"));
+    problems_->setHorizontalHeaderLabels(
+        {tr("File"), tr("Line"), tr("Severity"), tr("Problem"), tr("Details")});
+    views_->setTabText(0, tr("Problems and summary"));
+    views_->setTabText(1, tr("Records"));
+    views_->setTabText(2, tr("Statistics"));
+    // What was shown in the old language is shown again in the new one.
+    for (int row = 0; row < datasetCount(); ++row)
+      updateRowStatus(row);
+    if (list_->currentRow() >= 0) showDataset(list_->currentRow());
+    if (validating_ >= 0)
+      progress_->setFormat(
+          tr("Validating %1: %p%").arg(QString::fromStdString(entries_[validating_].name)));
+  });
+
   connect(list_, &QListWidget::currentRowChanged, this, &DatasetsPanel::showDataset);
   connect(problems_, &QTableWidget::cellClicked, this, &DatasetsPanel::showProblemLine);
   connect(&runner_, &ValidationRunner::progressChanged, progress_, &QProgressBar::setValue);
@@ -159,11 +186,41 @@ DatasetsPanel::DatasetsPanel(QWidget* parent) : QWidget(parent) {
   });
 }
 
+void DatasetsPanel::changeEvent(QEvent* event) {
+  translations_.handle(event);
+  QWidget::changeEvent(event);
+}
+
+void DatasetsPanel::openFile(const std::filesystem::path& file) {
+  const std::filesystem::path absolute = std::filesystem::absolute(file);
+  for (int row = 0; row < datasetCount(); ++row) {
+    if (std::filesystem::absolute(entries_[row].path) == absolute) {
+      list_->setCurrentRow(row);
+      return;
+    }
+  }
+  DatasetEntry entry;
+  entry.path = absolute;
+  entry.name = absolute.string();  // outside the workspace: the whole path
+  try {
+    entry.kind = detectDataKind(absolute);
+  } catch (const std::exception&) {
+    entry.kind = std::nullopt;  // listed anyway; validation says what is wrong
+  }
+  entries_.push_back(std::move(entry));
+  const int row = datasetCount() - 1;
+  list_->addItem(QString::fromStdString(entries_[row].name));
+  updateRowStatus(row);
+  list_->setCurrentRow(row);
+  if (validating_ < 0) validateNext();
+}
+
 void DatasetsPanel::setWorkspace(const std::filesystem::path& workspace) {
   runner_.cancel();
   outcomes_.clear();
   list_->clear();
   entries_ = discoverDatasets(workspace);
+  statistics_->setWorkspace(workspace);
   for (std::size_t row = 0; row < entries_.size(); ++row) {
     list_->addItem(QString::fromStdString(entries_[row].name));
     updateRowStatus(static_cast<int>(row));
@@ -265,6 +322,7 @@ void DatasetsPanel::showDataset(int row) {
   const DatasetEntry& entry = entries_[row];
   title_->setText(QString::fromStdString(entry.name) + " — " + kindLabel(entry));
   browseFile(entry.evalFolder ? entry.path / "corpus.jsonl" : entry.path);
+  statistics_->setInputs(statisticsInputs(entry));
   const auto found = outcomes_.find(row);
   if (found == outcomes_.end()) {
     summary_->setPlainText(tr("Validation of this dataset has not finished yet."));

@@ -1,7 +1,7 @@
 // The Datasets panel: the workspace's data files and evaluation folders, each validated in the
 // background (progress bar, Cancel), with the selected dataset's problems in a table and its
-// summary beside them, and its records in a browser (first lines at once, the whole file once
-// indexed); clicking a problem shows its line there.
+// summary beside them, its records in a browser (first lines at once, the whole file once
+// indexed; clicking a problem shows its line there), and its statistics in tokens.
 #pragma once
 
 #include <QWidget>
@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/data/dataset_discovery.h"
+#include "widgets/translations.h"
 #include "widgets/validation_runner.h"
 
 class QLabel;
@@ -24,6 +25,7 @@ namespace embedlab::widgets {
 
 class LengthHistogram;
 class RecordBrowser;
+class TokenStatisticsView;
 
 class DatasetsPanel : public QWidget {
   Q_OBJECT
@@ -33,18 +35,27 @@ class DatasetsPanel : public QWidget {
 
   /// Lists the datasets of `workspace` and validates them one after another.
   void setWorkspace(const std::filesystem::path& workspace);
+  /// Adds one data file (from anywhere) to the list, selects and validates it; a file already
+  /// listed is selected.
+  void openFile(const std::filesystem::path& file);
 
   /// Number of datasets listed, and how many have been validated so far.
   int datasetCount() const;
   int validatedCount() const;
   /// The record browser of the selected dataset (tests).
   RecordBrowser* records() const { return records_; }
+  /// The Statistics tab (tests).
+  TokenStatisticsView* statistics() const { return statistics_; }
+  QTabWidget* views() const { return views_; }
   /// Shows the Records tab at the line of the problem in `row` of the problems table.
   void showProblemLine(int row);
 
  signals:
   /// Every dataset of the workspace has been validated (or validation was cancelled).
   void allValidated();
+
+ protected:
+  void changeEvent(QEvent* event) override;
 
  private:
   void validateNext();
@@ -53,6 +64,7 @@ class DatasetsPanel : public QWidget {
   void updateRowStatus(int row);
   void browseFile(const std::filesystem::path& file);
 
+  Translations translations_;
   std::vector<DatasetEntry> entries_;
   std::map<int, ValidationOutcome> outcomes_;  // by row
   int validating_ = -1;
@@ -67,6 +79,7 @@ class DatasetsPanel : public QWidget {
   LengthHistogram* lengths_ = nullptr;
   QTabWidget* views_ = nullptr;
   RecordBrowser* records_ = nullptr;
+  TokenStatisticsView* statistics_ = nullptr;
   std::filesystem::path browsed_;
 };
 
