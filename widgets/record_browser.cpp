@@ -3,6 +3,7 @@
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <QCheckBox>
+#include <QEvent>
 #include <QFontDatabase>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -11,6 +12,7 @@
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QSpinBox>
 #include <QSplitter>
 #include <QTableView>
 #include <QVBoxLayout>
@@ -68,12 +70,10 @@ RecordBrowser::RecordBrowser(QWidget* parent) : QWidget(parent) {
   table_->setWordWrap(false);
   detail_ = new QPlainTextEdit;
   detail_->setReadOnly(true);
-  detail_->setPlaceholderText(tr("Select a record to see it in full"));
   status_ = new QLabel;
   progress_ = new QProgressBar;
   progress_->setRange(0, 100);
-  cancelButton_ = new QPushButton(tr("Cancel"));
-  cancelButton_->setToolTip(tr("Stop indexing; the first lines stay browsable"));
+  cancelButton_ = new QPushButton;
   connect(cancelButton_, &QPushButton::clicked, this, &RecordBrowser::cancelIndexing);
   connect(table_->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
           [this](const QModelIndex& current) { showRecord(current.row()); });
@@ -87,11 +87,10 @@ RecordBrowser::RecordBrowser(QWidget* parent) : QWidget(parent) {
           &RecordBrowser::onSearched);
 
   searchText_ = new QLineEdit;
-  searchText_->setPlaceholderText(tr("Search queries, positives and negatives..."));
   searchText_->setClearButtonEnabled(true);
-  regex_ = new QCheckBox(tr("Regular expression"));
-  invalidOnly_ = new QCheckBox(tr("Only invalid lines"));
-  searchButton_ = new QPushButton(tr("Search"));
+  regex_ = new QCheckBox;
+  invalidOnly_ = new QCheckBox;
+  searchButton_ = new QPushButton;
   searchButton_->setEnabled(false);
   connect(searchButton_, &QPushButton::clicked, this, &RecordBrowser::startSearch);
   connect(searchText_, &QLineEdit::returnPressed, this, &RecordBrowser::startSearch);
@@ -100,6 +99,53 @@ RecordBrowser::RecordBrowser(QWidget* parent) : QWidget(parent) {
   searchRow->addWidget(regex_);
   searchRow->addWidget(invalidOnly_);
   searchRow->addWidget(searchButton_);
+
+  // Length ranges in characters; a maximum of 0 means no maximum ("any").
+  const auto makeLengthBox = [this] {
+    auto* box = new QSpinBox;
+    box->setRange(0, 100'000'000);
+    box->setGroupSeparatorShown(true);
+    connect(box, &QSpinBox::editingFinished, this, [this] {
+      if (searchButton_->isEnabled()) startSearch();
+    });
+    return box;
+  };
+  queryMinLength_ = makeLengthBox();
+  queryMaxLength_ = makeLengthBox();
+  passageMinLength_ = makeLengthBox();
+  passageMaxLength_ = makeLengthBox();
+  auto* queryFrom = new QLabel;
+  auto* queryTo = new QLabel;
+  auto* passageFrom = new QLabel;
+  auto* passageTo = new QLabel;
+  auto* lengthRow = new QHBoxLayout;
+  lengthRow->addWidget(queryFrom);
+  lengthRow->addWidget(queryMinLength_);
+  lengthRow->addWidget(queryTo);
+  lengthRow->addWidget(queryMaxLength_);
+  lengthRow->addSpacing(16);
+  lengthRow->addWidget(passageFrom);
+  lengthRow->addWidget(passageMinLength_);
+  lengthRow->addWidget(passageTo);
+  lengthRow->addWidget(passageMaxLength_);
+  lengthRow->addStretch(1);
+
+  translations_.add([=] {
+    detail_->setPlaceholderText(tr("Select a record to see it in full"));
+    cancelButton_->setText(tr("Cancel"));
+    cancelButton_->setToolTip(tr("Stop indexing or searching; what is there stays browsable"));
+    searchText_->setPlaceholderText(tr("Search queries, positives and negatives..."));
+    regex_->setText(tr("Regular expression"));
+    invalidOnly_->setText(tr("Only invalid lines"));
+    searchButton_->setText(tr("Search"));
+    queryFrom->setText(tr("Query/text characters from"));
+    passageFrom->setText(tr("a passage's characters from"));
+    for (QLabel* to : {queryTo, passageTo})
+      to->setText(tr("to"));
+    for (QSpinBox* box : {queryMaxLength_, passageMaxLength_})
+      box->setSpecialValueText(tr("any"));
+    model_->retranslate();
+  });
 
   auto* statusRow = new QHBoxLayout;
   statusRow->addWidget(status_, 1);
@@ -113,10 +159,16 @@ RecordBrowser::RecordBrowser(QWidget* parent) : QWidget(parent) {
   auto* layout = new QVBoxLayout(this);
   layout->setContentsMargins(0, 0, 0, 0);
   layout->addLayout(searchRow);
+  layout->addLayout(lengthRow);
   layout->addLayout(statusRow);
   layout->addWidget(splitter, 1);
   progress_->hide();
   cancelButton_->hide();
+}
+
+void RecordBrowser::changeEvent(QEvent* event) {
+  translations_.handle(event);
+  QWidget::changeEvent(event);
 }
 
 RecordBrowser::~RecordBrowser() {
@@ -214,12 +266,20 @@ void RecordBrowser::startSearch() {
   query.text = searchText_->text();
   query.regex = regex_->isChecked();
   query.invalidOnly = invalidOnly_->isChecked();
+  const auto range = [](const QSpinBox* min, const QSpinBox* max) {
+    LengthRange lengths;
+    lengths.min = static_cast<std::uint64_t>(min->value());
+    if (max->value() > 0) lengths.max = static_cast<std::uint64_t>(max->value());
+    return lengths;
+  };
+  query.queryLength = range(queryMinLength_, queryMaxLength_);
+  query.passageLength = range(passageMinLength_, passageMaxLength_);
   search(query);
 }
 
 void RecordBrowser::search(const RecordQuery& query) {
   if (!model_->indexed() || searching()) return;
-  if (query.text.isEmpty() && !query.invalidOnly) {
+  if (query.matchesEverything()) {
     model_->clearFilter();
     status_->setText(tr("%1: %n line(s)", "", model_->rowCount())
                          .arg(QString::fromStdString(path_.filename().string())));

@@ -2,7 +2,8 @@
 // them once the line index is built in the background, with a progress bar and Cancel) and the
 // selected record in full beside it: the query, each positive and negative, and the raw JSON.
 // Search (substring or regular expression over queries, positives and negatives, or only the
-// invalid lines) runs in the background too, and the table then shows the matching lines.
+// invalid lines; query and passage length ranges) runs in the background too, and the table then
+// shows the matching lines.
 #pragma once
 
 #include <QFutureWatcher>
@@ -14,6 +15,7 @@
 #include "core/common/progress.h"
 #include "core/data/line_index.h"
 #include "widgets/record_table_model.h"
+#include "widgets/translations.h"
 
 class QCheckBox;
 class QLabel;
@@ -21,6 +23,7 @@ class QLineEdit;
 class QPlainTextEdit;
 class QProgressBar;
 class QPushButton;
+class QSpinBox;
 class QTableView;
 
 namespace embedlab::widgets {
@@ -56,6 +59,9 @@ class RecordBrowser : public QWidget {
   /// A search finished (the table shows its matches).
   void searched(int matches);
 
+ protected:
+  void changeEvent(QEvent* event) override;
+
  private:
   struct Indexing {
     std::unique_ptr<IndexedLineFile> file;
@@ -68,6 +74,7 @@ class RecordBrowser : public QWidget {
   void showRecord(int row);
   void cancelIndexing();
 
+  Translations translations_;
   std::filesystem::path path_;
   std::uint64_t pendingLine_ = 0;
   std::shared_ptr<PercentProgress> progressState_;
@@ -90,6 +97,10 @@ class RecordBrowser : public QWidget {
   QCheckBox* regex_ = nullptr;
   QCheckBox* invalidOnly_ = nullptr;
   QPushButton* searchButton_ = nullptr;
+  QSpinBox* queryMinLength_ = nullptr;
+  QSpinBox* queryMaxLength_ = nullptr;
+  QSpinBox* passageMinLength_ = nullptr;
+  QSpinBox* passageMaxLength_ = nullptr;
 };
 
 }  // namespace embedlab::widgets

@@ -5,6 +5,7 @@
 #include <cctype>
 
 #include "core/common/error.h"
+#include "core/common/utf8.h"
 #include "core/data/line_reader.h"
 
 namespace embedlab::widgets {
@@ -23,6 +24,32 @@ int listSize(const nlohmann::json& record, const char* key) {
   return found != record.end() && found->is_array() ? static_cast<int>(found->size()) : -1;
 }
 
+// The fields a record's main text can be in, in order of preference.
+constexpr const char* kTextKeys[] = {"query", "text", "content", "_id"};
+// The lists that hold passages.
+constexpr const char* kPassageKeys[] = {"pos", "neg", "positive"};
+
+const std::string* mainText(const nlohmann::json& record) {
+  for (const char* key : kTextKeys) {
+    const auto found = record.find(key);
+    if (found != record.end() && found->is_string()) return &found->get_ref<const std::string&>();
+  }
+  return nullptr;
+}
+
+// Calls fn(text) for each passage of the record's lists; stops when it returns true.
+template <typename Fn>
+bool anyPassage(const nlohmann::json& record, Fn fn) {
+  for (const char* key : kPassageKeys) {
+    const auto found = record.find(key);
+    if (found == record.end() || !found->is_array()) continue;
+    for (const auto& item : *found) {
+      if (item.is_string() && fn(item.get_ref<const std::string&>())) return true;
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 RecordRow parseRecordRow(std::uint64_t line, std::string raw) {
@@ -33,20 +60,20 @@ RecordRow parseRecordRow(std::uint64_t line, std::string raw) {
   if (record.is_discarded() || !record.is_object()) {
     row.invalid = !row.raw.empty();
     row.text = shortened(row.raw);  // a TSV line, or what could not be parsed
-    row.length = row.text.size();
+    row.length = static_cast<int>(utf8::codePointCount(row.raw));
     return row;
   }
-  for (const char* key : {"query", "text", "content", "_id"}) {
-    const auto found = record.find(key);
-    if (found != record.end() && found->is_string()) {
-      const std::string& text = found->get_ref<const std::string&>();
-      row.text = shortened(text);
-      row.length = QString::fromStdString(text).size();
-      break;
-    }
+  if (const std::string* text = mainText(record)) {
+    row.text = shortened(*text);
+    row.length = static_cast<int>(utf8::codePointCount(*text));
   }
   row.positives = listSize(record, "pos");
   row.negatives = listSize(record, "neg");
+  anyPassage(record, [&row](const std::string& passage) {
+    row.longestPassage =
+        std::max(row.longestPassage, static_cast<int>(utf8::codePointCount(passage)));
+    return false;
+  });
   return row;
 }
 
@@ -83,8 +110,20 @@ bool RecordMatcher::matches(std::string_view raw) const {
   if (query_.invalidOnly) {
     return invalid && !raw.empty() && (query_.text.isEmpty() || matchesText(std::string(raw)));
   }
+  const bool lengths = query_.queryLength.limits() || query_.passageLength.limits();
+  if (invalid) {
+    return !lengths && (query_.text.isEmpty() || matchesText(std::string(raw)));
+  }
+  if (query_.queryLength.limits()) {
+    const std::string* text = mainText(record);
+    if (text == nullptr || !query_.queryLength.contains(utf8::codePointCount(*text))) return false;
+  }
+  if (query_.passageLength.limits() && !anyPassage(record, [this](const std::string& passage) {
+        return query_.passageLength.contains(utf8::codePointCount(passage));
+      })) {
+    return false;
+  }
   if (query_.text.isEmpty()) return true;
-  if (invalid) return matchesText(std::string(raw));
   for (const auto& [key, value] : record.items()) {
     if (value.is_string() && matchesText(value.get_ref<const std::string&>())) return true;
     if (value.is_array() && (key == "pos" || key == "neg" || key == "positive")) {
@@ -206,6 +245,8 @@ QVariant RecordTableModel::data(const QModelIndex& index, int role) const {
       case Positives: return row.positives < 0 ? QVariant() : QVariant(row.positives);
       case Negatives: return row.negatives < 0 ? QVariant() : QVariant(row.negatives);
       case Length: return row.length;
+      case LongestPassage:
+        return row.longestPassage < 0 ? QVariant() : QVariant(row.longestPassage);
       default: return {};
     }
   }
@@ -223,6 +264,7 @@ QVariant RecordTableModel::headerData(int section, Qt::Orientation orientation, 
     case Positives: return tr("Positives");
     case Negatives: return tr("Negatives");
     case Length: return tr("Characters");
+    case LongestPassage: return tr("Longest passage");
     default: return {};
   }
 }

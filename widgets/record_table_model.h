@@ -24,7 +24,8 @@ struct RecordRow {
   QString text;            ///< "query", else "text", else "_id"/"query-id" fields; the raw line
   int positives = -1;      ///< -1 when the record has no "pos"
   int negatives = -1;
-  int length = 0;  ///< characters of the text
+  int length = 0;           ///< characters of the text
+  int longestPassage = -1;  ///< characters of the longest positive or negative; -1: none
   bool invalid = false;
   std::string raw;  ///< the line as it is in the file
 };
@@ -32,16 +33,31 @@ struct RecordRow {
 /// Parses one line into a row (never throws: an invalid line is a row marked invalid).
 RecordRow parseRecordRow(std::uint64_t line, std::string raw);
 
+/// An inclusive range of lengths in characters (code points); the default admits any length.
+struct LengthRange {
+  std::uint64_t min = 0;
+  std::uint64_t max = UINT64_MAX;
+  bool limits() const { return min > 0 || max != UINT64_MAX; }
+  bool contains(std::uint64_t length) const { return length >= min && length <= max; }
+};
+
 /// What the browser's search looks for in each line.
 struct RecordQuery {
   QString text;  ///< substring (case-insensitive) or regular expression; empty: any
   bool regex = false;
-  bool invalidOnly = false;  ///< only lines that are not a JSON object
+  bool invalidOnly = false;   ///< only lines that are not a JSON object
+  LengthRange queryLength;    ///< of the query (pool and corpus files: of the text)
+  LengthRange passageLength;  ///< of at least one positive or negative
+  /// True when every line matches (the browser then shows the whole file).
+  bool matchesEverything() const {
+    return text.isEmpty() && !invalidOnly && !queryLength.limits() && !passageLength.limits();
+  }
 };
 
 /// Whether a raw line matches: the text is sought in the query/text, each positive and each
-/// negative (decoded, so escapes and non-ASCII match as people type them). Throws UsageError for
-/// an invalid regular expression.
+/// negative (decoded, so escapes and non-ASCII match as people type them), and the lengths are
+/// checked (an invalid line has none, so it fails any length range). Throws UsageError for an
+/// invalid regular expression.
 class RecordMatcher {
  public:
   explicit RecordMatcher(const RecordQuery& query);
@@ -58,8 +74,8 @@ class RecordTableModel : public QAbstractTableModel {
   Q_OBJECT
 
  public:
-  enum Column { Line, Text, Positives, Negatives, Length };
-  static constexpr int kColumns = 5;
+  enum Column { Line, Text, Positives, Negatives, Length, LongestPassage };
+  static constexpr int kColumns = 6;
 
   explicit RecordTableModel(QObject* parent = nullptr);
 
@@ -74,6 +90,8 @@ class RecordTableModel : public QAbstractTableModel {
   bool filtered() const { return filter_.has_value(); }
 
   bool indexed() const { return file_ != nullptr; }
+  /// Tells the views that the header texts changed (after a language change).
+  void retranslate() { emit headerDataChanged(Qt::Horizontal, 0, kColumns - 1); }
   /// The row at 0-based `row` (read and parsed when it is not cached).
   const RecordRow& record(int row) const;
 

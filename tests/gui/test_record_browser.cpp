@@ -14,6 +14,25 @@
 
 using namespace embedlab;
 
+namespace {
+
+widgets::RecordQuery textQuery(const QString& text, bool regex, bool invalidOnly) {
+  widgets::RecordQuery query;
+  query.text = text;
+  query.regex = regex;
+  query.invalidOnly = invalidOnly;
+  return query;
+}
+
+widgets::LengthRange lengths(std::uint64_t min, std::uint64_t max = UINT64_MAX) {
+  widgets::LengthRange range;
+  range.min = min;
+  range.max = max;
+  return range;
+}
+
+}  // namespace
+
 class TestRecordBrowser : public QObject {
   Q_OBJECT
 
@@ -69,31 +88,54 @@ class TestRecordBrowser : public QObject {
 
     // Search in the background: the table then holds the matching lines only.
     QSignalSpy searched(&browser, &widgets::RecordBrowser::searched);
-    browser.search({"QUERY 1999", false, false});  // 1999, 19990-19999, 199900-199999
+    browser.search(textQuery("QUERY 1999", false, false));  // 1999, 19990-19999, 199900-199999
     QVERIFY(searched.wait(30000));
     QCOMPARE(searched.takeFirst().at(0).toInt(), 111);
     QCOMPARE(browser.model()->rowCount(), 111);
     QCOMPARE(browser.model()->record(0).text, QString("query 1999"));
     QCOMPARE(browser.model()->record(110).line, std::uint64_t{200000});
-    browser.search({"^query 4$", true, false});
+    browser.search(textQuery("^query 4$", true, false));
     QVERIFY(searched.wait(30000));
     QCOMPARE(browser.model()->rowCount(), 1);
-    browser.search({"", false, true});  // only invalid lines
+    browser.search(textQuery("", false, true));  // only invalid lines
     QVERIFY(searched.wait(30000));
     QCOMPARE(browser.model()->rowCount(), 1);
     QCOMPARE(browser.model()->record(0).line, std::uint64_t{6});
-    browser.search({QString::fromUtf8("\xc3\xbc"
-                                      "berwacht"),
-                    false, false});  // decoded, folded
+    browser.search(textQuery(QString::fromUtf8("\xc3\xbc"
+                                               "berwacht"),
+                             false, false));  // decoded, folded
     QVERIFY(searched.wait(30000));
     QCOMPARE(browser.model()->rowCount(), 1);
     QCOMPARE(browser.model()->record(0).line, std::uint64_t{8});
-    browser.search({"(unclosed", true, false});  // refused at once, the matches stay
+    browser.search(textQuery("(unclosed", true, false));  // refused at once, the matches stay
     QVERIFY(!browser.searching());
     QVERIFY(browser.status()->text().contains("invalid regular expression"));
     QCOMPARE(browser.model()->rowCount(), 1);
-    browser.search({"", false, false});  // everything again
+    browser.search(textQuery("", false, false));  // everything again
     QCOMPARE(browser.model()->rowCount(), 200000);
+
+    // Length ranges, in characters (code points, not bytes).
+    QCOMPARE(browser.model()->record(199990).longestPassage, 20);  // "a passage for 199990"
+    widgets::RecordQuery byLength;
+    byLength.queryLength = lengths(12, 12);  // "query 100000" ... "query 199999"
+    browser.search(byLength);
+    QVERIFY(searched.wait(30000));
+    QCOMPARE(browser.model()->rowCount(), 100000);
+    byLength = {};
+    byLength.passageLength = lengths(16, 16);  // "a passage for 10".."99", and line 8's
+    browser.search(byLength);                  // 16-character (17-byte) positive
+    QVERIFY(searched.wait(30000));
+    QCOMPARE(browser.model()->rowCount(), 91);
+    byLength.passageLength = lengths(21);  // no passage is that long
+    browser.search(byLength);
+    QVERIFY(searched.wait(30000));
+    QCOMPARE(browser.model()->rowCount(), 0);
+    byLength = textQuery("query 1", false, false);
+    byLength.queryLength = lengths(0, 7);  // text and length together: "query 1" only
+    browser.search(byLength);
+    QVERIFY(searched.wait(30000));
+    QCOMPARE(browser.model()->rowCount(), 1);
+    QCOMPARE(browser.model()->record(0).line, std::uint64_t{2});
   }
 
   void aLineBeyondThePreviewIsSelectedOnceIndexed() {
