@@ -5,392 +5,471 @@
     <name>AboutDialog</name>
     <message>
         <source>&lt;h3&gt;EmbedLab %1&lt;/h3&gt;&lt;p&gt;A workbench for fine-tuning text-embedding models and rerankers: browse data, mine hard negatives, train, evaluate, pick thresholds, merge and compare runs.&lt;/p&gt;&lt;p&gt;Licence: GNU GPL, version 3 or later.&lt;/p&gt;&lt;p&gt;Built with: Qt %2 (LGPL-3.0), LibTorch (BSD-3-Clause), FAISS (MIT), QCustomPlot (GPL-3.0), SQLite (public domain), nlohmann/json (MIT), simdjson (Apache-2.0), CLI11 (BSD-3-Clause), {fmt} and spdlog (MIT), xxHash (BSD-2-Clause), OpenBLAS (BSD-3-Clause).&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h3&gt;EmbedLab %1&lt;/h3&gt;&lt;p&gt;Eine Werkbank zum Feintuning von Text-Embedding-Modellen und Rerankern: Daten durchsehen, schwierige Negative minen, trainieren, evaluieren, Schwellenwerte wählen, Läufe zusammenführen und vergleichen.&lt;/p&gt;&lt;p&gt;Lizenz: GNU GPL, Version 3 oder neuer.&lt;/p&gt;&lt;p&gt;Erstellt mit: Qt %2 (LGPL-3.0), LibTorch (BSD-3-Clause), FAISS (MIT), QCustomPlot (GPL-3.0), SQLite (gemeinfrei), nlohmann/json (MIT), simdjson (Apache-2.0), CLI11 (BSD-3-Clause), {fmt} und spdlog (MIT), xxHash (BSD-2-Clause), OpenBLAS (BSD-3-Clause).&lt;/p&gt;</translation>
     </message>
     <message>
         <source>About EmbedLab</source>
-        <translation type="unfinished"></translation>
+        <translation>Über EmbedLab</translation>
+    </message>
+</context>
+<context>
+    <name>PlotExport</name>
+    <message>
+        <source>Export plot</source>
+        <translation>Diagramm exportieren</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png);;JPEG image (*.jpg *.jpeg);;PDF document (*.pdf);;SVG drawing (*.svg)</source>
+        <translation>PNG-Bild (*.png);;JPEG-Bild (*.jpg *.jpeg);;PDF-Dokument (*.pdf);;SVG-Zeichnung (*.svg)</translation>
+    </message>
+    <message>
+        <source>Could not write %1.</source>
+        <translation>%1 konnte nicht geschrieben werden.</translation>
+    </message>
+    <message>
+        <source>Export plot...</source>
+        <translation>Diagramm exportieren...</translation>
     </message>
 </context>
 <context>
     <name>embedlab::gui::MainWindow</name>
     <message>
         <source>Datasets</source>
-        <translation type="unfinished"></translation>
+        <translation>Datensätze</translation>
     </message>
     <message>
         <source>Mining</source>
-        <translation type="unfinished"></translation>
+        <translation>Mining</translation>
     </message>
     <message>
         <source>Find hard negatives worth learning from, and see what a mining range produces before spending GPU hours on it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Schwierige Negative finden, aus denen sich lernen lässt, und sehen, was ein Mining-Bereich ergibt, bevor GPU-Stunden dafür aufgewendet werden.</translation>
     </message>
     <message>
         <source>A sample of queries with their ranked candidates and scores, marking positives, the range_for_sampling window and probable false negatives</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Stichprobe von Anfragen mit ihren nach Rang sortierten Kandidaten und Scores, mit Markierung der Positiven, des range_for_sampling-Fensters und wahrscheinlich falscher Negativer</translation>
     </message>
     <message>
         <source>Range, margin and max-score controls that update the preview and a histogram of positive vs. selected-negative scores at once</source>
-        <translation type="unfinished"></translation>
+        <translation>Regler für Bereich, Abstand und Höchstscore, die die Vorschau und ein Histogramm der Scores von Positiven und ausgewählten Negativen sofort aktualisieren</translation>
     </message>
     <message>
         <source>&quot;Mine all&quot; with progress, ETA, cancel and the statistics report</source>
-        <translation type="unfinished"></translation>
+        <translation>„Alle minen“ mit Fortschritt, Restzeit, Abbrechen und Statistikbericht</translation>
     </message>
     <message>
         <source>Training</source>
-        <translation type="unfinished"></translation>
+        <translation>Training</translation>
     </message>
     <message>
         <source>Launch contrastive fine-tuning runs and watch them as they happen.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kontrastive Feintuning-Läufe starten und live verfolgen.</translation>
     </message>
     <message>
         <source>Every trainer option, grouped, with a one-sentence explanation and presets</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Trainer-Optionen, gruppiert, mit einer Erklärung in einem Satz und Voreinstellungen</translation>
     </message>
     <message>
         <source>Live loss and learning-rate curves, samples/s and ETA</source>
-        <translation type="unfinished"></translation>
+        <translation>Live-Kurven für Loss und Lernrate, Samples/s und Restzeit</translation>
     </message>
     <message>
         <source>Live similarity histograms of positives, hard negatives and in-batch negatives</source>
-        <translation type="unfinished"></translation>
+        <translation>Live-Ähnlichkeitshistogramme von Positiven, schwierigen Negativen und In-Batch-Negativen</translation>
     </message>
     <message>
         <source>Stop with a checkpoint, resume, several runs side by side</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit Checkpoint anhalten, fortsetzen, mehrere Läufe nebeneinander</translation>
     </message>
     <message>
         <source>Evaluation</source>
-        <translation type="unfinished"></translation>
+        <translation>Evaluation</translation>
     </message>
     <message>
         <source>Measure whether a model got better on your data.</source>
-        <translation type="unfinished"></translation>
+        <translation>Messen, ob ein Modell auf den eigenen Daten besser geworden ist.</translation>
     </message>
     <message>
         <source>MRR@k, Recall@k, nDCG@10 and MAP@100 for BEIR and MS MARCO-style sets</source>
-        <translation type="unfinished"></translation>
+        <translation>MRR@k, Recall@k, nDCG@10 und MAP@100 für Datensätze im Stil von BEIR und MS MARCO</translation>
     </message>
     <message>
         <source>Several models on one set in one table, query by query comparison</source>
-        <translation type="unfinished"></translation>
+        <translation>Mehrere Modelle auf einem Datensatz in einer Tabelle, Vergleich Anfrage für Anfrage</translation>
     </message>
     <message>
         <source>With and without the query instruction, and re-ranking with a cross-encoder</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit und ohne Anfrageanweisung sowie Reranking mit einem Cross-Encoder</translation>
     </message>
     <message>
         <source>Thresholds</source>
-        <translation type="unfinished"></translation>
+        <translation>Schwellenwerte</translation>
     </message>
     <message>
         <source>Choose the similarity above which two texts count as similar, from your labelled pairs rather than from a guess like 0.5.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Ähnlichkeit, ab der zwei Texte als ähnlich gelten, anhand gelabelter Paare wählen statt durch eine Schätzung wie 0,5.</translation>
     </message>
     <message>
         <source>Score distributions of similar and dissimilar pairs</source>
-        <translation type="unfinished"></translation>
+        <translation>Score-Verteilungen ähnlicher und unähnlicher Paare</translation>
     </message>
     <message>
         <source>Precision, recall and F1 over the threshold; the best-F1 threshold and the lowest one reaching a target precision, fitted on one half and reported on the other</source>
-        <translation type="unfinished"></translation>
+        <translation>Precision, Recall und F1 in Abhängigkeit vom Schwellenwert; der Schwellenwert mit dem besten F1 und der niedrigste, der eine Zielpräzision erreicht, auf einer Hälfte bestimmt und auf der anderen ausgewiesen</translation>
     </message>
     <message>
         <source>History</source>
-        <translation type="unfinished"></translation>
+        <translation>Verlauf</translation>
     </message>
     <message>
         <source>Slow BLAS: see tooltip</source>
-        <translation type="unfinished"></translation>
+        <translation>Langsames BLAS: siehe Tooltip</translation>
     </message>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Datei</translation>
     </message>
     <message>
         <source>&amp;Open Workspace...</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Arbeitsbereich öffnen...</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Beenden</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Hilfe</translation>
     </message>
     <message>
         <source>&amp;About EmbedLab</source>
-        <translation type="unfinished"></translation>
+        <translation>Ü&amp;ber EmbedLab</translation>
     </message>
     <message>
         <source>About &amp;Qt</source>
-        <translation type="unfinished"></translation>
+        <translation>Über &amp;Qt</translation>
     </message>
     <message>
         <source>%1 - EmbedLab</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 - EmbedLab</translation>
     </message>
     <message>
         <source>Cannot open workspace</source>
-        <translation type="unfinished"></translation>
+        <translation>Arbeitsbereich kann nicht geöffnet werden</translation>
     </message>
     <message>
         <source>%1 cannot be opened as a workspace:
 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht als Arbeitsbereich geöffnet werden:
+%2</translation>
     </message>
     <message>
         <source>Open Workspace</source>
-        <translation type="unfinished"></translation>
+        <translation>Arbeitsbereich öffnen</translation>
     </message>
     <message>
         <source>Open &amp;Recent</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Zuletzt geöffnet</translation>
     </message>
     <message>
         <source>&amp;Clear List</source>
-        <translation type="unfinished"></translation>
+        <translation>Liste &amp;leeren</translation>
+    </message>
+    <message>
+        <source>Open &amp;Data File...</source>
+        <translation>Datendatei ö&amp;ffnen...</translation>
+    </message>
+    <message>
+        <source>Recent &amp;Files</source>
+        <translation>Zuletzt geöffnete &amp;Dateien</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Bearbeiten</translation>
+    </message>
+    <message>
+        <source>&amp;Preferences...</source>
+        <translation>&amp;Einstellungen...</translation>
+    </message>
+    <message>
+        <source>Open Data File</source>
+        <translation>Datendatei öffnen</translation>
+    </message>
+    <message>
+        <source>Data files (*.jsonl *.tsv);;All files (*)</source>
+        <translation>Datendateien (*.jsonl *.tsv);;Alle Dateien (*)</translation>
+    </message>
+</context>
+<context>
+    <name>embedlab::gui::PreferencesDialog</name>
+    <message>
+        <source>Preferences</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>Systemsprache</translation>
+    </message>
+    <message>
+        <source>automatic</source>
+        <translation>automatisch</translation>
+    </message>
+    <message>
+        <source>CPU threads for LibTorch and BLAS. Automatic uses what EmbedLab measured to be fastest on this machine. Applies at the next start; --threads overrides it.</source>
+        <translation>CPU-Threads für LibTorch und BLAS. „Automatisch“ verwendet den Wert, den EmbedLab auf diesem Rechner als am schnellsten gemessen hat. Wirkt ab dem nächsten Start; --threads hat Vorrang.</translation>
+    </message>
+    <message>
+        <source>Applies at the next start.</source>
+        <translation>Wirkt ab dem nächsten Start.</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Sprache:</translation>
+    </message>
+    <message>
+        <source>CPU &amp;threads:</source>
+        <translation>CPU-&amp;Threads:</translation>
     </message>
 </context>
 <context>
     <name>embedlab::widgets::DatasetsPanel</name>
     <message>
         <source>evaluation set (BEIR)</source>
-        <translation type="unfinished"></translation>
+        <translation>Evaluationsdatensatz (BEIR)</translation>
     </message>
     <message>
         <source>unknown kind</source>
-        <translation type="unfinished"></translation>
+        <translation>unbekannte Art</translation>
     </message>
     <message>
         <source>training data</source>
-        <translation type="unfinished"></translation>
+        <translation>Trainingsdaten</translation>
     </message>
     <message>
         <source>candidate pool</source>
-        <translation type="unfinished"></translation>
+        <translation>Kandidatenpool</translation>
     </message>
     <message>
         <source>corpus</source>
-        <translation type="unfinished"></translation>
+        <translation>Korpus</translation>
     </message>
     <message>
         <source>queries</source>
-        <translation type="unfinished"></translation>
+        <translation>Anfragen</translation>
     </message>
     <message>
         <source>relevance judgments</source>
-        <translation type="unfinished"></translation>
+        <translation>Relevanzurteile</translation>
     </message>
     <message>
         <source>positives</source>
-        <translation type="unfinished"></translation>
+        <translation>Positive</translation>
     </message>
     <message>
         <source>negatives</source>
-        <translation type="unfinished"></translation>
+        <translation>Negative</translation>
     </message>
     <message>
         <source>passages</source>
-        <translation type="unfinished"></translation>
+        <translation>Passagen</translation>
     </message>
     <message>
         <source>pool texts</source>
-        <translation type="unfinished"></translation>
+        <translation>Pool-Texte</translation>
     </message>
     <message>
         <source>%1 queries, %2 passages</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Anfragen, %2 Passagen</translation>
     </message>
     <message numerus="yes">
         <source>%n record(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Datensatz</numerusform>
+            <numerusform>%n Datensätze</numerusform>
         </translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Abbrechen</translation>
     </message>
     <message>
         <source>Stop validating; datasets not yet checked stay unchecked</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfung abbrechen; noch nicht geprüfte Datensätze bleiben ungeprüft</translation>
     </message>
     <message>
         <source>File</source>
-        <translation type="unfinished"></translation>
+        <translation>Datei</translation>
     </message>
     <message>
         <source>Line</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeile</translation>
     </message>
     <message>
         <source>Severity</source>
-        <translation type="unfinished"></translation>
+        <translation>Schweregrad</translation>
     </message>
     <message>
         <source>Problem</source>
-        <translation type="unfinished"></translation>
+        <translation>Problem</translation>
     </message>
     <message>
         <source>Details</source>
-        <translation type="unfinished"></translation>
+        <translation>Details</translation>
     </message>
     <message>
         <source>No datasets in %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Datensätze in %1</translation>
     </message>
     <message>
         <source>A workspace holds training files ({&quot;query&quot;, &quot;pos&quot;, &quot;neg&quot;} JSONL), candidate pools ({&quot;text&quot;} JSONL) and evaluation folders (corpus.jsonl, queries.jsonl, qrels/test.tsv). Add some and reopen the workspace.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Arbeitsbereich enthält Trainingsdateien ({&quot;query&quot;, &quot;pos&quot;, &quot;neg&quot;} JSONL), Kandidatenpools ({&quot;text&quot;} JSONL) und Evaluationsordner (corpus.jsonl, queries.jsonl, qrels/test.tsv). Solche Dateien hinzufügen und den Arbeitsbereich erneut öffnen.</translation>
     </message>
     <message>
         <source>Validating %1: %p%</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wird geprüft: %p%</translation>
     </message>
     <message>
         <source>not checked yet</source>
-        <translation type="unfinished"></translation>
+        <translation>noch nicht geprüft</translation>
     </message>
     <message>
         <source>validation cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfung abgebrochen</translation>
     </message>
     <message>
         <source>cannot validate</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfung nicht möglich</translation>
     </message>
     <message numerus="yes">
         <source>%n error(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Fehler</numerusform>
+            <numerusform>%n Fehler</numerusform>
         </translation>
     </message>
     <message>
         <source>%1, valid with warnings</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, gültig mit Warnungen</translation>
     </message>
     <message>
         <source>%1, valid</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, gültig</translation>
     </message>
     <message>
         <source>Validation of this dataset has not finished yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Prüfung dieses Datensatzes ist noch nicht abgeschlossen.</translation>
     </message>
     <message>
         <source>Validation was cancelled. Reopen the workspace to check again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Prüfung wurde abgebrochen. Zum erneuten Prüfen den Arbeitsbereich erneut öffnen.</translation>
     </message>
     <message>
         <source>error</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehler</translation>
     </message>
     <message>
         <source>warning</source>
-        <translation type="unfinished"></translation>
+        <translation>Warnung</translation>
     </message>
     <message>
         <source>Problems and summary</source>
-        <translation type="unfinished"></translation>
+        <translation>Probleme und Zusammenfassung</translation>
     </message>
     <message>
         <source>Records</source>
-        <translation type="unfinished"></translation>
+        <translation>Datensätze</translation>
     </message>
     <message>
         <source>Click to see line %1 in the Records tab</source>
-        <translation type="unfinished"></translation>
+        <translation>Klicken, um Zeile %1 im Reiter „Datensätze“ anzuzeigen</translation>
+    </message>
+    <message>
+        <source>Statistics</source>
+        <translation>Statistik</translation>
     </message>
 </context>
 <context>
     <name>embedlab::widgets::HistoryPanel</name>
     <message>
         <source>Not saved</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht gespeichert</translation>
     </message>
     <message>
         <source>Search names, tags, notes, options...</source>
-        <translation type="unfinished"></translation>
+        <translation>Namen, Tags, Notizen, Optionen durchsuchen...</translation>
     </message>
     <message>
         <source>All kinds</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Arten</translation>
     </message>
     <message>
         <source>Any status</source>
-        <translation type="unfinished"></translation>
+        <translation>Beliebiger Status</translation>
     </message>
     <message>
         <source>Compare</source>
-        <translation type="unfinished"></translation>
+        <translation>Vergleichen</translation>
     </message>
     <message>
         <source>Select two runs or more (Ctrl+click) to compare them</source>
-        <translation type="unfinished"></translation>
+        <translation>Zwei oder mehr Läufe auswählen (Strg+Klick), um sie zu vergleichen</translation>
     </message>
     <message>
         <source>Delete...</source>
-        <translation type="unfinished"></translation>
+        <translation>Löschen...</translation>
     </message>
     <message>
         <source>History unavailable: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Verlauf nicht verfügbar: %1</translation>
     </message>
     <message>
         <source>History database: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Verlaufsdatenbank: %1</translation>
     </message>
     <message>
         <source>Delete runs</source>
-        <translation type="unfinished"></translation>
+        <translation>Läufe löschen</translation>
     </message>
     <message numerus="yes">
         <source>Delete %n run(s) from the history? Their metrics, results and notes go with them.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Lauf aus dem Verlauf löschen? Seine Metriken, Ergebnisse und Notizen werden mitgelöscht.</numerusform>
+            <numerusform>%n Läufe aus dem Verlauf löschen? Ihre Metriken, Ergebnisse und Notizen werden mitgelöscht.</numerusform>
         </translation>
     </message>
     <message>
         <source>Also delete their output files and run folders</source>
-        <translation type="unfinished"></translation>
+        <translation>Auch ihre Ausgabedateien und Laufordner löschen</translation>
     </message>
     <message>
         <source>%1 kept: it does not look like a run folder</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 beibehalten: sieht nicht wie ein Laufordner aus</translation>
     </message>
 </context>
 <context>
     <name>embedlab::widgets::LengthHistogram</name>
     <message>
         <source>length in characters (log scale; last bin: above the 99th percentile)</source>
-        <translation type="unfinished"></translation>
+        <translation>Länge in Zeichen (logarithmisch; letzte Klasse: oberhalb des 99. Perzentils)</translation>
     </message>
     <message>
         <source>share of texts (%)</source>
-        <translation type="unfinished"></translation>
+        <translation>Anteil der Texte (%)</translation>
     </message>
     <message>
         <source>%1 (median %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (Median %2)</translation>
     </message>
 </context>
 <context>
     <name>embedlab::widgets::PlaceholderPanel</name>
     <message>
         <source>What this panel will hold:</source>
-        <translation type="unfinished"></translation>
+        <translation>Was dieses Panel enthalten wird:</translation>
     </message>
     <message>
         <source>Until then, from a terminal:</source>
-        <translation type="unfinished"></translation>
+        <translation>Bis dahin im Terminal:</translation>
     </message>
 </context>
 <context>
@@ -398,205 +477,391 @@
     <message>
         <source>raw line %1:
 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Rohzeile %1:
+%2</translation>
     </message>
     <message>
         <source>Select a record to see it in full</source>
-        <translation type="unfinished"></translation>
+        <translation>Einen Datensatz auswählen, um ihn vollständig anzuzeigen</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Stop indexing; the first lines stay browsable</source>
-        <translation type="unfinished"></translation>
+        <translation>Abbrechen</translation>
     </message>
     <message numerus="yes">
         <source>%1: the first %n line(s), indexing the whole file...</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1: erste %n Zeile, die ganze Datei wird indiziert...</numerusform>
+            <numerusform>%1: erste %n Zeilen, die ganze Datei wird indiziert...</numerusform>
         </translation>
     </message>
     <message>
         <source>indexing cancelled; the first lines are shown</source>
-        <translation type="unfinished"></translation>
+        <translation>Indizierung abgebrochen; die ersten Zeilen werden angezeigt</translation>
     </message>
     <message numerus="yes">
         <source>%1: %n line(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1: %n Zeile</numerusform>
+            <numerusform>%1: %n Zeilen</numerusform>
         </translation>
     </message>
     <message>
         <source>Search queries, positives and negatives...</source>
-        <translation type="unfinished"></translation>
+        <translation>Anfragen, Positive und Negative durchsuchen...</translation>
     </message>
     <message>
         <source>Regular expression</source>
-        <translation type="unfinished"></translation>
+        <translation>Regulärer Ausdruck</translation>
     </message>
     <message>
         <source>Only invalid lines</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur ungültige Zeilen</translation>
     </message>
     <message>
         <source>Search</source>
-        <translation type="unfinished"></translation>
+        <translation>Suchen</translation>
     </message>
     <message>
         <source>search cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>Suche abgebrochen</translation>
     </message>
     <message>
         <source>%1: %2 of %3 lines match</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 von %3 Zeilen passen</translation>
+    </message>
+    <message>
+        <source>Stop indexing or searching; what is there stays browsable</source>
+        <translation>Indizierung oder Suche anhalten; das Vorhandene bleibt einsehbar</translation>
+    </message>
+    <message>
+        <source>Query/text characters from</source>
+        <translation>Zeichen in Anfrage/Text von</translation>
+    </message>
+    <message>
+        <source>a passage&apos;s characters from</source>
+        <translation>Zeichen einer Passage von</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>bis</translation>
+    </message>
+    <message>
+        <source>any</source>
+        <translation>beliebig</translation>
     </message>
 </context>
 <context>
     <name>embedlab::widgets::RecordTableModel</name>
     <message>
         <source>(the file changed on disk; reopen it)</source>
-        <translation type="unfinished"></translation>
+        <translation>(die Datei wurde auf dem Datenträger geändert; bitte erneut öffnen)</translation>
     </message>
     <message>
         <source>(a line of %1 bytes, too long to show)</source>
-        <translation type="unfinished"></translation>
+        <translation>(eine Zeile mit %1 Bytes, zu lang zum Anzeigen)</translation>
     </message>
     <message>
         <source>Line</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeile</translation>
     </message>
     <message>
         <source>Query / text</source>
-        <translation type="unfinished"></translation>
+        <translation>Anfrage / Text</translation>
     </message>
     <message>
         <source>Positives</source>
-        <translation type="unfinished"></translation>
+        <translation>Positive</translation>
     </message>
     <message>
         <source>Negatives</source>
-        <translation type="unfinished"></translation>
+        <translation>Negative</translation>
     </message>
     <message>
         <source>Characters</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeichen</translation>
+    </message>
+    <message>
+        <source>Longest passage</source>
+        <translation>Längste Passage</translation>
     </message>
 </context>
 <context>
     <name>embedlab::widgets::RunComparisonView</name>
     <message>
         <source>Differences only</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur Unterschiede</translation>
     </message>
     <message>
         <source>Export plot...</source>
-        <translation type="unfinished"></translation>
+        <translation>Diagramm exportieren...</translation>
     </message>
     <message>
         <source>step</source>
-        <translation type="unfinished"></translation>
+        <translation>Schritt</translation>
     </message>
     <message>
         <source>&lt;b&gt;Options&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Optionen&lt;/b&gt;</translation>
     </message>
     <message>
         <source>&lt;b&gt;Final metrics&lt;/b&gt; (the best of each row in bold)</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Endgültige Metriken&lt;/b&gt; (der beste Wert jeder Zeile fett)</translation>
     </message>
     <message>
         <source>&lt;b&gt;Curves&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Kurven&lt;/b&gt;</translation>
     </message>
     <message>
         <source>Select two runs or more (Ctrl+click or Shift+click) and press Compare to see their options side by side, their final metrics with the best in bold, and their metric curves on one plot.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zwei oder mehr Läufe auswählen (Strg+Klick oder Umschalt+Klick) und auf „Vergleichen“ klicken, um ihre Optionen nebeneinander, ihre endgültigen Metriken mit dem besten Wert in Fett und ihre Metrikkurven in einem Diagramm zu sehen.</translation>
     </message>
     <message>
         <source>metric</source>
-        <translation type="unfinished"></translation>
+        <translation>Metrik</translation>
     </message>
     <message>
         <source>option</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Export plot</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Images (*.png *.jpg);;PDF (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>Option</translation>
     </message>
 </context>
 <context>
     <name>embedlab::widgets::RunTableModel</name>
     <message>
         <source>ID</source>
-        <translation type="unfinished"></translation>
+        <translation>ID</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>Art</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Started</source>
-        <translation type="unfinished"></translation>
+        <translation>Gestartet</translation>
     </message>
     <message>
         <source>Duration</source>
-        <translation type="unfinished"></translation>
+        <translation>Dauer</translation>
     </message>
     <message>
         <source>Key options</source>
-        <translation type="unfinished"></translation>
+        <translation>Wichtige Optionen</translation>
     </message>
     <message>
         <source>Key metrics</source>
-        <translation type="unfinished"></translation>
+        <translation>Wichtige Metriken</translation>
     </message>
     <message>
         <source>Tags</source>
-        <translation type="unfinished"></translation>
+        <translation>Tags</translation>
     </message>
     <message>
         <source>Notes</source>
-        <translation type="unfinished"></translation>
+        <translation>Notizen</translation>
+    </message>
+</context>
+<context>
+    <name>embedlab::widgets::TokenStatisticsView</name>
+    <message>
+        <source>&amp;Tokenizer:</source>
+        <translation>&amp;Tokenizer:</translation>
+    </message>
+    <message>
+        <source>The model folder whose tokenizer counts the tokens (tokenizer.json or vocab.txt)</source>
+        <translation>Der Modellordner, dessen Tokenizer die Token zählt (tokenizer.json oder vocab.txt)</translation>
+    </message>
+    <message>
+        <source>Browse...</source>
+        <translation>Durchsuchen...</translation>
+    </message>
+    <message>
+        <source>&amp;query_max_len:</source>
+        <translation>&amp;query_max_len:</translation>
+    </message>
+    <message>
+        <source>&amp;passage_max_len:</source>
+        <translation>&amp;passage_max_len:</translation>
+    </message>
+    <message>
+        <source>Tokens per query, special tokens included, as training uses</source>
+        <translation>Token pro Anfrage, einschließlich Sondertoken, wie im Training</translation>
+    </message>
+    <message>
+        <source>Tokens per passage, special tokens included</source>
+        <translation>Token pro Passage, einschließlich Sondertoken</translation>
+    </message>
+    <message>
+        <source>Query &amp;instruction:</source>
+        <translation>Anfrage&amp;anweisung:</translation>
+    </message>
+    <message>
+        <source>none (e.g. &quot;query: &quot; for E5)</source>
+        <translation>keine (z. B. &quot;query: &quot; für E5)</translation>
+    </message>
+    <message>
+        <source>Put before every query without a &quot;prompt&quot; of its own, as query_instruction_for_retrieval does in training</source>
+        <translation>Wird jeder Anfrage ohne eigenes &quot;prompt&quot; vorangestellt, wie query_instruction_for_retrieval im Training</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Choose a model folder (one with tokenizer.json or vocab.txt) to count query and passage lengths in tokens, as the model will see them, and to see how much query_max_len and passage_max_len would truncate.</source>
+        <translation>Einen Modellordner (mit tokenizer.json oder vocab.txt) auswählen, um die Längen von Anfragen und Passagen so in Token zu zählen, wie das Modell sie sieht, und um zu sehen, wie viel query_max_len und passage_max_len abschneiden würden.</translation>
+    </message>
+    <message>
+        <source>query length (tokens)</source>
+        <translation>Anfragelänge (Token)</translation>
+    </message>
+    <message>
+        <source>passage length (tokens)</source>
+        <translation>Passagenlänge (Token)</translation>
+    </message>
+    <message>
+        <source>share of texts (%)</source>
+        <translation>Anteil der Texte (%)</translation>
+    </message>
+    <message>
+        <source>negatives per query</source>
+        <translation>Negative pro Anfrage</translation>
+    </message>
+    <message>
+        <source>queries</source>
+        <translation>Anfragen</translation>
+    </message>
+    <message>
+        <source>(no model folder found)</source>
+        <translation>(kein Modellordner gefunden)</translation>
+    </message>
+    <message>
+        <source>Model folder with a tokenizer</source>
+        <translation>Modellordner mit Tokenizer</translation>
+    </message>
+    <message>
+        <source>%1 has neither tokenizer.json nor vocab.txt.</source>
+        <translation>%1 enthält weder tokenizer.json noch vocab.txt.</translation>
+    </message>
+    <message>
+        <source>Counting tokens: %p%</source>
+        <translation>Token werden gezählt: %p%</translation>
+    </message>
+    <message>
+        <source>Counting was cancelled; the plots show the part read.</source>
+        <translation>Zählung abgebrochen; die Diagramme zeigen den gelesenen Teil.</translation>
+    </message>
+    <message>
+        <source>No queries in this dataset.</source>
+        <translation>Keine Anfragen in diesem Datensatz.</translation>
+    </message>
+    <message>
+        <source>No passages in this dataset.</source>
+        <translation>Keine Passagen in diesem Datensatz.</translation>
+    </message>
+    <message>
+        <source>kept whole</source>
+        <translation>vollständig erhalten</translation>
+    </message>
+    <message>
+        <source>truncated</source>
+        <translation>abgeschnitten</translation>
+    </message>
+    <message>
+        <source>%1 = %2
+%3 truncated</source>
+        <translation>%1 = %2
+%3 abgeschnitten</translation>
+    </message>
+    <message>
+        <source>passages</source>
+        <translation>Passagen</translation>
+    </message>
+    <message>
+        <source>%1 %2: median %3 tokens, 99th percentile %4, longest %5; %6 longer than %7.</source>
+        <translation>%1 %2: Median %3 Token, 99. Perzentil %4, längste %5; %6 länger als %7.</translation>
+    </message>
+    <message>
+        <source>Only training files have negatives.</source>
+        <translation>Nur Trainingsdateien enthalten Negative.</translation>
+    </message>
+    <message>
+        <source>No query has negatives yet:
+mine them (Mining panel).</source>
+        <translation>Noch keine Anfrage hat Negative:
+im Mining-Panel minen.</translation>
+    </message>
+    <message>
+        <source>This dataset has no texts to count (relevance judgments, or a file whose kind is unknown).</source>
+        <translation>Dieser Datensatz enthält keine zählbaren Texte (Relevanzurteile oder eine Datei unbekannter Art).</translation>
+    </message>
+    <message>
+        <source>Counting...</source>
+        <translation>Wird gezählt...</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s)</source>
+        <translation>
+            <numerusform>%n Datensatz</numerusform>
+            <numerusform>%n Datensätze</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n invalid line(s) skipped</source>
+        <translation>
+            <numerusform>%n ungültige Zeile übersprungen</numerusform>
+            <numerusform>%n ungültige Zeilen übersprungen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 repeated queries</source>
+        <translation>%1 wiederholte Anfragen</translation>
+    </message>
+    <message>
+        <source>%1 distinct passages, %2 repeats</source>
+        <translation>%1 verschiedene Passagen, %2 Wiederholungen</translation>
+    </message>
+    <message>
+        <source>(too many texts to track them all: at least)</source>
+        <translation>(zu viele Texte, um alle zu erfassen: mindestens)</translation>
+    </message>
+    <message>
+        <source>(so far)</source>
+        <translation>(bisher)</translation>
     </message>
 </context>
 <context>
     <name>main</name>
     <message>
         <source>EmbedLab: fine-tune text-embedding models and rerankers.</source>
-        <translation type="unfinished"></translation>
+        <translation>EmbedLab: Text-Embedding-Modelle und Reranker feintunen.</translation>
     </message>
     <message>
         <source>Open the workspace folder DIR.</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Arbeitsbereichsordner DIR öffnen.</translation>
     </message>
     <message>
         <source>Show the panel NAME (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Panel NAME anzeigen (%1).</translation>
     </message>
     <message>
         <source>Render the window to FILE.png (offscreen) and exit.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Fenster nach FILE.png rendern (offscreen) und beenden.</translation>
     </message>
     <message>
         <source>CPU threads for LibTorch and BLAS.</source>
-        <translation type="unfinished"></translation>
+        <translation>CPU-Threads für LibTorch und BLAS.</translation>
+    </message>
+    <message>
+        <source>Show the interface in LANGUAGE (en, de, zh_CN) this time; Preferences sets it for good.</source>
+        <translation>Die Oberfläche diesmal in LANGUAGE (en, de, zh_CN) anzeigen; dauerhaft über die Einstellungen.</translation>
     </message>
 </context>
 </TS>

@@ -13,6 +13,25 @@
     </message>
 </context>
 <context>
+    <name>PlotExport</name>
+    <message>
+        <source>Export plot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PNG image (*.png);;JPEG image (*.jpg *.jpeg);;PDF document (*.pdf);;SVG drawing (*.svg)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not write %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export plot...</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>embedlab::gui::MainWindow</name>
     <message>
         <source>Datasets</source>
@@ -153,6 +172,61 @@
     </message>
     <message>
         <source>&amp;Clear List</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open &amp;Data File...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recent &amp;Files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Preferences...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open Data File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data files (*.jsonl *.tsv);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>embedlab::gui::PreferencesDialog</name>
+    <message>
+        <source>Preferences</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>automatic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CPU threads for LibTorch and BLAS. Automatic uses what EmbedLab measured to be fastest on this machine. Applies at the next start; --threads overrides it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Applies at the next start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CPU &amp;threads:</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -308,6 +382,10 @@
         <source>Click to see line %1 in the Records tab</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Statistics</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>embedlab::widgets::HistoryPanel</name>
@@ -353,9 +431,9 @@
     </message>
     <message numerus="yes">
         <source>Delete %n run(s) from the history? Their metrics, results and notes go with them.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Delete %n run from the history? Its metrics, results and notes go with it.</numerusform>
+            <numerusform>Delete %n runs from the history? Their metrics, results and notes go with them.</numerusform>
         </translation>
     </message>
     <message>
@@ -408,15 +486,11 @@
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>Stop indexing; the first lines stay browsable</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message numerus="yes">
         <source>%1: the first %n line(s), indexing the whole file...</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1: the first %n line, indexing the whole file...</numerusform>
+            <numerusform>%1: the first %n lines, indexing the whole file...</numerusform>
         </translation>
     </message>
     <message>
@@ -425,9 +499,9 @@
     </message>
     <message numerus="yes">
         <source>%1: %n line(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1: %n line</numerusform>
+            <numerusform>%1: %n lines</numerusform>
         </translation>
     </message>
     <message>
@@ -452,6 +526,26 @@
     </message>
     <message>
         <source>%1: %2 of %3 lines match</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop indexing or searching; what is there stays browsable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Query/text characters from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a passage&apos;s characters from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>any</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -483,6 +577,10 @@
     </message>
     <message>
         <source>Characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Longest passage</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -522,14 +620,6 @@
     </message>
     <message>
         <source>option</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Export plot</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Images (*.png *.jpg);;PDF (*.pdf)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -577,6 +667,173 @@
     </message>
 </context>
 <context>
+    <name>embedlab::widgets::TokenStatisticsView</name>
+    <message>
+        <source>&amp;Tokenizer:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The model folder whose tokenizer counts the tokens (tokenizer.json or vocab.txt)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Browse...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;query_max_len:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;passage_max_len:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tokens per query, special tokens included, as training uses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tokens per passage, special tokens included</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Query &amp;instruction:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none (e.g. &quot;query: &quot; for E5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Put before every query without a &quot;prompt&quot; of its own, as query_instruction_for_retrieval does in training</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a model folder (one with tokenizer.json or vocab.txt) to count query and passage lengths in tokens, as the model will see them, and to see how much query_max_len and passage_max_len would truncate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>query length (tokens)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>passage length (tokens)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>share of texts (%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>negatives per query</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>queries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no model folder found)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model folder with a tokenizer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has neither tokenizer.json nor vocab.txt.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Counting tokens: %p%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Counting was cancelled; the plots show the part read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No queries in this dataset.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No passages in this dataset.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kept whole</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>truncated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 = %2
+%3 truncated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>passages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2: median %3 tokens, 99th percentile %4, longest %5; %6 longer than %7.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only training files have negatives.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No query has negatives yet:
+mine them (Mining panel).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This dataset has no texts to count (relevance judgments, or a file whose kind is unknown).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Counting...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s)</source>
+        <translation>
+            <numerusform>%n record</numerusform>
+            <numerusform>%n records</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n invalid line(s) skipped</source>
+        <translation>
+            <numerusform>%n invalid line skipped</numerusform>
+            <numerusform>%n invalid lines skipped</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 repeated queries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 distinct passages, %2 repeats</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(too many texts to track them all: at least)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(so far)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <source>EmbedLab: fine-tune text-embedding models and rerankers.</source>
@@ -596,6 +853,10 @@
     </message>
     <message>
         <source>CPU threads for LibTorch and BLAS.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the interface in LANGUAGE (en, de, zh_CN) this time; Preferences sets it for good.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

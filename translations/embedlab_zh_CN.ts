@@ -5,389 +5,468 @@
     <name>AboutDialog</name>
     <message>
         <source>&lt;h3&gt;EmbedLab %1&lt;/h3&gt;&lt;p&gt;A workbench for fine-tuning text-embedding models and rerankers: browse data, mine hard negatives, train, evaluate, pick thresholds, merge and compare runs.&lt;/p&gt;&lt;p&gt;Licence: GNU GPL, version 3 or later.&lt;/p&gt;&lt;p&gt;Built with: Qt %2 (LGPL-3.0), LibTorch (BSD-3-Clause), FAISS (MIT), QCustomPlot (GPL-3.0), SQLite (public domain), nlohmann/json (MIT), simdjson (Apache-2.0), CLI11 (BSD-3-Clause), {fmt} and spdlog (MIT), xxHash (BSD-2-Clause), OpenBLAS (BSD-3-Clause).&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h3&gt;EmbedLab %1&lt;/h3&gt;&lt;p&gt;用于微调文本嵌入模型和重排序模型的工作台：浏览数据、挖掘困难负例、训练、评估、选择阈值、合并和比较运行。&lt;/p&gt;&lt;p&gt;许可证：GNU GPL 第 3 版或更高版本。&lt;/p&gt;&lt;p&gt;构建所用组件：Qt %2 (LGPL-3.0)、LibTorch (BSD-3-Clause)、FAISS (MIT)、QCustomPlot (GPL-3.0)、SQLite (公有领域)、nlohmann/json (MIT)、simdjson (Apache-2.0)、CLI11 (BSD-3-Clause)、{fmt} 和 spdlog (MIT)、xxHash (BSD-2-Clause)、OpenBLAS (BSD-3-Clause)。&lt;/p&gt;</translation>
     </message>
     <message>
         <source>About EmbedLab</source>
-        <translation type="unfinished"></translation>
+        <translation>关于 EmbedLab</translation>
+    </message>
+</context>
+<context>
+    <name>PlotExport</name>
+    <message>
+        <source>Export plot</source>
+        <translation>导出图表</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png);;JPEG image (*.jpg *.jpeg);;PDF document (*.pdf);;SVG drawing (*.svg)</source>
+        <translation>PNG 图像 (*.png);;JPEG 图像 (*.jpg *.jpeg);;PDF 文档 (*.pdf);;SVG 绘图 (*.svg)</translation>
+    </message>
+    <message>
+        <source>Could not write %1.</source>
+        <translation>无法写入 %1。</translation>
+    </message>
+    <message>
+        <source>Export plot...</source>
+        <translation>导出图表...</translation>
     </message>
 </context>
 <context>
     <name>embedlab::gui::MainWindow</name>
     <message>
         <source>Datasets</source>
-        <translation type="unfinished"></translation>
+        <translation>数据集</translation>
     </message>
     <message>
         <source>Mining</source>
-        <translation type="unfinished"></translation>
+        <translation>挖掘</translation>
     </message>
     <message>
         <source>Find hard negatives worth learning from, and see what a mining range produces before spending GPU hours on it.</source>
-        <translation type="unfinished"></translation>
+        <translation>找出值得学习的困难负例，并在花费 GPU 时间之前查看某个挖掘范围会产生什么结果。</translation>
     </message>
     <message>
         <source>A sample of queries with their ranked candidates and scores, marking positives, the range_for_sampling window and probable false negatives</source>
-        <translation type="unfinished"></translation>
+        <translation>抽样查询及其排序后的候选和分数，标出正例、range_for_sampling 窗口和可能的假负例</translation>
     </message>
     <message>
         <source>Range, margin and max-score controls that update the preview and a histogram of positive vs. selected-negative scores at once</source>
-        <translation type="unfinished"></translation>
+        <translation>范围、间隔和最高分控件，可即时更新预览以及正例与所选负例分数的直方图</translation>
     </message>
     <message>
         <source>&quot;Mine all&quot; with progress, ETA, cancel and the statistics report</source>
-        <translation type="unfinished"></translation>
+        <translation>“全部挖掘”，带进度、预计剩余时间、取消功能和统计报告</translation>
     </message>
     <message>
         <source>Training</source>
-        <translation type="unfinished"></translation>
+        <translation>训练</translation>
     </message>
     <message>
         <source>Launch contrastive fine-tuning runs and watch them as they happen.</source>
-        <translation type="unfinished"></translation>
+        <translation>启动对比微调运行并实时观察其进展。</translation>
     </message>
     <message>
         <source>Every trainer option, grouped, with a one-sentence explanation and presets</source>
-        <translation type="unfinished"></translation>
+        <translation>所有训练器选项，分组显示，附一句话说明和预设</translation>
     </message>
     <message>
         <source>Live loss and learning-rate curves, samples/s and ETA</source>
-        <translation type="unfinished"></translation>
+        <translation>实时损失和学习率曲线、样本/秒和预计剩余时间</translation>
     </message>
     <message>
         <source>Live similarity histograms of positives, hard negatives and in-batch negatives</source>
-        <translation type="unfinished"></translation>
+        <translation>正例、困难负例和批内负例的实时相似度直方图</translation>
     </message>
     <message>
         <source>Stop with a checkpoint, resume, several runs side by side</source>
-        <translation type="unfinished"></translation>
+        <translation>停止时保存检查点、恢复运行、多个运行并排显示</translation>
     </message>
     <message>
         <source>Evaluation</source>
-        <translation type="unfinished"></translation>
+        <translation>评估</translation>
     </message>
     <message>
         <source>Measure whether a model got better on your data.</source>
-        <translation type="unfinished"></translation>
+        <translation>衡量模型在您的数据上是否有所提升。</translation>
     </message>
     <message>
         <source>MRR@k, Recall@k, nDCG@10 and MAP@100 for BEIR and MS MARCO-style sets</source>
-        <translation type="unfinished"></translation>
+        <translation>适用于 BEIR 和 MS MARCO 风格数据集的 MRR@k、Recall@k、nDCG@10 和 MAP@100</translation>
     </message>
     <message>
         <source>Several models on one set in one table, query by query comparison</source>
-        <translation type="unfinished"></translation>
+        <translation>在一张表中列出多个模型在同一数据集上的结果，并逐个查询比较</translation>
     </message>
     <message>
         <source>With and without the query instruction, and re-ranking with a cross-encoder</source>
-        <translation type="unfinished"></translation>
+        <translation>使用与不使用查询指令的对比，以及使用交叉编码器重排序</translation>
     </message>
     <message>
         <source>Thresholds</source>
-        <translation type="unfinished"></translation>
+        <translation>阈值</translation>
     </message>
     <message>
         <source>Choose the similarity above which two texts count as similar, from your labelled pairs rather than from a guess like 0.5.</source>
-        <translation type="unfinished"></translation>
+        <translation>根据您标注的文本对来选择判定两个文本相似的相似度阈值，而不是凭猜测取 0.5 之类的值。</translation>
     </message>
     <message>
         <source>Score distributions of similar and dissimilar pairs</source>
-        <translation type="unfinished"></translation>
+        <translation>相似与不相似文本对的分数分布</translation>
     </message>
     <message>
         <source>Precision, recall and F1 over the threshold; the best-F1 threshold and the lowest one reaching a target precision, fitted on one half and reported on the other</source>
-        <translation type="unfinished"></translation>
+        <translation>精确率、召回率和 F1 随阈值的变化；F1 最佳的阈值以及达到目标精确率的最低阈值，在一半数据上拟合，在另一半数据上报告</translation>
     </message>
     <message>
         <source>History</source>
-        <translation type="unfinished"></translation>
+        <translation>历史</translation>
     </message>
     <message>
         <source>Slow BLAS: see tooltip</source>
-        <translation type="unfinished"></translation>
+        <translation>BLAS 较慢：请查看工具提示</translation>
     </message>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>文件(&amp;F)</translation>
     </message>
     <message>
         <source>&amp;Open Workspace...</source>
-        <translation type="unfinished"></translation>
+        <translation>打开工作区(&amp;O)...</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>退出(&amp;Q)</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>帮助(&amp;H)</translation>
     </message>
     <message>
         <source>&amp;About EmbedLab</source>
-        <translation type="unfinished"></translation>
+        <translation>关于 EmbedLab(&amp;A)</translation>
     </message>
     <message>
         <source>About &amp;Qt</source>
-        <translation type="unfinished"></translation>
+        <translation>关于 Qt(&amp;Q)</translation>
     </message>
     <message>
         <source>%1 - EmbedLab</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 - EmbedLab</translation>
     </message>
     <message>
         <source>Cannot open workspace</source>
-        <translation type="unfinished"></translation>
+        <translation>无法打开工作区</translation>
     </message>
     <message>
         <source>%1 cannot be opened as a workspace:
 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法将 %1 作为工作区打开：
+%2</translation>
     </message>
     <message>
         <source>Open Workspace</source>
-        <translation type="unfinished"></translation>
+        <translation>打开工作区</translation>
     </message>
     <message>
         <source>Open &amp;Recent</source>
-        <translation type="unfinished"></translation>
+        <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
         <source>&amp;Clear List</source>
-        <translation type="unfinished"></translation>
+        <translation>清除列表(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Open &amp;Data File...</source>
+        <translation>打开数据文件(&amp;D)...</translation>
+    </message>
+    <message>
+        <source>Recent &amp;Files</source>
+        <translation>最近的文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Preferences...</source>
+        <translation>首选项(&amp;P)...</translation>
+    </message>
+    <message>
+        <source>Open Data File</source>
+        <translation>打开数据文件</translation>
+    </message>
+    <message>
+        <source>Data files (*.jsonl *.tsv);;All files (*)</source>
+        <translation>数据文件 (*.jsonl *.tsv);;所有文件 (*)</translation>
+    </message>
+</context>
+<context>
+    <name>embedlab::gui::PreferencesDialog</name>
+    <message>
+        <source>Preferences</source>
+        <translation>首选项</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>系统语言</translation>
+    </message>
+    <message>
+        <source>automatic</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <source>CPU threads for LibTorch and BLAS. Automatic uses what EmbedLab measured to be fastest on this machine. Applies at the next start; --threads overrides it.</source>
+        <translation>LibTorch 和 BLAS 使用的 CPU 线程数。“自动”表示使用 EmbedLab 在本机上测得的最快设置。下次启动时生效；--threads 会覆盖此设置。</translation>
+    </message>
+    <message>
+        <source>Applies at the next start.</source>
+        <translation>下次启动时生效。</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>语言(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>CPU &amp;threads:</source>
+        <translation>CPU 线程(&amp;T)：</translation>
     </message>
 </context>
 <context>
     <name>embedlab::widgets::DatasetsPanel</name>
     <message>
         <source>evaluation set (BEIR)</source>
-        <translation type="unfinished"></translation>
+        <translation>评估集 (BEIR)</translation>
     </message>
     <message>
         <source>unknown kind</source>
-        <translation type="unfinished"></translation>
+        <translation>未知类型</translation>
     </message>
     <message>
         <source>training data</source>
-        <translation type="unfinished"></translation>
+        <translation>训练数据</translation>
     </message>
     <message>
         <source>candidate pool</source>
-        <translation type="unfinished"></translation>
+        <translation>候选池</translation>
     </message>
     <message>
         <source>corpus</source>
-        <translation type="unfinished"></translation>
+        <translation>语料库</translation>
     </message>
     <message>
         <source>queries</source>
-        <translation type="unfinished"></translation>
+        <translation>查询</translation>
     </message>
     <message>
         <source>relevance judgments</source>
-        <translation type="unfinished"></translation>
+        <translation>相关性标注</translation>
     </message>
     <message>
         <source>positives</source>
-        <translation type="unfinished"></translation>
+        <translation>正例</translation>
     </message>
     <message>
         <source>negatives</source>
-        <translation type="unfinished"></translation>
+        <translation>负例</translation>
     </message>
     <message>
         <source>passages</source>
-        <translation type="unfinished"></translation>
+        <translation>段落</translation>
     </message>
     <message>
         <source>pool texts</source>
-        <translation type="unfinished"></translation>
+        <translation>候选池文本</translation>
     </message>
     <message>
         <source>%1 queries, %2 passages</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 个查询，%2 个段落</translation>
     </message>
     <message numerus="yes">
         <source>%n record(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 条记录</numerusform>
         </translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>取消</translation>
     </message>
     <message>
         <source>Stop validating; datasets not yet checked stay unchecked</source>
-        <translation type="unfinished"></translation>
+        <translation>停止校验；尚未检查的数据集将保持未检查状态</translation>
     </message>
     <message>
         <source>File</source>
-        <translation type="unfinished"></translation>
+        <translation>文件</translation>
     </message>
     <message>
         <source>Line</source>
-        <translation type="unfinished"></translation>
+        <translation>行</translation>
     </message>
     <message>
         <source>Severity</source>
-        <translation type="unfinished"></translation>
+        <translation>严重程度</translation>
     </message>
     <message>
         <source>Problem</source>
-        <translation type="unfinished"></translation>
+        <translation>问题</translation>
     </message>
     <message>
         <source>Details</source>
-        <translation type="unfinished"></translation>
+        <translation>详细信息</translation>
     </message>
     <message>
         <source>No datasets in %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 中没有数据集</translation>
     </message>
     <message>
         <source>A workspace holds training files ({&quot;query&quot;, &quot;pos&quot;, &quot;neg&quot;} JSONL), candidate pools ({&quot;text&quot;} JSONL) and evaluation folders (corpus.jsonl, queries.jsonl, qrels/test.tsv). Add some and reopen the workspace.</source>
-        <translation type="unfinished"></translation>
+        <translation>工作区包含训练文件（{&quot;query&quot;, &quot;pos&quot;, &quot;neg&quot;} JSONL）、候选池（{&quot;text&quot;} JSONL）和评估文件夹（corpus.jsonl、queries.jsonl、qrels/test.tsv）。请添加这些文件，然后重新打开工作区。</translation>
     </message>
     <message>
         <source>Validating %1: %p%</source>
-        <translation type="unfinished"></translation>
+        <translation>正在校验 %1：%p%</translation>
     </message>
     <message>
         <source>not checked yet</source>
-        <translation type="unfinished"></translation>
+        <translation>尚未检查</translation>
     </message>
     <message>
         <source>validation cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>校验已取消</translation>
     </message>
     <message>
         <source>cannot validate</source>
-        <translation type="unfinished"></translation>
+        <translation>无法校验</translation>
     </message>
     <message numerus="yes">
         <source>%n error(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 个错误</numerusform>
         </translation>
     </message>
     <message>
         <source>%1, valid with warnings</source>
-        <translation type="unfinished"></translation>
+        <translation>%1，有效但有警告</translation>
     </message>
     <message>
         <source>%1, valid</source>
-        <translation type="unfinished"></translation>
+        <translation>%1，有效</translation>
     </message>
     <message>
         <source>Validation of this dataset has not finished yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>此数据集的校验尚未完成。</translation>
     </message>
     <message>
         <source>Validation was cancelled. Reopen the workspace to check again.</source>
-        <translation type="unfinished"></translation>
+        <translation>校验已取消。重新打开工作区即可再次检查。</translation>
     </message>
     <message>
         <source>error</source>
-        <translation type="unfinished"></translation>
+        <translation>错误</translation>
     </message>
     <message>
         <source>warning</source>
-        <translation type="unfinished"></translation>
+        <translation>警告</translation>
     </message>
     <message>
         <source>Problems and summary</source>
-        <translation type="unfinished"></translation>
+        <translation>问题与摘要</translation>
     </message>
     <message>
         <source>Records</source>
-        <translation type="unfinished"></translation>
+        <translation>记录</translation>
     </message>
     <message>
         <source>Click to see line %1 in the Records tab</source>
-        <translation type="unfinished"></translation>
+        <translation>点击以在“记录”标签页中查看第 %1 行</translation>
+    </message>
+    <message>
+        <source>Statistics</source>
+        <translation>统计</translation>
     </message>
 </context>
 <context>
     <name>embedlab::widgets::HistoryPanel</name>
     <message>
         <source>Not saved</source>
-        <translation type="unfinished"></translation>
+        <translation>未保存</translation>
     </message>
     <message>
         <source>Search names, tags, notes, options...</source>
-        <translation type="unfinished"></translation>
+        <translation>搜索名称、标签、备注、选项...</translation>
     </message>
     <message>
         <source>All kinds</source>
-        <translation type="unfinished"></translation>
+        <translation>所有类型</translation>
     </message>
     <message>
         <source>Any status</source>
-        <translation type="unfinished"></translation>
+        <translation>任意状态</translation>
     </message>
     <message>
         <source>Compare</source>
-        <translation type="unfinished"></translation>
+        <translation>比较</translation>
     </message>
     <message>
         <source>Select two runs or more (Ctrl+click) to compare them</source>
-        <translation type="unfinished"></translation>
+        <translation>选择两个或更多运行（Ctrl+单击）进行比较</translation>
     </message>
     <message>
         <source>Delete...</source>
-        <translation type="unfinished"></translation>
+        <translation>删除...</translation>
     </message>
     <message>
         <source>History unavailable: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>历史不可用：%1</translation>
     </message>
     <message>
         <source>History database: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>历史数据库：%1</translation>
     </message>
     <message>
         <source>Delete runs</source>
-        <translation type="unfinished"></translation>
+        <translation>删除运行</translation>
     </message>
     <message numerus="yes">
         <source>Delete %n run(s) from the history? Their metrics, results and notes go with them.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>从历史中删除 %n 个运行？其指标、结果和备注也将一并删除。</numerusform>
         </translation>
     </message>
     <message>
         <source>Also delete their output files and run folders</source>
-        <translation type="unfinished"></translation>
+        <translation>同时删除其输出文件和运行文件夹</translation>
     </message>
     <message>
         <source>%1 kept: it does not look like a run folder</source>
-        <translation type="unfinished"></translation>
+        <translation>已保留 %1：它看起来不像运行文件夹</translation>
     </message>
 </context>
 <context>
     <name>embedlab::widgets::LengthHistogram</name>
     <message>
         <source>length in characters (log scale; last bin: above the 99th percentile)</source>
-        <translation type="unfinished"></translation>
+        <translation>字符长度（对数刻度；最后一个区间：高于第 99 百分位）</translation>
     </message>
     <message>
         <source>share of texts (%)</source>
-        <translation type="unfinished"></translation>
+        <translation>文本占比 (%)</translation>
     </message>
     <message>
         <source>%1 (median %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（中位数 %2）</translation>
     </message>
 </context>
 <context>
     <name>embedlab::widgets::PlaceholderPanel</name>
     <message>
         <source>What this panel will hold:</source>
-        <translation type="unfinished"></translation>
+        <translation>此面板将包含：</translation>
     </message>
     <message>
         <source>Until then, from a terminal:</source>
-        <translation type="unfinished"></translation>
+        <translation>在此之前，可在终端中使用：</translation>
     </message>
 </context>
 <context>
@@ -395,203 +474,387 @@
     <message>
         <source>raw line %1:
 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>原始第 %1 行：
+%2</translation>
     </message>
     <message>
         <source>Select a record to see it in full</source>
-        <translation type="unfinished"></translation>
+        <translation>选择一条记录以查看完整内容</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Stop indexing; the first lines stay browsable</source>
-        <translation type="unfinished"></translation>
+        <translation>取消</translation>
     </message>
     <message numerus="yes">
         <source>%1: the first %n line(s), indexing the whole file...</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1：前 %n 行，正在索引整个文件...</numerusform>
         </translation>
     </message>
     <message>
         <source>indexing cancelled; the first lines are shown</source>
-        <translation type="unfinished"></translation>
+        <translation>索引已取消；仅显示前几行</translation>
     </message>
     <message numerus="yes">
         <source>%1: %n line(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1：%n 行</numerusform>
         </translation>
     </message>
     <message>
         <source>Search queries, positives and negatives...</source>
-        <translation type="unfinished"></translation>
+        <translation>搜索查询、正例和负例...</translation>
     </message>
     <message>
         <source>Regular expression</source>
-        <translation type="unfinished"></translation>
+        <translation>正则表达式</translation>
     </message>
     <message>
         <source>Only invalid lines</source>
-        <translation type="unfinished"></translation>
+        <translation>仅无效行</translation>
     </message>
     <message>
         <source>Search</source>
-        <translation type="unfinished"></translation>
+        <translation>搜索</translation>
     </message>
     <message>
         <source>search cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>搜索已取消</translation>
     </message>
     <message>
         <source>%1: %2 of %3 lines match</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：%3 行中有 %2 行匹配</translation>
+    </message>
+    <message>
+        <source>Stop indexing or searching; what is there stays browsable</source>
+        <translation>停止索引或搜索；已有内容仍可浏览</translation>
+    </message>
+    <message>
+        <source>Query/text characters from</source>
+        <translation>查询/文本字符数从</translation>
+    </message>
+    <message>
+        <source>a passage&apos;s characters from</source>
+        <translation>段落字符数从</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>到</translation>
+    </message>
+    <message>
+        <source>any</source>
+        <translation>不限</translation>
     </message>
 </context>
 <context>
     <name>embedlab::widgets::RecordTableModel</name>
     <message>
         <source>(the file changed on disk; reopen it)</source>
-        <translation type="unfinished"></translation>
+        <translation>（文件已在磁盘上更改；请重新打开）</translation>
     </message>
     <message>
         <source>(a line of %1 bytes, too long to show)</source>
-        <translation type="unfinished"></translation>
+        <translation>（一行 %1 字节，过长，无法显示）</translation>
     </message>
     <message>
         <source>Line</source>
-        <translation type="unfinished"></translation>
+        <translation>行</translation>
     </message>
     <message>
         <source>Query / text</source>
-        <translation type="unfinished"></translation>
+        <translation>查询 / 文本</translation>
     </message>
     <message>
         <source>Positives</source>
-        <translation type="unfinished"></translation>
+        <translation>正例</translation>
     </message>
     <message>
         <source>Negatives</source>
-        <translation type="unfinished"></translation>
+        <translation>负例</translation>
     </message>
     <message>
         <source>Characters</source>
-        <translation type="unfinished"></translation>
+        <translation>字符数</translation>
+    </message>
+    <message>
+        <source>Longest passage</source>
+        <translation>最长段落</translation>
     </message>
 </context>
 <context>
     <name>embedlab::widgets::RunComparisonView</name>
     <message>
         <source>Differences only</source>
-        <translation type="unfinished"></translation>
+        <translation>仅显示差异</translation>
     </message>
     <message>
         <source>Export plot...</source>
-        <translation type="unfinished"></translation>
+        <translation>导出图表...</translation>
     </message>
     <message>
         <source>step</source>
-        <translation type="unfinished"></translation>
+        <translation>步</translation>
     </message>
     <message>
         <source>&lt;b&gt;Options&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;选项&lt;/b&gt;</translation>
     </message>
     <message>
         <source>&lt;b&gt;Final metrics&lt;/b&gt; (the best of each row in bold)</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;最终指标&lt;/b&gt;（每行最佳值以粗体显示）</translation>
     </message>
     <message>
         <source>&lt;b&gt;Curves&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;曲线&lt;/b&gt;</translation>
     </message>
     <message>
         <source>Select two runs or more (Ctrl+click or Shift+click) and press Compare to see their options side by side, their final metrics with the best in bold, and their metric curves on one plot.</source>
-        <translation type="unfinished"></translation>
+        <translation>选择两个或更多运行（Ctrl+单击或 Shift+单击），然后点击“比较”，即可并排查看它们的选项、最终指标（最佳值以粗体显示）以及绘制在同一图表中的指标曲线。</translation>
     </message>
     <message>
         <source>metric</source>
-        <translation type="unfinished"></translation>
+        <translation>指标</translation>
     </message>
     <message>
         <source>option</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Export plot</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Images (*.png *.jpg);;PDF (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>选项</translation>
     </message>
 </context>
 <context>
     <name>embedlab::widgets::RunTableModel</name>
     <message>
         <source>ID</source>
-        <translation type="unfinished"></translation>
+        <translation>ID</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>类型</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>名称</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>状态</translation>
     </message>
     <message>
         <source>Started</source>
-        <translation type="unfinished"></translation>
+        <translation>开始时间</translation>
     </message>
     <message>
         <source>Duration</source>
-        <translation type="unfinished"></translation>
+        <translation>时长</translation>
     </message>
     <message>
         <source>Key options</source>
-        <translation type="unfinished"></translation>
+        <translation>主要选项</translation>
     </message>
     <message>
         <source>Key metrics</source>
-        <translation type="unfinished"></translation>
+        <translation>主要指标</translation>
     </message>
     <message>
         <source>Tags</source>
-        <translation type="unfinished"></translation>
+        <translation>标签</translation>
     </message>
     <message>
         <source>Notes</source>
-        <translation type="unfinished"></translation>
+        <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>embedlab::widgets::TokenStatisticsView</name>
+    <message>
+        <source>&amp;Tokenizer:</source>
+        <translation>分词器(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>The model folder whose tokenizer counts the tokens (tokenizer.json or vocab.txt)</source>
+        <translation>用于统计词元的分词器所在的模型文件夹（tokenizer.json 或 vocab.txt）</translation>
+    </message>
+    <message>
+        <source>Browse...</source>
+        <translation>浏览...</translation>
+    </message>
+    <message>
+        <source>&amp;query_max_len:</source>
+        <translation>query_max_len(&amp;Q)：</translation>
+    </message>
+    <message>
+        <source>&amp;passage_max_len:</source>
+        <translation>passage_max_len(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Tokens per query, special tokens included, as training uses</source>
+        <translation>每个查询的词元数（含特殊词元），与训练时一致</translation>
+    </message>
+    <message>
+        <source>Tokens per passage, special tokens included</source>
+        <translation>每个段落的词元数（含特殊词元）</translation>
+    </message>
+    <message>
+        <source>Query &amp;instruction:</source>
+        <translation>查询指令(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>none (e.g. &quot;query: &quot; for E5)</source>
+        <translation>无（例如 E5 使用 &quot;query: &quot;）</translation>
+    </message>
+    <message>
+        <source>Put before every query without a &quot;prompt&quot; of its own, as query_instruction_for_retrieval does in training</source>
+        <translation>添加到每个没有自身 &quot;prompt&quot; 的查询之前，作用与训练中的 query_instruction_for_retrieval 相同</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Choose a model folder (one with tokenizer.json or vocab.txt) to count query and passage lengths in tokens, as the model will see them, and to see how much query_max_len and passage_max_len would truncate.</source>
+        <translation>选择一个模型文件夹（包含 tokenizer.json 或 vocab.txt），按模型实际看到的方式统计查询和段落的词元长度，并查看 query_max_len 和 passage_max_len 会截断多少内容。</translation>
+    </message>
+    <message>
+        <source>query length (tokens)</source>
+        <translation>查询长度（词元）</translation>
+    </message>
+    <message>
+        <source>passage length (tokens)</source>
+        <translation>段落长度（词元）</translation>
+    </message>
+    <message>
+        <source>share of texts (%)</source>
+        <translation>文本占比 (%)</translation>
+    </message>
+    <message>
+        <source>negatives per query</source>
+        <translation>每个查询的负例数</translation>
+    </message>
+    <message>
+        <source>queries</source>
+        <translation>查询</translation>
+    </message>
+    <message>
+        <source>(no model folder found)</source>
+        <translation>（未找到模型文件夹）</translation>
+    </message>
+    <message>
+        <source>Model folder with a tokenizer</source>
+        <translation>包含分词器的模型文件夹</translation>
+    </message>
+    <message>
+        <source>%1 has neither tokenizer.json nor vocab.txt.</source>
+        <translation>%1 中既没有 tokenizer.json 也没有 vocab.txt。</translation>
+    </message>
+    <message>
+        <source>Counting tokens: %p%</source>
+        <translation>正在统计词元：%p%</translation>
+    </message>
+    <message>
+        <source>Counting was cancelled; the plots show the part read.</source>
+        <translation>统计已取消；图表显示已读取的部分。</translation>
+    </message>
+    <message>
+        <source>No queries in this dataset.</source>
+        <translation>此数据集中没有查询。</translation>
+    </message>
+    <message>
+        <source>No passages in this dataset.</source>
+        <translation>此数据集中没有段落。</translation>
+    </message>
+    <message>
+        <source>kept whole</source>
+        <translation>完整保留</translation>
+    </message>
+    <message>
+        <source>truncated</source>
+        <translation>截断</translation>
+    </message>
+    <message>
+        <source>%1 = %2
+%3 truncated</source>
+        <translation>%1 = %2
+截断 %3</translation>
+    </message>
+    <message>
+        <source>passages</source>
+        <translation>段落</translation>
+    </message>
+    <message>
+        <source>%1 %2: median %3 tokens, 99th percentile %4, longest %5; %6 longer than %7.</source>
+        <translation>%1 个%2：中位数 %3 个词元，第 99 百分位 %4，最长 %5；%6 超过 %7。</translation>
+    </message>
+    <message>
+        <source>Only training files have negatives.</source>
+        <translation>只有训练文件包含负例。</translation>
+    </message>
+    <message>
+        <source>No query has negatives yet:
+mine them (Mining panel).</source>
+        <translation>尚无查询包含负例：
+请先挖掘（挖掘面板）。</translation>
+    </message>
+    <message>
+        <source>This dataset has no texts to count (relevance judgments, or a file whose kind is unknown).</source>
+        <translation>此数据集中没有可统计的文本（相关性标注，或类型未知的文件）。</translation>
+    </message>
+    <message>
+        <source>Counting...</source>
+        <translation>正在统计...</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s)</source>
+        <translation>
+            <numerusform>%n 条记录</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n invalid line(s) skipped</source>
+        <translation>
+            <numerusform>已跳过 %n 行无效行</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 repeated queries</source>
+        <translation>%1 个重复查询</translation>
+    </message>
+    <message>
+        <source>%1 distinct passages, %2 repeats</source>
+        <translation>%1 个不同段落，%2 个重复</translation>
+    </message>
+    <message>
+        <source>(too many texts to track them all: at least)</source>
+        <translation>（文本过多，无法全部跟踪：至少）</translation>
+    </message>
+    <message>
+        <source>(so far)</source>
+        <translation>（目前为止）</translation>
     </message>
 </context>
 <context>
     <name>main</name>
     <message>
         <source>EmbedLab: fine-tune text-embedding models and rerankers.</source>
-        <translation type="unfinished"></translation>
+        <translation>EmbedLab：微调文本嵌入模型和重排序模型。</translation>
     </message>
     <message>
         <source>Open the workspace folder DIR.</source>
-        <translation type="unfinished"></translation>
+        <translation>打开工作区文件夹 DIR。</translation>
     </message>
     <message>
         <source>Show the panel NAME (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>显示面板 NAME（%1）。</translation>
     </message>
     <message>
         <source>Render the window to FILE.png (offscreen) and exit.</source>
-        <translation type="unfinished"></translation>
+        <translation>将窗口渲染到 FILE.png（离屏）并退出。</translation>
     </message>
     <message>
         <source>CPU threads for LibTorch and BLAS.</source>
-        <translation type="unfinished"></translation>
+        <translation>LibTorch 和 BLAS 使用的 CPU 线程数。</translation>
+    </message>
+    <message>
+        <source>Show the interface in LANGUAGE (en, de, zh_CN) this time; Preferences sets it for good.</source>
+        <translation>本次以 LANGUAGE（en、de、zh_CN）显示界面；在首选项中可永久设置。</translation>
     </message>
 </context>
 </TS>

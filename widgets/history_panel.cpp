@@ -81,23 +81,21 @@ HistoryPanel::HistoryPanel(QWidget* parent) : QWidget(parent) {
           [this](const QString& message) { QMessageBox::warning(this, tr("Not saved"), message); });
 
   search_ = new QLineEdit;
-  search_->setPlaceholderText(tr("Search names, tags, notes, options..."));
   search_->setClearButtonEnabled(true);
   kind_ = new QComboBox;
-  kind_->addItem(tr("All kinds"), QString());
+  kind_->addItem(QString(), QString());  // "All kinds", set with the other texts
   for (const char* kind : {"train", "mine", "eval", "threshold", "merge"})
     kind_->addItem(QString::fromLatin1(kind), QString::fromLatin1(kind));
   status_ = new QComboBox;
-  status_->addItem(tr("Any status"), QString());
+  status_->addItem(QString(), QString());  // "Any status"
   for (const char* status : {"running", "finished", "failed", "stopped", "interrupted"})
     status_->addItem(QString::fromLatin1(status), QString::fromLatin1(status));
   connect(search_, &QLineEdit::textChanged, this, &HistoryPanel::applyFilter);
   connect(kind_, &QComboBox::currentIndexChanged, this, &HistoryPanel::applyFilter);
   connect(status_, &QComboBox::currentIndexChanged, this, &HistoryPanel::applyFilter);
 
-  compare_ = new QPushButton(tr("Compare"));
-  compare_->setToolTip(tr("Select two runs or more (Ctrl+click) to compare them"));
-  delete_ = new QPushButton(tr("Delete..."));
+  compare_ = new QPushButton;
+  delete_ = new QPushButton;
   connect(compare_, &QPushButton::clicked, this, &HistoryPanel::compareSelected);
   connect(delete_, &QPushButton::clicked, this, &HistoryPanel::deleteSelected);
 
@@ -139,10 +137,25 @@ HistoryPanel::HistoryPanel(QWidget* parent) : QWidget(parent) {
   auto* layout = new QVBoxLayout(this);
   layout->addWidget(splitter);
 
+  translations_.add([this] {
+    search_->setPlaceholderText(tr("Search names, tags, notes, options..."));
+    kind_->setItemText(0, tr("All kinds"));
+    status_->setItemText(0, tr("Any status"));
+    compare_->setText(tr("Compare"));
+    compare_->setToolTip(tr("Select two runs or more (Ctrl+click) to compare them"));
+    delete_->setText(tr("Delete..."));
+    model_->retranslate();
+  });
+
   watch_ = new QTimer(this);
   watch_->setInterval(1000);
   connect(watch_, &QTimer::timeout, this, &HistoryPanel::watchForChanges);
   updateButtons();
+}
+
+void HistoryPanel::changeEvent(QEvent* event) {
+  translations_.handle(event);
+  QWidget::changeEvent(event);
 }
 
 HistoryPanel::~HistoryPanel() {

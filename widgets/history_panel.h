@@ -4,6 +4,8 @@
 // asks first and removes a run's files only when asked to.
 #pragma once
 
+#include "widgets/translations.h"
+
 #include <QString>
 #include <QWidget>
 #include <filesystem>
@@ -48,7 +50,11 @@ class HistoryPanel : public QWidget {
   QComboBox* kindFilter() const { return kind_; }
   RunComparisonView* comparison() const { return comparison_; }
 
+ protected:
+  void changeEvent(QEvent* event) override;
+
  private:
+  Translations translations_;
   void compareSelected();
   void deleteSelected();
   void applyFilter();

@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "widgets/plot_export.h"
+
 namespace embedlab::widgets {
 
 namespace {
@@ -19,13 +21,17 @@ const QColor kColors[] = {QColor(0x2b, 0x57, 0x97), QColor(0x2e, 0x9e, 0x4f),
 LengthHistogram::LengthHistogram(QWidget* parent) : QWidget(parent) {
   plot_ = new QCustomPlot(this);
   plot_->setMinimumSize(320, 200);
-  plot_->xAxis->setLabel(
-      tr("length in characters (log scale; last bin: above the 99th percentile)"));
   plot_->xAxis->setScaleType(QCPAxis::stLogarithmic);
   plot_->xAxis->setTicker(QSharedPointer<QCPAxisTickerLog>(new QCPAxisTickerLog));
-  plot_->yAxis->setLabel(tr("share of texts (%)"));
   plot_->legend->setVisible(true);
   plot_->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
+  translations_.add([this] {
+    plot_->xAxis->setLabel(
+        tr("length in characters (log scale; last bin: above the 99th percentile)"));
+    plot_->yAxis->setLabel(tr("share of texts (%)"));
+    plot_->replot();
+  });
+  addExportMenu(plot_, QStringLiteral("lengths.png"));
   auto* layout = new QVBoxLayout(this);
   layout->setContentsMargins(0, 0, 0, 0);
   layout->addWidget(plot_);
@@ -77,6 +83,11 @@ void LengthHistogram::setSeries(const std::vector<Series>& series) {
   plot_->xAxis->setRange(edges.front(), edges.back());
   plot_->yAxis->setRange(0, std::max(1.0, highest * 1.1));
   plot_->replot();
+}
+
+void LengthHistogram::changeEvent(QEvent* event) {
+  translations_.handle(event);
+  QWidget::changeEvent(event);
 }
 
 int LengthHistogram::curveCount() const {

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/common/integer_distribution.h"
+#include "widgets/translations.h"
 
 class QCustomPlot;
 
@@ -32,7 +33,11 @@ class LengthHistogram : public QWidget {
   /// Curves currently shown (for tests).
   int curveCount() const;
 
+ protected:
+  void changeEvent(QEvent* event) override;
+
  private:
+  Translations translations_;
   QCustomPlot* plot_ = nullptr;
 };
 

@@ -4,15 +4,35 @@
 
 #include <QStringList>
 #include <QWidget>
+#include <functional>
+
+class QLabel;
 
 namespace embedlab::widgets {
+
+struct PlaceholderContent {
+  QString title;
+  QString purpose;
+  QStringList features;
+  QString commandToday;  ///< not translated: a command line
+};
 
 class PlaceholderPanel : public QWidget {
   Q_OBJECT
 
  public:
-  PlaceholderPanel(const QString& title, const QString& purpose, const QStringList& features,
-                   const QString& commandToday, QWidget* parent = nullptr);
+  /// `content` gives the texts in the current language; it is called again after a language
+  /// change.
+  explicit PlaceholderPanel(std::function<PlaceholderContent()> content, QWidget* parent = nullptr);
+
+ protected:
+  void changeEvent(QEvent* event) override;
+
+ private:
+  void render();
+
+  std::function<PlaceholderContent()> content_;
+  QLabel* label_ = nullptr;
 };
 
 }  // namespace embedlab::widgets

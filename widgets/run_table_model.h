@@ -44,6 +44,10 @@ class RunTableModel : public QAbstractTableModel {
   /// Writing a tag or note failed (the message says why).
   void editFailed(const QString& message);
 
+ public:
+  /// Tells the views that the header texts changed (after a language change).
+  void retranslate() { emit headerDataChanged(Qt::Horizontal, 0, columnCount() - 1); }
+
  private:
   struct Row {
     store::Run run;

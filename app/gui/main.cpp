@@ -1,17 +1,19 @@
 // embedlab: the desktop application.
 //   embedlab [--workspace DIR] [--panel NAME] [--screenshot FILE.png] [--threads N]
+//            [--language CODE]
 // Without a display it prints the workspace's validation report instead (see headless_report.h).
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
 #include <QTimer>
-#include <QTranslator>
 #include <cstring>
 #include <iostream>
 #include <memory>
 
 #include "app/gui/headless_report.h"
+#include "app/gui/language.h"
 #include "app/gui/main_window.h"
+#include "app/gui/preferences_dialog.h"
 #include "app/gui/workspace_location.h"
 #include "core/common/version.h"
 #include "core/runtime/compute_environment.h"
@@ -25,17 +27,6 @@ bool hasArgument(int argc, char** argv, const char* name) {
     if (std::strcmp(argv[i], name) == 0) return true;
   }
   return false;
-}
-
-// The system's language when EmbedLab has it, else English (whose translation holds the plural
-// forms the sources write as "%n record(s)").
-void installTranslator(QCoreApplication& app) {
-  auto* translator = new QTranslator(&app);
-  if (translator->load(QLocale(), QStringLiteral("embedlab"), QStringLiteral("_"),
-                       QStringLiteral(":/i18n")) ||
-      translator->load(QStringLiteral(":/i18n/embedlab_en"))) {
-    QCoreApplication::installTranslator(translator);
-  }
 }
 
 // Renders the window once the datasets are validated, saves it, and quits.
@@ -71,7 +62,7 @@ int main(int argc, char** argv) {
   QCoreApplication::setApplicationName(QStringLiteral("EmbedLab"));
   QCoreApplication::setOrganizationName(QStringLiteral("EmbedLab"));
   QCoreApplication::setApplicationVersion(QString::fromLatin1(embedlab::kVersion));
-  installTranslator(*app);
+  embedlab::gui::applyLanguage(embedlab::gui::savedLanguage());
 
   QCommandLineParser parser;
   parser.setApplicationDescription(QCoreApplication::translate(
@@ -91,8 +82,16 @@ int main(int argc, char** argv) {
       "FILE");
   const QCommandLineOption threadsOption(
       "threads", QCoreApplication::translate("main", "CPU threads for LibTorch and BLAS."), "N");
-  parser.addOptions({workspaceOption, panelOption, screenshotOption, threadsOption});
+  const QCommandLineOption languageOption(
+      "language",
+      QCoreApplication::translate("main",
+                                  "Show the interface in LANGUAGE (en, de, zh_CN) this "
+                                  "time; Preferences sets it for good."),
+      "LANGUAGE");
+  parser.addOptions(
+      {workspaceOption, panelOption, screenshotOption, threadsOption, languageOption});
   parser.process(*app);
+  if (parser.isSet(languageOption)) embedlab::gui::applyLanguage(parser.value(languageOption));
 
   QString workspace = parser.value(workspaceOption);
   if (workspace.isEmpty()) workspace = embedlab::gui::demoWorkspacePath();
@@ -106,7 +105,11 @@ int main(int argc, char** argv) {
   }
 
   std::optional<int> threads;
-  if (parser.isSet(threadsOption)) threads = parser.value(threadsOption).toInt();
+  if (parser.isSet(threadsOption)) {
+    threads = parser.value(threadsOption).toInt();
+  } else if (const int saved = embedlab::gui::PreferencesDialog::savedThreads(); saved > 0) {
+    threads = saved;  // Preferences > CPU threads
+  }
   QString environmentLine;
   QString environmentWarning;
   try {

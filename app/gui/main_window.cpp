@@ -4,6 +4,7 @@
 #include <QCloseEvent>
 #include <QDir>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -12,6 +13,7 @@
 #include <QTabWidget>
 
 #include "app/gui/about_dialog.h"
+#include "app/gui/preferences_dialog.h"
 #include "core/store/history.h"
 #include "widgets/datasets_panel.h"
 #include "widgets/history_panel.h"
@@ -19,6 +21,7 @@
 
 namespace embedlab::gui {
 
+using widgets::PlaceholderContent;
 using widgets::PlaceholderPanel;
 
 MainWindow::MainWindow(const QString& environmentLine, const QString& environmentWarning,
@@ -30,57 +33,75 @@ MainWindow::MainWindow(const QString& environmentLine, const QString& environmen
   tabs_ = new QTabWidget;
   tabs_->setDocumentMode(true);
   datasets_ = new widgets::DatasetsPanel;
-  tabs_->addTab(datasets_, tr("Datasets"));
-  tabs_->addTab(
-      new PlaceholderPanel(
-          tr("Mining"),
-          tr("Find hard negatives worth learning from, and see what a mining range produces "
-             "before spending GPU hours on it."),
-          {tr("A sample of queries with their ranked candidates and scores, marking positives, "
-              "the range_for_sampling window and probable false negatives"),
-           tr("Range, margin and max-score controls that update the preview and a histogram of "
-              "positive vs. selected-negative scores at once"),
-           tr("\"Mine all\" with progress, ETA, cancel and the statistics report")},
-          QStringLiteral("embedlab-cli mine --model_name_or_path MODEL --input_file train.jsonl "
-                         "--output_file mined.jsonl --range_for_sampling 2-200")),
-      tr("Mining"));
-  tabs_->addTab(
-      new PlaceholderPanel(
-          tr("Training"), tr("Launch contrastive fine-tuning runs and watch them as they happen."),
-          {tr("Every trainer option, grouped, with a one-sentence explanation and presets"),
-           tr("Live loss and learning-rate curves, samples/s and ETA"),
-           tr("Live similarity histograms of positives, hard negatives and in-batch negatives"),
-           tr("Stop with a checkpoint, resume, several runs side by side")},
-          QStringLiteral("embedlab-cli train --model_name_or_path MODEL --train_data "
-                         "train.jsonl --output_dir runs/first")),
-      tr("Training"));
-  tabs_->addTab(
-      new PlaceholderPanel(
-          tr("Evaluation"), tr("Measure whether a model got better on your data."),
-          {tr("MRR@k, Recall@k, nDCG@10 and MAP@100 for BEIR and MS MARCO-style sets"),
-           tr("Several models on one set in one table, query by query comparison"),
-           tr("With and without the query instruction, and re-ranking with a cross-encoder")},
-          QStringLiteral("embedlab-cli eval --model MODEL --data dev")),
-      tr("Evaluation"));
-  tabs_->addTab(
-      new PlaceholderPanel(
-          tr("Thresholds"),
-          tr("Choose the similarity above which two texts count as similar, from your labelled "
-             "pairs rather than from a guess like 0.5."),
-          {tr("Score distributions of similar and dissimilar pairs"),
-           tr("Precision, recall and F1 over the threshold; the best-F1 threshold and the lowest "
-              "one reaching a target precision, fitted on one half and reported on the other")},
-          QStringLiteral("embedlab-cli threshold --model MODEL --pairs pairs.jsonl")),
-      tr("Thresholds"));
+  tabs_->addTab(datasets_, QString());
+  tabs_->addTab(new PlaceholderPanel([] {
+                  return PlaceholderContent{
+                      tr("Mining"),
+                      tr("Find hard negatives worth learning from, and see what a mining range "
+                         "produces before spending GPU hours on it."),
+                      {tr("A sample of queries with their ranked candidates and scores, marking "
+                          "positives, the range_for_sampling window and probable false negatives"),
+                       tr("Range, margin and max-score controls that update the preview and a "
+                          "histogram of positive vs. selected-negative scores at once"),
+                       tr("\"Mine all\" with progress, ETA, cancel and the statistics report")},
+                      QStringLiteral("embedlab-cli mine --model_name_or_path MODEL --input_file "
+                                     "train.jsonl --output_file mined.jsonl "
+                                     "--range_for_sampling 2-200")};
+                }),
+                QString());
+  tabs_->addTab(new PlaceholderPanel([] {
+                  return PlaceholderContent{
+                      tr("Training"),
+                      tr("Launch contrastive fine-tuning runs and watch them as they happen."),
+                      {tr("Every trainer option, grouped, with a one-sentence explanation and "
+                          "presets"),
+                       tr("Live loss and learning-rate curves, samples/s and ETA"),
+                       tr("Live similarity histograms of positives, hard negatives and in-batch "
+                          "negatives"),
+                       tr("Stop with a checkpoint, resume, several runs side by side")},
+                      QStringLiteral("embedlab-cli train --model_name_or_path MODEL --train_data "
+                                     "train.jsonl --output_dir runs/first")};
+                }),
+                QString());
+  tabs_->addTab(new PlaceholderPanel([] {
+                  return PlaceholderContent{
+                      tr("Evaluation"),
+                      tr("Measure whether a model got better on your data."),
+                      {tr("MRR@k, Recall@k, nDCG@10 and MAP@100 for BEIR and MS MARCO-style sets"),
+                       tr("Several models on one set in one table, query by query comparison"),
+                       tr("With and without the query instruction, and re-ranking with a "
+                          "cross-encoder")},
+                      QStringLiteral("embedlab-cli eval --model MODEL --data dev")};
+                }),
+                QString());
+  tabs_->addTab(new PlaceholderPanel([] {
+                  return PlaceholderContent{
+                      tr("Thresholds"),
+                      tr("Choose the similarity above which two texts count as similar, from your "
+                         "labelled pairs rather than from a guess like 0.5."),
+                      {tr("Score distributions of similar and dissimilar pairs"),
+                       tr("Precision, recall and F1 over the threshold; the best-F1 threshold and "
+                          "the lowest one reaching a target precision, fitted on one half and "
+                          "reported on the other")},
+                      QStringLiteral("embedlab-cli threshold --model MODEL --pairs pairs.jsonl")};
+                }),
+                QString());
   history_ = new widgets::HistoryPanel;
-  tabs_->addTab(history_, tr("History"));
+  tabs_->addTab(history_, QString());
+  translations_.add([this] {
+    const QString titles[] = {tr("Datasets"),   tr("Mining"),     tr("Training"),
+                              tr("Evaluation"), tr("Thresholds"), tr("History")};
+    for (int i = 0; i < tabs_->count(); ++i)
+      tabs_->setTabText(i, titles[i]);
+  });
   setCentralWidget(tabs_);
 
   auto* environment = new QLabel(environmentLine);
   environment->setTextInteractionFlags(Qt::TextSelectableByMouse);
   statusBar()->addPermanentWidget(environment);
   if (!environmentWarning.isEmpty()) {
-    auto* warning = new QLabel(tr("Slow BLAS: see tooltip"));
+    auto* warning = new QLabel;
+    translations_.add([warning] { warning->setText(tr("Slow BLAS: see tooltip")); });
     warning->setStyleSheet(QStringLiteral("color: #c02020; font-weight: bold;"));
     warning->setToolTip(environmentWarning);
     statusBar()->addWidget(warning);
@@ -92,20 +113,80 @@ MainWindow::MainWindow(const QString& environmentLine, const QString& environmen
 }
 
 void MainWindow::createMenus() {
-  QMenu* file = menuBar()->addMenu(tr("&File"));
-  QAction* open = file->addAction(tr("&Open Workspace..."), this, &MainWindow::chooseWorkspace);
+  QMenu* file = menuBar()->addMenu(QString());
+  QAction* open = file->addAction(QString(), this, &MainWindow::chooseWorkspace);
   open->setShortcut(QKeySequence::Open);
-  recentMenu_ = file->addMenu(tr("Open &Recent"));
-  updateRecentMenu();
+  recentMenu_ = file->addMenu(QString());
+  QAction* openFile = file->addAction(QString(), this, &MainWindow::chooseDataFile);
+  openFile->setShortcut(QKeySequence(QStringLiteral("Ctrl+Shift+O")));
+  recentFilesMenu_ = file->addMenu(QString());
   file->addSeparator();
-  QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+  QAction* quit = file->addAction(QString(), this, &QWidget::close);
   quit->setShortcut(QKeySequence::Quit);
   quit->setMenuRole(QAction::QuitRole);
 
-  QMenu* help = menuBar()->addMenu(tr("&Help"));
-  QAction* about = help->addAction(tr("&About EmbedLab"), this, [this] { showAboutDialog(this); });
+  QMenu* edit = menuBar()->addMenu(QString());
+  QAction* preferences = edit->addAction(QString(), this, &MainWindow::showPreferences);
+  preferences->setShortcut(QKeySequence(QStringLiteral("Ctrl+,")));
+  preferences->setMenuRole(QAction::PreferencesRole);
+
+  QMenu* help = menuBar()->addMenu(QString());
+  QAction* about = help->addAction(QString(), this, [this] { showAboutDialog(this); });
   about->setMenuRole(QAction::AboutRole);
-  help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
+  QAction* aboutQt = help->addAction(QString(), qApp, &QApplication::aboutQt);
+
+  translations_.add([=] {
+    file->setTitle(tr("&File"));
+    open->setText(tr("&Open Workspace..."));
+    recentMenu_->setTitle(tr("Open &Recent"));
+    openFile->setText(tr("Open &Data File..."));
+    recentFilesMenu_->setTitle(tr("Recent &Files"));
+    quit->setText(tr("&Quit"));
+    edit->setTitle(tr("&Edit"));
+    preferences->setText(tr("&Preferences..."));
+    help->setTitle(tr("&Help"));
+    about->setText(tr("&About EmbedLab"));
+    aboutQt->setText(tr("About &Qt"));
+    updateRecentMenus();
+    if (!workspace_.isEmpty()) setWindowTitle(tr("%1 - EmbedLab").arg(QDir(workspace_).dirName()));
+  });
+}
+
+void MainWindow::changeEvent(QEvent* event) {
+  translations_.handle(event);
+  QMainWindow::changeEvent(event);
+}
+
+void MainWindow::showPreferences() {
+  PreferencesDialog dialog(this);
+  dialog.exec();
+}
+
+void MainWindow::chooseDataFile() {
+  const QString file = QFileDialog::getOpenFileName(
+      this, tr("Open Data File"), workspace_, tr("Data files (*.jsonl *.tsv);;All files (*)"));
+  if (!file.isEmpty()) openDataFile(file);
+}
+
+void MainWindow::openDataFile(const QString& file) {
+  datasets_->openFile(file.toStdString());
+  tabs_->setCurrentWidget(datasets_);
+  rememberRecent(QStringLiteral("files/recent"), file);
+}
+
+QStringList MainWindow::recentFiles() {
+  return QSettings().value(QStringLiteral("files/recent")).toStringList();
+}
+
+void MainWindow::rememberRecent(const QString& key, const QString& path) {
+  QSettings settings;
+  QStringList recent = settings.value(key).toStringList();
+  recent.removeAll(path);
+  recent.prepend(path);
+  while (recent.size() > kRecentWorkspaces)
+    recent.removeLast();
+  settings.setValue(key, recent);
+  updateRecentMenus();
 }
 
 void MainWindow::openWorkspace(const QString& folder) {
@@ -120,36 +201,37 @@ void MainWindow::openWorkspace(const QString& folder) {
     return;
   }
   history_->setDatabase(store::History::resolvePath({}, folder.toStdString()));
-  QSettings settings;
-  settings.setValue(QStringLiteral("workspace/last"), folder);
-  QStringList recent = settings.value(QStringLiteral("workspace/recent")).toStringList();
-  recent.removeAll(folder);
-  recent.prepend(folder);
-  while (recent.size() > kRecentWorkspaces)
-    recent.removeLast();
-  settings.setValue(QStringLiteral("workspace/recent"), recent);
-  updateRecentMenu();
+  QSettings().setValue(QStringLiteral("workspace/last"), folder);
+  rememberRecent(QStringLiteral("workspace/recent"), folder);
 }
 
 QStringList MainWindow::recentWorkspaces() {
   return QSettings().value(QStringLiteral("workspace/recent")).toStringList();
 }
 
-void MainWindow::updateRecentMenu() {
+void MainWindow::updateRecentMenus() {
   if (recentMenu_ == nullptr) return;
-  recentMenu_->clear();
-  const QStringList recent = recentWorkspaces();
+  fillRecentMenu(recentMenu_, QStringLiteral("workspace/recent"),
+                 [this](const QString& folder) { openWorkspace(folder); });
+  fillRecentMenu(recentFilesMenu_, QStringLiteral("files/recent"),
+                 [this](const QString& file) { openDataFile(file); });
+}
+
+void MainWindow::fillRecentMenu(QMenu* menu, const QString& key,
+                                const std::function<void(const QString&)>& open) {
+  menu->clear();
+  const QStringList recent = QSettings().value(key).toStringList();
   for (int i = 0; i < recent.size(); ++i) {
-    const QString folder = recent[i];
-    QAction* action = recentMenu_->addAction(
-        QStringLiteral("&%1 %2").arg(i + 1).arg(QDir::toNativeSeparators(folder)), this,
-        [this, folder] { openWorkspace(folder); });
-    action->setEnabled(QDir(folder).exists());
+    const QString path = recent[i];
+    QAction* action =
+        menu->addAction(QStringLiteral("&%1 %2").arg(i + 1).arg(QDir::toNativeSeparators(path)),
+                        this, [open, path] { open(path); });
+    action->setEnabled(QFileInfo::exists(path));
   }
-  if (!recent.isEmpty()) recentMenu_->addSeparator();
-  QAction* clear = recentMenu_->addAction(tr("&Clear List"), this, [this] {
-    QSettings().remove(QStringLiteral("workspace/recent"));
-    updateRecentMenu();
+  if (!recent.isEmpty()) menu->addSeparator();
+  QAction* clear = menu->addAction(tr("&Clear List"), this, [this, key] {
+    QSettings().remove(key);
+    updateRecentMenus();
   });
   clear->setEnabled(!recent.isEmpty());
 }

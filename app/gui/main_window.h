@@ -1,10 +1,14 @@
 // The EmbedLab main window: one tab per panel (Datasets, Mining, Training, Evaluation,
-// Thresholds, History), menus, and a status bar with the compute environment. It only assembles
+// Thresholds, History), menus (recent workspaces and files, Preferences), and a status bar with
+// the compute environment; every text follows a language change. It only assembles
 // panels from widgets/; the panels do the work.
 #pragma once
 
 #include <QMainWindow>
 #include <QString>
+#include <functional>
+
+#include "widgets/translations.h"
 
 class QLabel;
 class QMenu;
@@ -34,8 +38,12 @@ class MainWindow : public QMainWindow {
   /// "history"); returns false for an unknown name.
   bool showPanel(const QString& name);
   static QStringList panelNames();
-  /// Workspaces opened before, most recent first (at most kRecentWorkspaces).
+  /// Opens one data file (inside the workspace or not) in the Datasets panel (remembered).
+  void openDataFile(const QString& file);
+
+  /// Workspaces and data files opened before, most recent first (at most kRecentWorkspaces each).
   static QStringList recentWorkspaces();
+  static QStringList recentFiles();
   static constexpr int kRecentWorkspaces = 8;
 
   widgets::DatasetsPanel* datasetsPanel() const { return datasets_; }
@@ -43,14 +51,22 @@ class MainWindow : public QMainWindow {
 
  protected:
   void closeEvent(QCloseEvent* event) override;
+  void changeEvent(QEvent* event) override;
 
  private:
   void createMenus();
   void chooseWorkspace();
-  void updateRecentMenu();
+  void chooseDataFile();
+  void showPreferences();
+  void rememberRecent(const QString& key, const QString& path);
+  void updateRecentMenus();
+  void fillRecentMenu(QMenu* menu, const QString& key,
+                      const std::function<void(const QString&)>& open);
 
+  widgets::Translations translations_;
   QTabWidget* tabs_ = nullptr;
   QMenu* recentMenu_ = nullptr;
+  QMenu* recentFilesMenu_ = nullptr;
   widgets::DatasetsPanel* datasets_ = nullptr;
   widgets::HistoryPanel* history_ = nullptr;
   QString workspace_;

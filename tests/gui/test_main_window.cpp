@@ -2,18 +2,23 @@
 // the datasets are listed and validated in the background, and the window renders.
 #include <QtTest/QtTest>
 
+#include <QComboBox>
 #include <QLabel>
 #include <QListWidget>
 #include <QMenu>
+#include <QMenuBar>
 #include <QPlainTextEdit>
 #include <QProgressBar>
+#include <QPushButton>
 #include <QSettings>
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTableWidget>
 
+#include "app/gui/language.h"
 #include "app/gui/main_window.h"
+#include "app/gui/preferences_dialog.h"
 #include "tests/support/files.h"
 #include "widgets/datasets_panel.h"
 #include "widgets/history_panel.h"
@@ -28,6 +33,13 @@ class TestMainWindow : public QObject {
   void initTestCase() {
     QCoreApplication::setOrganizationName("EmbedLabTests");  // keep the user's settings clean
     QCoreApplication::setApplicationName("test_main_window");
+  }
+
+  // Every test starts in English, whatever a failed one left behind.
+  void init() {
+    embedlab::gui::saveLanguage({});
+    embedlab::gui::applyLanguage("en");
+    QCoreApplication::processEvents();
   }
 
   void panelsAreThereAndDescribeThemselves() {
@@ -80,12 +92,82 @@ class TestMainWindow : public QObject {
     QCOMPARE(MainWindow::recentWorkspaces(), (QStringList{first, second}));
     QMenu* recent = nullptr;
     for (QMenu* menu : window.findChildren<QMenu*>()) {
-      if (menu->title().contains("Recent")) recent = menu;
+      if (menu->title() == "Open &Recent") recent = menu;
     }
     QVERIFY(recent != nullptr);
     QVERIFY(recent->actions().first()->text().contains(first));
     recent->actions().last()->trigger();  // Clear List
     QVERIFY(MainWindow::recentWorkspaces().isEmpty());
+  }
+
+  void switchesLanguageAtRunTime() {
+    MainWindow window("BLAS: test", "");
+    QSignalSpy done(window.datasetsPanel(), &embedlab::widgets::DatasetsPanel::allValidated);
+    window.openWorkspace(EMBEDLAB_SOURCE_DIR "/resources/demo");
+    QVERIFY(done.wait(60000));
+    auto* tabs = window.findChild<QTabWidget*>();
+    QCOMPARE(embedlab::gui::applyLanguage("en"), QString("en"));
+    QCOMPARE(tabs->tabText(0), QString("Datasets"));
+    auto* search = window.datasetsPanel()->records()->findChild<QPushButton*>();
+    QVERIFY(search != nullptr);
+    const QString englishButton = search->text();
+    const QString englishRecords = window.datasetsPanel()->views()->tabText(1);
+
+    // German from the Preferences dialog: every panel's texts change at once, no restart.
+    embedlab::gui::PreferencesDialog preferences(&window);
+    QComboBox* language = preferences.languageChooser();
+    language->setCurrentIndex(language->findData("de"));
+    preferences.accept();
+    QCOMPARE(embedlab::gui::savedLanguage(), QString("de"));
+    // Qt posts the LanguageChange events; the texts change once they are delivered.
+    QTRY_VERIFY(tabs->tabText(0) != "Datasets");
+    const QString german = tabs->tabText(0);
+    QVERIFY2(german != "Datasets" && !german.isEmpty(), qPrintable(german));
+    QCOMPARE(german, QCoreApplication::translate("embedlab::gui::MainWindow", "Datasets"));
+    QVERIFY(window.datasetsPanel()->views()->tabText(1) != englishRecords);
+    QVERIFY2(search->text() != englishButton, qPrintable(search->text()));
+    bool menuTranslated = false;
+    for (QAction* action : window.menuBar()->actions())
+      menuTranslated =
+          menuTranslated ||
+          action->text() == QCoreApplication::translate("embedlab::gui::MainWindow", "&File");
+    QVERIFY(menuTranslated);
+
+    // Simplified Chinese, then back to English.
+    QCOMPARE(embedlab::gui::applyLanguage("zh_CN"), QString("zh_CN"));
+    QTRY_VERIFY(tabs->tabText(0) != german);
+    QVERIFY(tabs->tabText(0) != "Datasets");
+    embedlab::gui::applyLanguage("en");
+    QTRY_COMPARE(tabs->tabText(0), QString("Datasets"));
+    QCOMPARE(search->text(), englishButton);
+    // English plural forms come from the English translation ("%n record(s)" in the sources).
+    auto* list = window.datasetsPanel()->findChild<QListWidget*>();
+    QVERIFY2(list->item(1)->text().contains("3000 records"), qPrintable(list->item(1)->text()));
+  }
+
+  void opensADataFileFromAnywhereAndRemembersIt() {
+    QSettings().remove("files/recent");
+    embedlab::test::TempFolder workspace, elsewhere;
+    const auto file = elsewhere / "pool.jsonl";
+    embedlab::test::writeFile(file, "{\"text\":\"a\"}\n{\"text\":\"b\"}\n");
+    MainWindow window("BLAS: test", "");
+    window.openWorkspace(QString::fromStdString(workspace.path().string()));
+    QCOMPARE(window.datasetsPanel()->datasetCount(), 0);
+    QSignalSpy done(window.datasetsPanel(), &embedlab::widgets::DatasetsPanel::allValidated);
+    const QString path = QString::fromStdString(file.string());
+    window.openDataFile(path);
+    window.openDataFile(path);  // listed once
+    QCOMPARE(window.datasetsPanel()->datasetCount(), 1);
+    QVERIFY(done.wait(30000));
+    auto* list = window.datasetsPanel()->findChild<QListWidget*>();
+    QVERIFY2(list->item(0)->text().contains("candidate pool"), qPrintable(list->item(0)->text()));
+    QCOMPARE(MainWindow::recentFiles(), QStringList{path});
+    QMenu* recent = nullptr;
+    for (QMenu* menu : window.findChildren<QMenu*>()) {
+      if (menu->title().contains("Recent &Files")) recent = menu;
+    }
+    QVERIFY(recent != nullptr);
+    QVERIFY(recent->actions().first()->text().contains(path));
   }
 
   void invalidDatasetShowsItsProblemsWithLines() {
