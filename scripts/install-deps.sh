@@ -7,9 +7,10 @@ set -euo pipefail
 packages=(
   # toolchain
   build-essential cmake ninja-build pkg-config ccache git clang-format
-  # Qt 6 (widgets, tests, translations and Qt's own, SVG export of plots) and plotting
+  # Qt 6 (widgets, tests, translations and Qt's own, SVG export of plots), plotting, and a font
+  # with Chinese glyphs for the zh_CN interface
   qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-svg-dev libqcustomplot-dev
-  qt6-translations-l10n
+  qt6-translations-l10n fonts-wqy-microhei
   # LibTorch (CPU) with the c10d headers, FAISS, and a fast BLAS for both
   libtorch-dev libgloo-dev libfaiss-dev libopenblas0-pthread
   # the reference BLAS is installed too, only so that a test can check the slow-BLAS warning

@@ -32,6 +32,129 @@
     </message>
 </context>
 <context>
+    <name>ValidationSummary</name>
+    <message>
+        <source>training data</source>
+        <translation>Trainingsdaten</translation>
+    </message>
+    <message>
+        <source>candidate pool</source>
+        <translation>Kandidatenpool</translation>
+    </message>
+    <message>
+        <source>corpus</source>
+        <translation>Korpus</translation>
+    </message>
+    <message>
+        <source>queries</source>
+        <translation>Anfragen</translation>
+    </message>
+    <message>
+        <source>relevance judgments</source>
+        <translation>Relevanzurteile</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>min %1  median %2  p95 %3  max %4  mean %5</source>
+        <translation>Min. %1  Median %2  p95 %3  Max. %4  Mittel %5</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>(BEIR layout)</source>
+        <translation>(BEIR-Layout)</translation>
+    </message>
+    <message>
+        <source>(MS MARCO-style layout)</source>
+        <translation>(Layout im Stil von MS MARCO)</translation>
+    </message>
+    <message>
+        <source>%1 lines, %2 bytes</source>
+        <translation>%1 Zeilen, %2 Bytes</translation>
+    </message>
+    <message>
+        <source>records</source>
+        <translation>Datensätze</translation>
+    </message>
+    <message>
+        <source>%1 valid, %2 invalid, %3 blank</source>
+        <translation>%1 gültig, %2 ungültig, %3 leer</translation>
+    </message>
+    <message>
+        <source>encoding notes</source>
+        <translation>Hinweise zur Kodierung</translation>
+    </message>
+    <message>
+        <source>UTF-8 byte-order mark (accepted)</source>
+        <translation>UTF-8-Bytereihenfolgemarke (akzeptiert)</translation>
+    </message>
+    <message>
+        <source>%1 CRLF line ends (accepted)</source>
+        <translation>%1 CRLF-Zeilenenden (akzeptiert)</translation>
+    </message>
+    <message>
+        <source>positives per query</source>
+        <translation>Positive pro Anfrage</translation>
+    </message>
+    <message>
+        <source>negatives per query</source>
+        <translation>Negative pro Anfrage</translation>
+    </message>
+    <message>
+        <source>queries without negatives</source>
+        <translation>Anfragen ohne Negative</translation>
+    </message>
+    <message>
+        <source>%1 (negatives are then sampled from the corpus; mining finds hard ones)</source>
+        <translation>%1 (Negative werden dann aus dem Korpus gezogen; Mining findet schwierige)</translation>
+    </message>
+    <message>
+        <source>query length (characters)</source>
+        <translation>Anfragelänge (Zeichen)</translation>
+    </message>
+    <message>
+        <source>positive length (characters)</source>
+        <translation>Länge der Positiven (Zeichen)</translation>
+    </message>
+    <message>
+        <source>negative length (characters)</source>
+        <translation>Länge der Negativen (Zeichen)</translation>
+    </message>
+    <message>
+        <source>queries with teacher scores</source>
+        <translation>Anfragen mit Lehrer-Scores</translation>
+    </message>
+    <message>
+        <source>queries with a prompt</source>
+        <translation>Anfragen mit Prompt</translation>
+    </message>
+    <message>
+        <source>text length (characters)</source>
+        <translation>Textlänge (Zeichen)</translation>
+    </message>
+    <message>
+        <source>judged queries</source>
+        <translation>bewertete Anfragen</translation>
+    </message>
+    <message>
+        <source>judgments per query</source>
+        <translation>Urteile pro Anfrage</translation>
+    </message>
+    <message>
+        <source>Valid (%1 errors, %2 warnings)</source>
+        <translation>Gültig (%1 Fehler, %2 Warnungen)</translation>
+    </message>
+    <message>
+        <source>Invalid (%1 errors, %2 warnings)</source>
+        <translation>Ungültig (%1 Fehler, %2 Warnungen)</translation>
+    </message>
+</context>
+<context>
     <name>embedlab::gui::MainWindow</name>
     <message>
         <source>Datasets</source>
@@ -449,16 +572,20 @@
 <context>
     <name>embedlab::widgets::LengthHistogram</name>
     <message>
-        <source>length in characters (log scale; last bin: above the 99th percentile)</source>
-        <translation>Länge in Zeichen (logarithmisch; letzte Klasse: oberhalb des 99. Perzentils)</translation>
-    </message>
-    <message>
         <source>share of texts (%)</source>
         <translation>Anteil der Texte (%)</translation>
     </message>
     <message>
         <source>%1 (median %2)</source>
         <translation>%1 (Median %2)</translation>
+    </message>
+    <message>
+        <source>length in characters (log scale)</source>
+        <translation>Länge in Zeichen (logarithmisch)</translation>
+    </message>
+    <message>
+        <source>The last bin holds every text above the 99th percentile.</source>
+        <translation>Die letzte Klasse enthält alle Texte oberhalb des 99. Perzentils.</translation>
     </message>
 </context>
 <context>

@@ -32,6 +32,129 @@
     </message>
 </context>
 <context>
+    <name>ValidationSummary</name>
+    <message>
+        <source>training data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>candidate pool</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>corpus</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>queries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>relevance judgments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>min %1  median %2  p95 %3  max %4  mean %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(BEIR layout)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(MS MARCO-style layout)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 lines, %2 bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 valid, %2 invalid, %3 blank</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>encoding notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>UTF-8 byte-order mark (accepted)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 CRLF line ends (accepted)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>positives per query</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>negatives per query</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>queries without negatives</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (negatives are then sampled from the corpus; mining finds hard ones)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>query length (characters)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>positive length (characters)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>negative length (characters)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>queries with teacher scores</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>queries with a prompt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>text length (characters)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>judged queries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>judgments per query</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Valid (%1 errors, %2 warnings)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invalid (%1 errors, %2 warnings)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>embedlab::gui::MainWindow</name>
     <message>
         <source>Datasets</source>
@@ -448,15 +571,19 @@
 <context>
     <name>embedlab::widgets::LengthHistogram</name>
     <message>
-        <source>length in characters (log scale; last bin: above the 99th percentile)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>share of texts (%)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>%1 (median %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>length in characters (log scale)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The last bin holds every text above the 99th percentile.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -32,6 +32,129 @@
     </message>
 </context>
 <context>
+    <name>ValidationSummary</name>
+    <message>
+        <source>training data</source>
+        <translation>训练数据</translation>
+    </message>
+    <message>
+        <source>candidate pool</source>
+        <translation>候选池</translation>
+    </message>
+    <message>
+        <source>corpus</source>
+        <translation>语料库</translation>
+    </message>
+    <message>
+        <source>queries</source>
+        <translation>查询</translation>
+    </message>
+    <message>
+        <source>relevance judgments</source>
+        <translation>相关性标注</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>min %1  median %2  p95 %3  max %4  mean %5</source>
+        <translation>最小 %1  中位数 %2  p95 %3  最大 %4  平均 %5</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>(BEIR layout)</source>
+        <translation>（BEIR 格式）</translation>
+    </message>
+    <message>
+        <source>(MS MARCO-style layout)</source>
+        <translation>（MS MARCO 风格格式）</translation>
+    </message>
+    <message>
+        <source>%1 lines, %2 bytes</source>
+        <translation>%1 行，%2 字节</translation>
+    </message>
+    <message>
+        <source>records</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>%1 valid, %2 invalid, %3 blank</source>
+        <translation>%1 条有效，%2 条无效，%3 行空行</translation>
+    </message>
+    <message>
+        <source>encoding notes</source>
+        <translation>编码说明</translation>
+    </message>
+    <message>
+        <source>UTF-8 byte-order mark (accepted)</source>
+        <translation>UTF-8 字节顺序标记（已接受）</translation>
+    </message>
+    <message>
+        <source>%1 CRLF line ends (accepted)</source>
+        <translation>%1 个 CRLF 行尾（已接受）</translation>
+    </message>
+    <message>
+        <source>positives per query</source>
+        <translation>每个查询的正例数</translation>
+    </message>
+    <message>
+        <source>negatives per query</source>
+        <translation>每个查询的负例数</translation>
+    </message>
+    <message>
+        <source>queries without negatives</source>
+        <translation>没有负例的查询</translation>
+    </message>
+    <message>
+        <source>%1 (negatives are then sampled from the corpus; mining finds hard ones)</source>
+        <translation>%1（届时将从语料库中采样负例；挖掘可找到困难负例）</translation>
+    </message>
+    <message>
+        <source>query length (characters)</source>
+        <translation>查询长度（字符）</translation>
+    </message>
+    <message>
+        <source>positive length (characters)</source>
+        <translation>正例长度（字符）</translation>
+    </message>
+    <message>
+        <source>negative length (characters)</source>
+        <translation>负例长度（字符）</translation>
+    </message>
+    <message>
+        <source>queries with teacher scores</source>
+        <translation>带教师分数的查询</translation>
+    </message>
+    <message>
+        <source>queries with a prompt</source>
+        <translation>带提示词的查询</translation>
+    </message>
+    <message>
+        <source>text length (characters)</source>
+        <translation>文本长度（字符）</translation>
+    </message>
+    <message>
+        <source>judged queries</source>
+        <translation>已标注的查询</translation>
+    </message>
+    <message>
+        <source>judgments per query</source>
+        <translation>每个查询的标注数</translation>
+    </message>
+    <message>
+        <source>Valid (%1 errors, %2 warnings)</source>
+        <translation>有效（%1 个错误，%2 个警告）</translation>
+    </message>
+    <message>
+        <source>Invalid (%1 errors, %2 warnings)</source>
+        <translation>无效（%1 个错误，%2 个警告）</translation>
+    </message>
+</context>
+<context>
     <name>embedlab::gui::MainWindow</name>
     <message>
         <source>Datasets</source>
@@ -446,16 +569,20 @@
 <context>
     <name>embedlab::widgets::LengthHistogram</name>
     <message>
-        <source>length in characters (log scale; last bin: above the 99th percentile)</source>
-        <translation>字符长度（对数刻度；最后一个区间：高于第 99 百分位）</translation>
-    </message>
-    <message>
         <source>share of texts (%)</source>
         <translation>文本占比 (%)</translation>
     </message>
     <message>
         <source>%1 (median %2)</source>
         <translation>%1（中位数 %2）</translation>
+    </message>
+    <message>
+        <source>length in characters (log scale)</source>
+        <translation>长度（字符，对数刻度）</translation>
+    </message>
+    <message>
+        <source>The last bin holds every text above the 99th percentile.</source>
+        <translation>最后一个区间包含所有高于第 99 百分位的文本。</translation>
     </message>
 </context>
 <context>

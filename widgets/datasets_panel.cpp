@@ -14,10 +14,10 @@
 #include <QTableWidget>
 #include <QVBoxLayout>
 
-#include "core/data/validation_report.h"
 #include "widgets/length_histogram.h"
 #include "widgets/record_browser.h"
 #include "widgets/token_statistics_view.h"
+#include "widgets/validation_summary.h"
 
 namespace embedlab::widgets {
 
@@ -340,11 +340,10 @@ void DatasetsPanel::showDataset(int row) {
   QString summary;
   int shown = 0;
   for (const ValidationReport& report : outcome.reports) {
-    const std::string fileName = std::filesystem::path(report.file).filename().string();
-    ValidationReport named = report;  // the panel's title already says where the file is
-    named.file = fileName;
-    summary += QString::fromStdString(formatValidationReport(named, 0)) + "\n";
-    const QString file = QString::fromStdString(fileName);
+    // The panel's title already says where the file is: its name is enough.
+    const QString file =
+        QString::fromStdString(std::filesystem::path(report.file).filename().string());
+    summary += ValidationSummary::describe(report, file) + "\n";
     for (const Problem& problem : report.problems) {
       if (shown++ >= kProblemsShown) break;
       const int at = problems_->rowCount();
@@ -377,6 +376,15 @@ void DatasetsPanel::browseFile(const std::filesystem::path& file) {
   if (browsed_ == file) return;
   browsed_ = file;
   records_->open(file);
+}
+
+bool DatasetsPanel::showView(const QString& name) {
+  const QStringList names{QStringLiteral("problems"), QStringLiteral("records"),
+                          QStringLiteral("statistics")};
+  const auto index = static_cast<int>(names.indexOf(name.toLower()));
+  if (index < 0) return false;
+  views_->setCurrentIndex(index);
+  return true;
 }
 
 void DatasetsPanel::showProblemLine(int row) {

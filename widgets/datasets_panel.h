@@ -47,6 +47,8 @@ class DatasetsPanel : public QWidget {
   /// The Statistics tab (tests).
   TokenStatisticsView* statistics() const { return statistics_; }
   QTabWidget* views() const { return views_; }
+  /// Shows the view named "problems", "records" or "statistics"; false for another name.
+  bool showView(const QString& name);
   /// Shows the Records tab at the line of the problem in `row` of the problems table.
   void showProblemLine(int row);
 

@@ -26,8 +26,8 @@ LengthHistogram::LengthHistogram(QWidget* parent) : QWidget(parent) {
   plot_->legend->setVisible(true);
   plot_->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
   translations_.add([this] {
-    plot_->xAxis->setLabel(
-        tr("length in characters (log scale; last bin: above the 99th percentile)"));
+    plot_->xAxis->setLabel(tr("length in characters (log scale)"));
+    plot_->setToolTip(tr("The last bin holds every text above the 99th percentile."));
     plot_->yAxis->setLabel(tr("share of texts (%)"));
     plot_->replot();
   });

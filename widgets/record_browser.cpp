@@ -66,6 +66,7 @@ RecordBrowser::RecordBrowser(QWidget* parent) : QWidget(parent) {
   table_->setSelectionMode(QAbstractItemView::SingleSelection);
   table_->verticalHeader()->hide();
   table_->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);  // no per-row measuring
+  table_->verticalHeader()->setDefaultSectionSize(table_->fontMetrics().height() + 8);
   table_->horizontalHeader()->setSectionResizeMode(RecordTableModel::Text, QHeaderView::Stretch);
   table_->setWordWrap(false);
   detail_ = new QPlainTextEdit;
@@ -103,7 +104,7 @@ RecordBrowser::RecordBrowser(QWidget* parent) : QWidget(parent) {
   // Length ranges in characters; a maximum of 0 means no maximum ("any").
   const auto makeLengthBox = [this] {
     auto* box = new QSpinBox;
-    box->setRange(0, 100'000'000);
+    box->setRange(0, 9'999'999);
     box->setGroupSeparatorShown(true);
     connect(box, &QSpinBox::editingFinished, this, [this] {
       if (searchButton_->isEnabled()) startSearch();
@@ -145,6 +146,16 @@ RecordBrowser::RecordBrowser(QWidget* parent) : QWidget(parent) {
     for (QSpinBox* box : {queryMaxLength_, passageMaxLength_})
       box->setSpecialValueText(tr("any"));
     model_->retranslate();
+    // Number columns as wide as their header or a 7-digit number, the text takes the rest.
+    // (Measured from the header, never from the rows: the file may have millions of them.)
+    const QFontMetrics metrics(table_->horizontalHeader()->font());
+    for (int column = 0; column < RecordTableModel::kColumns; ++column) {
+      if (column == RecordTableModel::Text) continue;
+      const QString header = model_->headerData(column, Qt::Horizontal).toString();
+      table_->horizontalHeader()->resizeSection(
+          column,
+          std::max(metrics.horizontalAdvance(header), metrics.horizontalAdvance("0000000")) + 24);
+    }
   });
 
   auto* statusRow = new QHBoxLayout;

@@ -3,6 +3,7 @@
 #include <qcustomplot.h>
 
 #include <QComboBox>
+#include <QDir>
 #include <QEvent>
 #include <QFileDialog>
 #include <QGridLayout>
@@ -86,6 +87,8 @@ TokenStatisticsView::TokenStatisticsView(QWidget* parent) : QWidget(parent) {
   instructionLabel_ = new QLabel;
   queryInstruction_ = new QLineEdit;
   queryInstruction_->setClearButtonEnabled(true);
+  queryInstruction_->setMinimumWidth(queryInstruction_->fontMetrics().horizontalAdvance(
+      QStringLiteral("Represent this sentence: ")));
   tokenizerLabel_->setBuddy(tokenizer_);
   queryMaxLabel_->setBuddy(queryMaxLength_);
   passageMaxLabel_->setBuddy(passageMaxLength_);
@@ -236,7 +239,7 @@ void TokenStatisticsView::fillTokenizerChoices() {
   }
   for (const QString& recent : QSettings().value(kRecentKey).toStringList()) {
     if (tokenizer_->findData(recent) >= 0 || !model::hasTokenizer(recent.toStdString())) continue;
-    tokenizer_->addItem(recent, recent);
+    addFolderChoice(recent);
   }
   if (tokenizer_->count() == 0) {
     tokenizer_->addItem(tr("(no model folder found)"), QString());
@@ -244,6 +247,12 @@ void TokenStatisticsView::fillTokenizerChoices() {
   const int keep = tokenizer_->findData(current);
   tokenizer_->setCurrentIndex(keep >= 0 ? keep : 0);
   if (tokenizer_->currentData().toString() != current) stale_ = true;
+}
+
+void TokenStatisticsView::addFolderChoice(const QString& path) {
+  // The folder's name is what people recognise; the whole path is in the tooltip.
+  tokenizer_->addItem(QDir(path).dirName(), path);
+  tokenizer_->setItemData(tokenizer_->count() - 1, QDir::toNativeSeparators(path), Qt::ToolTipRole);
 }
 
 std::filesystem::path TokenStatisticsView::tokenizerFolder() const {
@@ -264,7 +273,7 @@ void TokenStatisticsView::setTokenizerFolder(const std::filesystem::path& folder
     if (at < 0) {
       if (tokenizer_->count() == 1 && tokenizer_->itemData(0).toString().isEmpty())
         tokenizer_->removeItem(0);  // the "(no model folder found)" placeholder
-      tokenizer_->addItem(path, path);
+      addFolderChoice(path);
       at = tokenizer_->count() - 1;
     }
     tokenizer_->setCurrentIndex(at);

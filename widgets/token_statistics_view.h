@@ -92,6 +92,7 @@ class TokenStatisticsView : public QWidget {
   void updateSummary();
   void chooseTokenizerFolder();
   void fillTokenizerChoices();
+  void addFolderChoice(const QString& path);
   std::filesystem::path tokenizerFolder() const;
 
   std::filesystem::path workspace_;

@@ -78,6 +78,8 @@ QString applyLanguage(const QString& code) {
   }
   replace(qts, qt);
   replace(ours, translator);
+  // Numbers and dates as the language writes them ("2.008" in German).
+  QLocale::setDefault(QLocale(chosen));
   return chosen;
 }
 

@@ -19,6 +19,7 @@
 #include "core/runtime/compute_environment.h"
 #include "core/runtime/process_environment.h"
 #include "widgets/datasets_panel.h"
+#include "widgets/token_statistics_view.h"
 
 namespace {
 
@@ -29,7 +30,8 @@ bool hasArgument(int argc, char** argv, const char* name) {
   return false;
 }
 
-// Renders the window once the datasets are validated, saves it, and quits.
+// Renders the window once the datasets are validated (and their token statistics counted, when
+// that view is shown), saves it, and quits.
 void scheduleScreenshot(embedlab::gui::MainWindow& window, const QString& file) {
   auto save = [&window, file] {
     const bool saved = window.grab().save(file);
@@ -37,8 +39,13 @@ void scheduleScreenshot(embedlab::gui::MainWindow& window, const QString& file) 
               << "\n";
     QApplication::exit(saved ? 0 : 1);
   };
-  QObject::connect(window.datasetsPanel(), &embedlab::widgets::DatasetsPanel::allValidated, &window,
-                   [save] { QTimer::singleShot(200, save); });
+  auto* settle = new QTimer(&window);
+  settle->setInterval(200);
+  QObject::connect(settle, &QTimer::timeout, &window, [&window, save] {
+    if (!window.datasetsPanel()->statistics()->computing()) save();
+  });
+  QObject::connect(window.datasetsPanel(), &embedlab::widgets::DatasetsPanel::allValidated, settle,
+                   qOverload<>(&QTimer::start));
   QTimer::singleShot(60000, &window, save);  // never hang a script on a huge workspace
 }
 

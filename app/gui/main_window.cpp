@@ -249,10 +249,11 @@ QStringList MainWindow::panelNames() {
 }
 
 bool MainWindow::showPanel(const QString& name) {
-  const auto index = static_cast<int>(panelNames().indexOf(name.toLower()));
-  if (index < 0) {
-    return false;
-  }
+  const QString panel = name.section('/', 0, 0).toLower();
+  const QString view = name.section('/', 1);
+  const auto index = static_cast<int>(panelNames().indexOf(panel));
+  if (index < 0) return false;
+  if (!view.isEmpty() && (index != 0 || !datasets_->showView(view))) return false;
   tabs_->setCurrentIndex(index);
   return true;
 }

@@ -35,7 +35,8 @@ class MainWindow : public QMainWindow {
   QString workspace() const { return workspace_; }
 
   /// Selects a panel by its name ("datasets", "mining", "training", "evaluation", "thresholds",
-  /// "history"); returns false for an unknown name.
+  /// "history"), and a view of the Datasets panel after a slash ("datasets/records",
+  /// "datasets/statistics"); returns false for an unknown name.
   bool showPanel(const QString& name);
   static QStringList panelNames();
   /// Opens one data file (inside the workspace or not) in the Datasets panel (remembered).

@@ -61,6 +61,11 @@ class TestMainWindow : public QObject {
     QVERIFY(window.showPanel("history"));
     QCOMPARE(tabs->currentIndex(), 5);
     QVERIFY(!window.showPanel("nonsense"));
+    QVERIFY(window.showPanel("datasets/statistics"));
+    QCOMPARE(tabs->currentIndex(), 0);
+    QCOMPARE(window.datasetsPanel()->views()->currentIndex(), 2);
+    QVERIFY(!window.showPanel("datasets/nonsense"));
+    QVERIFY(!window.showPanel("history/records"));
   }
 
   void validatesTheDemoWorkspaceInTheBackground() {
