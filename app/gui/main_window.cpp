@@ -17,6 +17,7 @@
 #include "core/store/history.h"
 #include "widgets/datasets_panel.h"
 #include "widgets/history_panel.h"
+#include "widgets/mining_panel.h"
 #include "widgets/placeholder_panel.h"
 
 namespace embedlab::gui {
@@ -34,21 +35,12 @@ MainWindow::MainWindow(const QString& environmentLine, const QString& environmen
   tabs_->setDocumentMode(true);
   datasets_ = new widgets::DatasetsPanel;
   tabs_->addTab(datasets_, QString());
-  tabs_->addTab(new PlaceholderPanel([] {
-                  return PlaceholderContent{
-                      tr("Mining"),
-                      tr("Find hard negatives worth learning from, and see what a mining range "
-                         "produces before spending GPU hours on it."),
-                      {tr("A sample of queries with their ranked candidates and scores, marking "
-                          "positives, the range_for_sampling window and probable false negatives"),
-                       tr("Range, margin and max-score controls that update the preview and a "
-                          "histogram of positive vs. selected-negative scores at once"),
-                       tr("\"Mine all\" with progress, ETA, cancel and the statistics report")},
-                      QStringLiteral("embedlab-cli mine --model_name_or_path MODEL --input_file "
-                                     "train.jsonl --output_file mined.jsonl "
-                                     "--range_for_sampling 2-200")};
-                }),
-                QString());
+  mining_ = new widgets::MiningPanel;
+  tabs_->addTab(mining_, QString());
+  connect(mining_, &widgets::MiningPanel::mined, this,
+          [this](const QString& output, const QString& error) {
+            if (error.isEmpty()) datasets_->openFile(output.toStdString());  // browse the result
+          });
   tabs_->addTab(new PlaceholderPanel([] {
                   return PlaceholderContent{
                       tr("Training"),
@@ -194,6 +186,7 @@ void MainWindow::openWorkspace(const QString& folder) {
   setWindowTitle(tr("%1 - EmbedLab").arg(QDir(folder).dirName()));
   try {
     datasets_->setWorkspace(folder.toStdString());
+    mining_->setWorkspace(folder.toStdString());
   } catch (const std::exception& error) {
     QMessageBox::warning(this, tr("Cannot open workspace"),
                          tr("%1 cannot be opened as a workspace:\n%2")

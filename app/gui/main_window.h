@@ -17,6 +17,7 @@ class QTabWidget;
 namespace embedlab::widgets {
 class DatasetsPanel;
 class HistoryPanel;
+class MiningPanel;
 }  // namespace embedlab::widgets
 
 namespace embedlab::gui {
@@ -49,6 +50,7 @@ class MainWindow : public QMainWindow {
 
   widgets::DatasetsPanel* datasetsPanel() const { return datasets_; }
   widgets::HistoryPanel* historyPanel() const { return history_; }
+  widgets::MiningPanel* miningPanel() const { return mining_; }
 
  protected:
   void closeEvent(QCloseEvent* event) override;
@@ -70,6 +72,7 @@ class MainWindow : public QMainWindow {
   QMenu* recentFilesMenu_ = nullptr;
   widgets::DatasetsPanel* datasets_ = nullptr;
   widgets::HistoryPanel* history_ = nullptr;
+  widgets::MiningPanel* mining_ = nullptr;
   QString workspace_;
 };
 

@@ -28,7 +28,7 @@ void parseRange(const std::string& text, SelectionOptions& options) {
 
 namespace {
 
-enum class Verdict { Keep, PositiveOrQuery, MaxScore, RelativeMargin, AbsoluteMargin };
+using Verdict = CandidateVerdict;
 
 // Rules 2 and 3 of the header for one candidate.
 class CandidateFilter {
@@ -66,6 +66,32 @@ std::mt19937_64 generatorFor(const TrainingExample& example, std::uint64_t seed)
 }
 
 }  // namespace
+
+std::vector<RankedHit> explainRanking(const CandidateSearch& search,
+                                      const std::vector<TrainingExample>& examples,
+                                      const Selection& selection, std::size_t query,
+                                      const SelectionOptions& options) {
+  const TrainingExample& example = examples.at(query);
+  const std::vector<float>& positives = search.positiveScores.at(query);
+  const float lowestPositive = *std::min_element(positives.begin(), positives.end());
+  const CandidateFilter filter(example, lowestPositive, options);
+  const std::vector<std::size_t>& chosen = selection.perQuery.at(query).candidates;
+  const std::size_t depth = search.hits.k;
+  std::vector<RankedHit> hits;
+  for (std::size_t rank = 0; rank < depth; ++rank) {
+    const std::int64_t id = search.hits.ids[query * depth + rank];
+    if (id < 0) break;
+    RankedHit hit;
+    hit.rank = rank;
+    hit.candidate = static_cast<std::size_t>(id);
+    hit.score = search.hits.scores[query * depth + rank];
+    hit.inRange = rank >= options.rangeStart && rank < options.rangeEnd;
+    hit.verdict = filter.judge(search.candidates[hit.candidate], hit.score);
+    hit.chosen = std::find(chosen.begin(), chosen.end(), hit.candidate) != chosen.end();
+    hits.push_back(hit);
+  }
+  return hits;
+}
 
 Selection selectNegatives(const CandidateSearch& search,
                           const std::vector<TrainingExample>& examples,

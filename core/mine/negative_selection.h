@@ -77,6 +77,26 @@ Selection selectNegatives(const CandidateSearch& search,
                           const std::vector<TrainingExample>& examples,
                           const SelectionOptions& options);
 
+/// What rules 2 and 3 say of one candidate.
+enum class CandidateVerdict { Keep, PositiveOrQuery, MaxScore, RelativeMargin, AbsoluteMargin };
+
+/// One hit of a query's ranking as the selection sees it (the GUI's range tuning shows these).
+struct RankedHit {
+  std::size_t rank = 0;       ///< 0-based, as range_for_sampling counts
+  std::size_t candidate = 0;  ///< index into CandidateSearch::candidates
+  float score = 0;
+  bool inRange = false;  ///< rangeStart <= rank < rangeEnd
+  CandidateVerdict verdict = CandidateVerdict::Keep;  ///< judged for every hit, in range or not
+  bool chosen = false;  ///< one of the query's negatives in `selection`
+};
+
+/// Every searched hit of example `query`, best first, with the verdict `options` gives it and
+/// whether `selection` (made with the same options) chose it.
+std::vector<RankedHit> explainRanking(const CandidateSearch& search,
+                                      const std::vector<TrainingExample>& examples,
+                                      const Selection& selection, std::size_t query,
+                                      const SelectionOptions& options);
+
 enum class ScoreFields { Negatives, Both, None };
 
 /// Replaces each example's "neg" with its mined negatives; writes their scores as

@@ -115,6 +115,26 @@ class TestNegativeSelection : public QObject {
     QVERIFY(std::abs(selection.perQuery[0].scores[0] - 0.98F) < 1e-6);
   }
 
+  void explainsEveryHitOfARanking() {
+    // c3 is the positive (score 0.97); a relative margin of 0.01 drops scores > 0.9603.
+    Scenario s = ladder(10, "c3", 10);
+    SelectionOptions o = options(1, 6, 2);
+    o.relativeMargin = 0.01;
+    const Selection selection = selectNegatives(s.search, s.examples, o);
+    const std::vector<RankedHit> hits = explainRanking(s.search, s.examples, selection, 0, o);
+    QCOMPARE(hits.size(), std::size_t{10});
+    QVERIFY(!hits[0].inRange);  // rank 0 is outside 1-6, but still judged
+    QCOMPARE(hits[0].verdict, CandidateVerdict::RelativeMargin);
+    QCOMPARE(hits[3].verdict, CandidateVerdict::PositiveOrQuery);
+    QVERIFY(hits[1].inRange && !hits[1].chosen);  // 0.99: a probable false negative
+    QCOMPARE(hits[1].verdict, CandidateVerdict::RelativeMargin);
+    QCOMPARE(hits[4].verdict, CandidateVerdict::Keep);  // 0.96
+    QVERIFY(hits[4].chosen && hits[5].chosen);          // the top two that are kept
+    QVERIFY(!hits[6].inRange && !hits[6].chosen);
+    QCOMPARE(hits[6].verdict, CandidateVerdict::Keep);
+    QCOMPARE(hits[9].rank, std::size_t{9});
+  }
+
   void positivesAndTheQueryAreNeverNegatives() {
     Scenario s = ladder(10, "c3", 10);
     s.search.candidates[5] = "q";  // the query itself is a candidate text

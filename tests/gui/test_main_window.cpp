@@ -22,6 +22,7 @@
 #include "tests/support/files.h"
 #include "widgets/datasets_panel.h"
 #include "widgets/history_panel.h"
+#include "widgets/mining_panel.h"
 #include "widgets/record_browser.h"
 
 using embedlab::gui::MainWindow;
@@ -53,7 +54,8 @@ class TestMainWindow : public QObject {
     QCOMPARE(titles, (QStringList{"Datasets", "Mining", "Training", "Evaluation", "Thresholds",
                                   "History"}));
     QVERIFY(qobject_cast<embedlab::widgets::HistoryPanel*>(tabs->widget(5)) != nullptr);
-    for (int i = 1; i < 5; ++i) {  // the panels still to come say how to do it today
+    QVERIFY(qobject_cast<embedlab::widgets::MiningPanel*>(tabs->widget(1)) != nullptr);
+    for (int i = 2; i < 5; ++i) {  // the panels still to come say how to do it today
       const auto labels = tabs->widget(i)->findChildren<QLabel*>();
       QVERIFY(!labels.isEmpty());
       QVERIFY2(labels.first()->text().contains("embedlab-cli"), qPrintable(titles[i]));

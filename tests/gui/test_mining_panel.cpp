@@ -1,0 +1,132 @@
+// The Mining panel, offscreen, over real core with a tiny model and the demo training data:
+// the sample is searched once, and moving the range or a margin re-selects without searching
+// (or encoding) again; the ranking marks positives, chosen and dropped candidates; "Mine all"
+// runs embedlab-cli mine with the panel's settings and reports back.
+#include <QtTest/QtTest>
+
+#include <qcustomplot.h>
+#include <QLabel>
+#include <QListWidget>
+#include <QTableWidget>
+#include <fstream>
+#include <set>
+
+#include "core/data/training_data.h"
+#include "tests/support/files.h"
+#include "tests/support/model_folders.h"
+#include "widgets/mining_panel.h"
+
+using namespace embedlab;
+using widgets::MiningPanel;
+
+namespace {
+
+const std::filesystem::path kDemo = EMBEDLAB_SOURCE_DIR "/resources/demo";
+
+// The candidates chosen for every sampled query, as one set of (query, candidate) pairs.
+std::set<std::pair<std::size_t, std::size_t>> chosen(const mine::Selection& selection) {
+  std::set<std::pair<std::size_t, std::size_t>> pairs;
+  for (std::size_t q = 0; q < selection.perQuery.size(); ++q)
+    for (const std::size_t candidate : selection.perQuery[q].candidates)
+      pairs.emplace(q, candidate);
+  return pairs;
+}
+
+}  // namespace
+
+class TestMiningPanel : public QObject {
+  Q_OBJECT
+
+ private slots:
+  void initTestCase() { qputenv("EMBEDLAB_CLI", EMBEDLAB_CLI_PATH); }
+
+  void tunesTheRangeWithoutSearchingAgainAndMinesAll() {
+    test::TempFolder workspace;
+    test::makeTinyModel(workspace / "models/tiny");
+    std::filesystem::copy_file(kDemo / "train.jsonl", workspace / "train.jsonl");
+    MiningPanel panel;
+    panel.resize(1400, 800);
+    panel.setWorkspace(workspace.path());  // finds the model and the training file itself
+    panel.show();
+
+    QSignalSpy ready(&panel, &MiningPanel::previewReady);
+    panel.preview();
+    QVERIFY(panel.previewing());
+    QVERIFY(ready.wait(120000));
+    QCOMPARE(panel.searchesRun(), 1);
+    const mine::MiningPreview* preview = panel.currentPreview();
+    QVERIFY(preview != nullptr);
+    QCOMPARE(preview->sample.size(), std::size_t{50});
+    QCOMPARE(preview->examplesInFile, std::size_t{3000});
+    QCOMPARE(panel.queryList()->count(), 50);
+    QVERIFY(panel.rankingTable()->rowCount() >= 210);  // the selected query's ranking
+    QCOMPARE(panel.scorePlot()->graphCount(), 2);      // positives, chosen negatives
+
+    // Moving the range re-selects from the same search: other negatives, no new search.
+    const auto before = chosen(panel.selection());
+    QCOMPARE(before.size(), std::size_t{50 * 15});
+    panel.setRange(0, 5);
+    QCOMPARE(panel.searchesRun(), 1);
+    QVERIFY(!panel.previewing());
+    const auto top = chosen(panel.selection());
+    QVERIFY(top != before);
+    for (std::size_t q = 0; q < 50; ++q)
+      QVERIFY(panel.selection().perQuery[q].candidates.size() <= 5);
+    // Ranks 0-4 of the selected query: chosen ones are marked, the positive too when in the top.
+    int marked = 0;
+    for (int row = 0; row < 5; ++row) {
+      const QString what = panel.rankingTable()->item(row, 2)->text();
+      marked += what == "chosen negative" || what == "positive" ? 1 : 0;
+    }
+    QCOMPARE(marked, 5);
+
+    // A margin drops probable false negatives; the plot gets their curve.
+    panel.setRange(0, 100);
+    const std::size_t chosenWithoutMargin = panel.selection().statistics.negativesChosen;
+    if (const char* shot = std::getenv("EMBEDLAB_SCREENSHOT_DIR"))
+      panel.grab().save(QString(shot) + "/mining-panel.png");
+
+    auto* margin = panel.findChild<QCheckBox*>();
+    QVERIFY(margin != nullptr && margin->text().contains("relative_margin"));
+    margin->setChecked(true);
+    QVERIFY(panel.selection().statistics.droppedByRelativeMargin > 0);
+    QVERIFY(panel.selection().statistics.negativesChosen <= chosenWithoutMargin);
+    bool droppedCurve = false;  // (a random model scores everything alike: few may be left)
+    for (int i = 0; i < panel.scorePlot()->graphCount(); ++i)
+      droppedCurve = droppedCurve || panel.scorePlot()->graph(i)->name().startsWith("dropped");
+    QVERIFY(droppedCurve);
+    QCOMPARE(panel.searchesRun(), 1);
+
+    // Mine all: embedlab-cli mine with these settings, into a path with a space.
+    QSignalSpy mined(&panel, &MiningPanel::mined);
+    const auto output = workspace / "mined data.jsonl";
+    panel.setRange(2, 60);
+    margin->setChecked(false);
+    panel.mineAll(output);
+    QVERIFY(mined.wait(180000));
+    QVERIFY2(mined.first().at(1).toString().isEmpty(), qPrintable(mined.first().at(1).toString()));
+    QCOMPARE(mined.first().at(0).toString(), QString::fromStdString(output.string()));
+    const auto examples = readTrainingData(output);
+    QCOMPARE(examples.size(), std::size_t{3000});
+    QCOMPARE(examples[0].negatives.size(), std::size_t{15});
+    QVERIFY2(panel.jobStatus()->text().contains("negatives chosen"),
+             qPrintable(panel.jobStatus()->text()));
+  }
+
+  void aFailingJobSaysWhy() {
+    test::TempFolder workspace;
+    test::writeFile(workspace / "train.jsonl", "{\"query\":\"q\",\"pos\":[\"p\"],\"neg\":[]}\n");
+    MiningPanel panel;
+    panel.setWorkspace(workspace.path());
+    panel.setModel(workspace / "no such model");
+    QSignalSpy mined(&panel, &MiningPanel::mined);
+    panel.mineAll(workspace / "out.jsonl");
+    QVERIFY(mined.wait(60000));
+    const QString error = mined.first().at(1).toString();
+    QVERIFY2(error.contains("no such model"), qPrintable(error));
+    QVERIFY(panel.jobStatus()->text().contains("Mining failed"));
+  }
+};
+
+QTEST_MAIN(TestMiningPanel)
+#include "test_mining_panel.moc"

@@ -1,0 +1,136 @@
+#include "widgets/cli_job.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QStandardPaths>
+
+namespace embedlab::widgets {
+
+namespace {
+
+constexpr int kTailLines = 20;
+
+}  // namespace
+
+CliJob::CliJob(QObject* parent) : QObject(parent) {
+  connect(&process_, &QProcess::readyReadStandardOutput, this, &CliJob::readOutput);
+  connect(&process_, &QProcess::readyReadStandardError, this, &CliJob::readErrors);
+  connect(&process_, &QProcess::finished, this, &CliJob::onFinished);
+  connect(&process_, &QProcess::errorOccurred, this, [this](QProcess::ProcessError error) {
+    if (error == QProcess::FailedToStart)
+      emit finished(-1, tr("cannot start %1: %2").arg(process_.program(), process_.errorString()));
+  });
+}
+
+CliJob::~CliJob() {
+  if (running()) {
+    process_.terminate();
+    if (!process_.waitForFinished(5000)) process_.kill();
+    process_.waitForFinished();
+  }
+}
+
+QString CliJob::cliPath() {
+  const QString configured = qEnvironmentVariable("EMBEDLAB_CLI");
+  if (!configured.isEmpty()) return configured;
+  const QDir here(QCoreApplication::applicationDirPath());
+  for (const QString& candidate : {here.filePath(QStringLiteral("embedlab-cli")),
+                                   here.filePath(QStringLiteral("../cli/embedlab-cli")),
+                                   here.filePath(QStringLiteral("../app/cli/embedlab-cli"))}) {
+    if (QFileInfo(candidate).isExecutable()) return QDir::cleanPath(candidate);
+  }
+  const QString onPath = QStandardPaths::findExecutable(QStringLiteral("embedlab-cli"));
+  return onPath.isEmpty() ? QStringLiteral("embedlab-cli") : onPath;
+}
+
+void CliJob::start(const QStringList& arguments) {
+  pendingOut_.clear();
+  pendingErr_.clear();
+  stderrTail_.clear();
+  errorLine_.clear();
+  done_ = total_ = 0;
+  unit_.clear();
+  stopping_ = false;
+  clock_.start();
+  process_.start(cliPath(),
+                 arguments + QStringList{QStringLiteral("--progress"), QStringLiteral("json")});
+  process_.closeWriteChannel();
+}
+
+void CliJob::stop() {
+  if (!running()) return;
+  stopping_ = true;
+  process_.terminate();
+}
+
+double CliJob::etaSeconds() const {
+  const qint64 elapsed = clock_.elapsed() - unitStartedMs_;
+  const qint64 progressed = done_ - unitStartedDone_;
+  if (total_ <= 0 || progressed <= 0 || elapsed < 500) return -1;
+  return static_cast<double>(total_ - done_) * static_cast<double>(elapsed) / 1000.0 /
+         static_cast<double>(progressed);
+}
+
+void CliJob::readOutput() {
+  pendingOut_ += process_.readAllStandardOutput();
+  qsizetype end = 0;
+  while ((end = pendingOut_.indexOf('\n')) >= 0) {
+    const QByteArray line = pendingOut_.left(end);
+    pendingOut_.remove(0, end + 1);
+    const QJsonDocument document = QJsonDocument::fromJson(line);
+    if (!document.isObject()) continue;  // not ours: ignore rather than fail the job
+    const QJsonObject object = document.object();
+    if (object.value(QStringLiteral("event")).toString() == QStringLiteral("progress")) {
+      const QString unit = object.value(QStringLiteral("unit")).toString();
+      done_ = object.value(QStringLiteral("done")).toInteger();
+      total_ = object.value(QStringLiteral("total")).toInteger();
+      if (unit != unit_) {  // a new phase: the rate starts again
+        unit_ = unit;
+        unitStartedMs_ = clock_.elapsed();
+        unitStartedDone_ = done_;
+      }
+      emit progress(done_, total_, unit);
+    } else {
+      emit record(object);
+    }
+  }
+}
+
+void CliJob::readErrors() {
+  pendingErr_ += process_.readAllStandardError();
+  qsizetype end = 0;
+  while ((end = pendingErr_.indexOf('\n')) >= 0) {
+    const QString line = QString::fromUtf8(pendingErr_.left(end)).trimmed();
+    pendingErr_.remove(0, end + 1);
+    if (line.isEmpty()) continue;
+    if (line.contains(QStringLiteral(" error: "))) errorLine_ = line;
+    stderrTail_ << line;
+    while (stderrTail_.size() > kTailLines)
+      stderrTail_.removeFirst();
+  }
+}
+
+void CliJob::onFinished(int exitCode, QProcess::ExitStatus status) {
+  readOutput();
+  pendingErr_ += '\n';
+  readErrors();
+  if (status == QProcess::CrashExit && !stopping_) {
+    emit finished(-1, tr("embedlab-cli crashed"));
+  } else if (exitCode != 0) {
+    if (errorLine_.isEmpty()) {  // a usage error: CLI11 says what is wrong on its own line
+      for (const QString& line : stderrTail_) {
+        if (!line.startsWith(QStringLiteral("Run with --help"))) errorLine_ = line;
+      }
+    }
+    emit finished(exitCode, stopping_ ? tr("stopped")
+                            : errorLine_.isEmpty()
+                                ? tr("embedlab-cli exited with status %1").arg(exitCode)
+                                : errorLine_);
+  } else {
+    emit finished(0, QString());
+  }
+}
+
+}  // namespace embedlab::widgets

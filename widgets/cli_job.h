@@ -1,0 +1,66 @@
+// One embedlab-cli job run from the GUI as a child process: started with an argument list (never
+// through a shell, so paths with spaces, quotes or non-ASCII characters pass as they are) and
+// `--progress json`, whose stdout lines become signals. Stopping sends SIGTERM, which the CLI
+// treats as Ctrl-C (it stops at a safe point, training with a checkpoint). A job that fails
+// reports the CLI's error line and the last lines it wrote to stderr.
+#pragma once
+
+#include <QElapsedTimer>
+#include <QJsonObject>
+#include <QObject>
+#include <QProcess>
+#include <QStringList>
+
+namespace embedlab::widgets {
+
+class CliJob : public QObject {
+  Q_OBJECT
+
+ public:
+  explicit CliJob(QObject* parent = nullptr);
+  ~CliJob() override;
+
+  /// The embedlab-cli to run: $EMBEDLAB_CLI, else the one next to this program, else the build
+  /// tree's app/cli/, else the one on PATH.
+  static QString cliPath();
+
+  /// Starts `embedlab-cli ARGUMENTS --progress json` (the subcommand first in `arguments`; global
+  /// options before it are fine).
+  void start(const QStringList& arguments);
+  /// Asks the job to stop (SIGTERM); finished() follows.
+  void stop();
+  bool running() const { return process_.state() != QProcess::NotRunning; }
+
+  /// Seconds left at the current rate, or -1 when not known yet.
+  double etaSeconds() const;
+  /// The last lines the job wrote to stderr.
+  QStringList stderrTail() const { return stderrTail_; }
+
+ signals:
+  void progress(qint64 done, qint64 total, const QString& unit);
+  /// Every other JSON line: the "done" report, training records...
+  void record(const QJsonObject& line);
+  /// `exitCode` 0 on success; otherwise `error` says why (the CLI's "error:" line, or how it
+  /// ended), and stderrTail() holds the context.
+  void finished(int exitCode, const QString& error);
+
+ private:
+  void readOutput();
+  void readErrors();
+  void onFinished(int exitCode, QProcess::ExitStatus status);
+
+  QProcess process_;
+  QByteArray pendingOut_;
+  QByteArray pendingErr_;
+  QStringList stderrTail_;
+  QString errorLine_;
+  QElapsedTimer clock_;
+  qint64 done_ = 0;
+  qint64 total_ = 0;
+  QString unit_;
+  qint64 unitStartedMs_ = 0;
+  qint64 unitStartedDone_ = 0;
+  bool stopping_ = false;
+};
+
+}  // namespace embedlab::widgets

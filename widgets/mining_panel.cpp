@@ -1,0 +1,716 @@
+#include "widgets/mining_panel.h"
+
+#include <qcustomplot.h>
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QEvent>
+#include <QFileDialog>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QJsonDocument>
+#include <QLabel>
+#include <QListWidget>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QSplitter>
+#include <QTableWidget>
+#include <QVBoxLayout>
+#include <QtConcurrent>
+#include <algorithm>
+#include <cmath>
+
+#include "core/data/dataset_discovery.h"
+#include "core/model/embedding_cache.h"
+#include "core/model/embedding_model.h"
+#include "core/model/model_discovery.h"
+#include "core/store/history.h"
+#include "widgets/cli_job.h"
+#include "widgets/plot_export.h"
+
+namespace embedlab::widgets {
+
+namespace {
+
+constexpr int kDepth = 300;  // the deepest range end the preview allows
+constexpr int kScoreBins = 40;
+const QColor kPositive(0x2e, 0x9e, 0x4f);
+const QColor kChosen(0x2b, 0x57, 0x97);
+const QColor kDropped(0xd9, 0x53, 0x4f);
+const QColor kOutside(0x88, 0x88, 0x88);
+
+QString pathOf(const QComboBox* box) {
+  return box->currentData().toString();
+}
+
+// Selects `path` in `box`, adding it (named by its file name) when it is not there.
+void choose(QComboBox* box, const QString& path) {
+  int at = box->findData(path);
+  if (at < 0) {
+    box->addItem(QFileInfo(path).fileName(), path);
+    at = box->count() - 1;
+    box->setItemData(at, path, Qt::ToolTipRole);
+  }
+  box->setCurrentIndex(at);
+}
+
+QDoubleSpinBox* scoreBox(double value, double step) {
+  auto* box = new QDoubleSpinBox;
+  box->setDecimals(3);
+  box->setRange(-1000, 1000);
+  box->setSingleStep(step);
+  box->setValue(value);
+  box->setEnabled(false);
+  return box;
+}
+
+}  // namespace
+
+MiningPanel::MiningPanel(QWidget* parent) : QWidget(parent) {
+  // ---- inputs
+  model_ = new QComboBox;
+  trainingFile_ = new QComboBox;
+  pool_ = new QComboBox;
+  for (QComboBox* box : {model_, trainingFile_, pool_}) {
+    box->setMinimumContentsLength(18);
+    box->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+  }
+  pool_->addItem(QString(), QString());  // "its own positives and negatives"
+  auto* browseModel = new QPushButton;
+  auto* browseFile = new QPushButton;
+  auto* browsePool = new QPushButton;
+  connect(browseModel, &QPushButton::clicked, this, [this] { chooseFile(model_, true); });
+  connect(browseFile, &QPushButton::clicked, this, [this] { chooseFile(trainingFile_, false); });
+  connect(browsePool, &QPushButton::clicked, this, [this] { chooseFile(pool_, false); });
+  sampleSize_ = new QSpinBox;
+  sampleSize_->setRange(1, 5000);
+  sampleSize_->setValue(50);
+  seed_ = new QSpinBox;
+  seed_->setRange(0, 1'000'000);
+  seed_->setValue(42);
+  maxLength_ = new QSpinBox;
+  maxLength_->setRange(8, 8192);
+  maxLength_->setValue(128);
+  previewButton_ = new QPushButton;
+  connect(previewButton_, &QPushButton::clicked, this, &MiningPanel::preview);
+  progress_ = new QProgressBar;
+  progress_->setRange(0, 100);
+  cancelButton_ = new QPushButton;
+  connect(cancelButton_, &QPushButton::clicked, this, [this] {
+    if (cancel_) cancel_->cancel();
+  });
+  progress_->hide();
+  cancelButton_->hide();
+
+  const auto row = [](QWidget* field, QWidget* button) {
+    auto* widget = new QWidget;
+    auto* layout = new QHBoxLayout(widget);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(field, 1);
+    layout->addWidget(button);
+    return widget;
+  };
+  auto* inputs = new QGroupBox;
+  auto* inputsForm = new QFormLayout(inputs);
+  auto* modelLabel = new QLabel;
+  auto* fileLabel = new QLabel;
+  auto* poolLabel = new QLabel;
+  auto* sampleLabel = new QLabel;
+  auto* seedLabel = new QLabel;
+  auto* lengthLabel = new QLabel;
+  inputsForm->addRow(modelLabel, row(model_, browseModel));
+  inputsForm->addRow(fileLabel, row(trainingFile_, browseFile));
+  inputsForm->addRow(poolLabel, row(pool_, browsePool));
+  inputsForm->addRow(sampleLabel, sampleSize_);
+  inputsForm->addRow(seedLabel, seed_);
+  inputsForm->addRow(lengthLabel, maxLength_);
+  inputsForm->addRow(previewButton_);
+  auto* progressRow = new QHBoxLayout;
+  progressRow->addWidget(progress_, 1);
+  progressRow->addWidget(cancelButton_);
+  inputsForm->addRow(progressRow);
+
+  // ---- selection settings (re-select at once)
+  rangeStart_ = new QSpinBox;
+  rangeStart_->setRange(0, kDepth - 1);
+  rangeStart_->setValue(10);
+  rangeEnd_ = new QSpinBox;
+  rangeEnd_->setRange(1, kDepth);
+  rangeEnd_->setValue(210);
+  negativeNumber_ = new QSpinBox;
+  negativeNumber_->setRange(1, 1000);
+  negativeNumber_->setValue(15);
+  sampling_ = new QComboBox;
+  sampling_->addItem(QString(), QStringLiteral("random"));
+  sampling_->addItem(QString(), QStringLiteral("top"));
+  useRelativeMargin_ = new QCheckBox;
+  relativeMargin_ = scoreBox(0.05, 0.01);
+  useAbsoluteMargin_ = new QCheckBox;
+  absoluteMargin_ = scoreBox(0.05, 0.01);
+  useMaxScore_ = new QCheckBox;
+  maxScore_ = scoreBox(0.95, 0.01);
+  connect(useRelativeMargin_, &QCheckBox::toggled, relativeMargin_, &QWidget::setEnabled);
+  connect(useAbsoluteMargin_, &QCheckBox::toggled, absoluteMargin_, &QWidget::setEnabled);
+  connect(useMaxScore_, &QCheckBox::toggled, maxScore_, &QWidget::setEnabled);
+  for (QSpinBox* box : {rangeStart_, rangeEnd_, negativeNumber_})
+    connect(box, &QSpinBox::valueChanged, this, &MiningPanel::reselect);
+  for (QDoubleSpinBox* box : {relativeMargin_, absoluteMargin_, maxScore_})
+    connect(box, &QDoubleSpinBox::valueChanged, this, &MiningPanel::reselect);
+  for (QCheckBox* box : {useRelativeMargin_, useAbsoluteMargin_, useMaxScore_})
+    connect(box, &QCheckBox::toggled, this, &MiningPanel::reselect);
+  connect(sampling_, &QComboBox::currentIndexChanged, this, &MiningPanel::reselect);
+
+  auto* settings = new QGroupBox;
+  auto* settingsForm = new QFormLayout(settings);
+  auto* rangeLabel = new QLabel;
+  auto* rangeRow = new QHBoxLayout;
+  auto* rangeTo = new QLabel(QStringLiteral("–"));
+  rangeRow->addWidget(rangeStart_, 1);
+  rangeRow->addWidget(rangeTo);
+  rangeRow->addWidget(rangeEnd_, 1);
+  auto* numberLabel = new QLabel;
+  auto* samplingLabel = new QLabel;
+  settingsForm->addRow(rangeLabel, rangeRow);
+  settingsForm->addRow(numberLabel, negativeNumber_);
+  settingsForm->addRow(samplingLabel, sampling_);
+  settingsForm->addRow(useRelativeMargin_, relativeMargin_);
+  settingsForm->addRow(useAbsoluteMargin_, absoluteMargin_);
+  settingsForm->addRow(useMaxScore_, maxScore_);
+
+  // ---- mine all
+  mineButton_ = new QPushButton;
+  stopButton_ = new QPushButton;
+  stopButton_->hide();
+  jobProgress_ = new QProgressBar;
+  jobProgress_->setRange(0, 1000);
+  jobProgress_->hide();
+  jobStatus_ = new QLabel;
+  jobStatus_->setWordWrap(true);
+  jobStatus_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+  connect(mineButton_, &QPushButton::clicked, this, [this] {
+    const QString input = pathOf(trainingFile_);
+    QString suggested = input;
+    suggested.replace(QRegularExpression(QStringLiteral("\\.jsonl$")), QString());
+    const QString output = QFileDialog::getSaveFileName(
+        this, tr("Write the mined training data to"), suggested + QStringLiteral(".mined.jsonl"),
+        tr("Training data (*.jsonl)"));
+    if (!output.isEmpty()) mineAll(output.toStdString());
+  });
+  connect(stopButton_, &QPushButton::clicked, this, &MiningPanel::stopMining);
+  auto* mineBox = new QGroupBox;
+  auto* mineLayout = new QVBoxLayout(mineBox);
+  auto* mineRow = new QHBoxLayout;
+  mineRow->addWidget(mineButton_, 1);
+  mineRow->addWidget(stopButton_);
+  mineLayout->addLayout(mineRow);
+  mineLayout->addWidget(jobProgress_);
+  mineLayout->addWidget(jobStatus_);
+
+  statistics_ = new QLabel;
+  statistics_->setWordWrap(true);
+  statistics_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+  statistics_->setAlignment(Qt::AlignTop | Qt::AlignLeft);
+  statistics_->setMinimumHeight(statistics_->fontMetrics().lineSpacing() * 6);
+
+  auto* left = new QWidget;
+  auto* leftLayout = new QVBoxLayout(left);
+  leftLayout->setContentsMargins(0, 0, 0, 0);
+  leftLayout->addWidget(inputs);
+  leftLayout->addWidget(settings);
+  leftLayout->addWidget(statistics_);
+  leftLayout->addWidget(mineBox);
+  leftLayout->addStretch(1);
+  left->setMaximumWidth(440);
+
+  // ---- the preview
+  queries_ = new QListWidget;
+  queries_->setWordWrap(true);
+  connect(queries_, &QListWidget::currentRowChanged, this, &MiningPanel::showQuery);
+  ranking_ = new QTableWidget(0, 4);
+  ranking_->verticalHeader()->hide();
+  ranking_->setEditTriggers(QAbstractItemView::NoEditTriggers);
+  ranking_->setSelectionBehavior(QAbstractItemView::SelectRows);
+  ranking_->horizontalHeader()->setStretchLastSection(true);
+  ranking_->setWordWrap(false);
+  ranking_->verticalHeader()->setDefaultSectionSize(ranking_->fontMetrics().height() + 8);
+  plot_ = new QCustomPlot;
+  plot_->setMinimumHeight(200);
+  plot_->legend->setVisible(true);
+  plot_->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignLeft);
+  addExportMenu(plot_, QStringLiteral("mining-scores.png"));
+  auto* top = new QSplitter;
+  top->addWidget(queries_);
+  top->addWidget(ranking_);
+  top->setStretchFactor(1, 3);
+  auto* bottom = new QWidget;
+  auto* bottomLayout = new QVBoxLayout(bottom);
+  bottomLayout->setContentsMargins(0, 0, 0, 0);
+  bottomLayout->addWidget(plot_, 1);
+  auto* right = new QSplitter(Qt::Vertical);
+  right->addWidget(top);
+  right->addWidget(bottom);
+  right->setStretchFactor(0, 3);
+  right->setStretchFactor(1, 2);
+
+  auto* layout = new QHBoxLayout(this);
+  layout->addWidget(left);
+  layout->addWidget(right, 1);
+
+  poll_.setInterval(100);
+  connect(&poll_, &QTimer::timeout, this, [this] {
+    if (progressState_) progress_->setValue(progressState_->percent());
+  });
+  connect(&watcher_, &QFutureWatcher<std::shared_ptr<Built>>::finished, this,
+          &MiningPanel::onPreviewBuilt);
+
+  translations_.add([=] {
+    inputs->setTitle(tr("Sample"));
+    settings->setTitle(tr("Selection (updates the preview at once)"));
+    mineBox->setTitle(tr("Mine the whole file"));
+    modelLabel->setText(tr("&Model:"));
+    modelLabel->setBuddy(model_);
+    fileLabel->setText(tr("&Training file:"));
+    fileLabel->setBuddy(trainingFile_);
+    poolLabel->setText(tr("Candidate &pool:"));
+    poolLabel->setBuddy(pool_);
+    pool_->setItemText(0, tr("(the file's own positives and negatives)"));
+    pool_->setToolTip(
+        tr("Where negatives come from: the unique positives and negatives of the training file "
+           "(the reference's rule), or a pool of {\"text\"} lines"));
+    for (QPushButton* button : {browseModel, browseFile, browsePool})
+      button->setText(tr("Browse..."));
+    sampleLabel->setText(tr("&Queries in the sample:"));
+    sampleLabel->setBuddy(sampleSize_);
+    seedLabel->setText(tr("S&eed:"));
+    seedLabel->setBuddy(seed_);
+    lengthLabel->setText(tr("Max &length (tokens):"));
+    lengthLabel->setBuddy(maxLength_);
+    maxLength_->setToolTip(tr("max_len: texts are cut to this many tokens before encoding"));
+    previewButton_->setText(tr("&Search the sample"));
+    previewButton_->setToolTip(
+        tr("Embed the candidates and the sampled queries once; the settings below then "
+           "re-select without encoding again"));
+    cancelButton_->setText(tr("Cancel"));
+    rangeLabel->setText(tr("range_for_sampling:"));
+    rangeStart_->setToolTip(
+        tr("Skip the top ranks: they are often unlabelled positives (the reference: 10-210; "
+           "2-200 for smaller corpora)"));
+    rangeEnd_->setToolTip(tr("Ranks from the start up to, not including, the end"));
+    numberLabel->setText(tr("negative_number:"));
+    negativeNumber_->setToolTip(tr("Negatives written per query"));
+    samplingLabel->setText(tr("Sampling:"));
+    sampling_->setItemText(0, tr("random in the range (the reference)"));
+    sampling_->setItemText(1, tr("the top of the range"));
+    useRelativeMargin_->setText(tr("relative_margin:"));
+    useRelativeMargin_->setToolTip(
+        tr("Drop candidates scoring above (1 - R) x the query's lowest positive score: probable "
+           "false negatives (NV-Retriever uses 0.05)"));
+    useAbsoluteMargin_->setText(tr("absolute_margin:"));
+    useAbsoluteMargin_->setToolTip(
+        tr("Drop candidates scoring above the lowest positive score minus M"));
+    useMaxScore_->setText(tr("max_score:"));
+    useMaxScore_->setToolTip(tr("Drop candidates scoring above S"));
+    mineButton_->setText(tr("&Mine all..."));
+    stopButton_->setText(tr("Stop"));
+    ranking_->setHorizontalHeaderLabels({tr("Rank"), tr("Score"), tr("What"), tr("Text")});
+    plot_->xAxis->setLabel(tr("score against the query"));
+    plot_->yAxis->setLabel(tr("share of each kind (%)"));
+    if (preview_) {
+      showQuery(queries_->currentRow());
+      drawScores();
+    }
+    updateStatistics();
+  });
+}
+
+MiningPanel::~MiningPanel() {
+  if (cancel_) cancel_->cancel();
+  watcher_.waitForFinished();
+}
+
+void MiningPanel::changeEvent(QEvent* event) {
+  translations_.handle(event);
+  QWidget::changeEvent(event);
+}
+
+void MiningPanel::setWorkspace(const std::filesystem::path& workspace) {
+  workspace_ = workspace;
+  const QString model = pathOf(model_);
+  const QString file = pathOf(trainingFile_);
+  model_->clear();
+  trainingFile_->clear();
+  while (pool_->count() > 1)
+    pool_->removeItem(1);
+  for (const model::ModelFolder& folder : model::discoverModelFolders(workspace)) {
+    if (!folder.hasWeights) continue;
+    model_->addItem(QString::fromStdString(folder.name),
+                    QString::fromStdString(folder.path.string()));
+  }
+  try {
+    for (const DatasetEntry& entry : discoverDatasets(workspace)) {
+      if (!entry.kind) continue;
+      const QString name = QString::fromStdString(entry.name);
+      const QString path = QString::fromStdString(entry.path.string());
+      if (*entry.kind == DataKind::Training) trainingFile_->addItem(name, path);
+      if (*entry.kind == DataKind::Pool) pool_->addItem(name, path);
+    }
+  } catch (const std::exception&) {
+    // An unreadable workspace: the lists stay empty and Browse still works.
+  }
+  if (!model.isEmpty() && model_->findData(model) >= 0)
+    model_->setCurrentIndex(model_->findData(model));
+  if (!file.isEmpty() && trainingFile_->findData(file) >= 0)
+    trainingFile_->setCurrentIndex(trainingFile_->findData(file));
+  updateStatistics();
+}
+
+void MiningPanel::setModel(const std::filesystem::path& folder) {
+  choose(model_, QString::fromStdString(folder.string()));
+}
+
+void MiningPanel::setTrainingFile(const std::filesystem::path& file) {
+  choose(trainingFile_, QString::fromStdString(file.string()));
+}
+
+void MiningPanel::chooseFile(QComboBox* box, bool folder) {
+  const QString start =
+      workspace_.empty() ? QString() : QString::fromStdString(workspace_.string());
+  const QString path =
+      folder ? QFileDialog::getExistingDirectory(this, tr("Model folder"), start)
+             : QFileDialog::getOpenFileName(this, tr("Data file"), start, tr("JSONL (*.jsonl)"));
+  if (!path.isEmpty()) choose(box, path);
+}
+
+void MiningPanel::preview() {
+  if (watcher_.isRunning()) return;
+  const QString model = pathOf(model_);
+  const QString file = pathOf(trainingFile_);
+  if (model.isEmpty() || file.isEmpty()) {
+    statistics_->setText(tr("Choose a model folder and a training file first."));
+    return;
+  }
+  mine::PreviewOptions options;
+  options.sampleSize = static_cast<std::size_t>(sampleSize_->value());
+  options.seed = static_cast<std::uint64_t>(seed_->value());
+  options.depth = kDepth;
+  options.search.maxLength = static_cast<std::size_t>(maxLength_->value());
+  progressState_ = std::make_shared<PercentProgress>();
+  cancel_ = std::make_shared<CancellationToken>();
+  options.search.progress = progressState_.get();
+  options.search.cancel = cancel_.get();
+  const std::filesystem::path modelFolder = model.toStdString();
+  const std::filesystem::path trainingFile = file.toStdString();
+  const std::filesystem::path pool = pathOf(pool_).toStdString();
+  ++searchesRun_;
+  previewButton_->setEnabled(false);
+  progress_->setValue(0);
+  progress_->setFormat(tr("Embedding and searching: %p%"));
+  progress_->show();
+  cancelButton_->show();
+  poll_.start();
+  watcher_.setFuture(QtConcurrent::run([modelFolder, trainingFile, pool, options,
+                                        progress = progressState_, cancel = cancel_]() mutable {
+    auto built = std::make_shared<Built>();
+    try {
+      const model::EmbeddingModel loaded = model::EmbeddingModel::load(modelFolder);
+      // The CLI's embedding cache: a preview after `mine` (or before it) encodes nothing twice.
+      const model::EmbeddingCache cache;
+      options.search.cache = &cache;
+      options.search.modelFingerprint = model::fingerprintModelFolder(modelFolder);
+      built->preview = std::make_shared<mine::MiningPreview>(
+          mine::buildMiningPreview(loaded, trainingFile, pool, options));
+    } catch (const CancelledError&) {
+      built->error = tr("Cancelled.");
+    } catch (const std::exception& error) {
+      built->error = QString::fromStdString(error.what());
+    }
+    return built;
+  }));
+}
+
+void MiningPanel::onPreviewBuilt() {
+  poll_.stop();
+  progress_->hide();
+  cancelButton_->hide();
+  previewButton_->setEnabled(true);
+  const std::shared_ptr<Built> built = watcher_.result();
+  if (!built->error.isEmpty()) {
+    statistics_->setText(built->error);
+    return;
+  }
+  preview_ = built->preview;
+  reselect();
+  queries_->setCurrentRow(0);
+  emit previewReady();
+}
+
+mine::SelectionOptions MiningPanel::selectionOptions() const {
+  mine::SelectionOptions options;
+  options.rangeStart = static_cast<std::size_t>(rangeStart_->value());
+  options.rangeEnd =
+      static_cast<std::size_t>(std::max(rangeEnd_->value(), rangeStart_->value() + 1));
+  options.negativeNumber = static_cast<std::size_t>(negativeNumber_->value());
+  options.sampling = sampling_->currentData().toString() == QStringLiteral("top")
+                         ? mine::Sampling::Top
+                         : mine::Sampling::Random;
+  if (useRelativeMargin_->isChecked()) options.relativeMargin = relativeMargin_->value();
+  if (useAbsoluteMargin_->isChecked()) options.absoluteMargin = absoluteMargin_->value();
+  if (useMaxScore_->isChecked()) options.maxScore = maxScore_->value();
+  options.seed = static_cast<std::uint64_t>(seed_->value());
+  return options;
+}
+
+void MiningPanel::setRange(std::size_t start, std::size_t end) {
+  const QSignalBlocker blockStart(rangeStart_);
+  const QSignalBlocker blockEnd(rangeEnd_);
+  rangeStart_->setValue(static_cast<int>(start));
+  rangeEnd_->setValue(static_cast<int>(end));
+  reselect();
+}
+
+void MiningPanel::reselect() {
+  if (rangeEnd_->value() <= rangeStart_->value()) {
+    const QSignalBlocker blocker(rangeEnd_);
+    rangeEnd_->setValue(rangeStart_->value() + 1);
+  }
+  if (!preview_) return;
+  selection_ = mine::selectNegatives(preview_->search, preview_->sample, selectionOptions());
+  const int current = std::max(0, queries_->currentRow());
+  {
+    const QSignalBlocker blocker(queries_);
+    queries_->clear();
+    for (std::size_t q = 0; q < preview_->sample.size(); ++q) {
+      const TrainingExample& example = preview_->sample[q];
+      auto* item = new QListWidgetItem(tr("%1\n  line %2 · %3 negatives")
+                                           .arg(QString::fromStdString(example.query))
+                                           .arg(example.line)
+                                           .arg(selection_.perQuery[q].candidates.size()));
+      if (selection_.perQuery[q].candidates.size() < selectionOptions().negativeNumber)
+        item->setForeground(kDropped.darker(120));
+      queries_->addItem(item);
+    }
+    queries_->setCurrentRow(std::min(current, queries_->count() - 1));
+  }
+  showQuery(queries_->currentRow());
+  drawScores();
+  updateStatistics();
+}
+
+void MiningPanel::showQuery(int row) {
+  ranking_->setRowCount(0);
+  if (!preview_ || row < 0 || row >= static_cast<int>(preview_->sample.size())) return;
+  const mine::SelectionOptions options = selectionOptions();
+  const std::vector<mine::RankedHit> hits = mine::explainRanking(
+      preview_->search, preview_->sample, selection_, static_cast<std::size_t>(row), options);
+  ranking_->setRowCount(static_cast<int>(hits.size()));
+  int at = 0;
+  for (const mine::RankedHit& hit : hits) {
+    QString what;
+    QColor color = kOutside;
+    switch (hit.verdict) {
+      case mine::CandidateVerdict::PositiveOrQuery:
+        what = tr("positive");
+        color = kPositive;
+        break;
+      case mine::CandidateVerdict::MaxScore:
+      case mine::CandidateVerdict::RelativeMargin:
+      case mine::CandidateVerdict::AbsoluteMargin:
+        what = hit.inRange ? tr("dropped: probable false negative") : tr("above the margin");
+        color = hit.inRange ? kDropped : kOutside;
+        break;
+      case mine::CandidateVerdict::Keep:
+        what = hit.chosen    ? tr("chosen negative")
+               : hit.inRange ? tr("in range, not drawn")
+                             : tr("outside the range");
+        color = hit.chosen ? kChosen : kOutside;
+        break;
+    }
+    const QString cells[] = {QString::number(hit.rank),
+                             QString::number(static_cast<double>(hit.score), 'f', 4), what,
+                             QString::fromStdString(preview_->search.candidates[hit.candidate])
+                                 .replace(QLatin1Char('\n'), QLatin1Char(' '))};
+    for (int column = 0; column < 4; ++column) {
+      auto* item = new QTableWidgetItem(cells[column]);
+      item->setForeground(color);
+      if (hit.inRange) {
+        QColor band = kChosen;
+        band.setAlpha(22);
+        item->setBackground(band);
+      }
+      if (column == 3) item->setToolTip(cells[column].left(2000));
+      ranking_->setItem(at, column, item);
+    }
+    ++at;
+  }
+  ranking_->resizeColumnsToContents();
+}
+
+void MiningPanel::drawScores() {
+  plot_->clearGraphs();
+  if (!preview_) {
+    plot_->replot();
+    return;
+  }
+  // The scores of every sampled query's positives, chosen negatives and dropped candidates.
+  std::vector<double> positives, chosen, dropped;
+  const mine::SelectionOptions options = selectionOptions();
+  for (std::size_t q = 0; q < preview_->sample.size(); ++q) {
+    for (const float score : preview_->search.positiveScores[q])
+      positives.push_back(score);
+    for (const float score : selection_.perQuery[q].scores)
+      chosen.push_back(score);
+    for (const mine::RankedHit& hit :
+         mine::explainRanking(preview_->search, preview_->sample, selection_, q, options)) {
+      if (hit.inRange && hit.verdict != mine::CandidateVerdict::Keep &&
+          hit.verdict != mine::CandidateVerdict::PositiveOrQuery)
+        dropped.push_back(hit.score);
+    }
+  }
+  double low = 1e9, high = -1e9;
+  for (const auto* scores : {&positives, &chosen, &dropped}) {
+    for (const double score : *scores) {
+      low = std::min(low, score);
+      high = std::max(high, score);
+    }
+  }
+  if (low > high) {
+    plot_->replot();
+    return;
+  }
+  if (high - low < 1e-6) high = low + 1e-3;
+  const double width = (high - low) / kScoreBins;
+  QVector<double> edges(kScoreBins + 1);
+  for (int i = 0; i <= kScoreBins; ++i)
+    edges[i] = low + width * i;
+  double tallest = 0;
+  const auto addCurve = [&](const std::vector<double>& scores, QColor color, const QString& name) {
+    if (scores.empty()) return;
+    QVector<double> counts(kScoreBins + 1, 0.0);
+    // Shares, not counts: 50 positives and 750 negatives compare at a glance.
+    const double share = 100.0 / static_cast<double>(scores.size());
+    for (const double score : scores)
+      counts[std::clamp(static_cast<int>((score - low) / width), 0, kScoreBins - 1)] += share;
+    counts[kScoreBins] = counts[kScoreBins - 1];
+    tallest = std::max(tallest, *std::max_element(counts.begin(), counts.end()));
+    QCPGraph* graph = plot_->addGraph();
+    graph->setName(name);
+    graph->setLineStyle(QCPGraph::lsStepLeft);
+    graph->setPen(QPen(color, 2));
+    color.setAlpha(45);
+    graph->setBrush(color);
+    graph->setData(edges, counts, true);
+  };
+  addCurve(positives, kPositive, tr("positives (%1)").arg(positives.size()));
+  addCurve(chosen, kChosen, tr("chosen negatives (%1)").arg(chosen.size()));
+  addCurve(dropped, kDropped, tr("dropped as false negatives (%1)").arg(dropped.size()));
+  plot_->xAxis->setRange(low, high);
+  plot_->yAxis->setRange(0, tallest * 1.15);
+  plot_->replot();
+}
+
+void MiningPanel::updateStatistics() {
+  if (!preview_) {
+    if (!watcher_.isRunning())
+      statistics_->setText(
+          tr("Choose a model and a training file, then search a sample of its queries to see "
+             "what a range and a margin would choose."));
+    return;
+  }
+  const mine::MiningStatistics& s = selection_.statistics;
+  statistics_->setText(
+      tr("%1 of %2 queries, %3 candidates. In the range: %4 candidates; dropped: %5 positive or "
+         "the query, %6 by the margins and max_score; %7 negatives chosen, %8 queries short. "
+         "%9 queries have a positive ranked inside the range.")
+          .arg(preview_->sample.size())
+          .arg(preview_->examplesInFile)
+          .arg(preview_->search.candidates.size())
+          .arg(s.candidatesInRange)
+          .arg(s.droppedAsPositiveOrQuery)
+          .arg(s.droppedByRelativeMargin + s.droppedByAbsoluteMargin + s.droppedByMaxScore)
+          .arg(s.negativesChosen)
+          .arg(s.queriesShort)
+          .arg(s.queriesWithPositiveInRange));
+}
+
+QStringList MiningPanel::mineArguments(const std::filesystem::path& output) const {
+  const mine::SelectionOptions options = selectionOptions();
+  QStringList arguments;
+  // The same history the History panel shows.
+  arguments << QStringLiteral("--db")
+            << QString::fromStdString(store::History::resolvePath({}, workspace_).string());
+  arguments << QStringLiteral("mine") << QStringLiteral("--model_name_or_path") << pathOf(model_)
+            << QStringLiteral("--input_file") << pathOf(trainingFile_)
+            << QStringLiteral("--output_file") << QString::fromStdString(output.string())
+            << QStringLiteral("--range_for_sampling")
+            << QStringLiteral("%1-%2").arg(options.rangeStart).arg(options.rangeEnd)
+            << QStringLiteral("--negative_number") << QString::number(options.negativeNumber)
+            << QStringLiteral("--sampling") << sampling_->currentData().toString()
+            << QStringLiteral("--max_len") << QString::number(maxLength_->value())
+            << QStringLiteral("--seed") << QString::number(seed_->value());
+  if (!pathOf(pool_).isEmpty()) arguments << QStringLiteral("--candidate_pool") << pathOf(pool_);
+  if (options.relativeMargin)
+    arguments << QStringLiteral("--relative_margin") << QString::number(*options.relativeMargin);
+  if (options.absoluteMargin)
+    arguments << QStringLiteral("--absolute_margin") << QString::number(*options.absoluteMargin);
+  if (options.maxScore)
+    arguments << QStringLiteral("--max_score") << QString::number(*options.maxScore);
+  return arguments;
+}
+
+void MiningPanel::mineAll(const std::filesystem::path& output) {
+  if (job_ != nullptr && job_->running()) return;
+  if (pathOf(model_).isEmpty() || pathOf(trainingFile_).isEmpty()) {
+    jobStatus_->setText(tr("Choose a model folder and a training file first."));
+    return;
+  }
+  if (job_ == nullptr) {
+    job_ = new CliJob(this);
+    connect(job_, &CliJob::progress, this, [this](qint64 done, qint64 total, const QString& unit) {
+      jobProgress_->setValue(total > 0 ? static_cast<int>(1000 * done / total) : 0);
+      const double eta = job_->etaSeconds();
+      jobProgress_->setFormat(eta < 0
+                                  ? unit + QStringLiteral(": %p%")
+                                  : tr("%1: %p%, about %2 s left").arg(unit).arg(std::ceil(eta)));
+    });
+    connect(job_, &CliJob::record, this, [this](const QJsonObject& line) {
+      if (line.value(QStringLiteral("event")).toString() != QStringLiteral("done")) return;
+      jobStatus_->setText(
+          tr("Mined %1: %2 negatives chosen, %3 queries short of negatives. Report:\n%4")
+              .arg(line.value(QStringLiteral("output_file")).toString())
+              .arg(line.value(QStringLiteral("negatives_chosen")).toInteger())
+              .arg(line.value(QStringLiteral("queries_short")).toInteger())
+              .arg(QString::fromUtf8(QJsonDocument(line).toJson(QJsonDocument::Indented))
+                       .left(1500)));
+    });
+    connect(job_, &CliJob::finished, this, [this](int exitCode, const QString& error) {
+      jobProgress_->hide();
+      stopButton_->hide();
+      mineButton_->setEnabled(true);
+      if (exitCode != 0) {
+        jobStatus_->setText(
+            tr("Mining failed: %1\n%2")
+                .arg(error, job_->stderrTail()
+                                .mid(std::max<qsizetype>(0, job_->stderrTail().size() - 5))
+                                .join('\n')));
+      }
+      emit mined(jobOutput_, exitCode == 0 ? QString() : error);
+    });
+  }
+  jobOutput_ = QString::fromStdString(output.string());
+  jobStatus_->setText(tr("Mining %1...").arg(pathOf(trainingFile_)));
+  jobProgress_->setValue(0);
+  jobProgress_->show();
+  stopButton_->show();
+  mineButton_->setEnabled(false);
+  job_->start(mineArguments(output));
+}
+
+void MiningPanel::stopMining() {
+  if (job_ != nullptr) job_->stop();
+}
+
+}  // namespace embedlab::widgets
