@@ -165,22 +165,6 @@
         <translation>Mining</translation>
     </message>
     <message>
-        <source>Find hard negatives worth learning from, and see what a mining range produces before spending GPU hours on it.</source>
-        <translation>Schwierige Negative finden, aus denen sich lernen lässt, und sehen, was ein Mining-Bereich ergibt, bevor GPU-Stunden dafür aufgewendet werden.</translation>
-    </message>
-    <message>
-        <source>A sample of queries with their ranked candidates and scores, marking positives, the range_for_sampling window and probable false negatives</source>
-        <translation>Eine Stichprobe von Anfragen mit ihren nach Rang sortierten Kandidaten und Scores, mit Markierung der Positiven, des range_for_sampling-Fensters und wahrscheinlich falscher Negativer</translation>
-    </message>
-    <message>
-        <source>Range, margin and max-score controls that update the preview and a histogram of positive vs. selected-negative scores at once</source>
-        <translation>Regler für Bereich, Abstand und Höchstscore, die die Vorschau und ein Histogramm der Scores von Positiven und ausgewählten Negativen sofort aktualisieren</translation>
-    </message>
-    <message>
-        <source>&quot;Mine all&quot; with progress, ETA, cancel and the statistics report</source>
-        <translation>„Alle minen“ mit Fortschritt, Restzeit, Abbrechen und Statistikbericht</translation>
-    </message>
-    <message>
         <source>Training</source>
         <translation>Training</translation>
     </message>
@@ -352,6 +336,25 @@
     <message>
         <source>CPU &amp;threads:</source>
         <translation>CPU-&amp;Threads:</translation>
+    </message>
+</context>
+<context>
+    <name>embedlab::widgets::CliJob</name>
+    <message>
+        <source>cannot start %1: %2</source>
+        <translation>%1 kann nicht gestartet werden: %2</translation>
+    </message>
+    <message>
+        <source>embedlab-cli crashed</source>
+        <translation>embedlab-cli ist abgestürzt</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>angehalten</translation>
+    </message>
+    <message>
+        <source>embedlab-cli exited with status %1</source>
+        <translation>embedlab-cli wurde mit Status %1 beendet</translation>
     </message>
 </context>
 <context>
@@ -586,6 +589,263 @@
     <message>
         <source>The last bin holds every text above the 99th percentile.</source>
         <translation>Die letzte Klasse enthält alle Texte oberhalb des 99. Perzentils.</translation>
+    </message>
+</context>
+<context>
+    <name>embedlab::widgets::MiningPanel</name>
+    <message>
+        <source>Write the mined training data to</source>
+        <translation>Geminte Trainingsdaten speichern unter</translation>
+    </message>
+    <message>
+        <source>Training data (*.jsonl)</source>
+        <translation>Trainingsdaten (*.jsonl)</translation>
+    </message>
+    <message>
+        <source>Sample</source>
+        <translation>Stichprobe</translation>
+    </message>
+    <message>
+        <source>Selection (updates the preview at once)</source>
+        <translation>Auswahl (aktualisiert die Vorschau sofort)</translation>
+    </message>
+    <message>
+        <source>Mine the whole file</source>
+        <translation>Die ganze Datei minen</translation>
+    </message>
+    <message>
+        <source>&amp;Model:</source>
+        <translation>&amp;Modell:</translation>
+    </message>
+    <message>
+        <source>&amp;Training file:</source>
+        <translation>&amp;Trainingsdatei:</translation>
+    </message>
+    <message>
+        <source>Candidate &amp;pool:</source>
+        <translation>Kandidaten&amp;pool:</translation>
+    </message>
+    <message>
+        <source>(the file&apos;s own positives and negatives)</source>
+        <translation>(die eigenen Positiven und Negativen der Datei)</translation>
+    </message>
+    <message>
+        <source>Where negatives come from: the unique positives and negatives of the training file (the reference&apos;s rule), or a pool of {&quot;text&quot;} lines</source>
+        <translation>Woher die Negative stammen: die verschiedenen Positiven und Negativen der Trainingsdatei (die Regel der Referenz) oder ein Kandidatenpool aus {&quot;text&quot;}-Zeilen</translation>
+    </message>
+    <message>
+        <source>Browse...</source>
+        <translation>Durchsuchen...</translation>
+    </message>
+    <message>
+        <source>&amp;Queries in the sample:</source>
+        <translation>&amp;Anfragen in der Stichprobe:</translation>
+    </message>
+    <message>
+        <source>S&amp;eed:</source>
+        <translation>S&amp;eed:</translation>
+    </message>
+    <message>
+        <source>Max &amp;length (tokens):</source>
+        <translation>Max. &amp;Länge (Token):</translation>
+    </message>
+    <message>
+        <source>max_len: texts are cut to this many tokens before encoding</source>
+        <translation>max_len: Texte werden vor dem Kodieren auf so viele Token abgeschnitten</translation>
+    </message>
+    <message>
+        <source>&amp;Search the sample</source>
+        <translation>&amp;Stichprobe durchsuchen</translation>
+    </message>
+    <message>
+        <source>Embed the candidates and the sampled queries once; the settings below then re-select without encoding again</source>
+        <translation>Die Kandidaten und die Anfragen der Stichprobe einmal einbetten; die Einstellungen darunter wählen dann ohne erneutes Kodieren neu aus</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>range_for_sampling:</source>
+        <translation>range_for_sampling:</translation>
+    </message>
+    <message>
+        <source>Skip the top ranks: they are often unlabelled positives (the reference: 10-210; 2-200 for smaller corpora)</source>
+        <translation>Die obersten Ränge überspringen: Sie sind oft ungelabelte Positive (Referenz: 10-210; 2-200 für kleinere Korpora)</translation>
+    </message>
+    <message>
+        <source>Ranks from the start up to, not including, the end</source>
+        <translation>Ränge vom Anfang bis ausschließlich zum Ende</translation>
+    </message>
+    <message>
+        <source>negative_number:</source>
+        <translation>negative_number:</translation>
+    </message>
+    <message>
+        <source>Negatives written per query</source>
+        <translation>Pro Anfrage geschriebene Negative</translation>
+    </message>
+    <message>
+        <source>Sampling:</source>
+        <translation>Auswahlverfahren:</translation>
+    </message>
+    <message>
+        <source>random in the range (the reference)</source>
+        <translation>zufällig im Bereich (Referenz)</translation>
+    </message>
+    <message>
+        <source>the top of the range</source>
+        <translation>die obersten Ränge des Bereichs</translation>
+    </message>
+    <message>
+        <source>relative_margin:</source>
+        <translation>relative_margin:</translation>
+    </message>
+    <message>
+        <source>Drop candidates scoring above (1 - R) x the query&apos;s lowest positive score: probable false negatives (NV-Retriever uses 0.05)</source>
+        <translation>Kandidaten verwerfen, deren Score über (1 - R) x dem niedrigsten Positiv-Score der Anfrage liegt: wahrscheinlich Falsch-Negative (NV-Retriever verwendet 0,05)</translation>
+    </message>
+    <message>
+        <source>absolute_margin:</source>
+        <translation>absolute_margin:</translation>
+    </message>
+    <message>
+        <source>Drop candidates scoring above the lowest positive score minus M</source>
+        <translation>Kandidaten verwerfen, deren Score über dem niedrigsten Positiv-Score minus M liegt</translation>
+    </message>
+    <message>
+        <source>max_score:</source>
+        <translation>max_score:</translation>
+    </message>
+    <message>
+        <source>Drop candidates scoring above S</source>
+        <translation>Kandidaten verwerfen, deren Score über S liegt</translation>
+    </message>
+    <message>
+        <source>&amp;Mine all...</source>
+        <translation>Alles mi&amp;nen...</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Anhalten</translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation>Rang</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Einstufung</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>score against the query</source>
+        <translation>Score gegenüber der Anfrage</translation>
+    </message>
+    <message>
+        <source>share of each kind (%)</source>
+        <translation>Anteil je Art (%)</translation>
+    </message>
+    <message>
+        <source>Model folder</source>
+        <translation>Modellordner</translation>
+    </message>
+    <message>
+        <source>Data file</source>
+        <translation>Datendatei</translation>
+    </message>
+    <message>
+        <source>JSONL (*.jsonl)</source>
+        <translation>JSONL (*.jsonl)</translation>
+    </message>
+    <message>
+        <source>Choose a model folder and a training file first.</source>
+        <translation>Zuerst einen Modellordner und eine Trainingsdatei auswählen.</translation>
+    </message>
+    <message>
+        <source>Embedding and searching: %p%</source>
+        <translation>Einbetten und Suchen: %p%</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Abgebrochen.</translation>
+    </message>
+    <message>
+        <source>%1
+  line %2 · %3 negatives</source>
+        <translation>%1
+  Zeile %2 · %3 Negative</translation>
+    </message>
+    <message>
+        <source>positive</source>
+        <translation>Positiv</translation>
+    </message>
+    <message>
+        <source>dropped: probable false negative</source>
+        <translation>verworfen: wahrscheinlich falsch negativ</translation>
+    </message>
+    <message>
+        <source>above the margin</source>
+        <translation>oberhalb der Marge</translation>
+    </message>
+    <message>
+        <source>chosen negative</source>
+        <translation>ausgewähltes Negativ</translation>
+    </message>
+    <message>
+        <source>in range, not drawn</source>
+        <translation>im Bereich, nicht gezogen</translation>
+    </message>
+    <message>
+        <source>outside the range</source>
+        <translation>außerhalb des Bereichs</translation>
+    </message>
+    <message>
+        <source>positives (%1)</source>
+        <translation>Positive (%1)</translation>
+    </message>
+    <message>
+        <source>chosen negatives (%1)</source>
+        <translation>ausgewählte Negative (%1)</translation>
+    </message>
+    <message>
+        <source>dropped as false negatives (%1)</source>
+        <translation>als Falsch-Negative verworfen (%1)</translation>
+    </message>
+    <message>
+        <source>Choose a model and a training file, then search a sample of its queries to see what a range and a margin would choose.</source>
+        <translation>Ein Modell und eine Trainingsdatei auswählen, dann eine Stichprobe ihrer Anfragen durchsuchen, um zu sehen, was ein Bereich und eine Marge auswählen würden.</translation>
+    </message>
+    <message>
+        <source>%1 of %2 queries, %3 candidates. In the range: %4 candidates; dropped: %5 positive or the query, %6 by the margins and max_score; %7 negatives chosen, %8 queries short. %9 queries have a positive ranked inside the range.</source>
+        <translation>%1 von %2 Anfragen, %3 Kandidaten. Im Bereich: %4 Kandidaten; verworfen: %5 als Positive oder als die Anfrage selbst, %6 durch die Margen und max_score; %7 Negative ausgewählt, %8 Anfragen mit zu wenigen Negativen. Bei %9 Anfragen liegt ein Positiv innerhalb des Bereichs.</translation>
+    </message>
+    <message>
+        <source>%1: %p%, about %2 s left</source>
+        <translation>%1: %p%, noch etwa %2 s</translation>
+    </message>
+    <message>
+        <source>Mined %1: %2 negatives chosen, %3 queries short of negatives. Report:
+%4</source>
+        <translation>Mining abgeschlossen (%1): %2 Negative ausgewählt, %3 Anfragen mit zu wenigen Negativen. Bericht:
+%4</translation>
+    </message>
+    <message>
+        <source>Mining failed: %1
+%2</source>
+        <translation>Mining fehlgeschlagen: %1
+%2</translation>
+    </message>
+    <message>
+        <source>Mining %1...</source>
+        <translation>Mining von %1...</translation>
     </message>
 </context>
 <context>

@@ -165,22 +165,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Find hard negatives worth learning from, and see what a mining range produces before spending GPU hours on it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A sample of queries with their ranked candidates and scores, marking positives, the range_for_sampling window and probable false negatives</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Range, margin and max-score controls that update the preview and a histogram of positive vs. selected-negative scores at once</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&quot;Mine all&quot; with progress, ETA, cancel and the statistics report</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Training</source>
         <translation type="unfinished"></translation>
     </message>
@@ -350,6 +334,25 @@
     </message>
     <message>
         <source>CPU &amp;threads:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>embedlab::widgets::CliJob</name>
+    <message>
+        <source>cannot start %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>embedlab-cli crashed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>embedlab-cli exited with status %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -584,6 +587,260 @@
     </message>
     <message>
         <source>The last bin holds every text above the 99th percentile.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>embedlab::widgets::MiningPanel</name>
+    <message>
+        <source>Write the mined training data to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training data (*.jsonl)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sample</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Selection (updates the preview at once)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mine the whole file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Model:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Training file:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Candidate &amp;pool:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(the file&apos;s own positives and negatives)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where negatives come from: the unique positives and negatives of the training file (the reference&apos;s rule), or a pool of {&quot;text&quot;} lines</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Browse...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Queries in the sample:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;eed:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Max &amp;length (tokens):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>max_len: texts are cut to this many tokens before encoding</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Search the sample</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Embed the candidates and the sampled queries once; the settings below then re-select without encoding again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>range_for_sampling:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skip the top ranks: they are often unlabelled positives (the reference: 10-210; 2-200 for smaller corpora)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ranks from the start up to, not including, the end</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>negative_number:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Negatives written per query</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sampling:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>random in the range (the reference)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the top of the range</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>relative_margin:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drop candidates scoring above (1 - R) x the query&apos;s lowest positive score: probable false negatives (NV-Retriever uses 0.05)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>absolute_margin:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drop candidates scoring above the lowest positive score minus M</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>max_score:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drop candidates scoring above S</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Mine all...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>score against the query</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>share of each kind (%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JSONL (*.jsonl)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a model folder and a training file first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Embedding and searching: %p%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1
+  line %2 · %3 negatives</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>positive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dropped: probable false negative</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>above the margin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>chosen negative</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>in range, not drawn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>outside the range</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>positives (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>chosen negatives (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dropped as false negatives (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a model and a training file, then search a sample of its queries to see what a range and a margin would choose.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 queries, %3 candidates. In the range: %4 candidates; dropped: %5 positive or the query, %6 by the margins and max_score; %7 negatives chosen, %8 queries short. %9 queries have a positive ranked inside the range.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %p%, about %2 s left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mined %1: %2 negatives chosen, %3 queries short of negatives. Report:
+%4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mining failed: %1
+%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mining %1...</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -165,22 +165,6 @@
         <translation>挖掘</translation>
     </message>
     <message>
-        <source>Find hard negatives worth learning from, and see what a mining range produces before spending GPU hours on it.</source>
-        <translation>找出值得学习的困难负例，并在花费 GPU 时间之前查看某个挖掘范围会产生什么结果。</translation>
-    </message>
-    <message>
-        <source>A sample of queries with their ranked candidates and scores, marking positives, the range_for_sampling window and probable false negatives</source>
-        <translation>抽样查询及其排序后的候选和分数，标出正例、range_for_sampling 窗口和可能的假负例</translation>
-    </message>
-    <message>
-        <source>Range, margin and max-score controls that update the preview and a histogram of positive vs. selected-negative scores at once</source>
-        <translation>范围、间隔和最高分控件，可即时更新预览以及正例与所选负例分数的直方图</translation>
-    </message>
-    <message>
-        <source>&quot;Mine all&quot; with progress, ETA, cancel and the statistics report</source>
-        <translation>“全部挖掘”，带进度、预计剩余时间、取消功能和统计报告</translation>
-    </message>
-    <message>
         <source>Training</source>
         <translation>训练</translation>
     </message>
@@ -352,6 +336,25 @@
     <message>
         <source>CPU &amp;threads:</source>
         <translation>CPU 线程(&amp;T)：</translation>
+    </message>
+</context>
+<context>
+    <name>embedlab::widgets::CliJob</name>
+    <message>
+        <source>cannot start %1: %2</source>
+        <translation>无法启动 %1：%2</translation>
+    </message>
+    <message>
+        <source>embedlab-cli crashed</source>
+        <translation>embedlab-cli 已崩溃</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <source>embedlab-cli exited with status %1</source>
+        <translation>embedlab-cli 已退出，状态码 %1</translation>
     </message>
 </context>
 <context>
@@ -583,6 +586,263 @@
     <message>
         <source>The last bin holds every text above the 99th percentile.</source>
         <translation>最后一个区间包含所有高于第 99 百分位的文本。</translation>
+    </message>
+</context>
+<context>
+    <name>embedlab::widgets::MiningPanel</name>
+    <message>
+        <source>Write the mined training data to</source>
+        <translation>将挖掘得到的训练数据写入</translation>
+    </message>
+    <message>
+        <source>Training data (*.jsonl)</source>
+        <translation>训练数据 (*.jsonl)</translation>
+    </message>
+    <message>
+        <source>Sample</source>
+        <translation>样本</translation>
+    </message>
+    <message>
+        <source>Selection (updates the preview at once)</source>
+        <translation>选择（立即更新预览）</translation>
+    </message>
+    <message>
+        <source>Mine the whole file</source>
+        <translation>挖掘整个文件</translation>
+    </message>
+    <message>
+        <source>&amp;Model:</source>
+        <translation>模型(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>&amp;Training file:</source>
+        <translation>训练文件(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Candidate &amp;pool:</source>
+        <translation>候选池(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>(the file&apos;s own positives and negatives)</source>
+        <translation>（文件自身的正例和负例）</translation>
+    </message>
+    <message>
+        <source>Where negatives come from: the unique positives and negatives of the training file (the reference&apos;s rule), or a pool of {&quot;text&quot;} lines</source>
+        <translation>负例的来源：训练文件中去重后的正例和负例（参考实现的规则），或由 {&quot;text&quot;} 行组成的候选池</translation>
+    </message>
+    <message>
+        <source>Browse...</source>
+        <translation>浏览...</translation>
+    </message>
+    <message>
+        <source>&amp;Queries in the sample:</source>
+        <translation>样本中的查询数(&amp;Q)：</translation>
+    </message>
+    <message>
+        <source>S&amp;eed:</source>
+        <translation>种子(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>Max &amp;length (tokens):</source>
+        <translation>最大长度（词元）(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>max_len: texts are cut to this many tokens before encoding</source>
+        <translation>max_len：编码前将文本截断为此数量的词元</translation>
+    </message>
+    <message>
+        <source>&amp;Search the sample</source>
+        <translation>搜索样本(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Embed the candidates and the sampled queries once; the settings below then re-select without encoding again</source>
+        <translation>对候选和抽样的查询只做一次嵌入；之后下方的设置会直接重新选择，无需再次编码</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>range_for_sampling:</source>
+        <translation>range_for_sampling:</translation>
+    </message>
+    <message>
+        <source>Skip the top ranks: they are often unlabelled positives (the reference: 10-210; 2-200 for smaller corpora)</source>
+        <translation>跳过排名最靠前的候选：它们常常是未标注的正例（参考实现：10-210；较小的语料库用 2-200）</translation>
+    </message>
+    <message>
+        <source>Ranks from the start up to, not including, the end</source>
+        <translation>从起始排名到结束排名（不含结束排名）</translation>
+    </message>
+    <message>
+        <source>negative_number:</source>
+        <translation>negative_number:</translation>
+    </message>
+    <message>
+        <source>Negatives written per query</source>
+        <translation>每个查询写入的负例数</translation>
+    </message>
+    <message>
+        <source>Sampling:</source>
+        <translation>采样方式：</translation>
+    </message>
+    <message>
+        <source>random in the range (the reference)</source>
+        <translation>在范围内随机（参考实现）</translation>
+    </message>
+    <message>
+        <source>the top of the range</source>
+        <translation>范围内排名最靠前的</translation>
+    </message>
+    <message>
+        <source>relative_margin:</source>
+        <translation>relative_margin:</translation>
+    </message>
+    <message>
+        <source>Drop candidates scoring above (1 - R) x the query&apos;s lowest positive score: probable false negatives (NV-Retriever uses 0.05)</source>
+        <translation>丢弃分数高于 (1 - R) x 该查询最低正例分数的候选：它们很可能是伪负例（NV-Retriever 使用 0.05）</translation>
+    </message>
+    <message>
+        <source>absolute_margin:</source>
+        <translation>absolute_margin:</translation>
+    </message>
+    <message>
+        <source>Drop candidates scoring above the lowest positive score minus M</source>
+        <translation>丢弃分数高于最低正例分数减 M 的候选</translation>
+    </message>
+    <message>
+        <source>max_score:</source>
+        <translation>max_score:</translation>
+    </message>
+    <message>
+        <source>Drop candidates scoring above S</source>
+        <translation>丢弃分数高于 S 的候选</translation>
+    </message>
+    <message>
+        <source>&amp;Mine all...</source>
+        <translation>全部挖掘(&amp;M)...</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation>排名</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>分数</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>判定</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <source>score against the query</source>
+        <translation>相对于查询的分数</translation>
+    </message>
+    <message>
+        <source>share of each kind (%)</source>
+        <translation>各类占比 (%)</translation>
+    </message>
+    <message>
+        <source>Model folder</source>
+        <translation>模型文件夹</translation>
+    </message>
+    <message>
+        <source>Data file</source>
+        <translation>数据文件</translation>
+    </message>
+    <message>
+        <source>JSONL (*.jsonl)</source>
+        <translation>JSONL (*.jsonl)</translation>
+    </message>
+    <message>
+        <source>Choose a model folder and a training file first.</source>
+        <translation>请先选择模型文件夹和训练文件。</translation>
+    </message>
+    <message>
+        <source>Embedding and searching: %p%</source>
+        <translation>正在嵌入和搜索：%p%</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>已取消。</translation>
+    </message>
+    <message>
+        <source>%1
+  line %2 · %3 negatives</source>
+        <translation>%1
+  第 %2 行 · %3 个负例</translation>
+    </message>
+    <message>
+        <source>positive</source>
+        <translation>正例</translation>
+    </message>
+    <message>
+        <source>dropped: probable false negative</source>
+        <translation>已丢弃：很可能是伪负例</translation>
+    </message>
+    <message>
+        <source>above the margin</source>
+        <translation>高于边距</translation>
+    </message>
+    <message>
+        <source>chosen negative</source>
+        <translation>已选负例</translation>
+    </message>
+    <message>
+        <source>in range, not drawn</source>
+        <translation>在范围内，未抽中</translation>
+    </message>
+    <message>
+        <source>outside the range</source>
+        <translation>在范围外</translation>
+    </message>
+    <message>
+        <source>positives (%1)</source>
+        <translation>正例（%1）</translation>
+    </message>
+    <message>
+        <source>chosen negatives (%1)</source>
+        <translation>已选负例（%1）</translation>
+    </message>
+    <message>
+        <source>dropped as false negatives (%1)</source>
+        <translation>作为伪负例丢弃（%1）</translation>
+    </message>
+    <message>
+        <source>Choose a model and a training file, then search a sample of its queries to see what a range and a margin would choose.</source>
+        <translation>请选择模型和训练文件，然后搜索其查询的样本，查看某个范围和边距会选出哪些负例。</translation>
+    </message>
+    <message>
+        <source>%1 of %2 queries, %3 candidates. In the range: %4 candidates; dropped: %5 positive or the query, %6 by the margins and max_score; %7 negatives chosen, %8 queries short. %9 queries have a positive ranked inside the range.</source>
+        <translation>%2 个查询中的 %1 个，%3 个候选。范围内：%4 个候选；已丢弃：%5 个为正例或查询本身，%6 个因边距和 max_score 被丢弃；已选 %7 个负例，%8 个查询负例不足。%9 个查询有正例排在范围内。</translation>
+    </message>
+    <message>
+        <source>%1: %p%, about %2 s left</source>
+        <translation>%1：%p%，约剩 %2 秒</translation>
+    </message>
+    <message>
+        <source>Mined %1: %2 negatives chosen, %3 queries short of negatives. Report:
+%4</source>
+        <translation>已挖掘 %1：已选 %2 个负例，%3 个查询负例不足。报告：
+%4</translation>
+    </message>
+    <message>
+        <source>Mining failed: %1
+%2</source>
+        <translation>挖掘失败：%1
+%2</translation>
+    </message>
+    <message>
+        <source>Mining %1...</source>
+        <translation>正在挖掘 %1...</translation>
     </message>
 </context>
 <context>
