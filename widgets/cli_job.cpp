@@ -2,9 +2,13 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QStandardPaths>
+
+#include <sys/types.h>
+#include <csignal>
 
 namespace embedlab::widgets {
 
@@ -59,10 +63,84 @@ void CliJob::start(const QStringList& arguments) {
   process_.closeWriteChannel();
 }
 
+void CliJob::startDetached(const QStringList& arguments, const QString& folder) {
+  stderrTail_.clear();
+  errorLine_.clear();
+  done_ = total_ = 0;
+  unit_.clear();
+  stopping_ = false;
+  sawDone_ = false;
+  outRead_ = errRead_ = 0;
+  QDir().mkpath(folder);
+  outFile_ = QDir(folder).filePath(QStringLiteral("job.jsonl"));
+  errFile_ = QDir(folder).filePath(QStringLiteral("job.log"));
+  QFile::remove(outFile_);
+  QFile::remove(errFile_);
+  clock_.start();
+  QProcess launcher;
+  launcher.setProgram(cliPath());
+  launcher.setArguments(arguments +
+                        QStringList{QStringLiteral("--progress"), QStringLiteral("json")});
+  launcher.setStandardOutputFile(outFile_);
+  launcher.setStandardErrorFile(errFile_);
+  launcher.setStandardInputFile(QProcess::nullDevice());
+  qint64 pid = 0;
+  if (!launcher.startDetached(&pid) || pid <= 0) {
+    emit finished(-1, tr("cannot start %1").arg(cliPath()));
+    return;
+  }
+  detachedPid_ = pid;
+  if (follow_ == nullptr) {
+    follow_ = new QTimer(this);
+    follow_->setInterval(150);
+    connect(follow_, &QTimer::timeout, this, &CliJob::followDetached);
+  }
+  follow_->start();
+}
+
+bool CliJob::running() const {
+  if (detachedPid_ > 0) return ::kill(static_cast<pid_t>(detachedPid_), 0) == 0;
+  return process_.state() != QProcess::NotRunning;
+}
+
+void CliJob::followDetached() {
+  const bool alive = running();  // before reading: what it wrote before exiting is then read
+  QFile out(outFile_);
+  if (out.open(QIODevice::ReadOnly) && out.size() > outRead_) {
+    out.seek(outRead_);
+    const QByteArray more = out.readAll();
+    outRead_ += more.size();
+    pendingOut_ += more;
+    parseOutput();
+  }
+  QFile err(errFile_);
+  if (err.open(QIODevice::ReadOnly) && err.size() > errRead_) {
+    err.seek(errRead_);
+    const QByteArray more = err.readAll();
+    errRead_ += more.size();
+    pendingErr_ += more;
+    parseErrors();
+  }
+  if (alive) return;
+  follow_->stop();
+  detachedPid_ = 0;
+  pendingErr_ += '\n';
+  parseErrors();
+  if (sawDone_) {
+    emit finished(0, QString());
+  } else {
+    finishWithError(stopping_ ? 130 : 1);
+  }
+}
+
 void CliJob::stop() {
   if (!running()) return;
   stopping_ = true;
-  process_.terminate();
+  if (detachedPid_ > 0) {
+    ::kill(static_cast<pid_t>(detachedPid_), SIGTERM);
+  } else {
+    process_.terminate();
+  }
 }
 
 double CliJob::etaSeconds() const {
@@ -75,6 +153,10 @@ double CliJob::etaSeconds() const {
 
 void CliJob::readOutput() {
   pendingOut_ += process_.readAllStandardOutput();
+  parseOutput();
+}
+
+void CliJob::parseOutput() {
   qsizetype end = 0;
   while ((end = pendingOut_.indexOf('\n')) >= 0) {
     const QByteArray line = pendingOut_.left(end);
@@ -93,6 +175,8 @@ void CliJob::readOutput() {
       }
       emit progress(done_, total_, unit);
     } else {
+      if (object.value(QStringLiteral("event")).toString() == QStringLiteral("done"))
+        sawDone_ = true;
       emit record(object);
     }
   }
@@ -100,6 +184,10 @@ void CliJob::readOutput() {
 
 void CliJob::readErrors() {
   pendingErr_ += process_.readAllStandardError();
+  parseErrors();
+}
+
+void CliJob::parseErrors() {
   qsizetype end = 0;
   while ((end = pendingErr_.indexOf('\n')) >= 0) {
     const QString line = QString::fromUtf8(pendingErr_.left(end)).trimmed();
@@ -119,18 +207,22 @@ void CliJob::onFinished(int exitCode, QProcess::ExitStatus status) {
   if (status == QProcess::CrashExit && !stopping_) {
     emit finished(-1, tr("embedlab-cli crashed"));
   } else if (exitCode != 0) {
-    if (errorLine_.isEmpty()) {  // a usage error: CLI11 says what is wrong on its own line
-      for (const QString& line : stderrTail_) {
-        if (!line.startsWith(QStringLiteral("Run with --help"))) errorLine_ = line;
-      }
-    }
-    emit finished(exitCode, stopping_ ? tr("stopped")
-                            : errorLine_.isEmpty()
-                                ? tr("embedlab-cli exited with status %1").arg(exitCode)
-                                : errorLine_);
+    finishWithError(exitCode);
   } else {
     emit finished(0, QString());
   }
+}
+
+void CliJob::finishWithError(int exitCode) {
+  if (errorLine_.isEmpty()) {  // a usage error: CLI11 says what is wrong on its own line
+    for (const QString& line : stderrTail_) {
+      if (!line.startsWith(QStringLiteral("Run with --help"))) errorLine_ = line;
+    }
+  }
+  emit finished(exitCode, stopping_ ? tr("stopped")
+                          : !errorLine_.isEmpty()
+                              ? errorLine_
+                              : tr("embedlab-cli exited with status %1").arg(exitCode));
 }
 
 }  // namespace embedlab::widgets

@@ -3,6 +3,11 @@
 // `--progress json`, whose stdout lines become signals. Stopping sends SIGTERM, which the CLI
 // treats as Ctrl-C (it stops at a safe point, training with a checkpoint). A job that fails
 // reports the CLI's error line and the last lines it wrote to stderr.
+//
+// A detached job (training) is not a child of the GUI: its stdout and stderr go to files in a
+// folder, which the job object follows, so the job keeps running (and recording its history)
+// when the window closes. Its exit status is read from what it wrote: the "done" event, else the
+// CLI's error line, else it was stopped.
 #pragma once
 
 #include <QElapsedTimer>
@@ -10,6 +15,7 @@
 #include <QObject>
 #include <QProcess>
 #include <QStringList>
+#include <QTimer>
 
 namespace embedlab::widgets {
 
@@ -27,9 +33,12 @@ class CliJob : public QObject {
   /// Starts `embedlab-cli ARGUMENTS --progress json` (the subcommand first in `arguments`; global
   /// options before it are fine).
   void start(const QStringList& arguments);
+  /// Starts the job detached, writing `folder`/job.jsonl (stdout) and `folder`/job.log (stderr).
+  void startDetached(const QStringList& arguments, const QString& folder);
   /// Asks the job to stop (SIGTERM); finished() follows.
   void stop();
-  bool running() const { return process_.state() != QProcess::NotRunning; }
+  bool running() const;
+  bool detached() const { return detachedPid_ > 0; }
 
   /// Seconds left at the current rate, or -1 when not known yet.
   double etaSeconds() const;
@@ -48,6 +57,10 @@ class CliJob : public QObject {
   void readOutput();
   void readErrors();
   void onFinished(int exitCode, QProcess::ExitStatus status);
+  void parseOutput();
+  void parseErrors();
+  void finishWithError(int exitCode);
+  void followDetached();
 
   QProcess process_;
   QByteArray pendingOut_;
@@ -61,6 +74,14 @@ class CliJob : public QObject {
   qint64 unitStartedMs_ = 0;
   qint64 unitStartedDone_ = 0;
   bool stopping_ = false;
+  // Detached jobs.
+  qint64 detachedPid_ = 0;
+  QTimer* follow_ = nullptr;
+  QString outFile_;
+  QString errFile_;
+  qint64 outRead_ = 0;
+  qint64 errRead_ = 0;
+  bool sawDone_ = false;
 };
 
 }  // namespace embedlab::widgets

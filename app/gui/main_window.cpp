@@ -8,6 +8,7 @@
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QSettings>
 #include <QStatusBar>
 #include <QTabWidget>
@@ -19,6 +20,7 @@
 #include "widgets/history_panel.h"
 #include "widgets/mining_panel.h"
 #include "widgets/placeholder_panel.h"
+#include "widgets/training_panel.h"
 
 namespace embedlab::gui {
 
@@ -41,20 +43,8 @@ MainWindow::MainWindow(const QString& environmentLine, const QString& environmen
           [this](const QString& output, const QString& error) {
             if (error.isEmpty()) datasets_->openFile(output.toStdString());  // browse the result
           });
-  tabs_->addTab(new PlaceholderPanel([] {
-                  return PlaceholderContent{
-                      tr("Training"),
-                      tr("Launch contrastive fine-tuning runs and watch them as they happen."),
-                      {tr("Every trainer option, grouped, with a one-sentence explanation and "
-                          "presets"),
-                       tr("Live loss and learning-rate curves, samples/s and ETA"),
-                       tr("Live similarity histograms of positives, hard negatives and in-batch "
-                          "negatives"),
-                       tr("Stop with a checkpoint, resume, several runs side by side")},
-                      QStringLiteral("embedlab-cli train --model_name_or_path MODEL --train_data "
-                                     "train.jsonl --output_dir runs/first")};
-                }),
-                QString());
+  training_ = new widgets::TrainingPanel;
+  tabs_->addTab(training_, QString());
   tabs_->addTab(new PlaceholderPanel([] {
                   return PlaceholderContent{
                       tr("Evaluation"),
@@ -187,6 +177,7 @@ void MainWindow::openWorkspace(const QString& folder) {
   try {
     datasets_->setWorkspace(folder.toStdString());
     mining_->setWorkspace(folder.toStdString());
+    training_->setWorkspace(folder.toStdString());
   } catch (const std::exception& error) {
     QMessageBox::warning(this, tr("Cannot open workspace"),
                          tr("%1 cannot be opened as a workspace:\n%2")
@@ -252,6 +243,24 @@ bool MainWindow::showPanel(const QString& name) {
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {
+  if (training_->running()) {
+    // The run is a detached process: it can go on (and keep writing its history) without us.
+    QMessageBox question(QMessageBox::Question, tr("A training run is going"),
+                         tr("Leave the training run running after EmbedLab closes, or stop it "
+                            "with a checkpoint?"),
+                         QMessageBox::NoButton, this);
+    QPushButton* leave = question.addButton(tr("Leave it running"), QMessageBox::AcceptRole);
+    QPushButton* stop = question.addButton(tr("Stop it"), QMessageBox::DestructiveRole);
+    question.addButton(QMessageBox::Cancel);
+    question.setDefaultButton(leave);
+    question.exec();
+    if (question.clickedButton() == stop) {
+      training_->stop();
+    } else if (question.clickedButton() != leave) {
+      event->ignore();
+      return;
+    }
+  }
   QSettings().setValue(QStringLiteral("window/geometry"), saveGeometry());
   event->accept();
 }

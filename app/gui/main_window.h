@@ -18,6 +18,7 @@ namespace embedlab::widgets {
 class DatasetsPanel;
 class HistoryPanel;
 class MiningPanel;
+class TrainingPanel;
 }  // namespace embedlab::widgets
 
 namespace embedlab::gui {
@@ -51,6 +52,7 @@ class MainWindow : public QMainWindow {
   widgets::DatasetsPanel* datasetsPanel() const { return datasets_; }
   widgets::HistoryPanel* historyPanel() const { return history_; }
   widgets::MiningPanel* miningPanel() const { return mining_; }
+  widgets::TrainingPanel* trainingPanel() const { return training_; }
 
  protected:
   void closeEvent(QCloseEvent* event) override;
@@ -73,6 +75,7 @@ class MainWindow : public QMainWindow {
   widgets::DatasetsPanel* datasets_ = nullptr;
   widgets::HistoryPanel* history_ = nullptr;
   widgets::MiningPanel* mining_ = nullptr;
+  widgets::TrainingPanel* training_ = nullptr;
   QString workspace_;
 };
 

@@ -24,6 +24,7 @@
 #include "widgets/history_panel.h"
 #include "widgets/mining_panel.h"
 #include "widgets/record_browser.h"
+#include "widgets/training_panel.h"
 
 using embedlab::gui::MainWindow;
 
@@ -55,7 +56,8 @@ class TestMainWindow : public QObject {
                                   "History"}));
     QVERIFY(qobject_cast<embedlab::widgets::HistoryPanel*>(tabs->widget(5)) != nullptr);
     QVERIFY(qobject_cast<embedlab::widgets::MiningPanel*>(tabs->widget(1)) != nullptr);
-    for (int i = 2; i < 5; ++i) {  // the panels still to come say how to do it today
+    QVERIFY(qobject_cast<embedlab::widgets::TrainingPanel*>(tabs->widget(2)) != nullptr);
+    for (int i = 3; i < 5; ++i) {  // the panels still to come say how to do it today
       const auto labels = tabs->widget(i)->findChildren<QLabel*>();
       QVERIFY(!labels.isEmpty());
       QVERIFY2(labels.first()->text().contains("embedlab-cli"), qPrintable(titles[i]));

@@ -1,0 +1,65 @@
+// Every option of `embedlab-cli train` as a form, grouped (data, model and loss, optimisation,
+// logging and checkpoints, memory and devices), each with a tooltip that explains it in a sentence
+// and gives the reference workflow's advice. The form reads and writes the JSON a `--config` file
+// holds (core's TrainingOptions names and defaults), so a preset is a config file and a run
+// folder's training_options.json loads as one; before a launch core's own validation says what
+// is wrong.
+#pragma once
+
+#include <QWidget>
+#include <map>
+#include <nlohmann/json.hpp>
+
+#include "widgets/translations.h"
+
+class QCheckBox;
+class QLineEdit;
+class QGroupBox;
+class QLabel;
+
+namespace embedlab::widgets {
+
+class TrainingOptionForm : public QWidget {
+  Q_OBJECT
+
+ public:
+  explicit TrainingOptionForm(QWidget* parent = nullptr);
+
+  /// The options as a --config JSON object (every option, defaults included).
+  nlohmann::json values() const;
+  /// Sets the options named in `values` (others keep their value); unknown names are ignored.
+  void setValues(const nlohmann::json& values);
+  /// Empty when the options would start a run, else what is wrong (core's validation).
+  QString problem() const { return problemOf(values()); }
+  static QString problemOf(const nlohmann::json& options);
+
+  /// Writes the options to a preset file (JSON); false when it cannot be written.
+  bool savePreset(const QString& file) const;
+  /// Reads a preset (or a run's training_options.json); an error message, or empty.
+  QString loadPreset(const QString& file);
+
+  /// The editor of option `name` (tests).
+  QWidget* editor(const std::string& name) const;
+
+ signals:
+  void changed();
+
+ protected:
+  void changeEvent(QEvent* event) override;
+
+ private:
+  struct Field {
+    std::string name;
+    nlohmann::json defaultValue;
+    QWidget* editor = nullptr;
+    QLabel* label = nullptr;
+  };
+  QWidget* makeEditor(Field& field);
+  nlohmann::json valueOf(const Field& field) const;
+  void setValue(Field& field, const nlohmann::json& value);
+
+  Translations translations_;
+  std::vector<Field> fields_;
+};
+
+}  // namespace embedlab::widgets
