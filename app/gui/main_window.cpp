@@ -17,6 +17,7 @@
 #include "app/gui/preferences_dialog.h"
 #include "core/store/history.h"
 #include "widgets/datasets_panel.h"
+#include "widgets/evaluation_panel.h"
 #include "widgets/history_panel.h"
 #include "widgets/mining_panel.h"
 #include "widgets/placeholder_panel.h"
@@ -45,17 +46,13 @@ MainWindow::MainWindow(const QString& environmentLine, const QString& environmen
           });
   training_ = new widgets::TrainingPanel;
   tabs_->addTab(training_, QString());
-  tabs_->addTab(new PlaceholderPanel([] {
-                  return PlaceholderContent{
-                      tr("Evaluation"),
-                      tr("Measure whether a model got better on your data."),
-                      {tr("MRR@k, Recall@k, nDCG@10 and MAP@100 for BEIR and MS MARCO-style sets"),
-                       tr("Several models on one set in one table, query by query comparison"),
-                       tr("With and without the query instruction, and re-ranking with a "
-                          "cross-encoder")},
-                      QStringLiteral("embedlab-cli eval --model MODEL --data dev")};
-                }),
-                QString());
+  evaluation_ = new widgets::EvaluationPanel;
+  tabs_->addTab(evaluation_, QString());
+  // A model that finished training can be evaluated at once.
+  connect(training_, &widgets::TrainingPanel::runEnded, this,
+          [this](const QString&, const QString& error) {
+            if (error.isEmpty()) evaluation_->setWorkspace(workspace_.toStdString());
+          });
   tabs_->addTab(new PlaceholderPanel([] {
                   return PlaceholderContent{
                       tr("Thresholds"),
@@ -178,6 +175,7 @@ void MainWindow::openWorkspace(const QString& folder) {
     datasets_->setWorkspace(folder.toStdString());
     mining_->setWorkspace(folder.toStdString());
     training_->setWorkspace(folder.toStdString());
+    evaluation_->setWorkspace(folder.toStdString());
   } catch (const std::exception& error) {
     QMessageBox::warning(this, tr("Cannot open workspace"),
                          tr("%1 cannot be opened as a workspace:\n%2")

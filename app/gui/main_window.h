@@ -17,6 +17,7 @@ class QTabWidget;
 namespace embedlab::widgets {
 class DatasetsPanel;
 class HistoryPanel;
+class EvaluationPanel;
 class MiningPanel;
 class TrainingPanel;
 }  // namespace embedlab::widgets
@@ -76,6 +77,7 @@ class MainWindow : public QMainWindow {
   widgets::HistoryPanel* history_ = nullptr;
   widgets::MiningPanel* mining_ = nullptr;
   widgets::TrainingPanel* training_ = nullptr;
+  widgets::EvaluationPanel* evaluation_ = nullptr;
   QString workspace_;
 };
 

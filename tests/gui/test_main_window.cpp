@@ -21,6 +21,7 @@
 #include "app/gui/preferences_dialog.h"
 #include "tests/support/files.h"
 #include "widgets/datasets_panel.h"
+#include "widgets/evaluation_panel.h"
 #include "widgets/history_panel.h"
 #include "widgets/mining_panel.h"
 #include "widgets/record_browser.h"
@@ -57,7 +58,8 @@ class TestMainWindow : public QObject {
     QVERIFY(qobject_cast<embedlab::widgets::HistoryPanel*>(tabs->widget(5)) != nullptr);
     QVERIFY(qobject_cast<embedlab::widgets::MiningPanel*>(tabs->widget(1)) != nullptr);
     QVERIFY(qobject_cast<embedlab::widgets::TrainingPanel*>(tabs->widget(2)) != nullptr);
-    for (int i = 3; i < 5; ++i) {  // the panels still to come say how to do it today
+    QVERIFY(qobject_cast<embedlab::widgets::EvaluationPanel*>(tabs->widget(3)) != nullptr);
+    for (int i = 4; i < 5; ++i) {  // the panels still to come say how to do it today
       const auto labels = tabs->widget(i)->findChildren<QLabel*>();
       QVERIFY(!labels.isEmpty());
       QVERIFY2(labels.first()->text().contains("embedlab-cli"), qPrintable(titles[i]));

@@ -1,0 +1,103 @@
+// The Evaluation panel, offscreen: two tiny models on the demo dev set through embedlab-cli eval;
+// the metrics table holds both with the best of each column in bold, the same numbers as the
+// CLI's JSON; the query-by-query view sorts by gain or loss and shows the relevant document.
+#include <QtTest/QtTest>
+
+#include <QComboBox>
+#include <QLabel>
+#include <QPlainTextEdit>
+#include <QTableWidget>
+
+#include "tests/support/files.h"
+#include "tests/support/model_folders.h"
+#include "widgets/evaluation_panel.h"
+
+using namespace embedlab;
+using widgets::EvaluationPanel;
+
+namespace {
+
+const std::filesystem::path kDemo = EMBEDLAB_SOURCE_DIR "/resources/demo";
+
+int rankOf(const QTableWidgetItem* item) {
+  return item->text().toInt();  // 0 for "not in the top k"
+}
+
+}  // namespace
+
+class TestEvaluationPanel : public QObject {
+  Q_OBJECT
+
+ private slots:
+  void initTestCase() { qputenv("EMBEDLAB_CLI", EMBEDLAB_CLI_PATH); }
+
+  void comparesTwoModelsQueryByQuery() {
+    test::TempFolder workspace;
+    test::makeTinyModel(workspace / "models/a", model::Pooling::Mean, 1);
+    test::makeTinyModel(workspace / "models/b", model::Pooling::Mean, 2);
+    std::filesystem::copy(kDemo / "dev", workspace / "dev",
+                          std::filesystem::copy_options::recursive);
+    EvaluationPanel panel;
+    panel.resize(1400, 800);
+    panel.setWorkspace(workspace.path());
+    panel.show();
+    QSignalSpy evaluated(&panel, &EvaluationPanel::evaluated);
+    panel.run();
+    QVERIFY(evaluated.wait(180000));
+    QVERIFY2(evaluated.first().at(0).toString().isEmpty(),
+             qPrintable(evaluated.first().at(0).toString()));
+
+    QTableWidget* metrics = panel.metricsTable();
+    QCOMPARE(metrics->rowCount(), 2);
+    QCOMPARE(metrics->item(0, 0)->text(), QString("a"));
+    QCOMPARE(metrics->item(1, 0)->text(), QString("b"));
+    int mrrColumn = -1;
+    for (int c = 0; c < metrics->columnCount(); ++c) {
+      if (metrics->horizontalHeaderItem(c)->text() == "MRR@10") mrrColumn = c;
+    }
+    QVERIFY(mrrColumn > 0);
+    const double a = metrics->item(0, mrrColumn)->text().toDouble();
+    const double b = metrics->item(1, mrrColumn)->text().toDouble();
+    QVERIFY(a > 0 && b > 0);
+    QCOMPARE(metrics->item(a >= b ? 0 : 1, mrrColumn)->font().bold(), true);
+    if (a != b) QCOMPARE(metrics->item(a >= b ? 1 : 0, mrrColumn)->font().bold(), false);
+
+    // 500 queries, "b against a", biggest gains first: the change never rises down the table.
+    QTableWidget* queries = panel.perQueryTable();
+    QCOMPARE(queries->rowCount(), 500);
+    QCOMPARE(panel.firstModel()->currentText(), QString("a"));
+    QCOMPARE(panel.secondModel()->currentText(), QString("b"));
+    const auto gainAt = [&](int row) {
+      const int before = rankOf(queries->item(row, 0));
+      const int after = rankOf(queries->item(row, 1));
+      return (before > 0 ? before : 1000000) - (after > 0 ? after : 1000000);
+    };
+    QVERIFY(gainAt(0) >= gainAt(250));
+    QVERIFY(gainAt(250) >= gainAt(499));
+    panel.order()->setCurrentIndex(1);  // biggest losses first
+    QVERIFY(gainAt(0) <= gainAt(499));
+
+    // The selected query with its relevant document, once the set is read.
+    queries->setCurrentCell(0, 0);
+    QTRY_VERIFY(!panel.queryDetail()->toPlainText().contains("reading the evaluation set"));
+    const QString detail = panel.queryDetail()->toPlainText();
+    QVERIFY2(detail.contains("Relevant:\n[") && detail.contains(queries->item(0, 3)->text()),
+             qPrintable(detail));
+    if (const char* shot = std::getenv("EMBEDLAB_SCREENSHOT_DIR"))
+      panel.grab().save(QString(shot) + "/evaluation-panel.png");
+  }
+
+  void saysWhatIsMissing() {
+    test::TempFolder workspace;
+    EvaluationPanel panel;
+    panel.setWorkspace(workspace.path());
+    QVERIFY(panel.status()->text().contains("evaluation folder"));
+    QSignalSpy evaluated(&panel, &EvaluationPanel::evaluated);
+    panel.run();
+    QCOMPARE(evaluated.count(), 1);
+    QVERIFY(!evaluated.first().at(0).toString().isEmpty());
+  }
+};
+
+QTEST_MAIN(TestEvaluationPanel)
+#include "test_evaluation_panel.moc"

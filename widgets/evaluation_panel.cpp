@@ -1,0 +1,460 @@
+#include "widgets/evaluation_panel.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDateTime>
+#include <QDir>
+#include <QEvent>
+#include <QFile>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPlainTextEdit>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QSplitter>
+#include <QTableWidget>
+#include <QTextStream>
+#include <QVBoxLayout>
+#include <QtConcurrent>
+#include <algorithm>
+#include <nlohmann/json.hpp>
+
+#include "core/data/dataset_discovery.h"
+#include "core/model/model_discovery.h"
+#include "core/store/history.h"
+#include "widgets/cli_job.h"
+
+namespace embedlab::widgets {
+
+namespace {
+
+const QColor kBetter(0x2e, 0x9e, 0x4f);
+const QColor kWorse(0xd9, 0x53, 0x4f);
+
+// A rank for sorting: not found in the top k counts as worse than any rank.
+int sortableRank(int rank) {
+  return rank > 0 ? rank : 1'000'000;
+}
+
+QTableWidgetItem* numberItem(double value, int decimals) {
+  auto* item = new QTableWidgetItem(QString::number(value, 'f', decimals));
+  item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+  return item;
+}
+
+}  // namespace
+
+EvaluationPanel::EvaluationPanel(QWidget* parent) : QWidget(parent) {
+  models_ = new QListWidget;
+  models_->setMinimumHeight(120);
+  evalSet_ = new QComboBox;
+  split_ = new QLineEdit(QStringLiteral("test"));
+  maxLength_ = new QSpinBox;
+  maxLength_->setRange(8, 8192);
+  maxLength_->setValue(256);
+  queryMaxLength_ = new QSpinBox;
+  queryMaxLength_->setRange(4, 2048);
+  queryMaxLength_->setValue(64);
+  instruction_ = new QLineEdit;
+  compareInstruction_ = new QCheckBox;
+  runButton_ = new QPushButton;
+  stopButton_ = new QPushButton;
+  stopButton_->hide();
+  progress_ = new QProgressBar;
+  progress_->setRange(0, 1000);
+  progress_->hide();
+  status_ = new QLabel;
+  status_->setWordWrap(true);
+  status_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+  connect(runButton_, &QPushButton::clicked, this, &EvaluationPanel::run);
+  connect(stopButton_, &QPushButton::clicked, this, &EvaluationPanel::stop);
+
+  auto* setup = new QGroupBox;
+  auto* form = new QFormLayout(setup);
+  auto* modelsLabel = new QLabel;
+  auto* setLabel = new QLabel;
+  auto* splitLabel = new QLabel;
+  auto* lengthLabel = new QLabel;
+  auto* queryLengthLabel = new QLabel;
+  auto* instructionLabel = new QLabel;
+  form->addRow(modelsLabel, models_);
+  form->addRow(setLabel, evalSet_);
+  form->addRow(splitLabel, split_);
+  form->addRow(lengthLabel, maxLength_);
+  form->addRow(queryLengthLabel, queryMaxLength_);
+  form->addRow(instructionLabel, instruction_);
+  form->addRow(compareInstruction_);
+  auto* buttons = new QHBoxLayout;
+  buttons->addWidget(runButton_, 1);
+  buttons->addWidget(stopButton_);
+  form->addRow(buttons);
+  form->addRow(progress_);
+  form->addRow(status_);
+  setup->setMaximumWidth(440);
+
+  metrics_ = new QTableWidget;
+  metrics_->setEditTriggers(QAbstractItemView::NoEditTriggers);
+  metrics_->verticalHeader()->hide();
+  metrics_->setMaximumHeight(180);
+  modelA_ = new QComboBox;
+  modelB_ = new QComboBox;
+  order_ = new QComboBox;
+  order_->addItem(QString(), QStringLiteral("gains"));
+  order_->addItem(QString(), QStringLiteral("losses"));
+  for (QComboBox* box : {modelA_, modelB_, order_})
+    connect(box, &QComboBox::currentIndexChanged, this, &EvaluationPanel::fillComparison);
+  perQuery_ = new QTableWidget(0, 4);
+  perQuery_->setEditTriggers(QAbstractItemView::NoEditTriggers);
+  perQuery_->setSelectionBehavior(QAbstractItemView::SelectRows);
+  perQuery_->setSelectionMode(QAbstractItemView::SingleSelection);
+  perQuery_->verticalHeader()->hide();
+  perQuery_->horizontalHeader()->setStretchLastSection(true);
+  perQuery_->verticalHeader()->setDefaultSectionSize(perQuery_->fontMetrics().height() + 8);
+  connect(perQuery_, &QTableWidget::currentCellChanged, this, [this](int row) { showQuery(row); });
+  detail_ = new QPlainTextEdit;
+  detail_->setReadOnly(true);
+
+  auto* compareRow = new QHBoxLayout;
+  auto* compareLabel = new QLabel;
+  auto* againstLabel = new QLabel;
+  compareRow->addWidget(compareLabel);
+  compareRow->addWidget(modelA_, 1);
+  compareRow->addWidget(againstLabel);
+  compareRow->addWidget(modelB_, 1);
+  compareRow->addWidget(order_);
+  auto* comparison = new QSplitter;
+  comparison->addWidget(perQuery_);
+  comparison->addWidget(detail_);
+  comparison->setStretchFactor(0, 3);
+  comparison->setStretchFactor(1, 2);
+  auto* right = new QWidget;
+  auto* rightLayout = new QVBoxLayout(right);
+  rightLayout->setContentsMargins(0, 0, 0, 0);
+  auto* metricsTitle = new QLabel;
+  auto* perQueryTitle = new QLabel;
+  rightLayout->addWidget(metricsTitle);
+  rightLayout->addWidget(metrics_);
+  rightLayout->addWidget(perQueryTitle);
+  rightLayout->addLayout(compareRow);
+  rightLayout->addWidget(comparison, 1);
+
+  auto* layout = new QHBoxLayout(this);
+  layout->addWidget(setup);
+  layout->addWidget(right, 1);
+
+  connect(&textsWatcher_, &QFutureWatcher<std::shared_ptr<const EvalSet>>::finished, this, [this] {
+    texts_ = textsWatcher_.result();
+    showQuery(perQuery_->currentRow());
+  });
+
+  translations_.add([=] {
+    setup->setTitle(tr("Evaluate"));
+    modelsLabel->setText(tr("Models:"));
+    models_->setToolTip(tr("The models to compare (checked ones)"));
+    setLabel->setText(tr("Evaluation set:"));
+    splitLabel->setText(tr("Split:"));
+    split_->setToolTip(tr("qrels/<split>.tsv"));
+    lengthLabel->setText(tr("max_len:"));
+    maxLength_->setToolTip(tr("Longest document in tokens"));
+    queryLengthLabel->setText(tr("query_max_len:"));
+    instructionLabel->setText(tr("Query instruction:"));
+    instruction_->setPlaceholderText(tr("none"));
+    compareInstruction_->setText(tr("Compare with and without the instruction"));
+    runButton_->setText(tr("&Run evaluation"));
+    stopButton_->setText(tr("Stop"));
+    metricsTitle->setText(tr("<b>Metrics</b> (the best of each column in bold)"));
+    perQueryTitle->setText(tr("<b>Query by query</b>: rank of the first relevant document"));
+    compareLabel->setText(tr("Compare"));
+    againstLabel->setText(tr("against"));
+    order_->setItemText(0, tr("biggest gains first"));
+    order_->setItemText(1, tr("biggest losses first"));
+    perQuery_->setHorizontalHeaderLabels(
+        {tr("Rank before"), tr("Rank after"), tr("Change"), tr("Query")});
+    if (!metricsFile_.empty()) loadResults();
+  });
+}
+
+void EvaluationPanel::changeEvent(QEvent* event) {
+  translations_.handle(event);
+  QWidget::changeEvent(event);
+}
+
+void EvaluationPanel::setWorkspace(const std::filesystem::path& workspace) {
+  workspace_ = workspace;
+  models_->clear();
+  for (const model::ModelFolder& folder : model::discoverModelFolders(workspace)) {
+    if (!folder.hasWeights) continue;
+    auto* item = new QListWidgetItem(QString::fromStdString(folder.name));
+    item->setData(Qt::UserRole, QString::fromStdString(folder.path.string()));
+    item->setToolTip(QString::fromStdString(folder.path.string()));
+    item->setCheckState(Qt::Checked);
+    models_->addItem(item);
+  }
+  evalSet_->clear();
+  try {
+    for (const DatasetEntry& entry : discoverDatasets(workspace)) {
+      if (entry.evalFolder)
+        evalSet_->addItem(QString::fromStdString(entry.name),
+                          QString::fromStdString(entry.path.string()));
+    }
+  } catch (const std::exception&) {
+    // An unreadable workspace: nothing to offer.
+  }
+  if (models_->count() == 0 || evalSet_->count() == 0)
+    status_->setText(
+        tr("A workspace needs a model folder and a BEIR evaluation folder "
+           "(corpus.jsonl, queries.jsonl, qrels/) to evaluate."));
+}
+
+void EvaluationPanel::setModels(const std::vector<std::filesystem::path>& folders) {
+  for (int i = 0; i < models_->count(); ++i)
+    models_->item(i)->setCheckState(Qt::Unchecked);
+  for (const std::filesystem::path& folder : folders) {
+    const QString path = QString::fromStdString(folder.string());
+    QListWidgetItem* found = nullptr;
+    for (int i = 0; i < models_->count(); ++i) {
+      if (models_->item(i)->data(Qt::UserRole).toString() == path) found = models_->item(i);
+    }
+    if (found == nullptr) {
+      found = new QListWidgetItem(QString::fromStdString(folder.filename().string()));
+      found->setData(Qt::UserRole, path);
+      models_->addItem(found);
+    }
+    found->setCheckState(Qt::Checked);
+  }
+}
+
+void EvaluationPanel::run() {
+  if (job_ != nullptr && job_->running()) return;
+  QStringList models;
+  for (int i = 0; i < models_->count(); ++i) {
+    if (models_->item(i)->checkState() == Qt::Checked)
+      models << models_->item(i)->data(Qt::UserRole).toString();
+  }
+  const QString set = evalSet_->currentData().toString();
+  if (models.isEmpty() || set.isEmpty()) {
+    status_->setText(tr("Check a model or more and choose an evaluation set."));
+    emit evaluated(status_->text());
+    return;
+  }
+  const std::string stamp = QDateTime::currentDateTime().toString("yyyyMMdd-HHmmss").toStdString();
+  const std::filesystem::path runs = workspace_ / "runs";
+  std::filesystem::create_directories(runs);
+  metricsFile_ = runs / ("eval-" + stamp + ".json");
+  perQueryFile_ = runs / ("eval-" + stamp + ".per_query.tsv");
+  evalFolder_ = set.toStdString();
+  QStringList arguments{
+      QStringLiteral("--db"),
+      QString::fromStdString(store::History::resolvePath({}, workspace_).string()),
+      QStringLiteral("eval"), QStringLiteral("--models")};
+  arguments << models;
+  arguments << QStringLiteral("--data") << set << QStringLiteral("--split")
+            << split_->text().trimmed() << QStringLiteral("--max_len")
+            << QString::number(maxLength_->value()) << QStringLiteral("--query_max_len")
+            << QString::number(queryMaxLength_->value()) << QStringLiteral("--output")
+            << QString::fromStdString(metricsFile_.string()) << QStringLiteral("--per-query")
+            << QString::fromStdString(perQueryFile_.string());
+  if (!instruction_->text().isEmpty())
+    arguments << QStringLiteral("--query_instruction") << instruction_->text();
+  if (compareInstruction_->isChecked()) arguments << QStringLiteral("--compare-instruction");
+  if (job_ == nullptr) {
+    job_ = new CliJob(this);
+    connect(job_, &CliJob::progress, this, [this](qint64 done, qint64 total, const QString& unit) {
+      progress_->setValue(total > 0 ? static_cast<int>(1000 * done / total) : 0);
+      progress_->setFormat(unit + QStringLiteral(": %p%"));
+    });
+    connect(job_, &CliJob::finished, this, &EvaluationPanel::onFinished);
+  }
+  status_->setText(tr("Evaluating %n model(s)...", "", static_cast<int>(models.size())));
+  progress_->setValue(0);
+  progress_->show();
+  stopButton_->show();
+  runButton_->setEnabled(false);
+  job_->start(arguments);
+}
+
+void EvaluationPanel::stop() {
+  if (job_ != nullptr) job_->stop();
+}
+
+void EvaluationPanel::onFinished(int exitCode, const QString& error) {
+  progress_->hide();
+  stopButton_->hide();
+  runButton_->setEnabled(true);
+  if (exitCode != 0) {
+    status_->setText(tr("The evaluation failed: %1").arg(error));
+    emit evaluated(error.isEmpty() ? tr("failed") : error);
+    return;
+  }
+  status_->setText(tr("Results in %1.").arg(QString::fromStdString(metricsFile_.string())));
+  loadResults();
+  // The texts for the query view, read in the background (a corpus may be large).
+  texts_.reset();
+  const std::filesystem::path folder = evalFolder_;
+  const std::string split = split_->text().trimmed().toStdString();
+  textsWatcher_.setFuture(QtConcurrent::run([folder, split]() -> std::shared_ptr<const EvalSet> {
+    try {
+      return std::make_shared<const EvalSet>(loadBeirEvalSet(folder, split));
+    } catch (const std::exception&) {
+      return nullptr;  // the view then shows the query only
+    }
+  }));
+  emit evaluated(QString());
+}
+
+void EvaluationPanel::loadResults() {
+  QFile file(QString::fromStdString(metricsFile_.string()));
+  if (!file.open(QIODevice::ReadOnly)) return;
+  const nlohmann::json report = nlohmann::json::parse(file.readAll().toStdString(), nullptr, false);
+  if (!report.is_object() || !report.contains("results")) return;
+  const nlohmann::json& results = report["results"];
+  QStringList metricNames;
+  for (const auto& result : results) {
+    for (const auto& [name, value] : result["metrics"].items()) {
+      if (name.rfind("queries_", 0) != 0 && !metricNames.contains(QString::fromStdString(name)))
+        metricNames << QString::fromStdString(name);
+    }
+  }
+  metrics_->clear();
+  metrics_->setRowCount(static_cast<int>(results.size()));
+  metrics_->setColumnCount(static_cast<int>(metricNames.size()) + 2);
+  metrics_->setHorizontalHeaderLabels(QStringList{tr("Model"), tr("Instruction")} + metricNames);
+  tags_.clear();
+  std::vector<double> best(metricNames.size(), -1.0);
+  for (std::size_t r = 0; r < results.size(); ++r) {
+    const auto& result = results[r];
+    const QString tag = QString::fromStdString(result.value("tag", ""));
+    const QString instruction = QString::fromStdString(result.value("query_instruction", ""));
+    metrics_->setItem(static_cast<int>(r), 0, new QTableWidgetItem(tag));
+    metrics_->setItem(static_cast<int>(r), 1,
+                      new QTableWidgetItem(instruction.isEmpty() ? tr("none") : instruction));
+    for (qsizetype m = 0; m < metricNames.size(); ++m) {
+      const double value = result["metrics"].value(metricNames[m].toStdString(), 0.0);
+      metrics_->setItem(static_cast<int>(r), static_cast<int>(m) + 2, numberItem(value, 4));
+      best[static_cast<std::size_t>(m)] = std::max(best[static_cast<std::size_t>(m)], value);
+    }
+  }
+  for (int r = 0; r < metrics_->rowCount(); ++r) {
+    for (qsizetype m = 0; m < metricNames.size(); ++m) {
+      QTableWidgetItem* item = metrics_->item(r, static_cast<int>(m) + 2);
+      if (item->text().toDouble() >= best[static_cast<std::size_t>(m)] - 5e-5) {
+        QFont bold = item->font();
+        bold.setBold(true);
+        item->setFont(bold);
+      }
+    }
+  }
+  metrics_->resizeColumnsToContents();
+
+  // The per-query ranks: "query_id relevant first_relevant_rank:TAG... query".
+  rows_.clear();
+  QFile table(QString::fromStdString(perQueryFile_.string()));
+  if (table.open(QIODevice::ReadOnly)) {
+    QTextStream in(&table);
+    const QStringList header = in.readLine().split('\t');
+    for (const QString& column : header) {
+      if (column.startsWith(QStringLiteral("first_relevant_rank:"))) tags_ << column.mid(20);
+    }
+    while (!in.atEnd()) {
+      const QStringList cells = in.readLine().split('\t');
+      if (cells.size() != header.size()) continue;
+      QueryRow row;
+      row.id = cells.front();
+      row.query = cells.back();
+      for (qsizetype c = 0; c < header.size(); ++c) {
+        if (header[c].startsWith(QStringLiteral("first_relevant_rank:")))
+          row.firstRelevantRank[header[c].mid(20)] = cells[c].toInt();  // "-" reads as 0
+      }
+      rows_.push_back(std::move(row));
+    }
+  }
+  for (QComboBox* box : {modelA_, modelB_}) {
+    const QSignalBlocker blocker(box);
+    box->clear();
+    box->addItems(tags_);
+  }
+  if (tags_.size() > 1) {
+    const QSignalBlocker blocker(modelB_);
+    modelB_->setCurrentIndex(static_cast<int>(tags_.size()) - 1);  // the last against the first
+  }
+  fillComparison();
+}
+
+void EvaluationPanel::fillComparison() {
+  perQuery_->setRowCount(0);
+  detail_->clear();
+  const QString a = modelA_->currentText();
+  const QString b = modelB_->currentText();
+  if (a.isEmpty() || b.isEmpty()) return;
+  std::vector<const QueryRow*> sorted;
+  for (const QueryRow& row : rows_)
+    sorted.push_back(&row);
+  const bool gains = order_->currentData().toString() == QStringLiteral("gains");
+  // Gain: how many places the first relevant document moved up from A to B.
+  const auto gain = [&](const QueryRow* row) {
+    return sortableRank(row->firstRelevantRank.at(a)) - sortableRank(row->firstRelevantRank.at(b));
+  };
+  std::stable_sort(sorted.begin(), sorted.end(), [&](const QueryRow* x, const QueryRow* y) {
+    return gains ? gain(x) > gain(y) : gain(x) < gain(y);
+  });
+  perQuery_->setRowCount(static_cast<int>(sorted.size()));
+  for (std::size_t r = 0; r < sorted.size(); ++r) {
+    const QueryRow& row = *sorted[r];
+    const int before = row.firstRelevantRank.at(a);
+    const int after = row.firstRelevantRank.at(b);
+    const auto rankText = [this](int rank) {
+      return rank > 0 ? QString::number(rank) : tr("not in the top k");
+    };
+    const int change = gain(&row);
+    const QString changeText = before == after ? QStringLiteral("=")
+                               : before == 0   ? tr("found")
+                               : after == 0
+                                   ? tr("lost")
+                                   : QStringLiteral("%1%2").arg(change > 0 ? "+" : "").arg(change);
+    QTableWidgetItem* cells[] = {new QTableWidgetItem(rankText(before)),
+                                 new QTableWidgetItem(rankText(after)),
+                                 new QTableWidgetItem(changeText), new QTableWidgetItem(row.query)};
+    for (int c = 0; c < 4; ++c) {
+      cells[c]->setData(Qt::UserRole, row.id);
+      cells[c]->setToolTip(row.id);
+      if (change != 0) cells[c]->setForeground(change > 0 ? kBetter : kWorse);
+      perQuery_->setItem(static_cast<int>(r), c, cells[c]);
+    }
+  }
+  perQuery_->resizeColumnsToContents();
+}
+
+QString EvaluationPanel::relevantText(const QString& queryId) const {
+  if (!texts_) return tr("(reading the evaluation set...)");
+  const auto judged = texts_->qrels.find(queryId.toStdString());
+  if (judged == texts_->qrels.end()) return {};
+  QStringList texts;
+  for (const Judgment& judgment : judged->second) {
+    for (const CorpusDocument& document : texts_->corpus) {
+      if (document.id == judgment.documentId) {
+        texts << QStringLiteral("[%1] %2").arg(QString::fromStdString(document.id),
+                                               QString::fromStdString(documentText(document)));
+        break;
+      }
+    }
+  }
+  return texts.join(QStringLiteral("\n\n"));
+}
+
+void EvaluationPanel::showQuery(int row) {
+  if (row < 0 || row >= perQuery_->rowCount()) {
+    detail_->clear();
+    return;
+  }
+  const QString id = perQuery_->item(row, 0)->data(Qt::UserRole).toString();
+  detail_->setPlainText(tr("Query %1:\n%2\n\nRelevant:\n%3")
+                            .arg(id, perQuery_->item(row, 3)->text(), relevantText(id)));
+}
+
+}  // namespace embedlab::widgets

@@ -1,0 +1,107 @@
+// The Evaluation panel: choose models and an evaluation set, run `embedlab-cli eval` (progress,
+// Stop), and read the results: one metrics table across the models (with and without the query
+// instruction when asked), and a query-by-query comparison of two of them: the rank of the first
+// relevant document in each, sorted by the biggest gains or losses, with the query and its
+// relevant document in full. Every evaluation is recorded in the workspace's history.
+#pragma once
+
+#include <QFutureWatcher>
+#include <QWidget>
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <vector>
+
+#include "core/data/eval_set.h"
+
+#include "widgets/translations.h"
+
+class QCheckBox;
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QListWidget;
+class QPlainTextEdit;
+class QProgressBar;
+class QPushButton;
+class QSpinBox;
+class QTableWidget;
+
+namespace embedlab::widgets {
+
+class CliJob;
+
+class EvaluationPanel : public QWidget {
+  Q_OBJECT
+
+ public:
+  explicit EvaluationPanel(QWidget* parent = nullptr);
+
+  /// Offers the workspace's models (checked: all of them) and evaluation sets.
+  void setWorkspace(const std::filesystem::path& workspace);
+  /// Checks exactly these model folders (added to the list when not there).
+  void setModels(const std::vector<std::filesystem::path>& folders);
+
+  /// Runs the evaluation; evaluated() follows.
+  void run();
+  void stop();
+
+  // For tests.
+  QTableWidget* metricsTable() const { return metrics_; }
+  QTableWidget* perQueryTable() const { return perQuery_; }
+  QComboBox* firstModel() const { return modelA_; }
+  QComboBox* secondModel() const { return modelB_; }
+  QComboBox* order() const { return order_; }
+  QPlainTextEdit* queryDetail() const { return detail_; }
+  QLabel* status() const { return status_; }
+
+ signals:
+  /// The evaluation ended; `error` is empty when it succeeded.
+  void evaluated(const QString& error);
+
+ protected:
+  void changeEvent(QEvent* event) override;
+
+ private:
+  struct QueryRow {
+    QString id;
+    QString query;
+    std::map<QString, int> firstRelevantRank;  // by model tag; 0: not in the top k
+  };
+  void onFinished(int exitCode, const QString& error);
+  void loadResults();
+  void fillComparison();
+  void showQuery(int row);
+  QString relevantText(const QString& queryId) const;
+
+  Translations translations_;
+  std::filesystem::path workspace_;
+  std::filesystem::path metricsFile_;
+  std::filesystem::path perQueryFile_;
+  std::filesystem::path evalFolder_;
+  std::vector<QueryRow> rows_;
+  std::shared_ptr<const EvalSet> texts_;  // the set's queries and documents, read in the background
+  QFutureWatcher<std::shared_ptr<const EvalSet>> textsWatcher_;
+  QStringList tags_;
+  CliJob* job_ = nullptr;
+
+  QListWidget* models_ = nullptr;
+  QComboBox* evalSet_ = nullptr;
+  QLineEdit* split_ = nullptr;
+  QSpinBox* maxLength_ = nullptr;
+  QSpinBox* queryMaxLength_ = nullptr;
+  QLineEdit* instruction_ = nullptr;
+  QCheckBox* compareInstruction_ = nullptr;
+  QPushButton* runButton_ = nullptr;
+  QPushButton* stopButton_ = nullptr;
+  QProgressBar* progress_ = nullptr;
+  QLabel* status_ = nullptr;
+  QTableWidget* metrics_ = nullptr;
+  QComboBox* modelA_ = nullptr;
+  QComboBox* modelB_ = nullptr;
+  QComboBox* order_ = nullptr;
+  QTableWidget* perQuery_ = nullptr;
+  QPlainTextEdit* detail_ = nullptr;
+};
+
+}  // namespace embedlab::widgets
