@@ -30,6 +30,7 @@ struct ThresholdOptions {
   eval::ThresholdAnalysisOptions analysis;
   EncodingFlags encoding;
   std::string output;
+  std::string scores;  ///< every pair's score, label and part, as JSONL
   std::string progress = "bar";
 };
 
@@ -171,6 +172,19 @@ int runThreshold(const ThresholdOptions& options, const GlobalOptions& global,
     file.write(report.dump(2) + "\n");
     file.commit();
   }
+  if (!options.scores.empty()) {
+    const std::vector<bool> inFit = eval::fitPart(scored, options.analysis);
+    AtomicFileWriter file(options.scores);
+    for (std::size_t i = 0; i < scored.size(); ++i) {
+      file.write(nlohmann::json{{"group", scored[i].group},
+                                {"score", scored[i].score},
+                                {"similar", scored[i].similar},
+                                {"part", inFit[i] ? "fit" : "held_out"}}
+                     .dump() +
+                 "\n");
+    }
+    file.commit();
+  }
   if (progress.json()) {
     report["event"] = "done";
     JobProgress::emit(report);
@@ -219,6 +233,8 @@ void addThresholdCommand(CLI::App& app, const GlobalOptions& global, CommandActi
   addEncodingFlags(c, o.encoding, bothSpellings("max_len"));
   c.add_option("--output", o.output,
                "Write the analysis (curve, histograms, both parts) as JSON to this file");
+  c.add_option("--scores", o.scores,
+               "Write every pair's score, label and part (fit or held_out) as JSONL to this file");
   c.add_option("--progress", o.progress, "bar, json or none")
       ->check(CLI::IsMember({"bar", "json", "none"}))
       ->capture_default_str();

@@ -4,6 +4,7 @@
 #include <numeric>
 #include <random>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "core/common/error.h"
 
@@ -71,14 +72,8 @@ ThresholdChoice chooseThresholds(const std::vector<LabelledPair>& pairs, double 
   return choice;
 }
 
-ThresholdAnalysis analyseThresholds(const std::vector<LabelledPair>& pairs,
-                                    const ThresholdAnalysisOptions& options) {
-  const auto similarCount = static_cast<std::size_t>(std::count_if(
-      pairs.begin(), pairs.end(), [](const LabelledPair& pair) { return pair.similar; }));
-  if (similarCount == 0 || similarCount == pairs.size()) {
-    throw UsageError("choosing a threshold needs both similar and dissimilar pairs; the data has " +
-                     std::to_string(similarCount) + " similar of " + std::to_string(pairs.size()));
-  }
+std::vector<bool> fitPart(const std::vector<LabelledPair>& pairs,
+                          const ThresholdAnalysisOptions& options) {
   // Groups in first-seen order, then shuffled with the seed.
   std::unordered_map<std::string, std::size_t> groupIndex;
   std::vector<std::size_t> groupOf;
@@ -97,17 +92,35 @@ ThresholdAnalysis analyseThresholds(const std::vector<LabelledPair>& pairs,
   const auto fitGroups = std::clamp<std::size_t>(
       static_cast<std::size_t>(options.fitFraction * static_cast<double>(order.size()) + 0.5), 1,
       order.size() - 1);
-  std::vector<bool> inFit(order.size(), false);
+  std::vector<bool> groupInFit(order.size(), false);
   for (std::size_t i = 0; i < fitGroups; ++i)
-    inFit[order[i]] = true;
-
-  std::vector<LabelledPair> fit, heldOut;
+    groupInFit[order[i]] = true;
+  std::vector<bool> inFit(pairs.size());
   for (std::size_t i = 0; i < pairs.size(); ++i)
-    (inFit[groupOf[i]] ? fit : heldOut).push_back(pairs[i]);
+    inFit[i] = groupInFit[groupOf[i]];
+  return inFit;
+}
+
+ThresholdAnalysis analyseThresholds(const std::vector<LabelledPair>& pairs,
+                                    const ThresholdAnalysisOptions& options) {
+  const auto similarCount = static_cast<std::size_t>(std::count_if(
+      pairs.begin(), pairs.end(), [](const LabelledPair& pair) { return pair.similar; }));
+  if (similarCount == 0 || similarCount == pairs.size()) {
+    throw UsageError("choosing a threshold needs both similar and dissimilar pairs; the data has " +
+                     std::to_string(similarCount) + " similar of " + std::to_string(pairs.size()));
+  }
+  const std::vector<bool> inFit = fitPart(pairs, options);
+  std::vector<LabelledPair> fit, heldOut;
+  std::unordered_set<std::string> fitGroupNames, heldOutGroupNames;
+  for (std::size_t i = 0; i < pairs.size(); ++i) {
+    (inFit[i] ? fit : heldOut).push_back(pairs[i]);
+    (inFit[i] ? fitGroupNames : heldOutGroupNames).insert(pairs[i].group);
+  }
+  const std::size_t fitGroups = fitGroupNames.size();
 
   ThresholdAnalysis analysis;
   analysis.fitGroups = fitGroups;
-  analysis.heldOutGroups = order.size() - fitGroups;
+  analysis.heldOutGroups = heldOutGroupNames.size();
   analysis.fitPairs = fit.size();
   analysis.heldOutPairs = heldOut.size();
   analysis.fit = chooseThresholds(fit, options.targetPrecision);

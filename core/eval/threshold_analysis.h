@@ -68,6 +68,11 @@ struct ThresholdAnalysis {
   std::vector<ThresholdPoint> curve;  ///< over all pairs, thinned
 };
 
+/// Which pairs analyseThresholds fits on (true) and which it reports on (false), by group, with
+/// options.seed and options.fitFraction. Throws UsageError for fewer than two groups.
+std::vector<bool> fitPart(const std::vector<LabelledPair>& pairs,
+                          const ThresholdAnalysisOptions& options);
+
 /// Throws UsageError when there are no similar or no dissimilar pairs, or fewer than two
 /// groups to split.
 ThresholdAnalysis analyseThresholds(const std::vector<LabelledPair>& pairs,

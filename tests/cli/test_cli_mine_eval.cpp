@@ -243,12 +243,25 @@ class TestCliMineEval : public QObject {
       tsv += std::string(kPackages[i][0]) + "\t" + kPackages[(i + 5) % 12][1] + "\t0\n";
     }
     writeFile(folder_ / "pairs.tsv", tsv);
-    const auto fromTsv = cli({"threshold", "--model", path(folder_ / "tiny"), "--pairs",
-                              path(folder_ / "pairs.tsv"), "--progress", "json"});
+    const auto fromTsv =
+        cli({"threshold", "--model", path(folder_ / "tiny"), "--pairs", path(folder_ / "pairs.tsv"),
+             "--progress", "json", "--scores", path(folder_ / "scores.jsonl")});
     QVERIFY2(fromTsv.exitCode == 0, qPrintable(fromTsv.err));
     const auto done = jsonLines(fromTsv.out).back();
     QCOMPARE(done["event"].get<std::string>(), std::string("done"));
     QCOMPARE(done["fit"]["pairs"].get<int>() + done["held_out"]["pairs"].get<int>(), 24);
+    // --scores: every pair, on the side of the split the report counts it on.
+    const auto scores =
+        jsonLines(QString::fromStdString(embedlab::test::readFile(folder_ / "scores.jsonl")));
+    QCOMPARE(scores.size(), std::size_t{24});
+    int fit = 0, similar = 0;
+    for (const auto& line : scores) {
+      fit += line["part"].get<std::string>() == "fit" ? 1 : 0;
+      similar += line["similar"].get<bool>() ? 1 : 0;
+      QVERIFY(line["score"].get<double>() >= -1.0001 && line["score"].get<double>() <= 1.0001);
+    }
+    QCOMPARE(fit, done["fit"]["pairs"].get<int>());
+    QCOMPARE(similar, 12);
   }
 
  private:
