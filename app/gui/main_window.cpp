@@ -20,13 +20,10 @@
 #include "widgets/evaluation_panel.h"
 #include "widgets/history_panel.h"
 #include "widgets/mining_panel.h"
-#include "widgets/placeholder_panel.h"
+#include "widgets/thresholds_panel.h"
 #include "widgets/training_panel.h"
 
 namespace embedlab::gui {
-
-using widgets::PlaceholderContent;
-using widgets::PlaceholderPanel;
 
 MainWindow::MainWindow(const QString& environmentLine, const QString& environmentWarning,
                        QWidget* parent)
@@ -51,20 +48,12 @@ MainWindow::MainWindow(const QString& environmentLine, const QString& environmen
   // A model that finished training can be evaluated at once.
   connect(training_, &widgets::TrainingPanel::runEnded, this,
           [this](const QString&, const QString& error) {
-            if (error.isEmpty()) evaluation_->setWorkspace(workspace_.toStdString());
+            if (!error.isEmpty()) return;
+            evaluation_->setWorkspace(workspace_.toStdString());
+            thresholds_->setWorkspace(workspace_.toStdString());
           });
-  tabs_->addTab(new PlaceholderPanel([] {
-                  return PlaceholderContent{
-                      tr("Thresholds"),
-                      tr("Choose the similarity above which two texts count as similar, from your "
-                         "labelled pairs rather than from a guess like 0.5."),
-                      {tr("Score distributions of similar and dissimilar pairs"),
-                       tr("Precision, recall and F1 over the threshold; the best-F1 threshold and "
-                          "the lowest one reaching a target precision, fitted on one half and "
-                          "reported on the other")},
-                      QStringLiteral("embedlab-cli threshold --model MODEL --pairs pairs.jsonl")};
-                }),
-                QString());
+  thresholds_ = new widgets::ThresholdsPanel;
+  tabs_->addTab(thresholds_, QString());
   history_ = new widgets::HistoryPanel;
   tabs_->addTab(history_, QString());
   translations_.add([this] {
@@ -176,6 +165,7 @@ void MainWindow::openWorkspace(const QString& folder) {
     mining_->setWorkspace(folder.toStdString());
     training_->setWorkspace(folder.toStdString());
     evaluation_->setWorkspace(folder.toStdString());
+    thresholds_->setWorkspace(folder.toStdString());
   } catch (const std::exception& error) {
     QMessageBox::warning(this, tr("Cannot open workspace"),
                          tr("%1 cannot be opened as a workspace:\n%2")

@@ -19,6 +19,7 @@ class DatasetsPanel;
 class HistoryPanel;
 class EvaluationPanel;
 class MiningPanel;
+class ThresholdsPanel;
 class TrainingPanel;
 }  // namespace embedlab::widgets
 
@@ -78,6 +79,7 @@ class MainWindow : public QMainWindow {
   widgets::MiningPanel* mining_ = nullptr;
   widgets::TrainingPanel* training_ = nullptr;
   widgets::EvaluationPanel* evaluation_ = nullptr;
+  widgets::ThresholdsPanel* thresholds_ = nullptr;
   QString workspace_;
 };
 

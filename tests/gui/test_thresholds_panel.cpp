@@ -1,0 +1,84 @@
+// The Thresholds panel, offscreen: labelled pairs scored by a tiny model through embedlab-cli
+// threshold; the suggested threshold is the CLI's best F1; moving the threshold line changes the
+// counts exactly as core's evaluateThreshold counts the pairs it read; a drag in the plot moves it.
+#include <QtTest/QtTest>
+
+#include <qcustomplot.h>
+#include <QLabel>
+
+#include "tests/support/files.h"
+#include "tests/support/model_folders.h"
+#include "tests/support/package_set.h"
+#include "widgets/thresholds_panel.h"
+
+using namespace embedlab;
+using widgets::ThresholdsPanel;
+
+class TestThresholdsPanel : public QObject {
+  Q_OBJECT
+
+ private slots:
+  void initTestCase() { qputenv("EMBEDLAB_CLI", EMBEDLAB_CLI_PATH); }
+
+  void theThresholdLineMovesTheCounts() {
+    test::TempFolder workspace;
+    test::makeTinyModel(workspace / "models/tiny");
+    // Each package's synopsis with its description (similar) and another one's (dissimilar).
+    std::string tsv = "text_a\ttext_b\tlabel\n";
+    const std::size_t n = std::size(test::kPackages);
+    for (std::size_t i = 0; i < n; ++i) {
+      tsv += std::string(test::kPackages[i][0]) + "\t" + test::kPackages[i][1] + "\t1\n";
+      tsv += std::string(test::kPackages[i][0]) + "\t" + test::kPackages[(i + 3) % n][1] + "\t0\n";
+      tsv += std::string(test::kPackages[i][0]) + "\t" + test::kPackages[(i + 7) % n][1] + "\t0\n";
+    }
+    test::writeFile(workspace / "pairs.tsv", tsv);
+    ThresholdsPanel panel;
+    panel.resize(1300, 800);
+    panel.setWorkspace(workspace.path());
+    panel.setPairs(workspace / "pairs.tsv");
+    panel.show();
+    QSignalSpy analysed(&panel, &ThresholdsPanel::analysed);
+    panel.run();
+    QVERIFY(analysed.wait(120000));
+    QVERIFY2(analysed.first().at(0).toString().isEmpty(),
+             qPrintable(analysed.first().at(0).toString()));
+    QCOMPARE(panel.distributionPlot()->graphCount(), 2);  // similar and dissimilar
+    QCOMPARE(panel.curvePlot()->graphCount(), 3);         // precision, recall, F1
+    QVERIFY(panel.bestF1Threshold().has_value());
+    QCOMPARE(panel.threshold(), *panel.bestF1Threshold());  // the suggestion, at first
+
+    // Every pair once, in one part or the other.
+    const auto all = [&] {
+      const eval::ThresholdPoint a = panel.heldOutCounts(), b = panel.fitCounts();
+      return a.truePositives + a.falsePositives + a.falseNegatives + a.trueNegatives +
+             b.truePositives + b.falsePositives + b.falseNegatives + b.trueNegatives;
+    };
+    QCOMPARE(all(), std::uint64_t{3 * n});
+    // A threshold below every score calls everything similar; above every score, nothing.
+    panel.setThreshold(-1.0);
+    QCOMPARE(panel.heldOutCounts().trueNegatives + panel.fitCounts().trueNegatives,
+             std::uint64_t{0});
+    QCOMPARE(panel.heldOutCounts().truePositives + panel.fitCounts().truePositives,
+             std::uint64_t{n});
+    QVERIFY(panel.countsLabel()->text().contains("false positives"));
+    const QString below = panel.countsLabel()->text();
+    panel.setThreshold(1.01);
+    QCOMPARE(panel.heldOutCounts().truePositives + panel.fitCounts().truePositives,
+             std::uint64_t{0});
+    QVERIFY(panel.countsLabel()->text() != below);
+
+    // A click in the distribution plot moves the line to the score under the mouse.
+    QCustomPlot* plot = panel.distributionPlot();
+    const double target = (plot->xAxis->range().lower + plot->xAxis->range().upper) / 2;
+    const QPoint at(static_cast<int>(plot->xAxis->coordToPixel(target)), plot->height() / 2);
+    QTest::mouseClick(plot, Qt::LeftButton, {}, at);
+    QVERIFY(std::abs(panel.threshold() - target) < 0.01 * plot->xAxis->range().size() + 1e-6);
+    if (const char* shot = std::getenv("EMBEDLAB_SCREENSHOT_DIR")) {
+      panel.setThreshold(*panel.bestF1Threshold());
+      panel.grab().save(QString(shot) + "/thresholds-panel.png");
+    }
+  }
+};
+
+QTEST_MAIN(TestThresholdsPanel)
+#include "test_thresholds_panel.moc"

@@ -1,0 +1,468 @@
+#include "widgets/thresholds_panel.h"
+
+#include <qcustomplot.h>
+
+#include <QComboBox>
+#include <QDateTime>
+#include <QDoubleSpinBox>
+#include <QEvent>
+#include <QFile>
+#include <QFileDialog>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QTextStream>
+#include <QVBoxLayout>
+#include <algorithm>
+
+#include "core/data/dataset_discovery.h"
+#include "core/model/model_discovery.h"
+#include "core/store/history.h"
+#include "widgets/cli_job.h"
+#include "widgets/plot_export.h"
+
+namespace embedlab::widgets {
+
+namespace {
+
+constexpr int kBins = 50;
+const QColor kSimilar(0x2e, 0x9e, 0x4f);
+const QColor kDissimilar(0xd9, 0x53, 0x4f);
+const QColor kLine(0x20, 0x20, 0x20);
+
+void choose(QComboBox* box, const QString& path) {
+  int at = box->findData(path);
+  if (at < 0) {
+    box->addItem(QFileInfo(path).fileName(), path);
+    at = box->count() - 1;
+  }
+  box->setCurrentIndex(at);
+}
+
+QCPItemStraightLine* verticalLine(QCustomPlot* plot) {
+  auto* line = new QCPItemStraightLine(plot);
+  line->setPen(QPen(kLine, 1.5, Qt::DashLine));
+  line->setVisible(false);
+  return line;
+}
+
+QString describe(const eval::ThresholdPoint& p) {
+  return ThresholdsPanel::tr(
+             "precision %1 · recall %2 · F1 %3\n"
+             "true positives %4 · false positives %5 · false negatives %6 · "
+             "true negatives %7")
+      .arg(p.precision, 0, 'f', 3)
+      .arg(p.recall, 0, 'f', 3)
+      .arg(p.f1, 0, 'f', 3)
+      .arg(p.truePositives)
+      .arg(p.falsePositives)
+      .arg(p.falseNegatives)
+      .arg(p.trueNegatives);
+}
+
+}  // namespace
+
+ThresholdsPanel::ThresholdsPanel(QWidget* parent) : QWidget(parent) {
+  model_ = new QComboBox;
+  pairs_ = new QComboBox;
+  for (QComboBox* box : {model_, pairs_}) {
+    box->setMinimumContentsLength(18);
+    box->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+  }
+  auto* browsePairs = new QPushButton;
+  connect(browsePairs, &QPushButton::clicked, this, [this] {
+    const QString file = QFileDialog::getOpenFileName(this, tr("Labelled pairs"),
+                                                      QString::fromStdString(workspace_.string()),
+                                                      tr("Pairs (*.tsv *.jsonl)"));
+    if (!file.isEmpty()) choose(pairs_, file);
+  });
+  targetPrecision_ = new QDoubleSpinBox;
+  targetPrecision_->setRange(0.01, 1.0);
+  targetPrecision_->setSingleStep(0.01);
+  targetPrecision_->setValue(0.9);
+  runButton_ = new QPushButton;
+  connect(runButton_, &QPushButton::clicked, this, &ThresholdsPanel::run);
+  progress_ = new QProgressBar;
+  progress_->setRange(0, 1000);
+  progress_->hide();
+  status_ = new QLabel;
+  status_->setWordWrap(true);
+  status_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+  thresholdBox_ = new QDoubleSpinBox;
+  thresholdBox_->setDecimals(4);
+  thresholdBox_->setRange(-1.0, 1.0);
+  thresholdBox_->setSingleStep(0.005);
+  connect(thresholdBox_, &QDoubleSpinBox::valueChanged, this, &ThresholdsPanel::setThreshold);
+  useBestF1_ = new QPushButton;
+  useTarget_ = new QPushButton;
+  useBestF1_->setEnabled(false);
+  useTarget_->setEnabled(false);
+  connect(useBestF1_, &QPushButton::clicked, this, [this] {
+    if (const auto best = bestF1Threshold()) setThreshold(*best);
+  });
+  connect(useTarget_, &QPushButton::clicked, this, [this] {
+    const auto& target = report_["fit"]["target_precision"];
+    if (target.is_object()) setThreshold(target["threshold"].get<double>());
+  });
+  suggestions_ = new QLabel;
+  suggestions_->setWordWrap(true);
+  suggestions_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+  counts_ = new QLabel;
+  counts_->setWordWrap(true);
+  counts_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+  // Wrapped labels in a form do not always get the height they need: reserve it.
+  const int line = counts_->fontMetrics().lineSpacing();
+  suggestions_->setMinimumHeight(7 * line);
+  counts_->setMinimumHeight(9 * line);
+  status_->setMinimumHeight(2 * line);
+  for (QLabel* label : {suggestions_, counts_})
+    label->setAlignment(Qt::AlignTop | Qt::AlignLeft);
+
+  auto* setup = new QGroupBox;
+  auto* form = new QFormLayout(setup);
+  auto* modelLabel = new QLabel;
+  auto* pairsLabel = new QLabel;
+  auto* targetLabel = new QLabel;
+  auto* pairsRow = new QHBoxLayout;
+  pairsRow->addWidget(pairs_, 1);
+  pairsRow->addWidget(browsePairs);
+  form->addRow(modelLabel, model_);
+  form->addRow(pairsLabel, pairsRow);
+  form->addRow(targetLabel, targetPrecision_);
+  form->addRow(runButton_);
+  form->addRow(progress_);
+  form->addRow(status_);
+  auto* chosen = new QGroupBox;
+  auto* chosenLayout = new QVBoxLayout(chosen);
+  auto* thresholdRow = new QHBoxLayout;
+  auto* thresholdLabel = new QLabel;
+  thresholdRow->addWidget(thresholdLabel);
+  thresholdRow->addWidget(thresholdBox_, 1);
+  chosenLayout->addLayout(thresholdRow);
+  auto* suggestionRow = new QHBoxLayout;
+  suggestionRow->addWidget(useBestF1_);
+  suggestionRow->addWidget(useTarget_);
+  chosenLayout->addLayout(suggestionRow);
+  chosenLayout->addWidget(suggestions_);
+  chosenLayout->addWidget(counts_);
+  auto* left = new QWidget;
+  auto* leftLayout = new QVBoxLayout(left);
+  leftLayout->setContentsMargins(0, 0, 0, 0);
+  leftLayout->addWidget(setup);
+  leftLayout->addWidget(chosen);
+  leftLayout->addStretch(1);
+  left->setMaximumWidth(460);
+
+  distributions_ = new QCustomPlot;
+  curves_ = new QCustomPlot;
+  for (QCustomPlot* plot : {distributions_, curves_}) {
+    plot->setMinimumHeight(220);
+    plot->legend->setVisible(true);
+    plot->setCursor(Qt::SizeHorCursor);
+    connect(plot, &QCustomPlot::mousePress, this,
+            [this, plot](QMouseEvent* event) { dragTo(plot, event); });
+    connect(plot, &QCustomPlot::mouseMove, this, [this, plot](QMouseEvent* event) {
+      if (event->buttons() & Qt::LeftButton) dragTo(plot, event);
+    });
+  }
+  addExportMenu(distributions_, QStringLiteral("score-distributions.png"));
+  addExportMenu(curves_, QStringLiteral("threshold-curves.png"));
+  distributionLine_ = verticalLine(distributions_);
+  curveLine_ = verticalLine(curves_);
+  auto* right = new QWidget;
+  auto* rightLayout = new QVBoxLayout(right);
+  rightLayout->setContentsMargins(0, 0, 0, 0);
+  rightLayout->addWidget(distributions_, 1);
+  rightLayout->addWidget(curves_, 1);
+  auto* layout = new QHBoxLayout(this);
+  layout->addWidget(left);
+  layout->addWidget(right, 1);
+
+  translations_.add([=] {
+    setup->setTitle(tr("Score labelled pairs"));
+    modelLabel->setText(tr("Model:"));
+    pairsLabel->setText(tr("Pairs:"));
+    pairs_->setToolTip(
+        tr("A TSV of text_a, text_b, label, or a training file (each query with "
+           "its positives as similar pairs and its negatives as dissimilar)"));
+    browsePairs->setText(tr("Browse..."));
+    targetLabel->setText(tr("Target precision:"));
+    runButton_->setText(tr("&Score and fit"));
+    chosen->setTitle(tr("Threshold (drag the line in the plots)"));
+    thresholdLabel->setText(tr("Similar when the score is at least"));
+    useBestF1_->setText(tr("Best F1"));
+    useTarget_->setText(tr("Target precision"));
+    distributions_->xAxis->setLabel(tr("cosine similarity"));
+    distributions_->yAxis->setLabel(tr("share of pairs (%)"));
+    curves_->xAxis->setLabel(tr("threshold"));
+    curves_->yAxis->setLabel(tr("precision, recall, F1"));
+    if (!report_.is_null()) {
+      drawDistributions();
+      drawCurves();
+      updateCounts();
+    } else if (status_->text().isEmpty()) {
+      status_->setText(
+          tr("Choose a model and labelled pairs, then score them: the thresholds "
+             "are fitted on half of the pairs and reported on the other half."));
+    }
+  });
+}
+
+void ThresholdsPanel::changeEvent(QEvent* event) {
+  translations_.handle(event);
+  QWidget::changeEvent(event);
+}
+
+void ThresholdsPanel::setWorkspace(const std::filesystem::path& workspace) {
+  workspace_ = workspace;
+  model_->clear();
+  for (const model::ModelFolder& folder : model::discoverModelFolders(workspace)) {
+    if (folder.hasWeights)
+      model_->addItem(QString::fromStdString(folder.name),
+                      QString::fromStdString(folder.path.string()));
+  }
+  pairs_->clear();
+  try {
+    for (const DatasetEntry& entry : discoverDatasets(workspace)) {
+      const bool tsvPairs = !entry.kind && entry.path.extension() == ".tsv";
+      if (entry.kind == DataKind::Training || tsvPairs)
+        pairs_->addItem(QString::fromStdString(entry.name),
+                        QString::fromStdString(entry.path.string()));
+    }
+  } catch (const std::exception&) {
+    // An unreadable workspace: Browse still works.
+  }
+}
+
+void ThresholdsPanel::setModel(const std::filesystem::path& folder) {
+  choose(model_, QString::fromStdString(folder.string()));
+}
+
+void ThresholdsPanel::setPairs(const std::filesystem::path& file) {
+  choose(pairs_, QString::fromStdString(file.string()));
+}
+
+void ThresholdsPanel::run() {
+  if (job_ != nullptr && job_->running()) return;
+  const QString model = model_->currentData().toString();
+  const QString pairs = pairs_->currentData().toString();
+  if (model.isEmpty() || pairs.isEmpty()) {
+    status_->setText(tr("Choose a model and a file of labelled pairs first."));
+    emit analysed(status_->text());
+    return;
+  }
+  const std::string stamp = QDateTime::currentDateTime().toString("yyyyMMdd-HHmmss").toStdString();
+  const std::filesystem::path runs =
+      workspace_.empty() ? std::filesystem::temp_directory_path() : workspace_ / "runs";
+  std::filesystem::create_directories(runs);
+  reportFile_ = runs / ("threshold-" + stamp + ".json");
+  scoresFile_ = runs / ("threshold-" + stamp + ".scores.jsonl");
+  if (job_ == nullptr) {
+    job_ = new CliJob(this);
+    connect(job_, &CliJob::progress, this, [this](qint64 done, qint64 total, const QString& unit) {
+      progress_->setValue(total > 0 ? static_cast<int>(1000 * done / total) : 0);
+      progress_->setFormat(unit + QStringLiteral(": %p%"));
+    });
+    connect(job_, &CliJob::finished, this, &ThresholdsPanel::onFinished);
+  }
+  progress_->setValue(0);
+  progress_->show();
+  runButton_->setEnabled(false);
+  status_->setText(tr("Scoring %1...").arg(pairs));
+  job_->start({QStringLiteral("--db"),
+               QString::fromStdString(store::History::resolvePath({}, workspace_).string()),
+               QStringLiteral("threshold"), QStringLiteral("--model"), model,
+               QStringLiteral("--pairs"), pairs, QStringLiteral("--target_precision"),
+               QString::number(targetPrecision_->value()), QStringLiteral("--output"),
+               QString::fromStdString(reportFile_.string()), QStringLiteral("--scores"),
+               QString::fromStdString(scoresFile_.string())});
+}
+
+void ThresholdsPanel::onFinished(int exitCode, const QString& error) {
+  progress_->hide();
+  runButton_->setEnabled(true);
+  if (exitCode != 0) {
+    status_->setText(tr("Scoring failed: %1").arg(error));
+    emit analysed(error.isEmpty() ? tr("failed") : error);
+    return;
+  }
+  load();
+  emit analysed(QString());
+}
+
+void ThresholdsPanel::load() {
+  QFile reportFile(QString::fromStdString(reportFile_.string()));
+  if (!reportFile.open(QIODevice::ReadOnly)) return;
+  report_ = nlohmann::json::parse(reportFile.readAll().toStdString(), nullptr, false);
+  fitPairs_.clear();
+  heldOutPairs_.clear();
+  QFile scores(QString::fromStdString(scoresFile_.string()));
+  if (scores.open(QIODevice::ReadOnly)) {
+    while (!scores.atEnd()) {
+      const nlohmann::json line =
+          nlohmann::json::parse(scores.readLine().toStdString(), nullptr, false);
+      if (!line.is_object()) continue;
+      eval::LabelledPair pair{line.value("group", ""), line.value("score", 0.0),
+                              line.value("similar", false)};
+      (line.value("part", "") == "fit" ? fitPairs_ : heldOutPairs_).push_back(std::move(pair));
+    }
+  }
+  const auto& fit = report_["fit"];
+  const auto& heldOut = report_["held_out"];
+  QString text = tr("Fitted on %1 pairs (%2 groups), reported on the other %3 pairs (%4 groups).")
+                     .arg(fit.value("pairs", 0))
+                     .arg(fit.value("groups", 0))
+                     .arg(heldOut.value("pairs", 0))
+                     .arg(heldOut.value("groups", 0));
+  text += "\n" + tr("Best F1: threshold %1, F1 %2 where fitted, %3 on the other part.")
+                     .arg(fit["best_f1"].value("threshold", 0.0), 0, 'f', 4)
+                     .arg(fit["best_f1"].value("f1", 0.0), 0, 'f', 3)
+                     .arg(heldOut["best_f1"].value("f1", 0.0), 0, 'f', 3);
+  const bool target = fit["target_precision"].is_object();
+  if (target) {
+    text += "\n" + tr("Precision %1: threshold %2; precision %3 on the other part, recall %4.")
+                       .arg(targetPrecision_->value(), 0, 'f', 2)
+                       .arg(fit["target_precision"].value("threshold", 0.0), 0, 'f', 4)
+                       .arg(heldOut["target_precision"].value("precision", 0.0), 0, 'f', 3)
+                       .arg(heldOut["target_precision"].value("recall", 0.0), 0, 'f', 3);
+  } else {
+    text += "\n" + tr("No threshold reaches a precision of %1 on the fit part.")
+                       .arg(targetPrecision_->value(), 0, 'f', 2);
+  }
+  suggestions_->setText(text);
+  status_->setText(tr("Scores in %1.").arg(QString::fromStdString(scoresFile_.string())));
+  useBestF1_->setEnabled(true);
+  useTarget_->setEnabled(target);
+  drawDistributions();
+  drawCurves();
+  setThreshold(fit["best_f1"].value("threshold", 0.5));
+}
+
+void ThresholdsPanel::drawDistributions() {
+  QCustomPlot* plot = distributions_;
+  plot->clearGraphs();
+  std::vector<double> similar, dissimilar;
+  for (const auto* part : {&fitPairs_, &heldOutPairs_}) {
+    for (const eval::LabelledPair& pair : *part)
+      (pair.similar ? similar : dissimilar).push_back(pair.score);
+  }
+  if (similar.empty() && dissimilar.empty()) {
+    plot->replot();
+    return;
+  }
+  double low = 1e9, high = -1e9;
+  for (const auto* scores : {&similar, &dissimilar}) {
+    for (const double score : *scores) {
+      low = std::min(low, score);
+      high = std::max(high, score);
+    }
+  }
+  if (high - low < 1e-9) high = low + 1e-3;
+  const double width = (high - low) / kBins;
+  QVector<double> edges(kBins + 1);
+  for (int i = 0; i <= kBins; ++i)
+    edges[i] = low + width * i;
+  double tallest = 0;
+  const auto add = [&](const std::vector<double>& scores, QColor color, const QString& name) {
+    if (scores.empty()) return;
+    QVector<double> share(kBins + 1, 0.0);
+    for (const double score : scores)
+      share[std::clamp(static_cast<int>((score - low) / width), 0, kBins - 1)] +=
+          100.0 / static_cast<double>(scores.size());
+    share[kBins] = share[kBins - 1];
+    tallest = std::max(tallest, *std::max_element(share.begin(), share.end()));
+    QCPGraph* graph = plot->addGraph();
+    graph->setName(name);
+    graph->setLineStyle(QCPGraph::lsStepLeft);
+    graph->setPen(QPen(color, 2));
+    color.setAlpha(45);
+    graph->setBrush(color);
+    graph->setData(edges, share, true);
+  };
+  add(similar, kSimilar, tr("similar pairs (%1)").arg(similar.size()));
+  add(dissimilar, kDissimilar, tr("dissimilar pairs (%1)").arg(dissimilar.size()));
+  plot->xAxis->setRange(low - width, high + width);
+  plot->yAxis->setRange(0, tallest * 1.15);
+  plot->replot();
+}
+
+void ThresholdsPanel::drawCurves() {
+  QCustomPlot* plot = curves_;
+  plot->clearGraphs();
+  const auto& curve = report_.value("curve", nlohmann::json::array());
+  if (curve.empty()) {
+    plot->replot();
+    return;
+  }
+  QVector<double> x, precision, recall, f1;
+  for (auto it = curve.rbegin(); it != curve.rend(); ++it) {  // lowest threshold first
+    x << (*it)["threshold"].get<double>();
+    precision << (*it)["precision"].get<double>();
+    recall << (*it)["recall"].get<double>();
+    f1 << (*it)["f1"].get<double>();
+  }
+  const auto add = [&](const QVector<double>& y, QColor color, const QString& name) {
+    QCPGraph* graph = plot->addGraph();
+    graph->setName(name);
+    graph->setPen(QPen(color, 2));
+    graph->setData(x, y, true);
+  };
+  add(precision, QColor(0x2b, 0x57, 0x97), tr("precision"));
+  add(recall, QColor(0xe0, 0x9a, 0x1e), tr("recall"));
+  add(f1, QColor(0x20, 0x20, 0x20), tr("F1"));
+  // The same score axis as the distributions above, so that the two threshold lines align.
+  plot->xAxis->setRange(distributions_->graphCount() > 0 ? distributions_->xAxis->range()
+                                                         : QCPRange(x.front(), x.back()));
+  plot->yAxis->setRange(0, 1.05);
+  plot->replot();
+}
+
+void ThresholdsPanel::setThreshold(double threshold) {
+  threshold_ = threshold;
+  {
+    const QSignalBlocker blocker(thresholdBox_);
+    thresholdBox_->setValue(threshold);
+  }
+  for (QCPItemStraightLine* line : {distributionLine_, curveLine_}) {
+    line->point1->setCoords(threshold, 0);
+    line->point2->setCoords(threshold, 1);
+    line->setVisible(!report_.is_null());
+  }
+  distributions_->replot();
+  curves_->replot();
+  updateCounts();
+  emit thresholdChanged(threshold);
+}
+
+eval::ThresholdPoint ThresholdsPanel::heldOutCounts() const {
+  return eval::evaluateThreshold(heldOutPairs_, threshold_);
+}
+
+eval::ThresholdPoint ThresholdsPanel::fitCounts() const {
+  return eval::evaluateThreshold(fitPairs_, threshold_);
+}
+
+std::optional<double> ThresholdsPanel::bestF1Threshold() const {
+  if (report_.is_null()) return std::nullopt;
+  return report_["fit"]["best_f1"].value("threshold", 0.5);
+}
+
+void ThresholdsPanel::updateCounts() {
+  if (report_.is_null()) {
+    counts_->clear();
+    return;
+  }
+  counts_->setText(tr("On the held-out part (what to expect on new pairs):\n%1\n\nOn the fit "
+                      "part:\n%2")
+                       .arg(describe(heldOutCounts()), describe(fitCounts())));
+}
+
+void ThresholdsPanel::dragTo(QCustomPlot* plot, QMouseEvent* event) {
+  if (report_.is_null()) return;
+  setThreshold(plot->xAxis->pixelToCoord(event->position().x()));
+}
+
+}  // namespace embedlab::widgets

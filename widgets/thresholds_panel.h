@@ -1,0 +1,101 @@
+// The Thresholds panel: choose the similarity above which two texts count as similar, from
+// labelled pairs. `embedlab-cli threshold` scores the pairs with a model (recorded in the
+// history) and fits the thresholds on one part of the pairs, reporting them on the other. The
+// panel shows the score distributions of similar and dissimilar pairs and precision, recall and F1
+// over the threshold, with a threshold line to drag (or to set to a suggestion): the counts of
+// true and false positives and negatives follow it live, on the held-out part (what to expect on
+// new data) and on the fit part, side by side.
+#pragma once
+
+#include <QWidget>
+#include <filesystem>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <vector>
+
+#include "core/eval/threshold_analysis.h"
+#include "widgets/translations.h"
+
+class QComboBox;
+class QCustomPlot;
+class QCPItemStraightLine;
+class QDoubleSpinBox;
+class QLabel;
+class QMouseEvent;
+class QProgressBar;
+class QPushButton;
+
+namespace embedlab::widgets {
+
+class CliJob;
+
+class ThresholdsPanel : public QWidget {
+  Q_OBJECT
+
+ public:
+  explicit ThresholdsPanel(QWidget* parent = nullptr);
+
+  void setWorkspace(const std::filesystem::path& workspace);
+  void setModel(const std::filesystem::path& folder);
+  void setPairs(const std::filesystem::path& file);
+
+  /// Scores the pairs and fits the thresholds; analysed() follows.
+  void run();
+  /// Moves the threshold line (and the counts).
+  void setThreshold(double threshold);
+  double threshold() const { return threshold_; }
+
+  /// The counts at the current threshold on the held-out and the fit part.
+  eval::ThresholdPoint heldOutCounts() const;
+  eval::ThresholdPoint fitCounts() const;
+  std::optional<double> bestF1Threshold() const;
+
+  // For tests.
+  QCustomPlot* distributionPlot() const { return distributions_; }
+  QCustomPlot* curvePlot() const { return curves_; }
+  QLabel* countsLabel() const { return counts_; }
+  QLabel* status() const { return status_; }
+
+ signals:
+  void analysed(const QString& error);
+  void thresholdChanged(double threshold);
+
+ protected:
+  void changeEvent(QEvent* event) override;
+
+ private:
+  void onFinished(int exitCode, const QString& error);
+  void load();
+  void drawDistributions();
+  void drawCurves();
+  void updateCounts();
+  void dragTo(QCustomPlot* plot, QMouseEvent* event);
+
+  Translations translations_;
+  std::filesystem::path workspace_;
+  std::filesystem::path reportFile_;
+  std::filesystem::path scoresFile_;
+  nlohmann::json report_;
+  std::vector<eval::LabelledPair> fitPairs_;
+  std::vector<eval::LabelledPair> heldOutPairs_;
+  double threshold_ = 0.5;
+  CliJob* job_ = nullptr;
+
+  QComboBox* model_ = nullptr;
+  QComboBox* pairs_ = nullptr;
+  QDoubleSpinBox* targetPrecision_ = nullptr;
+  QDoubleSpinBox* thresholdBox_ = nullptr;
+  QPushButton* runButton_ = nullptr;
+  QPushButton* useBestF1_ = nullptr;
+  QPushButton* useTarget_ = nullptr;
+  QProgressBar* progress_ = nullptr;
+  QLabel* status_ = nullptr;
+  QLabel* suggestions_ = nullptr;
+  QLabel* counts_ = nullptr;
+  QCustomPlot* distributions_ = nullptr;
+  QCustomPlot* curves_ = nullptr;
+  QCPItemStraightLine* distributionLine_ = nullptr;
+  QCPItemStraightLine* curveLine_ = nullptr;
+};
+
+}  // namespace embedlab::widgets
