@@ -169,60 +169,12 @@
         <translation>Training</translation>
     </message>
     <message>
-        <source>Launch contrastive fine-tuning runs and watch them as they happen.</source>
-        <translation>Kontrastive Feintuning-Läufe starten und live verfolgen.</translation>
-    </message>
-    <message>
-        <source>Every trainer option, grouped, with a one-sentence explanation and presets</source>
-        <translation>Alle Trainer-Optionen, gruppiert, mit einer Erklärung in einem Satz und Voreinstellungen</translation>
-    </message>
-    <message>
-        <source>Live loss and learning-rate curves, samples/s and ETA</source>
-        <translation>Live-Kurven für Loss und Lernrate, Samples/s und Restzeit</translation>
-    </message>
-    <message>
-        <source>Live similarity histograms of positives, hard negatives and in-batch negatives</source>
-        <translation>Live-Ähnlichkeitshistogramme von Positiven, schwierigen Negativen und In-Batch-Negativen</translation>
-    </message>
-    <message>
-        <source>Stop with a checkpoint, resume, several runs side by side</source>
-        <translation>Mit Checkpoint anhalten, fortsetzen, mehrere Läufe nebeneinander</translation>
-    </message>
-    <message>
         <source>Evaluation</source>
         <translation>Evaluation</translation>
     </message>
     <message>
-        <source>Measure whether a model got better on your data.</source>
-        <translation>Messen, ob ein Modell auf den eigenen Daten besser geworden ist.</translation>
-    </message>
-    <message>
-        <source>MRR@k, Recall@k, nDCG@10 and MAP@100 for BEIR and MS MARCO-style sets</source>
-        <translation>MRR@k, Recall@k, nDCG@10 und MAP@100 für Datensätze im Stil von BEIR und MS MARCO</translation>
-    </message>
-    <message>
-        <source>Several models on one set in one table, query by query comparison</source>
-        <translation>Mehrere Modelle auf einem Datensatz in einer Tabelle, Vergleich Anfrage für Anfrage</translation>
-    </message>
-    <message>
-        <source>With and without the query instruction, and re-ranking with a cross-encoder</source>
-        <translation>Mit und ohne Anfrageanweisung sowie Reranking mit einem Cross-Encoder</translation>
-    </message>
-    <message>
         <source>Thresholds</source>
         <translation>Schwellenwerte</translation>
-    </message>
-    <message>
-        <source>Choose the similarity above which two texts count as similar, from your labelled pairs rather than from a guess like 0.5.</source>
-        <translation>Die Ähnlichkeit, ab der zwei Texte als ähnlich gelten, anhand gelabelter Paare wählen statt durch eine Schätzung wie 0,5.</translation>
-    </message>
-    <message>
-        <source>Score distributions of similar and dissimilar pairs</source>
-        <translation>Score-Verteilungen ähnlicher und unähnlicher Paare</translation>
-    </message>
-    <message>
-        <source>Precision, recall and F1 over the threshold; the best-F1 threshold and the lowest one reaching a target precision, fitted on one half and reported on the other</source>
-        <translation>Precision, Recall und F1 in Abhängigkeit vom Schwellenwert; der Schwellenwert mit dem besten F1 und der niedrigste, der eine Zielpräzision erreicht, auf einer Hälfte bestimmt und auf der anderen ausgewiesen</translation>
     </message>
     <message>
         <source>History</source>
@@ -306,6 +258,22 @@
         <source>Data files (*.jsonl *.tsv);;All files (*)</source>
         <translation>Datendateien (*.jsonl *.tsv);;Alle Dateien (*)</translation>
     </message>
+    <message>
+        <source>A training run is going</source>
+        <translation>Ein Trainingslauf ist im Gange</translation>
+    </message>
+    <message>
+        <source>Leave the training run running after EmbedLab closes, or stop it with a checkpoint?</source>
+        <translation>Den Trainingslauf nach dem Schließen von EmbedLab weiterlaufen lassen oder mit einem Checkpoint anhalten?</translation>
+    </message>
+    <message>
+        <source>Leave it running</source>
+        <translation>Weiterlaufen lassen</translation>
+    </message>
+    <message>
+        <source>Stop it</source>
+        <translation>Anhalten</translation>
+    </message>
 </context>
 <context>
     <name>embedlab::gui::PreferencesDialog</name>
@@ -355,6 +323,10 @@
     <message>
         <source>embedlab-cli exited with status %1</source>
         <translation>embedlab-cli wurde mit Status %1 beendet</translation>
+    </message>
+    <message>
+        <source>cannot start %1</source>
+        <translation>%1 kann nicht gestartet werden</translation>
     </message>
 </context>
 <context>
@@ -512,6 +484,168 @@
     <message>
         <source>Statistics</source>
         <translation>Statistik</translation>
+    </message>
+</context>
+<context>
+    <name>embedlab::widgets::EvaluationPanel</name>
+    <message>
+        <source>Evaluate</source>
+        <translation>Evaluieren</translation>
+    </message>
+    <message>
+        <source>Models:</source>
+        <translation>Modelle:</translation>
+    </message>
+    <message>
+        <source>The models to compare (checked ones)</source>
+        <translation>Die zu vergleichenden Modelle (die angehakten)</translation>
+    </message>
+    <message>
+        <source>Evaluation set:</source>
+        <translation>Evaluationsdatensatz:</translation>
+    </message>
+    <message>
+        <source>Split:</source>
+        <translation>Split:</translation>
+    </message>
+    <message>
+        <source>qrels/&lt;split&gt;.tsv</source>
+        <translation>qrels/&lt;split&gt;.tsv</translation>
+    </message>
+    <message>
+        <source>max_len:</source>
+        <translation>max_len:</translation>
+    </message>
+    <message>
+        <source>Longest document in tokens</source>
+        <translation>Längstes Dokument in Token</translation>
+    </message>
+    <message>
+        <source>query_max_len:</source>
+        <translation>query_max_len:</translation>
+    </message>
+    <message>
+        <source>Query instruction:</source>
+        <translation>Anfrageanweisung:</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>Compare with and without the instruction</source>
+        <translation>Mit und ohne Anweisung vergleichen</translation>
+    </message>
+    <message>
+        <source>&amp;Run evaluation</source>
+        <translation>Evaluation &amp;starten</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Anhalten</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Metrics&lt;/b&gt; (the best of each column in bold)</source>
+        <translation>&lt;b&gt;Metriken&lt;/b&gt; (der beste Wert jeder Spalte fett)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Query by query&lt;/b&gt;: rank of the first relevant document</source>
+        <translation>&lt;b&gt;Anfrage für Anfrage&lt;/b&gt;: Rang des ersten relevanten Dokuments</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>Vergleichen</translation>
+    </message>
+    <message>
+        <source>against</source>
+        <translation>mit</translation>
+    </message>
+    <message>
+        <source>biggest gains first</source>
+        <translation>größte Verbesserungen zuerst</translation>
+    </message>
+    <message>
+        <source>biggest losses first</source>
+        <translation>größte Verschlechterungen zuerst</translation>
+    </message>
+    <message>
+        <source>Rank before</source>
+        <translation>Rang vorher</translation>
+    </message>
+    <message>
+        <source>Rank after</source>
+        <translation>Rang nachher</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Änderung</translation>
+    </message>
+    <message>
+        <source>Query</source>
+        <translation>Anfrage</translation>
+    </message>
+    <message>
+        <source>A workspace needs a model folder and a BEIR evaluation folder (corpus.jsonl, queries.jsonl, qrels/) to evaluate.</source>
+        <translation>Zum Evaluieren braucht ein Arbeitsbereich einen Modellordner und einen BEIR-Evaluationsordner (corpus.jsonl, queries.jsonl, qrels/).</translation>
+    </message>
+    <message>
+        <source>Check a model or more and choose an evaluation set.</source>
+        <translation>Ein oder mehrere Modelle anhaken und einen Evaluationsdatensatz auswählen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Evaluating %n model(s)...</source>
+        <translation>
+            <numerusform>%n Modell wird evaluiert...</numerusform>
+            <numerusform>%n Modelle werden evaluiert...</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The evaluation failed: %1</source>
+        <translation>Die Evaluation ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Results in %1.</source>
+        <translation>Ergebnisse in %1.</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>Instruction</source>
+        <translation>Anweisung</translation>
+    </message>
+    <message>
+        <source>not in the top k</source>
+        <translation>nicht unter den Top k</translation>
+    </message>
+    <message>
+        <source>found</source>
+        <translation>gefunden</translation>
+    </message>
+    <message>
+        <source>lost</source>
+        <translation>verloren</translation>
+    </message>
+    <message>
+        <source>(reading the evaluation set...)</source>
+        <translation>(Evaluationsdatensatz wird gelesen...)</translation>
+    </message>
+    <message>
+        <source>Query %1:
+%2
+
+Relevant:
+%3</source>
+        <translation>Anfrage %1:
+%2
+
+Relevant:
+%3</translation>
     </message>
 </context>
 <context>
@@ -849,17 +983,6 @@
     </message>
 </context>
 <context>
-    <name>embedlab::widgets::PlaceholderPanel</name>
-    <message>
-        <source>What this panel will hold:</source>
-        <translation>Was dieses Panel enthalten wird:</translation>
-    </message>
-    <message>
-        <source>Until then, from a terminal:</source>
-        <translation>Bis dahin im Terminal:</translation>
-    </message>
-</context>
-<context>
     <name>embedlab::widgets::RecordBrowser</name>
     <message>
         <source>raw line %1:
@@ -1056,6 +1179,155 @@
     </message>
 </context>
 <context>
+    <name>embedlab::widgets::ThresholdsPanel</name>
+    <message>
+        <source>precision %1 · recall %2 · F1 %3
+true positives %4 · false positives %5 · false negatives %6 · true negatives %7</source>
+        <translation>Präzision %1 · Recall %2 · F1 %3
+richtig positiv %4 · falsch positiv %5 · falsch negativ %6 · richtig negativ %7</translation>
+    </message>
+    <message>
+        <source>Labelled pairs</source>
+        <translation>Gelabelte Paare</translation>
+    </message>
+    <message>
+        <source>Pairs (*.tsv *.jsonl)</source>
+        <translation>Paare (*.tsv *.jsonl)</translation>
+    </message>
+    <message>
+        <source>Score labelled pairs</source>
+        <translation>Scores für gelabelte Paare berechnen</translation>
+    </message>
+    <message>
+        <source>Model:</source>
+        <translation>Modell:</translation>
+    </message>
+    <message>
+        <source>Pairs:</source>
+        <translation>Paare:</translation>
+    </message>
+    <message>
+        <source>A TSV of text_a, text_b, label, or a training file (each query with its positives as similar pairs and its negatives as dissimilar)</source>
+        <translation>Eine TSV-Datei mit text_a, text_b, label oder eine Trainingsdatei (jede Anfrage mit ihren Positiven als ähnliche Paare und ihren Negativen als unähnliche)</translation>
+    </message>
+    <message>
+        <source>Browse...</source>
+        <translation>Durchsuchen...</translation>
+    </message>
+    <message>
+        <source>Target precision:</source>
+        <translation>Zielpräzision:</translation>
+    </message>
+    <message>
+        <source>&amp;Score and fit</source>
+        <translation>&amp;Bewerten und anpassen</translation>
+    </message>
+    <message>
+        <source>Threshold (drag the line in the plots)</source>
+        <translation>Schwellenwert (die Linie in den Diagrammen ziehen)</translation>
+    </message>
+    <message>
+        <source>Similar when the score is at least</source>
+        <translation>Ähnlich ab einem Score von</translation>
+    </message>
+    <message>
+        <source>Best F1</source>
+        <translation>Bestes F1</translation>
+    </message>
+    <message>
+        <source>Target precision</source>
+        <translation>Zielpräzision</translation>
+    </message>
+    <message>
+        <source>cosine similarity</source>
+        <translation>Kosinusähnlichkeit</translation>
+    </message>
+    <message>
+        <source>share of pairs (%)</source>
+        <translation>Anteil der Paare (%)</translation>
+    </message>
+    <message>
+        <source>threshold</source>
+        <translation>Schwellenwert</translation>
+    </message>
+    <message>
+        <source>precision, recall, F1</source>
+        <translation>Präzision, Recall, F1</translation>
+    </message>
+    <message>
+        <source>Choose a model and labelled pairs, then score them: the thresholds are fitted on half of the pairs and reported on the other half.</source>
+        <translation>Ein Modell und gelabelte Paare auswählen und dann bewerten: Die Schwellenwerte werden an einer Hälfte der Paare angepasst und an der anderen Hälfte ausgewiesen.</translation>
+    </message>
+    <message>
+        <source>Choose a model and a file of labelled pairs first.</source>
+        <translation>Zuerst ein Modell und eine Datei mit gelabelten Paaren auswählen.</translation>
+    </message>
+    <message>
+        <source>Scoring %1...</source>
+        <translation>%1 wird bewertet...</translation>
+    </message>
+    <message>
+        <source>Scoring failed: %1</source>
+        <translation>Bewertung fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Fitted on %1 pairs (%2 groups), reported on the other %3 pairs (%4 groups).</source>
+        <translation>Angepasst an %1 Paaren (%2 Gruppen), ausgewiesen an den übrigen %3 Paaren (%4 Gruppen).</translation>
+    </message>
+    <message>
+        <source>Best F1: threshold %1, F1 %2 where fitted, %3 on the other part.</source>
+        <translation>Bestes F1: Schwellenwert %1, F1 %2 auf dem Anpassungsteil, %3 auf dem anderen Teil.</translation>
+    </message>
+    <message>
+        <source>Precision %1: threshold %2; precision %3 on the other part, recall %4.</source>
+        <translation>Präzision %1: Schwellenwert %2; Präzision %3 auf dem anderen Teil, Recall %4.</translation>
+    </message>
+    <message>
+        <source>No threshold reaches a precision of %1 on the fit part.</source>
+        <translation>Kein Schwellenwert erreicht auf dem Anpassungsteil eine Präzision von %1.</translation>
+    </message>
+    <message>
+        <source>Scores in %1.</source>
+        <translation>Scores in %1.</translation>
+    </message>
+    <message>
+        <source>similar pairs (%1)</source>
+        <translation>ähnliche Paare (%1)</translation>
+    </message>
+    <message>
+        <source>dissimilar pairs (%1)</source>
+        <translation>unähnliche Paare (%1)</translation>
+    </message>
+    <message>
+        <source>precision</source>
+        <translation>Präzision</translation>
+    </message>
+    <message>
+        <source>recall</source>
+        <translation>Recall</translation>
+    </message>
+    <message>
+        <source>F1</source>
+        <translation>F1</translation>
+    </message>
+    <message>
+        <source>On the held-out part (what to expect on new pairs):
+%1
+
+On the fit part:
+%2</source>
+        <translation>Auf dem zurückgehaltenen Teil (was bei neuen Paaren zu erwarten ist):
+%1
+
+Auf dem Anpassungsteil:
+%2</translation>
+    </message>
+</context>
+<context>
     <name>embedlab::widgets::TokenStatisticsView</name>
     <message>
         <source>&amp;Tokenizer:</source>
@@ -1222,6 +1494,344 @@ im Mining-Panel minen.</translation>
     <message>
         <source>(so far)</source>
         <translation>(bisher)</translation>
+    </message>
+</context>
+<context>
+    <name>embedlab::widgets::TrainingOptionForm</name>
+    <message>
+        <source>Data</source>
+        <translation>Daten</translation>
+    </message>
+    <message>
+        <source>Model and loss</source>
+        <translation>Modell und Verlust</translation>
+    </message>
+    <message>
+        <source>Optimisation</source>
+        <translation>Optimierung</translation>
+    </message>
+    <message>
+        <source>Logging and checkpoints</source>
+        <translation>Protokollierung und Checkpoints</translation>
+    </message>
+    <message>
+        <source>Memory and devices</source>
+        <translation>Speicher und Geräte</translation>
+    </message>
+    <message>
+        <source>Training data (*.jsonl)</source>
+        <translation>Trainingsdaten (*.jsonl)</translation>
+    </message>
+    <message>
+        <source>model_name_or_path: choose a model folder.</source>
+        <translation>model_name_or_path: einen Modellordner auswählen.</translation>
+    </message>
+    <message>
+        <source>train_data: choose a training file.</source>
+        <translation>train_data: eine Trainingsdatei auswählen.</translation>
+    </message>
+    <message>
+        <source>output_dir: choose a run folder.</source>
+        <translation>output_dir: einen Laufordner auswählen.</translation>
+    </message>
+    <message>
+        <source>Cannot read %1.</source>
+        <translation>%1 kann nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>%1 is not a JSON object of training options.</source>
+        <translation>%1 ist kein JSON-Objekt mit Trainingsoptionen.</translation>
+    </message>
+    <message>
+        <source>The run folder: options, metrics, checkpoints; the final model lands at its root.</source>
+        <translation>Der Laufordner: Optionen, Metriken, Checkpoints; das fertige Modell landet in seiner obersten Ebene.</translation>
+    </message>
+    <message>
+        <source>The Hugging Face model folder to start from.</source>
+        <translation>Der Hugging-Face-Modellordner, von dem aus trainiert wird.</translation>
+    </message>
+    <message>
+        <source>Training files of {&quot;query&quot;, &quot;pos&quot;, &quot;neg&quot;} lines; several are separated by &apos;;&apos;.</source>
+        <translation>Trainingsdateien aus {&quot;query&quot;, &quot;pos&quot;, &quot;neg&quot;}-Zeilen; mehrere werden durch &apos;;&apos; getrennt.</translation>
+    </message>
+    <message>
+        <source>Passages per query: one positive and G-1 hard negatives. More negatives help until memory runs out.</source>
+        <translation>Passagen pro Anfrage: ein Positiv und G-1 schwierige Negative. Mehr Negative helfen, bis der Speicher ausgeht.</translation>
+    </message>
+    <message>
+        <source>Longest query in tokens; set it from the query lengths (the Datasets panel&apos;s Statistics tab).</source>
+        <translation>Längste Anfrage in Token; anhand der Anfragelängen festlegen (Reiter „Statistik“ im Panel „Datensätze“).</translation>
+    </message>
+    <message>
+        <source>Longest passage in tokens; longer passages are cut.</source>
+        <translation>Längste Passage in Token; längere Passagen werden abgeschnitten.</translation>
+    </message>
+    <message>
+        <source>Put before every query without a &quot;prompt&quot; of its own (e.g. BGE&apos;s instruction). Use the same text when you encode queries later.</source>
+        <translation>Wird jeder Anfrage ohne eigenes &quot;prompt&quot; vorangestellt (z. B. die Anweisung von BGE). Beim späteren Kodieren von Anfragen denselben Text verwenden.</translation>
+    </message>
+    <message>
+        <source>Put before every passage (e.g. &quot;passage: &quot; for E5).</source>
+        <translation>Wird jeder Passage vorangestellt (z. B. &quot;passage: &quot; für E5).</translation>
+    </message>
+    <message>
+        <source>Keep a text out of a batch that already holds it, so that a duplicate positive is never an in-batch negative.</source>
+        <translation>Einen Text aus einem Batch heraushalten, der ihn bereits enthält, damit ein doppeltes Positiv nie zu einem In-Batch-Negativ wird.</translation>
+    </message>
+    <message>
+        <source>cls, mean or lasttoken; empty: the model&apos;s own sentence-transformers setting.</source>
+        <translation>cls, mean oder lasttoken; leer: die eigene sentence-transformers-Einstellung des Modells.</translation>
+    </message>
+    <message>
+        <source>L2-normalise embeddings, so that scores are cosines.</source>
+        <translation>Embeddings L2-normalisieren, sodass die Scores Kosinuswerte sind.</translation>
+    </message>
+    <message>
+        <source>Scores are divided by it before the softmax: lower sharpens the distribution (0.01-0.05 is usual; the reference uses 0.02).</source>
+        <translation>Die Scores werden vor dem Softmax durch diesen Wert geteilt: Kleinere Werte schärfen die Verteilung (üblich sind 0,01-0,05; die Referenz verwendet 0,02).</translation>
+    </message>
+    <message>
+        <source>Use the other queries&apos; passages as negatives too.</source>
+        <translation>Auch die Passagen der anderen Anfragen als Negative verwenden.</translation>
+    </message>
+    <message>
+        <source>Share passages across workers as negatives: the effective batch is all workers&apos; batches together.</source>
+        <translation>Passagen zwischen den Workern als Negative teilen: Der effektive Batch umfasst die Batches aller Worker zusammen.</translation>
+    </message>
+    <message>
+        <source>Weight of the distillation term when lines carry pos_scores and neg_scores from a teacher.</source>
+        <translation>Gewicht des Destillationsterms, wenn Zeilen pos_scores und neg_scores eines Lehrers enthalten.</translation>
+    </message>
+    <message>
+        <source>AdamW learning rate; the reference advises 1e-5, 2e-5 and 3e-5 for large, base and small models.</source>
+        <translation>AdamW-Lernrate; die Referenz empfiehlt 1e-5, 2e-5 und 3e-5 für große, Basis- und kleine Modelle.</translation>
+    </message>
+    <message>
+        <source>Passes over the training data (may be fractional).</source>
+        <translation>Durchläufe über die Trainingsdaten (auch Bruchteile möglich).</translation>
+    </message>
+    <message>
+        <source>Optimiser steps in all; when positive it overrides the epochs.</source>
+        <translation>Optimiererschritte insgesamt; ein positiver Wert hat Vorrang vor den Epochen.</translation>
+    </message>
+    <message>
+        <source>Queries per worker and step. Larger batches give more in-batch negatives and usually better models; the gradient cache makes them fit in memory.</source>
+        <translation>Anfragen pro Worker und Schritt. Größere Batches liefern mehr In-Batch-Negative und meist bessere Modelle; der Gradienten-Cache lässt sie in den Speicher passen.</translation>
+    </message>
+    <message>
+        <source>Drop each epoch&apos;s last incomplete batch.</source>
+        <translation>Den letzten unvollständigen Batch jeder Epoche verwerfen.</translation>
+    </message>
+    <message>
+        <source>Share of the steps over which the learning rate rises linearly from 0 (0.1 is common).</source>
+        <translation>Anteil der Schritte, über die die Lernrate linear von 0 ansteigt (üblich ist 0,1).</translation>
+    </message>
+    <message>
+        <source>AdamW weight decay (never on biases and LayerNorm weights).</source>
+        <translation>AdamW-Gewichtsabnahme (nie auf Biases und LayerNorm-Gewichte).</translation>
+    </message>
+    <message>
+        <source>Clip the global gradient norm to this (0: no clipping).</source>
+        <translation>Die globale Gradientennorm auf diesen Wert begrenzen (0: keine Begrenzung).</translation>
+    </message>
+    <message>
+        <source>AdamW beta1.</source>
+        <translation>beta1 von AdamW.</translation>
+    </message>
+    <message>
+        <source>AdamW beta2.</source>
+        <translation>beta2 von AdamW.</translation>
+    </message>
+    <message>
+        <source>AdamW epsilon.</source>
+        <translation>epsilon von AdamW.</translation>
+    </message>
+    <message>
+        <source>Seed of sampling, shuffling and dropout: the same seed gives the same run.</source>
+        <translation>Seed für Sampling, Mischen und Dropout: Derselbe Seed ergibt denselben Lauf.</translation>
+    </message>
+    <message>
+        <source>A metrics record (loss, learning rate, similarity histograms) every N steps: what the plots show.</source>
+        <translation>Alle N Schritte ein Metrikeintrag (Verlust, Lernrate, Ähnlichkeitshistogramme): das, was die Diagramme zeigen.</translation>
+    </message>
+    <message>
+        <source>A checkpoint every N steps (0: only at the end). Stop always writes one.</source>
+        <translation>Alle N Schritte ein Checkpoint (0: nur am Ende). Anhalten schreibt immer einen.</translation>
+    </message>
+    <message>
+        <source>Keep only the last N checkpoints (0: all).</source>
+        <translation>Nur die letzten N Checkpoints behalten (0: alle).</translation>
+    </message>
+    <message>
+        <source>Continue from a checkpoint folder, or &quot;latest&quot; in the run folder (Resume sets it).</source>
+        <translation>Von einem Checkpoint-Ordner fortsetzen oder von &quot;latest&quot; im Laufordner („Fortsetzen“ setzt es).</translation>
+    </message>
+    <message>
+        <source>Recompute each layer in the backward pass: less memory, about 30% more time.</source>
+        <translation>Jede Schicht im Rückwärtsdurchlauf neu berechnen: weniger Speicher, etwa 30 % mehr Zeit.</translation>
+    </message>
+    <message>
+        <source>Gradient cache: embed the batch in chunks, so that the batch size is bounded by time rather than memory, with the same gradients.</source>
+        <translation>Gradienten-Cache: den Batch in Teilstücken einbetten, sodass die Batchgröße durch die Zeit statt durch den Speicher begrenzt ist, bei gleichen Gradienten.</translation>
+    </message>
+    <message>
+        <source>Texts per chunk with the gradient cache.</source>
+        <translation>Texte pro Teilstück beim Gradienten-Cache.</translation>
+    </message>
+    <message>
+        <source>Mixed precision in float16 with dynamic loss scaling (CUDA only).</source>
+        <translation>Gemischte Genauigkeit in float16 mit dynamischer Verlustskalierung (nur CUDA).</translation>
+    </message>
+    <message>
+        <source>Mixed precision in bfloat16 (CUDA, or CPUs that support it).</source>
+        <translation>Gemischte Genauigkeit in bfloat16 (CUDA oder CPUs, die es unterstützen).</translation>
+    </message>
+    <message>
+        <source>Worker processes on this machine (one per GPU).</source>
+        <translation>Worker-Prozesse auf diesem Rechner (einer pro GPU).</translation>
+    </message>
+    <message>
+        <source>auto (a GPU per worker when there are GPUs, else the CPU), cpu or cuda.</source>
+        <translation>auto (eine GPU pro Worker, wenn GPUs vorhanden sind, sonst die CPU), cpu oder cuda.</translation>
+    </message>
+</context>
+<context>
+    <name>embedlab::widgets::TrainingPanel</name>
+    <message>
+        <source>Load training options</source>
+        <translation>Trainingsoptionen laden</translation>
+    </message>
+    <message>
+        <source>Training options (*.json)</source>
+        <translation>Trainingsoptionen (*.json)</translation>
+    </message>
+    <message>
+        <source>Save training options</source>
+        <translation>Trainingsoptionen speichern</translation>
+    </message>
+    <message>
+        <source>Could not write %1.</source>
+        <translation>%1 konnte nicht geschrieben werden.</translation>
+    </message>
+    <message>
+        <source>Load options...</source>
+        <translation>Optionen laden...</translation>
+    </message>
+    <message>
+        <source>A preset, a --config file or a run folder&apos;s training_options.json</source>
+        <translation>Eine Voreinstellung, eine --config-Datei oder die training_options.json eines Laufordners</translation>
+    </message>
+    <message>
+        <source>Save options...</source>
+        <translation>Optionen speichern...</translation>
+    </message>
+    <message>
+        <source>&amp;Launch</source>
+        <translation>&amp;Starten</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Anhalten</translation>
+    </message>
+    <message>
+        <source>Stop at the next batch, with a checkpoint</source>
+        <translation>Beim nächsten Batch anhalten, mit Checkpoint</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Fortsetzen</translation>
+    </message>
+    <message>
+        <source>Continue the last run from its latest checkpoint</source>
+        <translation>Den letzten Lauf ab seinem neuesten Checkpoint fortsetzen</translation>
+    </message>
+    <message>
+        <source>step</source>
+        <translation>Schritt</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>Verlust</translation>
+    </message>
+    <message>
+        <source>learning rate</source>
+        <translation>Lernrate</translation>
+    </message>
+    <message>
+        <source>cosine similarity to the query</source>
+        <translation>Kosinusähnlichkeit zur Anfrage</translation>
+    </message>
+    <message>
+        <source>share (%)</source>
+        <translation>Anteil (%)</translation>
+    </message>
+    <message>
+        <source>Set the options and launch: the run&apos;s curves appear here as it trains. It keeps running if the window closes.</source>
+        <translation>Optionen festlegen und starten: Die Kurven des Laufs erscheinen hier während des Trainings. Der Lauf geht weiter, wenn das Fenster geschlossen wird.</translation>
+    </message>
+    <message>
+        <source>Cannot launch: %1</source>
+        <translation>Start nicht möglich: %1</translation>
+    </message>
+    <message>
+        <source>Cannot write %1.</source>
+        <translation>%1 kann nicht geschrieben werden.</translation>
+    </message>
+    <message>
+        <source>Resuming %1...</source>
+        <translation>%1 wird fortgesetzt...</translation>
+    </message>
+    <message>
+        <source>Starting %1...</source>
+        <translation>%1 wird gestartet...</translation>
+    </message>
+    <message>
+        <source>Stopping at the next batch, with a checkpoint...</source>
+        <translation>Anhalten beim nächsten Batch, mit Checkpoint...</translation>
+    </message>
+    <message>
+        <source>Checkpoint at step %1.</source>
+        <translation>Checkpoint bei Schritt %1.</translation>
+    </message>
+    <message>
+        <source>step %1 of %2</source>
+        <translation>Schritt %1 von %2</translation>
+    </message>
+    <message>
+        <source>Step %1 of %2 · epoch %3 · loss %4 · %5 samples/s · %6 left</source>
+        <translation>Schritt %1 von %2 · Epoche %3 · Verlust %4 · %5 Beispiele/s · noch %6</translation>
+    </message>
+    <message>
+        <source>Finished: the model is in %1.</source>
+        <translation>Fertig: Das Modell liegt in %1.</translation>
+    </message>
+    <message>
+        <source>Stopped with a checkpoint; Resume continues from it.</source>
+        <translation>Mit Checkpoint angehalten; „Fortsetzen“ macht dort weiter.</translation>
+    </message>
+    <message>
+        <source>The run failed: %1</source>
+        <translation>Der Lauf ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>step %1</source>
+        <translation>Schritt %1</translation>
+    </message>
+    <message>
+        <source>%1 (mean %2)</source>
+        <translation>%1 (Mittel %2)</translation>
+    </message>
+    <message>
+        <source>positives</source>
+        <translation>Positive</translation>
+    </message>
+    <message>
+        <source>hard negatives</source>
+        <translation>schwierige Negative</translation>
+    </message>
+    <message>
+        <source>in-batch negatives</source>
+        <translation>In-Batch-Negative</translation>
     </message>
 </context>
 <context>

@@ -169,59 +169,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Launch contrastive fine-tuning runs and watch them as they happen.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Every trainer option, grouped, with a one-sentence explanation and presets</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Live loss and learning-rate curves, samples/s and ETA</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Live similarity histograms of positives, hard negatives and in-batch negatives</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Stop with a checkpoint, resume, several runs side by side</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Evaluation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Measure whether a model got better on your data.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>MRR@k, Recall@k, nDCG@10 and MAP@100 for BEIR and MS MARCO-style sets</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Several models on one set in one table, query by query comparison</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>With and without the query instruction, and re-ranking with a cross-encoder</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Thresholds</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Choose the similarity above which two texts count as similar, from your labelled pairs rather than from a guess like 0.5.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Score distributions of similar and dissimilar pairs</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Precision, recall and F1 over the threshold; the best-F1 threshold and the lowest one reaching a target precision, fitted on one half and reported on the other</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -305,6 +257,22 @@
         <source>Data files (*.jsonl *.tsv);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>A training run is going</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leave the training run running after EmbedLab closes, or stop it with a checkpoint?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leave it running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop it</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>embedlab::gui::PreferencesDialog</name>
@@ -353,6 +321,10 @@
     </message>
     <message>
         <source>embedlab-cli exited with status %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot start %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -510,6 +482,164 @@
     </message>
     <message>
         <source>Statistics</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>embedlab::widgets::EvaluationPanel</name>
+    <message>
+        <source>Evaluate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Models:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The models to compare (checked ones)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Evaluation set:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Split:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>qrels/&lt;split&gt;.tsv</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>max_len:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Longest document in tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>query_max_len:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Query instruction:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compare with and without the instruction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Run evaluation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Metrics&lt;/b&gt; (the best of each column in bold)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Query by query&lt;/b&gt;: rank of the first relevant document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>against</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>biggest gains first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>biggest losses first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rank before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rank after</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Query</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A workspace needs a model folder and a BEIR evaluation folder (corpus.jsonl, queries.jsonl, qrels/) to evaluate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check a model or more and choose an evaluation set.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Evaluating %n model(s)...</source>
+        <translation>
+            <numerusform>Evaluating %n model...</numerusform>
+            <numerusform>Evaluating %n models...</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The evaluation failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Results in %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Instruction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not in the top k</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>lost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(reading the evaluation set...)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Query %1:
+%2
+
+Relevant:
+%3</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -845,17 +975,6 @@
     </message>
 </context>
 <context>
-    <name>embedlab::widgets::PlaceholderPanel</name>
-    <message>
-        <source>What this panel will hold:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Until then, from a terminal:</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>embedlab::widgets::RecordBrowser</name>
     <message>
         <source>raw line %1:
@@ -1051,6 +1170,150 @@
     </message>
 </context>
 <context>
+    <name>embedlab::widgets::ThresholdsPanel</name>
+    <message>
+        <source>precision %1 · recall %2 · F1 %3
+true positives %4 · false positives %5 · false negatives %6 · true negatives %7</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Labelled pairs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pairs (*.tsv *.jsonl)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Score labelled pairs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pairs:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A TSV of text_a, text_b, label, or a training file (each query with its positives as similar pairs and its negatives as dissimilar)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Browse...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Target precision:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Score and fit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Threshold (drag the line in the plots)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Similar when the score is at least</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Best F1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Target precision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cosine similarity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>share of pairs (%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>threshold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>precision, recall, F1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a model and labelled pairs, then score them: the thresholds are fitted on half of the pairs and reported on the other half.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a model and a file of labelled pairs first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scoring %1...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scoring failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fitted on %1 pairs (%2 groups), reported on the other %3 pairs (%4 groups).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Best F1: threshold %1, F1 %2 where fitted, %3 on the other part.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Precision %1: threshold %2; precision %3 on the other part, recall %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No threshold reaches a precision of %1 on the fit part.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scores in %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>similar pairs (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dissimilar pairs (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>precision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>recall</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>F1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On the held-out part (what to expect on new pairs):
+%1
+
+On the fit part:
+%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>embedlab::widgets::TokenStatisticsView</name>
     <message>
         <source>&amp;Tokenizer:</source>
@@ -1214,6 +1477,344 @@ mine them (Mining panel).</source>
     </message>
     <message>
         <source>(so far)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>embedlab::widgets::TrainingOptionForm</name>
+    <message>
+        <source>Data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model and loss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Optimisation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Logging and checkpoints</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Memory and devices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training data (*.jsonl)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>model_name_or_path: choose a model folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>train_data: choose a training file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>output_dir: choose a run folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a JSON object of training options.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The run folder: options, metrics, checkpoints; the final model lands at its root.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Hugging Face model folder to start from.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training files of {&quot;query&quot;, &quot;pos&quot;, &quot;neg&quot;} lines; several are separated by &apos;;&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Passages per query: one positive and G-1 hard negatives. More negatives help until memory runs out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Longest query in tokens; set it from the query lengths (the Datasets panel&apos;s Statistics tab).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Longest passage in tokens; longer passages are cut.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Put before every query without a &quot;prompt&quot; of its own (e.g. BGE&apos;s instruction). Use the same text when you encode queries later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Put before every passage (e.g. &quot;passage: &quot; for E5).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep a text out of a batch that already holds it, so that a duplicate positive is never an in-batch negative.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cls, mean or lasttoken; empty: the model&apos;s own sentence-transformers setting.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>L2-normalise embeddings, so that scores are cosines.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scores are divided by it before the softmax: lower sharpens the distribution (0.01-0.05 is usual; the reference uses 0.02).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use the other queries&apos; passages as negatives too.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share passages across workers as negatives: the effective batch is all workers&apos; batches together.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weight of the distillation term when lines carry pos_scores and neg_scores from a teacher.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AdamW learning rate; the reference advises 1e-5, 2e-5 and 3e-5 for large, base and small models.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Passes over the training data (may be fractional).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Optimiser steps in all; when positive it overrides the epochs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Queries per worker and step. Larger batches give more in-batch negatives and usually better models; the gradient cache makes them fit in memory.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drop each epoch&apos;s last incomplete batch.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share of the steps over which the learning rate rises linearly from 0 (0.1 is common).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AdamW weight decay (never on biases and LayerNorm weights).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clip the global gradient norm to this (0: no clipping).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AdamW beta1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AdamW beta2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AdamW epsilon.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seed of sampling, shuffling and dropout: the same seed gives the same run.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A metrics record (loss, learning rate, similarity histograms) every N steps: what the plots show.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A checkpoint every N steps (0: only at the end). Stop always writes one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep only the last N checkpoints (0: all).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Continue from a checkpoint folder, or &quot;latest&quot; in the run folder (Resume sets it).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recompute each layer in the backward pass: less memory, about 30% more time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gradient cache: embed the batch in chunks, so that the batch size is bounded by time rather than memory, with the same gradients.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Texts per chunk with the gradient cache.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mixed precision in float16 with dynamic loss scaling (CUDA only).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mixed precision in bfloat16 (CUDA, or CPUs that support it).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Worker processes on this machine (one per GPU).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>auto (a GPU per worker when there are GPUs, else the CPU), cpu or cuda.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>embedlab::widgets::TrainingPanel</name>
+    <message>
+        <source>Load training options</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training options (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save training options</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not write %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Load options...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A preset, a --config file or a run folder&apos;s training_options.json</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save options...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Launch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop at the next batch, with a checkpoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Continue the last run from its latest checkpoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>learning rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cosine similarity to the query</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>share (%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set the options and launch: the run&apos;s curves appear here as it trains. It keeps running if the window closes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot launch: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resuming %1...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starting %1...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopping at the next batch, with a checkpoint...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checkpoint at step %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>step %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step %1 of %2 · epoch %3 · loss %4 · %5 samples/s · %6 left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finished: the model is in %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped with a checkpoint; Resume continues from it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The run failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>step %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (mean %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>positives</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>hard negatives</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>in-batch negatives</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

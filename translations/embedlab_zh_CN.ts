@@ -169,60 +169,12 @@
         <translation>训练</translation>
     </message>
     <message>
-        <source>Launch contrastive fine-tuning runs and watch them as they happen.</source>
-        <translation>启动对比微调运行并实时观察其进展。</translation>
-    </message>
-    <message>
-        <source>Every trainer option, grouped, with a one-sentence explanation and presets</source>
-        <translation>所有训练器选项，分组显示，附一句话说明和预设</translation>
-    </message>
-    <message>
-        <source>Live loss and learning-rate curves, samples/s and ETA</source>
-        <translation>实时损失和学习率曲线、样本/秒和预计剩余时间</translation>
-    </message>
-    <message>
-        <source>Live similarity histograms of positives, hard negatives and in-batch negatives</source>
-        <translation>正例、困难负例和批内负例的实时相似度直方图</translation>
-    </message>
-    <message>
-        <source>Stop with a checkpoint, resume, several runs side by side</source>
-        <translation>停止时保存检查点、恢复运行、多个运行并排显示</translation>
-    </message>
-    <message>
         <source>Evaluation</source>
         <translation>评估</translation>
     </message>
     <message>
-        <source>Measure whether a model got better on your data.</source>
-        <translation>衡量模型在您的数据上是否有所提升。</translation>
-    </message>
-    <message>
-        <source>MRR@k, Recall@k, nDCG@10 and MAP@100 for BEIR and MS MARCO-style sets</source>
-        <translation>适用于 BEIR 和 MS MARCO 风格数据集的 MRR@k、Recall@k、nDCG@10 和 MAP@100</translation>
-    </message>
-    <message>
-        <source>Several models on one set in one table, query by query comparison</source>
-        <translation>在一张表中列出多个模型在同一数据集上的结果，并逐个查询比较</translation>
-    </message>
-    <message>
-        <source>With and without the query instruction, and re-ranking with a cross-encoder</source>
-        <translation>使用与不使用查询指令的对比，以及使用交叉编码器重排序</translation>
-    </message>
-    <message>
         <source>Thresholds</source>
         <translation>阈值</translation>
-    </message>
-    <message>
-        <source>Choose the similarity above which two texts count as similar, from your labelled pairs rather than from a guess like 0.5.</source>
-        <translation>根据您标注的文本对来选择判定两个文本相似的相似度阈值，而不是凭猜测取 0.5 之类的值。</translation>
-    </message>
-    <message>
-        <source>Score distributions of similar and dissimilar pairs</source>
-        <translation>相似与不相似文本对的分数分布</translation>
-    </message>
-    <message>
-        <source>Precision, recall and F1 over the threshold; the best-F1 threshold and the lowest one reaching a target precision, fitted on one half and reported on the other</source>
-        <translation>精确率、召回率和 F1 随阈值的变化；F1 最佳的阈值以及达到目标精确率的最低阈值，在一半数据上拟合，在另一半数据上报告</translation>
     </message>
     <message>
         <source>History</source>
@@ -306,6 +258,22 @@
         <source>Data files (*.jsonl *.tsv);;All files (*)</source>
         <translation>数据文件 (*.jsonl *.tsv);;所有文件 (*)</translation>
     </message>
+    <message>
+        <source>A training run is going</source>
+        <translation>训练运行正在进行</translation>
+    </message>
+    <message>
+        <source>Leave the training run running after EmbedLab closes, or stop it with a checkpoint?</source>
+        <translation>EmbedLab 关闭后让训练运行继续进行，还是保存检查点后停止？</translation>
+    </message>
+    <message>
+        <source>Leave it running</source>
+        <translation>继续运行</translation>
+    </message>
+    <message>
+        <source>Stop it</source>
+        <translation>停止</translation>
+    </message>
 </context>
 <context>
     <name>embedlab::gui::PreferencesDialog</name>
@@ -355,6 +323,10 @@
     <message>
         <source>embedlab-cli exited with status %1</source>
         <translation>embedlab-cli 已退出，状态码 %1</translation>
+    </message>
+    <message>
+        <source>cannot start %1</source>
+        <translation>无法启动 %1</translation>
     </message>
 </context>
 <context>
@@ -510,6 +482,167 @@
     <message>
         <source>Statistics</source>
         <translation>统计</translation>
+    </message>
+</context>
+<context>
+    <name>embedlab::widgets::EvaluationPanel</name>
+    <message>
+        <source>Evaluate</source>
+        <translation>评估</translation>
+    </message>
+    <message>
+        <source>Models:</source>
+        <translation>模型：</translation>
+    </message>
+    <message>
+        <source>The models to compare (checked ones)</source>
+        <translation>要比较的模型（已勾选的）</translation>
+    </message>
+    <message>
+        <source>Evaluation set:</source>
+        <translation>评估集：</translation>
+    </message>
+    <message>
+        <source>Split:</source>
+        <translation>划分：</translation>
+    </message>
+    <message>
+        <source>qrels/&lt;split&gt;.tsv</source>
+        <translation>qrels/&lt;split&gt;.tsv</translation>
+    </message>
+    <message>
+        <source>max_len:</source>
+        <translation>max_len:</translation>
+    </message>
+    <message>
+        <source>Longest document in tokens</source>
+        <translation>文档的最大词元数</translation>
+    </message>
+    <message>
+        <source>query_max_len:</source>
+        <translation>query_max_len:</translation>
+    </message>
+    <message>
+        <source>Query instruction:</source>
+        <translation>查询指令：</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Compare with and without the instruction</source>
+        <translation>比较使用和不使用指令的结果</translation>
+    </message>
+    <message>
+        <source>&amp;Run evaluation</source>
+        <translation>运行评估(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Metrics&lt;/b&gt; (the best of each column in bold)</source>
+        <translation>&lt;b&gt;指标&lt;/b&gt;（每列最佳值以粗体显示）</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Query by query&lt;/b&gt;: rank of the first relevant document</source>
+        <translation>&lt;b&gt;逐个查询&lt;/b&gt;：第一个相关文档的排名</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>比较</translation>
+    </message>
+    <message>
+        <source>against</source>
+        <translation>与</translation>
+    </message>
+    <message>
+        <source>biggest gains first</source>
+        <translation>提升最大的在前</translation>
+    </message>
+    <message>
+        <source>biggest losses first</source>
+        <translation>下降最大的在前</translation>
+    </message>
+    <message>
+        <source>Rank before</source>
+        <translation>之前的排名</translation>
+    </message>
+    <message>
+        <source>Rank after</source>
+        <translation>之后的排名</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>变化</translation>
+    </message>
+    <message>
+        <source>Query</source>
+        <translation>查询</translation>
+    </message>
+    <message>
+        <source>A workspace needs a model folder and a BEIR evaluation folder (corpus.jsonl, queries.jsonl, qrels/) to evaluate.</source>
+        <translation>工作区需要一个模型文件夹和一个 BEIR 评估文件夹（corpus.jsonl、queries.jsonl、qrels/）才能进行评估。</translation>
+    </message>
+    <message>
+        <source>Check a model or more and choose an evaluation set.</source>
+        <translation>请勾选一个或多个模型并选择评估集。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Evaluating %n model(s)...</source>
+        <translation>
+            <numerusform>正在评估 %n 个模型...</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The evaluation failed: %1</source>
+        <translation>评估失败：%1</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>Results in %1.</source>
+        <translation>结果位于 %1。</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Instruction</source>
+        <translation>指令</translation>
+    </message>
+    <message>
+        <source>not in the top k</source>
+        <translation>不在前 k 名内</translation>
+    </message>
+    <message>
+        <source>found</source>
+        <translation>已找到</translation>
+    </message>
+    <message>
+        <source>lost</source>
+        <translation>已丢失</translation>
+    </message>
+    <message>
+        <source>(reading the evaluation set...)</source>
+        <translation>（正在读取评估集...）</translation>
+    </message>
+    <message>
+        <source>Query %1:
+%2
+
+Relevant:
+%3</source>
+        <translation>查询 %1：
+%2
+
+相关：
+%3</translation>
     </message>
 </context>
 <context>
@@ -846,17 +979,6 @@
     </message>
 </context>
 <context>
-    <name>embedlab::widgets::PlaceholderPanel</name>
-    <message>
-        <source>What this panel will hold:</source>
-        <translation>此面板将包含：</translation>
-    </message>
-    <message>
-        <source>Until then, from a terminal:</source>
-        <translation>在此之前，可在终端中使用：</translation>
-    </message>
-</context>
-<context>
     <name>embedlab::widgets::RecordBrowser</name>
     <message>
         <source>raw line %1:
@@ -1051,6 +1173,155 @@
     </message>
 </context>
 <context>
+    <name>embedlab::widgets::ThresholdsPanel</name>
+    <message>
+        <source>precision %1 · recall %2 · F1 %3
+true positives %4 · false positives %5 · false negatives %6 · true negatives %7</source>
+        <translation>精确率 %1 · 召回率 %2 · F1 %3
+真正例 %4 · 假正例 %5 · 假负例 %6 · 真负例 %7</translation>
+    </message>
+    <message>
+        <source>Labelled pairs</source>
+        <translation>已标注的文本对</translation>
+    </message>
+    <message>
+        <source>Pairs (*.tsv *.jsonl)</source>
+        <translation>文本对 (*.tsv *.jsonl)</translation>
+    </message>
+    <message>
+        <source>Score labelled pairs</source>
+        <translation>为已标注的文本对打分</translation>
+    </message>
+    <message>
+        <source>Model:</source>
+        <translation>模型：</translation>
+    </message>
+    <message>
+        <source>Pairs:</source>
+        <translation>文本对：</translation>
+    </message>
+    <message>
+        <source>A TSV of text_a, text_b, label, or a training file (each query with its positives as similar pairs and its negatives as dissimilar)</source>
+        <translation>包含 text_a、text_b、label 的 TSV 文件，或训练文件（每个查询与其正例构成相似对，与其负例构成不相似对）</translation>
+    </message>
+    <message>
+        <source>Browse...</source>
+        <translation>浏览...</translation>
+    </message>
+    <message>
+        <source>Target precision:</source>
+        <translation>目标精确率：</translation>
+    </message>
+    <message>
+        <source>&amp;Score and fit</source>
+        <translation>打分并拟合(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Threshold (drag the line in the plots)</source>
+        <translation>阈值（可在图表中拖动该线）</translation>
+    </message>
+    <message>
+        <source>Similar when the score is at least</source>
+        <translation>分数不低于此值时视为相似</translation>
+    </message>
+    <message>
+        <source>Best F1</source>
+        <translation>最佳 F1</translation>
+    </message>
+    <message>
+        <source>Target precision</source>
+        <translation>目标精确率</translation>
+    </message>
+    <message>
+        <source>cosine similarity</source>
+        <translation>余弦相似度</translation>
+    </message>
+    <message>
+        <source>share of pairs (%)</source>
+        <translation>文本对占比 (%)</translation>
+    </message>
+    <message>
+        <source>threshold</source>
+        <translation>阈值</translation>
+    </message>
+    <message>
+        <source>precision, recall, F1</source>
+        <translation>精确率、召回率、F1</translation>
+    </message>
+    <message>
+        <source>Choose a model and labelled pairs, then score them: the thresholds are fitted on half of the pairs and reported on the other half.</source>
+        <translation>请选择模型和已标注的文本对，然后为其打分：阈值在一半文本对上拟合，并在另一半上报告结果。</translation>
+    </message>
+    <message>
+        <source>Choose a model and a file of labelled pairs first.</source>
+        <translation>请先选择模型和已标注文本对的文件。</translation>
+    </message>
+    <message>
+        <source>Scoring %1...</source>
+        <translation>正在为 %1 打分...</translation>
+    </message>
+    <message>
+        <source>Scoring failed: %1</source>
+        <translation>打分失败：%1</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>Fitted on %1 pairs (%2 groups), reported on the other %3 pairs (%4 groups).</source>
+        <translation>在 %1 个文本对（%2 组）上拟合，在其余 %3 个文本对（%4 组）上报告。</translation>
+    </message>
+    <message>
+        <source>Best F1: threshold %1, F1 %2 where fitted, %3 on the other part.</source>
+        <translation>最佳 F1：阈值 %1，拟合部分 F1 为 %2，另一部分为 %3。</translation>
+    </message>
+    <message>
+        <source>Precision %1: threshold %2; precision %3 on the other part, recall %4.</source>
+        <translation>精确率 %1：阈值 %2；另一部分的精确率为 %3，召回率为 %4。</translation>
+    </message>
+    <message>
+        <source>No threshold reaches a precision of %1 on the fit part.</source>
+        <translation>在拟合部分上没有阈值能达到 %1 的精确率。</translation>
+    </message>
+    <message>
+        <source>Scores in %1.</source>
+        <translation>分数位于 %1。</translation>
+    </message>
+    <message>
+        <source>similar pairs (%1)</source>
+        <translation>相似对（%1）</translation>
+    </message>
+    <message>
+        <source>dissimilar pairs (%1)</source>
+        <translation>不相似对（%1）</translation>
+    </message>
+    <message>
+        <source>precision</source>
+        <translation>精确率</translation>
+    </message>
+    <message>
+        <source>recall</source>
+        <translation>召回率</translation>
+    </message>
+    <message>
+        <source>F1</source>
+        <translation>F1</translation>
+    </message>
+    <message>
+        <source>On the held-out part (what to expect on new pairs):
+%1
+
+On the fit part:
+%2</source>
+        <translation>在留出部分上（新文本对上的预期效果）：
+%1
+
+在拟合部分上：
+%2</translation>
+    </message>
+</context>
+<context>
     <name>embedlab::widgets::TokenStatisticsView</name>
     <message>
         <source>&amp;Tokenizer:</source>
@@ -1215,6 +1486,344 @@ mine them (Mining panel).</source>
     <message>
         <source>(so far)</source>
         <translation>（目前为止）</translation>
+    </message>
+</context>
+<context>
+    <name>embedlab::widgets::TrainingOptionForm</name>
+    <message>
+        <source>Data</source>
+        <translation>数据</translation>
+    </message>
+    <message>
+        <source>Model and loss</source>
+        <translation>模型与损失</translation>
+    </message>
+    <message>
+        <source>Optimisation</source>
+        <translation>优化</translation>
+    </message>
+    <message>
+        <source>Logging and checkpoints</source>
+        <translation>日志与检查点</translation>
+    </message>
+    <message>
+        <source>Memory and devices</source>
+        <translation>内存与设备</translation>
+    </message>
+    <message>
+        <source>Training data (*.jsonl)</source>
+        <translation>训练数据 (*.jsonl)</translation>
+    </message>
+    <message>
+        <source>model_name_or_path: choose a model folder.</source>
+        <translation>model_name_or_path：请选择模型文件夹。</translation>
+    </message>
+    <message>
+        <source>train_data: choose a training file.</source>
+        <translation>train_data：请选择训练文件。</translation>
+    </message>
+    <message>
+        <source>output_dir: choose a run folder.</source>
+        <translation>output_dir：请选择运行文件夹。</translation>
+    </message>
+    <message>
+        <source>Cannot read %1.</source>
+        <translation>无法读取 %1。</translation>
+    </message>
+    <message>
+        <source>%1 is not a JSON object of training options.</source>
+        <translation>%1 不是包含训练选项的 JSON 对象。</translation>
+    </message>
+    <message>
+        <source>The run folder: options, metrics, checkpoints; the final model lands at its root.</source>
+        <translation>运行文件夹：选项、指标、检查点；最终模型保存在其根目录。</translation>
+    </message>
+    <message>
+        <source>The Hugging Face model folder to start from.</source>
+        <translation>作为起点的 Hugging Face 模型文件夹。</translation>
+    </message>
+    <message>
+        <source>Training files of {&quot;query&quot;, &quot;pos&quot;, &quot;neg&quot;} lines; several are separated by &apos;;&apos;.</source>
+        <translation>由 {&quot;query&quot;, &quot;pos&quot;, &quot;neg&quot;} 行组成的训练文件；多个文件用 &apos;;&apos; 分隔。</translation>
+    </message>
+    <message>
+        <source>Passages per query: one positive and G-1 hard negatives. More negatives help until memory runs out.</source>
+        <translation>每个查询的段落数：一个正例和 G-1 个困难负例。负例越多效果越好，直到内存耗尽。</translation>
+    </message>
+    <message>
+        <source>Longest query in tokens; set it from the query lengths (the Datasets panel&apos;s Statistics tab).</source>
+        <translation>查询的最大词元数；请根据查询长度设置（“数据集”面板的“统计”标签页）。</translation>
+    </message>
+    <message>
+        <source>Longest passage in tokens; longer passages are cut.</source>
+        <translation>段落的最大词元数；更长的段落会被截断。</translation>
+    </message>
+    <message>
+        <source>Put before every query without a &quot;prompt&quot; of its own (e.g. BGE&apos;s instruction). Use the same text when you encode queries later.</source>
+        <translation>添加到每个没有自身 &quot;prompt&quot; 的查询之前（例如 BGE 的指令）。之后编码查询时请使用相同的文本。</translation>
+    </message>
+    <message>
+        <source>Put before every passage (e.g. &quot;passage: &quot; for E5).</source>
+        <translation>添加到每个段落之前（例如 E5 使用 &quot;passage: &quot;）。</translation>
+    </message>
+    <message>
+        <source>Keep a text out of a batch that already holds it, so that a duplicate positive is never an in-batch negative.</source>
+        <translation>不把文本放入已包含该文本的批次，使重复的正例永远不会成为批内负例。</translation>
+    </message>
+    <message>
+        <source>cls, mean or lasttoken; empty: the model&apos;s own sentence-transformers setting.</source>
+        <translation>cls、mean 或 lasttoken；留空：使用模型自身的 sentence-transformers 设置。</translation>
+    </message>
+    <message>
+        <source>L2-normalise embeddings, so that scores are cosines.</source>
+        <translation>对嵌入做 L2 归一化，使分数即为余弦值。</translation>
+    </message>
+    <message>
+        <source>Scores are divided by it before the softmax: lower sharpens the distribution (0.01-0.05 is usual; the reference uses 0.02).</source>
+        <translation>softmax 之前分数会除以该值：值越小，分布越尖锐（通常为 0.01-0.05；参考实现使用 0.02）。</translation>
+    </message>
+    <message>
+        <source>Use the other queries&apos; passages as negatives too.</source>
+        <translation>同时将其他查询的段落用作负例。</translation>
+    </message>
+    <message>
+        <source>Share passages across workers as negatives: the effective batch is all workers&apos; batches together.</source>
+        <translation>在各工作进程之间共享段落作为负例：有效批次为所有工作进程批次的总和。</translation>
+    </message>
+    <message>
+        <source>Weight of the distillation term when lines carry pos_scores and neg_scores from a teacher.</source>
+        <translation>当各行带有来自教师模型的 pos_scores 和 neg_scores 时，蒸馏项的权重。</translation>
+    </message>
+    <message>
+        <source>AdamW learning rate; the reference advises 1e-5, 2e-5 and 3e-5 for large, base and small models.</source>
+        <translation>AdamW 学习率；参考实现建议大型、基础和小型模型分别使用 1e-5、2e-5 和 3e-5。</translation>
+    </message>
+    <message>
+        <source>Passes over the training data (may be fractional).</source>
+        <translation>遍历训练数据的轮数（可以是小数）。</translation>
+    </message>
+    <message>
+        <source>Optimiser steps in all; when positive it overrides the epochs.</source>
+        <translation>优化器总步数；为正数时覆盖轮数设置。</translation>
+    </message>
+    <message>
+        <source>Queries per worker and step. Larger batches give more in-batch negatives and usually better models; the gradient cache makes them fit in memory.</source>
+        <translation>每个工作进程每步的查询数。批次越大，批内负例越多，模型通常也越好；梯度缓存可让大批次放入内存。</translation>
+    </message>
+    <message>
+        <source>Drop each epoch&apos;s last incomplete batch.</source>
+        <translation>丢弃每轮最后一个不完整的批次。</translation>
+    </message>
+    <message>
+        <source>Share of the steps over which the learning rate rises linearly from 0 (0.1 is common).</source>
+        <translation>学习率从 0 线性上升所占的步数比例（常用 0.1）。</translation>
+    </message>
+    <message>
+        <source>AdamW weight decay (never on biases and LayerNorm weights).</source>
+        <translation>AdamW 权重衰减（从不作用于偏置和 LayerNorm 权重）。</translation>
+    </message>
+    <message>
+        <source>Clip the global gradient norm to this (0: no clipping).</source>
+        <translation>将全局梯度范数裁剪到此值（0：不裁剪）。</translation>
+    </message>
+    <message>
+        <source>AdamW beta1.</source>
+        <translation>AdamW 的 beta1。</translation>
+    </message>
+    <message>
+        <source>AdamW beta2.</source>
+        <translation>AdamW 的 beta2。</translation>
+    </message>
+    <message>
+        <source>AdamW epsilon.</source>
+        <translation>AdamW 的 epsilon。</translation>
+    </message>
+    <message>
+        <source>Seed of sampling, shuffling and dropout: the same seed gives the same run.</source>
+        <translation>采样、打乱和 dropout 的随机种子：相同的种子产生相同的运行。</translation>
+    </message>
+    <message>
+        <source>A metrics record (loss, learning rate, similarity histograms) every N steps: what the plots show.</source>
+        <translation>每 N 步记录一次指标（损失、学习率、相似度直方图）：即图表所显示的内容。</translation>
+    </message>
+    <message>
+        <source>A checkpoint every N steps (0: only at the end). Stop always writes one.</source>
+        <translation>每 N 步保存一个检查点（0：仅在结束时）。停止时总会写入一个。</translation>
+    </message>
+    <message>
+        <source>Keep only the last N checkpoints (0: all).</source>
+        <translation>仅保留最近的 N 个检查点（0：全部保留）。</translation>
+    </message>
+    <message>
+        <source>Continue from a checkpoint folder, or &quot;latest&quot; in the run folder (Resume sets it).</source>
+        <translation>从检查点文件夹继续，或从运行文件夹中的 &quot;latest&quot; 继续（“继续”会设置此项）。</translation>
+    </message>
+    <message>
+        <source>Recompute each layer in the backward pass: less memory, about 30% more time.</source>
+        <translation>在反向传播中重新计算每一层：占用内存更少，耗时约增加 30%。</translation>
+    </message>
+    <message>
+        <source>Gradient cache: embed the batch in chunks, so that the batch size is bounded by time rather than memory, with the same gradients.</source>
+        <translation>梯度缓存：分块嵌入批次，使批次大小受时间而非内存限制，且梯度保持不变。</translation>
+    </message>
+    <message>
+        <source>Texts per chunk with the gradient cache.</source>
+        <translation>使用梯度缓存时每块的文本数。</translation>
+    </message>
+    <message>
+        <source>Mixed precision in float16 with dynamic loss scaling (CUDA only).</source>
+        <translation>使用 float16 混合精度并动态缩放损失（仅限 CUDA）。</translation>
+    </message>
+    <message>
+        <source>Mixed precision in bfloat16 (CUDA, or CPUs that support it).</source>
+        <translation>使用 bfloat16 混合精度（CUDA，或支持它的 CPU）。</translation>
+    </message>
+    <message>
+        <source>Worker processes on this machine (one per GPU).</source>
+        <translation>本机上的工作进程数（每个 GPU 一个）。</translation>
+    </message>
+    <message>
+        <source>auto (a GPU per worker when there are GPUs, else the CPU), cpu or cuda.</source>
+        <translation>auto（有 GPU 时每个工作进程一个 GPU，否则使用 CPU）、cpu 或 cuda。</translation>
+    </message>
+</context>
+<context>
+    <name>embedlab::widgets::TrainingPanel</name>
+    <message>
+        <source>Load training options</source>
+        <translation>加载训练选项</translation>
+    </message>
+    <message>
+        <source>Training options (*.json)</source>
+        <translation>训练选项 (*.json)</translation>
+    </message>
+    <message>
+        <source>Save training options</source>
+        <translation>保存训练选项</translation>
+    </message>
+    <message>
+        <source>Could not write %1.</source>
+        <translation>无法写入 %1。</translation>
+    </message>
+    <message>
+        <source>Load options...</source>
+        <translation>加载选项...</translation>
+    </message>
+    <message>
+        <source>A preset, a --config file or a run folder&apos;s training_options.json</source>
+        <translation>预设、--config 文件或运行文件夹中的 training_options.json</translation>
+    </message>
+    <message>
+        <source>Save options...</source>
+        <translation>保存选项...</translation>
+    </message>
+    <message>
+        <source>&amp;Launch</source>
+        <translation>启动(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Stop at the next batch, with a checkpoint</source>
+        <translation>在下一个批次处停止，并保存检查点</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>继续</translation>
+    </message>
+    <message>
+        <source>Continue the last run from its latest checkpoint</source>
+        <translation>从最新的检查点继续上一次运行</translation>
+    </message>
+    <message>
+        <source>step</source>
+        <translation>步</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <source>learning rate</source>
+        <translation>学习率</translation>
+    </message>
+    <message>
+        <source>cosine similarity to the query</source>
+        <translation>与查询的余弦相似度</translation>
+    </message>
+    <message>
+        <source>share (%)</source>
+        <translation>占比 (%)</translation>
+    </message>
+    <message>
+        <source>Set the options and launch: the run&apos;s curves appear here as it trains. It keeps running if the window closes.</source>
+        <translation>设置选项并启动：训练过程中，运行的曲线会显示在这里。关闭窗口后运行仍会继续。</translation>
+    </message>
+    <message>
+        <source>Cannot launch: %1</source>
+        <translation>无法启动：%1</translation>
+    </message>
+    <message>
+        <source>Cannot write %1.</source>
+        <translation>无法写入 %1。</translation>
+    </message>
+    <message>
+        <source>Resuming %1...</source>
+        <translation>正在继续 %1...</translation>
+    </message>
+    <message>
+        <source>Starting %1...</source>
+        <translation>正在启动 %1...</translation>
+    </message>
+    <message>
+        <source>Stopping at the next batch, with a checkpoint...</source>
+        <translation>将在下一个批次处停止，并保存检查点...</translation>
+    </message>
+    <message>
+        <source>Checkpoint at step %1.</source>
+        <translation>已在第 %1 步保存检查点。</translation>
+    </message>
+    <message>
+        <source>step %1 of %2</source>
+        <translation>第 %1 步，共 %2 步</translation>
+    </message>
+    <message>
+        <source>Step %1 of %2 · epoch %3 · loss %4 · %5 samples/s · %6 left</source>
+        <translation>第 %1 步，共 %2 步 · 第 %3 轮 · 损失 %4 · %5 样本/秒 · 剩余 %6</translation>
+    </message>
+    <message>
+        <source>Finished: the model is in %1.</source>
+        <translation>已完成：模型位于 %1。</translation>
+    </message>
+    <message>
+        <source>Stopped with a checkpoint; Resume continues from it.</source>
+        <translation>已停止并保存检查点；“继续”将从该检查点继续。</translation>
+    </message>
+    <message>
+        <source>The run failed: %1</source>
+        <translation>运行失败：%1</translation>
+    </message>
+    <message>
+        <source>step %1</source>
+        <translation>第 %1 步</translation>
+    </message>
+    <message>
+        <source>%1 (mean %2)</source>
+        <translation>%1（平均 %2）</translation>
+    </message>
+    <message>
+        <source>positives</source>
+        <translation>正例</translation>
+    </message>
+    <message>
+        <source>hard negatives</source>
+        <translation>困难负例</translation>
+    </message>
+    <message>
+        <source>in-batch negatives</source>
+        <translation>批内负例</translation>
     </message>
 </context>
 <context>

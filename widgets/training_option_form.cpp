@@ -31,7 +31,6 @@ struct Description {
 
 // Which group each option is in, and what it does (the reference's advice where it has some).
 Description describe(const std::string& name) {
-  using F = TrainingOptionForm;
   static const std::map<std::string, Group> groups = {
       {"output_dir", kData},
       {"model_name_or_path", kData},
@@ -72,68 +71,99 @@ Description describe(const std::string& name) {
       {"nproc_per_node", kMemory},
       {"device", kMemory}};
   const std::map<std::string, QString> tips = {
-      {"output_dir", F::tr("The run folder: options, metrics, checkpoints; the final model lands "
-                           "at its root.")},
-      {"model_name_or_path", F::tr("The Hugging Face model folder to start from.")},
-      {"train_data", F::tr("Training files of {\"query\", \"pos\", \"neg\"} lines; several are "
-                           "separated by ';'.")},
+      {"output_dir", TrainingOptionForm::tr(
+                         "The run folder: options, metrics, checkpoints; the final model lands "
+                         "at its root.")},
+      {"model_name_or_path",
+       TrainingOptionForm::tr("The Hugging Face model folder to start from.")},
+      {"train_data",
+       TrainingOptionForm::tr("Training files of {\"query\", \"pos\", \"neg\"} lines; several are "
+                              "separated by ';'.")},
       {"train_group_size",
-       F::tr("Passages per query: one positive and G-1 hard negatives. More negatives help until "
-             "memory runs out.")},
-      {"query_max_len", F::tr("Longest query in tokens; set it from the query lengths (the "
+       TrainingOptionForm::tr(
+           "Passages per query: one positive and G-1 hard negatives. More negatives help until "
+           "memory runs out.")},
+      {"query_max_len",
+       TrainingOptionForm::tr("Longest query in tokens; set it from the query lengths (the "
                               "Datasets panel's Statistics tab).")},
-      {"passage_max_len", F::tr("Longest passage in tokens; longer passages are cut.")},
+      {"passage_max_len",
+       TrainingOptionForm::tr("Longest passage in tokens; longer passages are cut.")},
       {"query_instruction_for_retrieval",
-       F::tr("Put before every query without a \"prompt\" of its own (e.g. BGE's instruction). "
-             "Use the same text when you encode queries later.")},
-      {"passage_instruction", F::tr("Put before every passage (e.g. \"passage: \" for E5).")},
-      {"dedup_batches", F::tr("Keep a text out of a batch that already holds it, so that a "
+       TrainingOptionForm::tr(
+           "Put before every query without a \"prompt\" of its own (e.g. BGE's instruction). "
+           "Use the same text when you encode queries later.")},
+      {"passage_instruction",
+       TrainingOptionForm::tr("Put before every passage (e.g. \"passage: \" for E5).")},
+      {"dedup_batches",
+       TrainingOptionForm::tr("Keep a text out of a batch that already holds it, so that a "
                               "duplicate positive is never an in-batch negative.")},
       {"sentence_pooling_method",
-       F::tr("cls, mean or lasttoken; empty: the model's own sentence-transformers setting.")},
-      {"normalized", F::tr("L2-normalise embeddings, so that scores are cosines.")},
+       TrainingOptionForm::tr(
+           "cls, mean or lasttoken; empty: the model's own sentence-transformers setting.")},
+      {"normalized",
+       TrainingOptionForm::tr("L2-normalise embeddings, so that scores are cosines.")},
       {"temperature",
-       F::tr("Scores are divided by it before the softmax: lower sharpens the distribution "
-             "(0.01-0.05 is usual; the reference uses 0.02).")},
-      {"use_inbatch_neg", F::tr("Use the other queries' passages as negatives too.")},
+       TrainingOptionForm::tr(
+           "Scores are divided by it before the softmax: lower sharpens the distribution "
+           "(0.01-0.05 is usual; the reference uses 0.02).")},
+      {"use_inbatch_neg",
+       TrainingOptionForm::tr("Use the other queries' passages as negatives too.")},
       {"negatives_cross_device",
-       F::tr("Share passages across workers as negatives: the effective batch is all workers' "
-             "batches together.")},
-      {"distill_weight", F::tr("Weight of the distillation term when lines carry pos_scores and "
-                               "neg_scores from a teacher.")},
-      {"learning_rate", F::tr("AdamW learning rate; the reference advises 1e-5, 2e-5 and 3e-5 "
+       TrainingOptionForm::tr(
+           "Share passages across workers as negatives: the effective batch is all workers' "
+           "batches together.")},
+      {"distill_weight",
+       TrainingOptionForm::tr("Weight of the distillation term when lines carry pos_scores and "
+                              "neg_scores from a teacher.")},
+      {"learning_rate",
+       TrainingOptionForm::tr("AdamW learning rate; the reference advises 1e-5, 2e-5 and 3e-5 "
                               "for large, base and small models.")},
-      {"num_train_epochs", F::tr("Passes over the training data (may be fractional).")},
-      {"max_steps", F::tr("Optimiser steps in all; when positive it overrides the epochs.")},
+      {"num_train_epochs",
+       TrainingOptionForm::tr("Passes over the training data (may be fractional).")},
+      {"max_steps",
+       TrainingOptionForm::tr("Optimiser steps in all; when positive it overrides the epochs.")},
       {"per_device_train_batch_size",
-       F::tr("Queries per worker and step. Larger batches give more in-batch negatives and "
-             "usually better models; the gradient cache makes them fit in memory.")},
-      {"dataloader_drop_last", F::tr("Drop each epoch's last incomplete batch.")},
-      {"warmup_ratio", F::tr("Share of the steps over which the learning rate rises linearly "
-                             "from 0 (0.1 is common).")},
-      {"weight_decay", F::tr("AdamW weight decay (never on biases and LayerNorm weights).")},
-      {"max_grad_norm", F::tr("Clip the global gradient norm to this (0: no clipping).")},
-      {"adam_beta1", F::tr("AdamW beta1.")},
-      {"adam_beta2", F::tr("AdamW beta2.")},
-      {"adam_epsilon", F::tr("AdamW epsilon.")},
-      {"seed", F::tr("Seed of sampling, shuffling and dropout: the same seed gives the same run.")},
-      {"logging_steps", F::tr("A metrics record (loss, learning rate, similarity histograms) "
+       TrainingOptionForm::tr(
+           "Queries per worker and step. Larger batches give more in-batch negatives and "
+           "usually better models; the gradient cache makes them fit in memory.")},
+      {"dataloader_drop_last", TrainingOptionForm::tr("Drop each epoch's last incomplete batch.")},
+      {"warmup_ratio",
+       TrainingOptionForm::tr("Share of the steps over which the learning rate rises linearly "
+                              "from 0 (0.1 is common).")},
+      {"weight_decay",
+       TrainingOptionForm::tr("AdamW weight decay (never on biases and LayerNorm weights).")},
+      {"max_grad_norm",
+       TrainingOptionForm::tr("Clip the global gradient norm to this (0: no clipping).")},
+      {"adam_beta1", TrainingOptionForm::tr("AdamW beta1.")},
+      {"adam_beta2", TrainingOptionForm::tr("AdamW beta2.")},
+      {"adam_epsilon", TrainingOptionForm::tr("AdamW epsilon.")},
+      {"seed", TrainingOptionForm::tr(
+                   "Seed of sampling, shuffling and dropout: the same seed gives the same run.")},
+      {"logging_steps",
+       TrainingOptionForm::tr("A metrics record (loss, learning rate, similarity histograms) "
                               "every N steps: what the plots show.")},
-      {"save_steps", F::tr("A checkpoint every N steps (0: only at the end). Stop always "
-                           "writes one.")},
-      {"save_total_limit", F::tr("Keep only the last N checkpoints (0: all).")},
+      {"save_steps",
+       TrainingOptionForm::tr("A checkpoint every N steps (0: only at the end). Stop always "
+                              "writes one.")},
+      {"save_total_limit", TrainingOptionForm::tr("Keep only the last N checkpoints (0: all).")},
       {"resume_from_checkpoint",
-       F::tr("Continue from a checkpoint folder, or \"latest\" in the run folder (Resume sets "
-             "it).")},
+       TrainingOptionForm::tr(
+           "Continue from a checkpoint folder, or \"latest\" in the run folder (Resume sets "
+           "it).")},
       {"gradient_checkpointing",
-       F::tr("Recompute each layer in the backward pass: less memory, about 30% more time.")},
-      {"grad_cache", F::tr("Gradient cache: embed the batch in chunks, so that the batch size is "
-                           "bounded by time rather than memory, with the same gradients.")},
-      {"gc_chunk_size", F::tr("Texts per chunk with the gradient cache.")},
-      {"fp16", F::tr("Mixed precision in float16 with dynamic loss scaling (CUDA only).")},
-      {"bf16", F::tr("Mixed precision in bfloat16 (CUDA, or CPUs that support it).")},
-      {"nproc_per_node", F::tr("Worker processes on this machine (one per GPU).")},
-      {"device", F::tr("auto (a GPU per worker when there are GPUs, else the CPU), cpu or cuda.")}};
+       TrainingOptionForm::tr(
+           "Recompute each layer in the backward pass: less memory, about 30% more time.")},
+      {"grad_cache", TrainingOptionForm::tr(
+                         "Gradient cache: embed the batch in chunks, so that the batch size is "
+                         "bounded by time rather than memory, with the same gradients.")},
+      {"gc_chunk_size", TrainingOptionForm::tr("Texts per chunk with the gradient cache.")},
+      {"fp16",
+       TrainingOptionForm::tr("Mixed precision in float16 with dynamic loss scaling (CUDA only).")},
+      {"bf16",
+       TrainingOptionForm::tr("Mixed precision in bfloat16 (CUDA, or CPUs that support it).")},
+      {"nproc_per_node", TrainingOptionForm::tr("Worker processes on this machine (one per GPU).")},
+      {"device", TrainingOptionForm::tr(
+                     "auto (a GPU per worker when there are GPUs, else the CPU), cpu or cuda.")}};
   const auto group = groups.find(name);
   const auto tip = tips.find(name);
   return {group == groups.end() ? kData : group->second,

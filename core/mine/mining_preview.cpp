@@ -20,7 +20,8 @@ MiningPreview buildMiningPreview(const model::EmbeddingModel& model,
     if (poolTexts.empty()) throw InputError(pool.string(), "holds no candidate texts");
   }
   // The candidates come from the whole file, as `mine` will use them, not from the sample.
-  std::vector<std::string> candidates = candidateTexts(examples, pool.empty() ? nullptr : &poolTexts);
+  std::vector<std::string> candidates =
+      candidateTexts(examples, pool.empty() ? nullptr : &poolTexts);
 
   MiningPreview preview;
   preview.examplesInFile = examples.size();

@@ -17,7 +17,7 @@ namespace embedlab::mine {
 struct PreviewOptions {
   std::size_t sampleSize = 50;
   std::uint64_t seed = 42;
-  std::size_t depth = 300;  ///< hits kept per query: the largest range end the preview allows
+  std::size_t depth = 300;        ///< hits kept per query: the largest range end the preview allows
   CandidateSearchOptions search;  ///< encoding settings; its depth is replaced by `depth`
 };
 

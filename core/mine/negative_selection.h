@@ -85,7 +85,7 @@ struct RankedHit {
   std::size_t rank = 0;       ///< 0-based, as range_for_sampling counts
   std::size_t candidate = 0;  ///< index into CandidateSearch::candidates
   float score = 0;
-  bool inRange = false;  ///< rangeStart <= rank < rangeEnd
+  bool inRange = false;                               ///< rangeStart <= rank < rangeEnd
   CandidateVerdict verdict = CandidateVerdict::Keep;  ///< judged for every hit, in range or not
   bool chosen = false;  ///< one of the query's negatives in `selection`
 };
