@@ -336,6 +336,7 @@ void TrainingPanel::redrawNow() {
 
 void TrainingPanel::redrawCurves() {
   curves_->clearGraphs();
+  curves_->legend->setVisible(!records_.empty());  // no empty legend box before a run
   if (records_.empty()) {
     curves_->replot();
     return;
@@ -364,6 +365,7 @@ void TrainingPanel::redrawCurves() {
 
 void TrainingPanel::showSimilarities(int index) {
   similarities_->clearGraphs();
+  similarities_->legend->setVisible(index >= 0 && index < static_cast<int>(records_.size()));
   if (index < 0 || index >= static_cast<int>(records_.size())) {
     stepLabel_->setText(tr("step"));
     similarities_->replot();
