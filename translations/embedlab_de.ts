@@ -1742,10 +1742,6 @@ im Mining-Panel minen.</translation>
         <translation>Fortsetzen</translation>
     </message>
     <message>
-        <source>Continue the last run from its latest checkpoint</source>
-        <translation>Den letzten Lauf ab seinem neuesten Checkpoint fortsetzen</translation>
-    </message>
-    <message>
         <source>step</source>
         <translation>Schritt</translation>
     </message>
@@ -1778,20 +1774,12 @@ im Mining-Panel minen.</translation>
         <translation>%1 kann nicht geschrieben werden.</translation>
     </message>
     <message>
-        <source>Resuming %1...</source>
-        <translation>%1 wird fortgesetzt...</translation>
-    </message>
-    <message>
         <source>Starting %1...</source>
         <translation>%1 wird gestartet...</translation>
     </message>
     <message>
         <source>Stopping at the next batch, with a checkpoint...</source>
         <translation>Anhalten beim nächsten Batch, mit Checkpoint...</translation>
-    </message>
-    <message>
-        <source>Checkpoint at step %1.</source>
-        <translation>Checkpoint bei Schritt %1.</translation>
     </message>
     <message>
         <source>step %1 of %2</source>
@@ -1832,6 +1820,46 @@ im Mining-Panel minen.</translation>
     <message>
         <source>in-batch negatives</source>
         <translation>In-Batch-Negative</translation>
+    </message>
+    <message>
+        <source>Continue the selected run from its latest checkpoint</source>
+        <translation>Den ausgewählten Lauf ab seinem letzten Checkpoint fortsetzen</translation>
+    </message>
+    <message>
+        <source>Allow several runs at once</source>
+        <translation>Mehrere Läufe gleichzeitig erlauben</translation>
+    </message>
+    <message>
+        <source>Launch while another run is going (they share the CPU or GPUs)</source>
+        <translation>Starten, während ein anderer Lauf läuft (sie teilen sich CPU oder GPUs)</translation>
+    </message>
+    <message>
+        <source>A run is going: stop it first, or allow several runs at once.</source>
+        <translation>Ein Lauf läuft: zuerst anhalten oder mehrere Läufe gleichzeitig erlauben.</translation>
+    </message>
+    <message>
+        <source>A run is going in %1: choose another output_dir.</source>
+        <translation>In %1 läuft ein Lauf: ein anderes output_dir wählen.</translation>
+    </message>
+    <message>
+        <source>running, step %1 of %2</source>
+        <translation>läuft, Schritt %1 von %2</translation>
+    </message>
+    <message>
+        <source>starting</source>
+        <translation>startet</translation>
+    </message>
+    <message>
+        <source>finished, %1 steps</source>
+        <translation>fertig, %1 Schritte</translation>
+    </message>
+    <message>
+        <source>stopped at step %1</source>
+        <translation>bei Schritt %1 angehalten</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
     </message>
 </context>
 <context>

@@ -1726,10 +1726,6 @@ mine them (Mining panel).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Continue the last run from its latest checkpoint</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>step</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1762,19 +1758,11 @@ mine them (Mining panel).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Resuming %1...</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Starting %1...</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Stopping at the next batch, with a checkpoint...</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Checkpoint at step %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1815,6 +1803,46 @@ mine them (Mining panel).</source>
     </message>
     <message>
         <source>in-batch negatives</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Continue the selected run from its latest checkpoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Allow several runs at once</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Launch while another run is going (they share the CPU or GPUs)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A run is going: stop it first, or allow several runs at once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A run is going in %1: choose another output_dir.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>running, step %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>starting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>finished, %1 steps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stopped at step %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>failed</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

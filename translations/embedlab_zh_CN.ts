@@ -1734,10 +1734,6 @@ mine them (Mining panel).</source>
         <translation>继续</translation>
     </message>
     <message>
-        <source>Continue the last run from its latest checkpoint</source>
-        <translation>从最新的检查点继续上一次运行</translation>
-    </message>
-    <message>
         <source>step</source>
         <translation>步</translation>
     </message>
@@ -1770,20 +1766,12 @@ mine them (Mining panel).</source>
         <translation>无法写入 %1。</translation>
     </message>
     <message>
-        <source>Resuming %1...</source>
-        <translation>正在继续 %1...</translation>
-    </message>
-    <message>
         <source>Starting %1...</source>
         <translation>正在启动 %1...</translation>
     </message>
     <message>
         <source>Stopping at the next batch, with a checkpoint...</source>
         <translation>将在下一个批次处停止，并保存检查点...</translation>
-    </message>
-    <message>
-        <source>Checkpoint at step %1.</source>
-        <translation>已在第 %1 步保存检查点。</translation>
     </message>
     <message>
         <source>step %1 of %2</source>
@@ -1824,6 +1812,46 @@ mine them (Mining panel).</source>
     <message>
         <source>in-batch negatives</source>
         <translation>批内负例</translation>
+    </message>
+    <message>
+        <source>Continue the selected run from its latest checkpoint</source>
+        <translation>从最近的检查点继续所选运行</translation>
+    </message>
+    <message>
+        <source>Allow several runs at once</source>
+        <translation>允许同时进行多个运行</translation>
+    </message>
+    <message>
+        <source>Launch while another run is going (they share the CPU or GPUs)</source>
+        <translation>在另一个运行进行时启动（它们共享 CPU 或 GPU）</translation>
+    </message>
+    <message>
+        <source>A run is going: stop it first, or allow several runs at once.</source>
+        <translation>已有运行正在进行：请先停止它，或允许同时进行多个运行。</translation>
+    </message>
+    <message>
+        <source>A run is going in %1: choose another output_dir.</source>
+        <translation>%1 中已有运行正在进行：请选择其他 output_dir。</translation>
+    </message>
+    <message>
+        <source>running, step %1 of %2</source>
+        <translation>运行中，第 %1 步，共 %2 步</translation>
+    </message>
+    <message>
+        <source>starting</source>
+        <translation>正在启动</translation>
+    </message>
+    <message>
+        <source>finished, %1 steps</source>
+        <translation>已完成，%1 步</translation>
+    </message>
+    <message>
+        <source>stopped at step %1</source>
+        <translation>已在第 %1 步停止</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失败</translation>
     </message>
 </context>
 <context>

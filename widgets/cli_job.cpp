@@ -29,7 +29,8 @@ CliJob::CliJob(QObject* parent) : QObject(parent) {
 }
 
 CliJob::~CliJob() {
-  if (running()) {
+  // A detached job outlives this object (that is what it is for); a child process does not.
+  if (!detached() && running()) {
     process_.terminate();
     if (!process_.waitForFinished(5000)) process_.kill();
     process_.waitForFinished();
@@ -90,6 +91,9 @@ void CliJob::startDetached(const QStringList& arguments, const QString& folder) 
     return;
   }
   detachedPid_ = pid;
+  // The pid lets a later EmbedLab follow the job again (attach()).
+  QFile pidFile(QDir(folder).filePath(QStringLiteral("job.pid")));
+  if (pidFile.open(QIODevice::WriteOnly | QIODevice::Truncate)) pidFile.write(QByteArray::number(pid));
   if (follow_ == nullptr) {
     follow_ = new QTimer(this);
     follow_->setInterval(150);
@@ -98,7 +102,39 @@ void CliJob::startDetached(const QStringList& arguments, const QString& folder) 
   follow_->start();
 }
 
+bool CliJob::attach(const QString& folder) {
+  outFile_ = QDir(folder).filePath(QStringLiteral("job.jsonl"));
+  errFile_ = QDir(folder).filePath(QStringLiteral("job.log"));
+  if (!QFileInfo::exists(outFile_)) return false;
+  QFile pidFile(QDir(folder).filePath(QStringLiteral("job.pid")));
+  qint64 pid = 0;
+  if (pidFile.open(QIODevice::ReadOnly)) pid = pidFile.readAll().trimmed().toLongLong();
+  // Only our own job: a pid reused by another program since must not be followed.
+  QFile command(QStringLiteral("/proc/%1/cmdline").arg(pid));
+  const bool ours = pid > 0 && command.open(QIODevice::ReadOnly) &&
+                    command.readAll().contains(QByteArrayLiteral("embedlab-cli"));
+  stderrTail_.clear();
+  errorLine_.clear();
+  done_ = total_ = 0;
+  unit_.clear();
+  stopping_ = false;
+  sawDone_ = false;
+  outRead_ = errRead_ = 0;
+  pendingOut_.clear();
+  pendingErr_.clear();
+  clock_.start();
+  detachedPid_ = ours ? pid : -1;  // -1: read what it wrote, then report how it ended
+  if (follow_ == nullptr) {
+    follow_ = new QTimer(this);
+    follow_->setInterval(150);
+    connect(follow_, &QTimer::timeout, this, &CliJob::followDetached);
+  }
+  follow_->start();
+  return true;
+}
+
 bool CliJob::running() const {
+  if (detachedPid_ < 0) return false;
   if (detachedPid_ > 0) return ::kill(static_cast<pid_t>(detachedPid_), 0) == 0;
   return process_.state() != QProcess::NotRunning;
 }

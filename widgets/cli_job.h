@@ -33,12 +33,17 @@ class CliJob : public QObject {
   /// Starts `embedlab-cli ARGUMENTS --progress json` (the subcommand first in `arguments`; global
   /// options before it are fine).
   void start(const QStringList& arguments);
-  /// Starts the job detached, writing `folder`/job.jsonl (stdout) and `folder`/job.log (stderr).
+  /// Starts the job detached, writing `folder`/job.jsonl (stdout), `folder`/job.log (stderr) and
+  /// `folder`/job.pid.
   void startDetached(const QStringList& arguments, const QString& folder);
+  /// Follows a detached job started earlier (by this or another EmbedLab) in `folder`: what it
+  /// wrote is replayed as signals, then it is followed while it runs; a job that has ended
+  /// reports how. False when `folder` holds no job.
+  bool attach(const QString& folder);
   /// Asks the job to stop (SIGTERM); finished() follows.
   void stop();
   bool running() const;
-  bool detached() const { return detachedPid_ > 0; }
+  bool detached() const { return detachedPid_ != 0; }
 
   /// Seconds left at the current rate, or -1 when not known yet.
   double etaSeconds() const;

@@ -2,6 +2,7 @@
 
 #include <qcustomplot.h>
 
+#include <QCheckBox>
 #include <QDateTime>
 #include <QDir>
 #include <QEvent>
@@ -10,6 +11,7 @@
 #include <QHBoxLayout>
 #include <QJsonDocument>
 #include <QLabel>
+#include <QListWidget>
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QProgressBar>
@@ -96,6 +98,7 @@ TrainingPanel::TrainingPanel(QWidget* parent) : QWidget(parent) {
   leftLayout->addLayout(presetRow);
   leftLayout->addWidget(scroll, 1);
   leftLayout->addLayout(runRow);
+  leftLayout->addWidget(allowSeveral_);
 
   progress_ = new QProgressBar;
   progress_->setRange(0, 1000);
@@ -125,12 +128,19 @@ TrainingPanel::TrainingPanel(QWidget* parent) : QWidget(parent) {
   failure_->setMaximumHeight(140);
   failure_->hide();
 
+  runList_ = new QListWidget;
+  runList_->setMaximumHeight(90);
+  connect(runList_, &QListWidget::currentRowChanged, this, &TrainingPanel::selectRun);
+  allowSeveral_ = new QCheckBox;
+  connect(allowSeveral_, &QCheckBox::toggled, this, &TrainingPanel::updateButtons);
+
   auto* sliderRow = new QHBoxLayout;
   sliderRow->addWidget(stepLabel_);
   sliderRow->addWidget(stepSlider_, 1);
   auto* right = new QWidget;
   auto* rightLayout = new QVBoxLayout(right);
   rightLayout->setContentsMargins(0, 0, 0, 0);
+  rightLayout->addWidget(runList_);
   rightLayout->addWidget(progress_);
   rightLayout->addWidget(status_);
   rightLayout->addWidget(failure_);
@@ -152,16 +162,17 @@ TrainingPanel::TrainingPanel(QWidget* parent) : QWidget(parent) {
     stopButton_->setText(tr("Stop"));
     stopButton_->setToolTip(tr("Stop at the next batch, with a checkpoint"));
     resumeButton_->setText(tr("Resume"));
-    resumeButton_->setToolTip(tr("Continue the last run from its latest checkpoint"));
+    resumeButton_->setToolTip(tr("Continue the selected run from its latest checkpoint"));
+    allowSeveral_->setText(tr("Allow several runs at once"));
+    allowSeveral_->setToolTip(tr("Launch while another run is going (they share the CPU or GPUs)"));
+    for (const auto& run : runs_)
+      updateRunItem(*run);
     curves_->xAxis->setLabel(tr("step"));
     curves_->yAxis->setLabel(tr("loss"));
     curves_->yAxis2->setLabel(tr("learning rate"));
     similarities_->xAxis->setLabel(tr("cosine similarity to the query"));
     similarities_->yAxis->setLabel(tr("share (%)"));
-    if (records_.empty() && !running())
-      status_->setText(
-          tr("Set the options and launch: the run's curves appear here as it "
-             "trains. It keeps running if the window closes."));
+    showStatus();
     redrawCurves();
     showSimilarities(stepSlider_->value());
   });
@@ -171,6 +182,56 @@ TrainingPanel::TrainingPanel(QWidget* parent) : QWidget(parent) {
 void TrainingPanel::changeEvent(QEvent* event) {
   translations_.handle(event);
   QWidget::changeEvent(event);
+}
+
+TrainingPanel::~TrainingPanel() = default;
+
+TrainingPanel::Run* TrainingPanel::current() const {
+  return current_ >= 0 && current_ < static_cast<int>(runs_.size())
+             ? runs_[static_cast<std::size_t>(current_)].get()
+             : nullptr;
+}
+
+int TrainingPanel::recordsSeen() const {
+  const Run* run = current();
+  return run == nullptr ? 0 : static_cast<int>(run->records.size());
+}
+
+bool TrainingPanel::running() const {
+  return std::any_of(runs_.begin(), runs_.end(),
+                     [](const auto& run) { return run->job->running(); });
+}
+
+void TrainingPanel::allowSeveralRuns(bool allow) {
+  allowSeveral_->setChecked(allow);
+}
+
+bool TrainingPanel::launch() {
+  return start(false);
+}
+
+bool TrainingPanel::resume() {
+  return start(true);
+}
+
+TrainingPanel::Run& TrainingPanel::addRun(const std::filesystem::path& outputDir) {
+  auto run = std::make_unique<Run>();
+  run->outputDir = outputDir;
+  run->job = new CliJob(this);
+  Run* raw = run.get();
+  connect(raw->job, &CliJob::record, this, [this, raw](const QJsonObject& line) {
+    onRecord(*raw,
+             nlohmann::json::parse(QJsonDocument(line).toJson(QJsonDocument::Compact).toStdString(),
+                                   nullptr, false));
+  });
+  connect(raw->job, &CliJob::finished, this,
+          [this, raw](int exitCode, const QString& error) { onFinished(*raw, exitCode, error); });
+  runs_.push_back(std::move(run));
+  auto* item = new QListWidgetItem;
+  item->setToolTip(QString::fromStdString(outputDir.string()));
+  runList_->addItem(item);
+  updateRunItem(*raw);
+  return *raw;
 }
 
 void TrainingPanel::setWorkspace(const std::filesystem::path& workspace) {
@@ -198,26 +259,45 @@ void TrainingPanel::setWorkspace(const std::filesystem::path& workspace) {
        ("run-" + QDateTime::currentDateTime().toString("yyyyMMdd-HHmmss").toStdString()))
           .string();
   form_->setValues(values);
-}
 
-bool TrainingPanel::running() const {
-  return job_ != nullptr && job_->running();
-}
-
-bool TrainingPanel::launch() {
-  return start(false);
-}
-
-bool TrainingPanel::resume() {
-  return start(true);
+  // The runs launched from this workspace before, oldest first: replayed, and followed when
+  // they are still going.
+  std::vector<std::filesystem::path> folders;
+  std::error_code error;
+  for (const auto& entry : std::filesystem::directory_iterator(workspace / "runs", error)) {
+    if (std::filesystem::exists(entry.path() / "job.jsonl")) folders.push_back(entry.path());
+  }
+  std::sort(folders.begin(), folders.end(), [](const auto& a, const auto& b) {
+    return std::filesystem::last_write_time(a / "job.jsonl") <
+           std::filesystem::last_write_time(b / "job.jsonl");
+  });
+  for (const std::filesystem::path& folder : folders) {
+    const bool known = std::any_of(runs_.begin(), runs_.end(),
+                                   [&](const auto& run) { return run->outputDir == folder; });
+    if (known) continue;
+    Run& run = addRun(folder);
+    run.job->attach(QString::fromStdString(folder.string()));
+  }
+  if (current_ < 0 && !runs_.empty()) runList_->setCurrentRow(static_cast<int>(runs_.size()) - 1);
+  updateButtons();
 }
 
 bool TrainingPanel::start(bool resuming) {
-  if (running()) return false;
+  Run* selected = current();
+  if (resuming && (selected == nullptr || selected->job->running())) return false;
+  if (!resuming && running() && !allowSeveral_->isChecked()) {
+    status_->setText(tr("A run is going: stop it first, or allow several runs at once."));
+    return false;
+  }
   nlohmann::json options = form_->values();
   if (resuming) {
-    if (outputDir_.empty()) return false;
-    options["output_dir"] = outputDir_.string();
+    // The run's own options, from its folder, so that the form can hold the next run's.
+    QFile saved(QString::fromStdString((selected->outputDir / "launch_options.json").string()));
+    if (saved.open(QIODevice::ReadOnly)) {
+      const auto json = nlohmann::json::parse(saved.readAll().toStdString(), nullptr, false);
+      if (json.is_object()) options = json;
+    }
+    options["output_dir"] = selected->outputDir.string();
     options["resume_from_checkpoint"] = "latest";
   }
   const QString problem = TrainingOptionForm::problemOf(options);
@@ -225,11 +305,22 @@ bool TrainingPanel::start(bool resuming) {
     status_->setText(tr("Cannot launch: %1").arg(problem));
     return false;
   }
-  outputDir_ = std::filesystem::absolute(options["output_dir"].get<std::string>());
-  options["output_dir"] = outputDir_.string();
+  const std::filesystem::path outputDir =
+      std::filesystem::absolute(options["output_dir"].get<std::string>());
+  options["output_dir"] = outputDir.string();
+  if (!resuming) {
+    const bool busy = std::any_of(runs_.begin(), runs_.end(), [&](const auto& run) {
+      return run->outputDir == outputDir && run->job->running();
+    });
+    if (busy) {
+      status_->setText(tr("A run is going in %1: choose another output_dir.")
+                           .arg(QString::fromStdString(outputDir.string())));
+      return false;
+    }
+  }
   std::error_code error;
-  std::filesystem::create_directories(outputDir_, error);
-  const QString config = QString::fromStdString((outputDir_ / "launch_options.json").string());
+  std::filesystem::create_directories(outputDir, error);
+  const QString config = QString::fromStdString((outputDir / "launch_options.json").string());
   QFile file(config);
   const std::string text = options.dump(2) + "\n";
   if (error || !file.open(QIODevice::WriteOnly | QIODevice::Truncate) ||
@@ -239,110 +330,198 @@ bool TrainingPanel::start(bool resuming) {
     return false;
   }
   file.close();
+  Run* run = resuming ? selected : nullptr;
+  if (run == nullptr) {
+    // A run folder used before (a finished run launched again) keeps its list entry.
+    for (const auto& known : runs_) {
+      if (known->outputDir == outputDir) run = known.get();
+    }
+  }
+  if (run == nullptr) run = &addRun(outputDir);
   if (!resuming) {
-    records_.clear();
-    totalSteps_ = 0;
+    run->records.clear();
+    run->totalSteps = 0;
   }
-  if (job_ == nullptr) {
-    job_ = new CliJob(this);
-    connect(job_, &CliJob::record, this, [this](const QJsonObject& line) {
-      onRecord(nlohmann::json::parse(
-          QJsonDocument(line).toJson(QJsonDocument::Compact).toStdString(), nullptr, false));
-    });
-    connect(job_, &CliJob::finished, this, &TrainingPanel::onFinished);
-  }
-  failure_->hide();
-  progress_->setValue(0);
-  status_->setText(resuming
-                       ? tr("Resuming %1...").arg(QString::fromStdString(outputDir_.string()))
-                       : tr("Starting %1...").arg(QString::fromStdString(outputDir_.string())));
+  run->ended = false;
+  run->error.clear();
   const QString database =
       QString::fromStdString(store::History::resolvePath({}, workspace_).string());
-  job_->startDetached({QStringLiteral("--db"), database, QStringLiteral("train"),
-                       QStringLiteral("--config"), config},
-                      QString::fromStdString(outputDir_.string()));
+  run->job->startDetached({QStringLiteral("--db"), database, QStringLiteral("train"),
+                           QStringLiteral("--config"), config},
+                          QString::fromStdString(outputDir.string()));
+  for (std::size_t i = 0; i < runs_.size(); ++i) {
+    if (runs_[i].get() == run) runList_->setCurrentRow(static_cast<int>(i));
+  }
+  if (!resuming) {
+    // The next launch gets a new run folder by default.
+    nlohmann::json next = nlohmann::json::object();
+    next["output_dir"] =
+        (outputDir.parent_path() /
+         ("run-" + QDateTime::currentDateTime().toString("yyyyMMdd-HHmmss-zzz").toStdString()))
+            .string();
+    form_->setValues(next);
+  }
+  updateRunItem(*run);
+  failure_->hide();
+  showStatus();
   updateButtons();
   return true;
 }
 
 void TrainingPanel::stop() {
-  if (!running()) return;
-  job_->stop();
+  Run* run = current();
+  if (run == nullptr || !run->job->running()) return;
+  run->job->stop();
   status_->setText(tr("Stopping at the next batch, with a checkpoint..."));
 }
 
-void TrainingPanel::onRecord(const nlohmann::json& record) {
-  if (!record.is_object()) return;
-  const std::string event = record.value("event", "");
-  if (event == "start") {
-    totalSteps_ = record.value("total_steps", std::int64_t{0});
+void TrainingPanel::stopAll() {
+  for (const auto& run : runs_)
+    run->job->stop();
+}
+
+void TrainingPanel::selectRun(int index) {
+  if (index < 0 || index >= static_cast<int>(runs_.size())) return;
+  current_ = index;
+  {
+    const QSignalBlocker blocker(runList_);
+    runList_->setCurrentRow(index);
+  }
+  {
+    const QSignalBlocker blocker(stepSlider_);
+    stepSlider_->setValue(0);
+    stepSlider_->setMaximum(0);
+  }
+  failure_->setVisible(!current()->error.isEmpty() &&
+                       current()->error != QStringLiteral("stopped"));
+  failure_->setPlainText(current()->job->stderrTail().join('\n'));
+  showStatus();
+  redrawNow();
+  updateButtons();
+}
+
+void TrainingPanel::updateRunItem(const Run& run) {
+  for (std::size_t i = 0; i < runs_.size(); ++i) {
+    if (runs_[i].get() != &run) continue;
+    const std::int64_t step =
+        run.records.empty() ? 0 : run.records.back().value("step", std::int64_t{0});
+    QString state;
+    if (run.job->running()) {
+      state = tr("running, step %1 of %2").arg(step).arg(run.totalSteps);
+    } else if (!run.ended) {
+      state = tr("starting");
+    } else if (run.error.isEmpty()) {
+      state = tr("finished, %1 steps").arg(step);
+    } else if (run.error == QStringLiteral("stopped")) {
+      state = tr("stopped at step %1").arg(step);
+    } else {
+      state = tr("failed");
+    }
+    runList_->item(static_cast<int>(i))
+        ->setText(QString::fromStdString(run.outputDir.filename().string()) + " · " + state);
+  }
+}
+
+void TrainingPanel::showStatus() {
+  const Run* run = current();
+  if (run == nullptr) {
+    status_->setText(
+        tr("Set the options and launch: the run's curves appear here as it "
+           "trains. It keeps running if the window closes."));
+    progress_->setValue(0);
     return;
   }
-  if (event == "checkpoint") {
-    status_->setText(status_->text() + "\n" +
-                     tr("Checkpoint at step %1.").arg(record.value("step", std::int64_t{0})));
+  const QString folder = QString::fromStdString(run->outputDir.string());
+  if (run->ended) {
+    progress_->setValue(run->error.isEmpty() ? 1000 : progress_->value());
+    if (run->error.isEmpty()) {
+      status_->setText(tr("Finished: the model is in %1.").arg(folder));
+    } else if (run->error == QStringLiteral("stopped")) {
+      status_->setText(tr("Stopped with a checkpoint; Resume continues from it."));
+    } else {
+      status_->setText(tr("The run failed: %1").arg(run->error));
+    }
     return;
   }
-  if (event != "log") return;
+  if (run->records.empty()) {
+    status_->setText(tr("Starting %1...").arg(folder));
+    progress_->setValue(0);
+    return;
+  }
+  const nlohmann::json& record = run->records.back();
   const auto step = record.value("step", std::int64_t{0});
-  while (!records_.empty() && records_.back().value("step", std::int64_t{0}) >= step)
-    records_.pop_back();  // a resumed run repeats nothing, but a restarted one starts over
-  records_.push_back(record);
-  totalSteps_ = std::max<std::int64_t>(totalSteps_, record.value("total_steps", std::int64_t{0}));
-  progress_->setValue(totalSteps_ > 0 ? static_cast<int>(1000 * step / totalSteps_) : 0);
-  progress_->setFormat(tr("step %1 of %2").arg(step).arg(totalSteps_));
+  progress_->setValue(run->totalSteps > 0 ? static_cast<int>(1000 * step / run->totalSteps) : 0);
+  progress_->setFormat(tr("step %1 of %2").arg(step).arg(run->totalSteps));
   status_->setText(tr("Step %1 of %2 · epoch %3 · loss %4 · %5 samples/s · %6 left")
                        .arg(step)
-                       .arg(totalSteps_)
+                       .arg(run->totalSteps)
                        .arg(number(record, "epoch"), 0, 'f', 2)
                        .arg(number(record, "loss"), 0, 'f', 4)
                        .arg(number(record, "samples_per_second"), 0, 'f', 1)
                        .arg(duration(number(record, "eta_seconds"))));
+}
+
+void TrainingPanel::onRecord(Run& run, const nlohmann::json& record) {
+  if (!record.is_object()) return;
+  const std::string event = record.value("event", "");
+  if (event == "start") {
+    run.totalSteps = record.value("total_steps", std::int64_t{0});
+    return;
+  }
+  if (event != "log") return;
+  const auto step = record.value("step", std::int64_t{0});
+  while (!run.records.empty() && run.records.back().value("step", std::int64_t{0}) >= step)
+    run.records.pop_back();  // a run launched again in the same folder starts over
+  run.records.push_back(record);
+  run.totalSteps =
+      std::max<std::int64_t>(run.totalSteps, record.value("total_steps", std::int64_t{0}));
+  updateRunItem(run);
+  if (&run != current()) return;
+  showStatus();
   // Plots are redrawn at most every 100 ms: a run logging every step must not keep the UI busy.
   if (!redraw_.isActive()) redraw_.start();
   emit recordArrived(static_cast<int>(step));
 }
 
-void TrainingPanel::onFinished(int exitCode, const QString& error) {
+void TrainingPanel::onFinished(Run& run, int exitCode, const QString& error) {
+  run.ended = true;
+  run.error = exitCode == 0 ? QString() : (error.isEmpty() ? tr("failed") : error);
+  updateRunItem(run);
   updateButtons();
-  redrawNow();  // the last records
-  if (exitCode == 0) {
-    progress_->setValue(1000);
-    status_->setText(
-        tr("Finished: the model is in %1.").arg(QString::fromStdString(outputDir_.string())));
-    emit runEnded(QString::fromStdString(outputDir_.string()), QString());
-    return;
+  if (&run == current()) {
+    redrawNow();  // the last records
+    showStatus();
+    const bool failed = !run.error.isEmpty() && run.error != QStringLiteral("stopped");
+    failure_->setPlainText(run.job->stderrTail().join('\n'));
+    failure_->setVisible(failed);
   }
-  if (error == QStringLiteral("stopped")) {
-    status_->setText(tr("Stopped with a checkpoint; Resume continues from it."));
-  } else {
-    status_->setText(tr("The run failed: %1").arg(error));
-    failure_->setPlainText(job_->stderrTail().join('\n'));
-    failure_->show();
-  }
-  emit runEnded(QString::fromStdString(outputDir_.string()), error);
+  emit runEnded(QString::fromStdString(run.outputDir.string()), run.error);
 }
 
 void TrainingPanel::redrawNow() {
   redraw_.stop();
   redrawCurves();
+  const int records = recordsSeen();
   const bool following = stepSlider_->value() >= stepSlider_->maximum();
   const QSignalBlocker blocker(stepSlider_);
-  stepSlider_->setEnabled(!records_.empty());
-  stepSlider_->setRange(0, std::max(0, static_cast<int>(records_.size()) - 1));
+  stepSlider_->setEnabled(records > 0);
+  stepSlider_->setRange(0, std::max(0, records - 1));
   if (following) stepSlider_->setValue(stepSlider_->maximum());  // stay at the latest step
   showSimilarities(stepSlider_->value());
 }
 
 void TrainingPanel::redrawCurves() {
+  static const std::vector<nlohmann::json> kNone;
+  const std::vector<nlohmann::json>& records = current() != nullptr ? current()->records : kNone;
+  const std::int64_t totalSteps = current() != nullptr ? current()->totalSteps : 0;
   curves_->clearGraphs();
-  curves_->legend->setVisible(!records_.empty());  // no empty legend box before a run
-  if (records_.empty()) {
+  curves_->legend->setVisible(!records.empty());  // no empty legend box before a run
+  if (records.empty()) {
     curves_->replot();
     return;
   }
   QVector<double> steps, losses, rates;
-  for (const nlohmann::json& record : records_) {
+  for (const nlohmann::json& record : records) {
     steps << number(record, "step");
     losses << number(record, "loss");
     rates << number(record, "learning_rate");
@@ -355,7 +534,7 @@ void TrainingPanel::redrawCurves() {
   rate->setName(tr("learning rate"));
   rate->setPen(QPen(kRate, 1.5, Qt::DashLine));
   rate->setData(steps, rates, true);
-  curves_->xAxis->setRange(0, std::max<double>(static_cast<double>(totalSteps_), steps.back()));
+  curves_->xAxis->setRange(0, std::max<double>(static_cast<double>(totalSteps), steps.back()));
   loss->rescaleValueAxis(false, true);
   curves_->yAxis->setRangeLower(0);
   rate->rescaleValueAxis(false, true);
@@ -364,14 +543,16 @@ void TrainingPanel::redrawCurves() {
 }
 
 void TrainingPanel::showSimilarities(int index) {
+  static const std::vector<nlohmann::json> kNone;
+  const std::vector<nlohmann::json>& records = current() != nullptr ? current()->records : kNone;
   similarities_->clearGraphs();
-  similarities_->legend->setVisible(index >= 0 && index < static_cast<int>(records_.size()));
-  if (index < 0 || index >= static_cast<int>(records_.size())) {
+  similarities_->legend->setVisible(index >= 0 && index < static_cast<int>(records.size()));
+  if (index < 0 || index >= static_cast<int>(records.size())) {
     stepLabel_->setText(tr("step"));
     similarities_->replot();
     return;
   }
-  const nlohmann::json& record = records_[static_cast<std::size_t>(index)];
+  const nlohmann::json& record = records[static_cast<std::size_t>(index)];
   stepLabel_->setText(tr("step %1").arg(record.value("step", std::int64_t{0})));
   const nlohmann::json& histograms = record.value("similarities", nlohmann::json::object());
   const auto range = histograms.value("bin_range", nlohmann::json::array({-1.0, 1.0}));
@@ -422,10 +603,11 @@ void TrainingPanel::showSimilarities(int index) {
 }
 
 void TrainingPanel::updateButtons() {
-  const bool busy = running();
-  launchButton_->setEnabled(!busy);
-  stopButton_->setEnabled(busy);
-  resumeButton_->setEnabled(!busy && !outputDir_.empty());
+  const Run* run = current();
+  const bool selectedRunning = run != nullptr && run->job->running();
+  launchButton_->setEnabled(!running() || allowSeveral_->isChecked());
+  stopButton_->setEnabled(selectedRunning);
+  resumeButton_->setEnabled(run != nullptr && !selectedRunning && run->ended);
 }
 
 }  // namespace embedlab::widgets

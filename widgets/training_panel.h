@@ -4,19 +4,24 @@
 // learning-rate curves, and the similarity histograms of positives, hard negatives and in-batch
 // negatives at the latest logging step, with a slider to look back. Stop asks the run to stop
 // with a checkpoint; Resume continues from the last one. A run that fails shows its error and the
-// last lines of its log.
+// last lines of its log. Several runs can go at once when the user allows it: they are listed,
+// and the selected one is shown. The workspace's earlier runs (started by this or another
+// EmbedLab, going or not) are found again in their run folders and followed.
 #pragma once
 
 #include <QTimer>
 #include <QWidget>
 #include <filesystem>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <vector>
 
 #include "widgets/translations.h"
 
+class QCheckBox;
 class QCustomPlot;
 class QLabel;
+class QListWidget;
 class QPlainTextEdit;
 class QProgressBar;
 class QPushButton;
@@ -32,17 +37,32 @@ class TrainingPanel : public QWidget {
 
  public:
   explicit TrainingPanel(QWidget* parent = nullptr);
+  ~TrainingPanel() override;
 
-  /// Fills in defaults for `workspace` (its first model, training file and a new run folder).
+  /// Fills in defaults for `workspace` (its first model, training file and a new run folder) and
+  /// lists the runs launched there before (run folders holding job.jsonl), following those that
+  /// are still going.
   void setWorkspace(const std::filesystem::path& workspace);
+  /// Lets Launch start a run while another is going.
+  void allowSeveralRuns(bool allow);
 
-  /// Starts a run with the form's options; false (and the reason shown) when they are invalid.
+  /// Starts a run with the form's options; false (and the reason shown) when they are invalid or
+  /// a run is going and several are not allowed.
   bool launch();
-  /// Asks the run to stop with a checkpoint.
+  /// Asks the selected run to stop with a checkpoint.
   void stop();
-  /// Continues the last run from its latest checkpoint.
+  /// Asks every run that is going to stop.
+  void stopAll();
+  /// Continues the selected run from its latest checkpoint.
   bool resume();
+  /// Whether any run is going.
   bool running() const;
+  int runCount() const { return static_cast<int>(runs_.size()); }
+  /// Shows run `index` (in the order listed).
+  void selectRun(int index);
+
+  /// Draws what has arrived now instead of at the next redraw tick.
+  void redrawNow();
 
   // For tests.
   TrainingOptionForm* form() const { return form_; }
@@ -51,12 +71,12 @@ class TrainingPanel : public QWidget {
   QSlider* stepSlider() const { return stepSlider_; }
   QLabel* status() const { return status_; }
   QPlainTextEdit* failure() const { return failure_; }
-  int recordsSeen() const { return static_cast<int>(records_.size()); }
-  /// Draws what has arrived now instead of at the next redraw tick.
-  void redrawNow();
+  QListWidget* runList() const { return runList_; }
+  /// Records of the selected run.
+  int recordsSeen() const;
 
  signals:
-  /// The run ended: `error` is empty when it finished, else why it did not.
+  /// A run ended: `error` is empty when it finished, else why it did not.
   void runEnded(const QString& outputDir, const QString& error);
   /// A metrics record arrived (tests measure the UI's latency with it).
   void recordArrived(int step);
@@ -65,22 +85,34 @@ class TrainingPanel : public QWidget {
   void changeEvent(QEvent* event) override;
 
  private:
+  struct Run {
+    std::filesystem::path outputDir;
+    CliJob* job = nullptr;
+    std::vector<nlohmann::json> records;  // its "log" records, in step order
+    std::int64_t totalSteps = 0;
+    QString error;  // how it ended, when it failed or was stopped
+    bool ended = false;
+  };
   bool start(bool resuming);
-  void onRecord(const nlohmann::json& record);
-  void onFinished(int exitCode, const QString& error);
+  Run& addRun(const std::filesystem::path& outputDir);
+  void onRecord(Run& run, const nlohmann::json& record);
+  void onFinished(Run& run, int exitCode, const QString& error);
+  void updateRunItem(const Run& run);
+  void showStatus();
+  Run* current() const;
   void redrawCurves();
   void showSimilarities(int index);
   void updateButtons();
 
   Translations translations_;
   std::filesystem::path workspace_;
-  std::filesystem::path outputDir_;      // of the run launched last
-  std::vector<nlohmann::json> records_;  // its "log" records, in step order
-  std::int64_t totalSteps_ = 0;
-  CliJob* job_ = nullptr;
+  std::vector<std::unique_ptr<Run>> runs_;
+  int current_ = -1;  // the run shown
   QTimer redraw_;
 
   TrainingOptionForm* form_ = nullptr;
+  QListWidget* runList_ = nullptr;
+  QCheckBox* allowSeveral_ = nullptr;
   QPushButton* launchButton_ = nullptr;
   QPushButton* stopButton_ = nullptr;
   QPushButton* resumeButton_ = nullptr;

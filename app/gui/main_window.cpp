@@ -243,7 +243,7 @@ void MainWindow::closeEvent(QCloseEvent* event) {
     question.setDefaultButton(leave);
     question.exec();
     if (question.clickedButton() == stop) {
-      training_->stop();
+      training_->stopAll();
     } else if (question.clickedButton() != leave) {
       event->ignore();
       return;

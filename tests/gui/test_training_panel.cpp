@@ -9,6 +9,7 @@
 #include <QElapsedTimer>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QPlainTextEdit>
 #include <QSlider>
 #include <QSpinBox>
@@ -119,6 +120,51 @@ class TestTrainingPanel : public QObject {
     QVERIFY(panel.status()->text().contains("Finished"));
     if (const char* shot = std::getenv("EMBEDLAB_SCREENSHOT_DIR"))
       panel.grab().save(QString(shot) + "/training-panel.png");
+  }
+
+  void severalRunsAtOnceAndFollowedAgainByANewWindow() {
+    test::TempFolder workspace;
+    test::makeTinyModel(workspace / "models/tiny");
+    std::filesystem::copy_file(kDemo / "train.jsonl", workspace / "train.jsonl");
+    const auto options = [&](const std::string& name) {
+      nlohmann::json o;
+      o["output_dir"] = (workspace / "runs" / name).string();
+      o["max_steps"] = 120;
+      o["per_device_train_batch_size"] = 4;
+      o["train_group_size"] = 2;
+      o["query_max_len"] = 16;
+      o["passage_max_len"] = 32;
+      o["logging_steps"] = 5;
+      o["save_steps"] = 0;
+      return o;
+    };
+    {
+      TrainingPanel panel;
+      panel.setWorkspace(workspace.path());
+      panel.form()->setValues(options("first"));
+      QVERIFY(panel.launch());
+      panel.form()->setValues(options("second"));
+      QVERIFY(!panel.launch());  // one at a time unless allowed
+      QVERIFY(panel.status()->text().contains("allow several"));
+      panel.allowSeveralRuns(true);
+      QVERIFY(panel.launch());
+      QCOMPARE(panel.runCount(), 2);
+      QVERIFY(panel.running());
+      QTRY_VERIFY_WITH_TIMEOUT(panel.recordsSeen() > 0, 60000);
+      // The window closes with both runs going: they go on.
+    }
+    TrainingPanel again;
+    QSignalSpy ended(&again, &TrainingPanel::runEnded);
+    again.setWorkspace(workspace.path());
+    QCOMPARE(again.runCount(), 2);
+    QTRY_VERIFY_WITH_TIMEOUT(ended.count() == 2, 300000);
+    for (const auto& end : ended)
+      QVERIFY2(end.at(1).toString().isEmpty(), qPrintable(end.at(1).toString()));
+    for (const char* name : {"first", "second"})
+      QVERIFY(std::filesystem::exists(workspace / "runs" / name / "config.json"));
+    again.selectRun(0);
+    QCOMPARE(again.recordsSeen(), 24);  // every record, including those before the new window
+    QVERIFY(again.runList()->item(0)->text().contains("finished"));
   }
 
   void aFailedRunShowsItsErrorAndLog() {
