@@ -93,7 +93,8 @@ void CliJob::startDetached(const QStringList& arguments, const QString& folder) 
   detachedPid_ = pid;
   // The pid lets a later EmbedLab follow the job again (attach()).
   QFile pidFile(QDir(folder).filePath(QStringLiteral("job.pid")));
-  if (pidFile.open(QIODevice::WriteOnly | QIODevice::Truncate)) pidFile.write(QByteArray::number(pid));
+  if (pidFile.open(QIODevice::WriteOnly | QIODevice::Truncate))
+    pidFile.write(QByteArray::number(pid));
   if (follow_ == nullptr) {
     follow_ = new QTimer(this);
     follow_->setInterval(150);
