@@ -54,6 +54,8 @@ class EvaluationPanel : public QWidget {
   QComboBox* order() const { return order_; }
   QPlainTextEdit* queryDetail() const { return detail_; }
   QLabel* status() const { return status_; }
+  QLineEdit* instruction() const { return instruction_; }
+  QCheckBox* compareInstruction() const { return compareInstruction_; }
 
  signals:
   /// The evaluation ended; `error` is empty when it succeeded.

@@ -3,8 +3,10 @@
 // CLI's JSON; the query-by-query view sorts by gain or loss and shows the relevant document.
 #include <QtTest/QtTest>
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QLabel>
+#include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QTableWidget>
 
@@ -85,6 +87,29 @@ class TestEvaluationPanel : public QObject {
              qPrintable(detail));
     if (const char* shot = std::getenv("EMBEDLAB_SCREENSHOT_DIR"))
       panel.grab().save(QString(shot) + "/evaluation-panel.png");
+  }
+
+  void comparesWithAndWithoutTheInstruction() {
+    test::TempFolder workspace;
+    test::makeTinyModel(workspace / "models/a", model::Pooling::Mean, 1);
+    std::filesystem::copy(kDemo / "dev", workspace / "dev",
+                          std::filesystem::copy_options::recursive);
+    EvaluationPanel panel;
+    panel.setWorkspace(workspace.path());
+    panel.instruction()->setText("query: ");
+    panel.compareInstruction()->setChecked(true);
+    QSignalSpy evaluated(&panel, &EvaluationPanel::evaluated);
+    panel.run();
+    QVERIFY(evaluated.wait(180000));
+    QVERIFY2(evaluated.first().at(0).toString().isEmpty(),
+             qPrintable(evaluated.first().at(0).toString()));
+    QTableWidget* metrics = panel.metricsTable();
+    QCOMPARE(metrics->rowCount(), 2);  // the model without, then with the instruction
+    QStringList instructions{metrics->item(0, 1)->text(), metrics->item(1, 1)->text()};
+    instructions.sort();
+    QCOMPARE(instructions, (QStringList{"none", "query: "}));
+    // The query view compares the two variants.
+    QCOMPARE(panel.firstModel()->count(), 2);
   }
 
   void saysWhatIsMissing() {
