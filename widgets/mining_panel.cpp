@@ -27,9 +27,9 @@
 #include "core/data/dataset_discovery.h"
 #include "core/model/embedding_cache.h"
 #include "core/model/embedding_model.h"
-#include "core/model/model_discovery.h"
 #include "core/store/history.h"
 #include "widgets/cli_job.h"
+#include "widgets/path_choices.h"
 #include "widgets/plot_export.h"
 
 namespace embedlab::widgets {
@@ -45,17 +45,6 @@ const QColor kOutside(0x88, 0x88, 0x88);
 
 QString pathOf(const QComboBox* box) {
   return box->currentData().toString();
-}
-
-// Selects `path` in `box`, adding it (named by its file name) when it is not there.
-void choose(QComboBox* box, const QString& path) {
-  int at = box->findData(path);
-  if (at < 0) {
-    box->addItem(QFileInfo(path).fileName(), path);
-    at = box->count() - 1;
-    box->setItemData(at, path, Qt::ToolTipRole);
-  }
-  box->setCurrentIndex(at);
 }
 
 QDoubleSpinBox* scoreBox(double value, double step) {
@@ -341,15 +330,10 @@ void MiningPanel::setWorkspace(const std::filesystem::path& workspace) {
   workspace_ = workspace;
   const QString model = pathOf(model_);
   const QString file = pathOf(trainingFile_);
-  model_->clear();
+  fillModelChoices(model_, workspace);
   trainingFile_->clear();
   while (pool_->count() > 1)
     pool_->removeItem(1);
-  for (const model::ModelFolder& folder : model::discoverModelFolders(workspace)) {
-    if (!folder.hasWeights) continue;
-    model_->addItem(QString::fromStdString(folder.name),
-                    QString::fromStdString(folder.path.string()));
-  }
   try {
     for (const DatasetEntry& entry : discoverDatasets(workspace)) {
       if (!entry.kind) continue;
@@ -369,11 +353,11 @@ void MiningPanel::setWorkspace(const std::filesystem::path& workspace) {
 }
 
 void MiningPanel::setModel(const std::filesystem::path& folder) {
-  choose(model_, QString::fromStdString(folder.string()));
+  choosePath(model_, QString::fromStdString(folder.string()));
 }
 
 void MiningPanel::setTrainingFile(const std::filesystem::path& file) {
-  choose(trainingFile_, QString::fromStdString(file.string()));
+  choosePath(trainingFile_, QString::fromStdString(file.string()));
 }
 
 void MiningPanel::chooseFile(QComboBox* box, bool folder) {
@@ -382,7 +366,7 @@ void MiningPanel::chooseFile(QComboBox* box, bool folder) {
   const QString path =
       folder ? QFileDialog::getExistingDirectory(this, tr("Model folder"), start)
              : QFileDialog::getOpenFileName(this, tr("Data file"), start, tr("JSONL (*.jsonl)"));
-  if (!path.isEmpty()) choose(box, path);
+  if (!path.isEmpty()) choosePath(box, path);
 }
 
 void MiningPanel::preview() {

@@ -19,9 +19,9 @@
 #include <algorithm>
 
 #include "core/data/dataset_discovery.h"
-#include "core/model/model_discovery.h"
 #include "core/store/history.h"
 #include "widgets/cli_job.h"
+#include "widgets/path_choices.h"
 #include "widgets/plot_export.h"
 
 namespace embedlab::widgets {
@@ -32,15 +32,6 @@ constexpr int kBins = 50;
 const QColor kSimilar(0x2e, 0x9e, 0x4f);
 const QColor kDissimilar(0xd9, 0x53, 0x4f);
 const QColor kLine(0x20, 0x20, 0x20);
-
-void choose(QComboBox* box, const QString& path) {
-  int at = box->findData(path);
-  if (at < 0) {
-    box->addItem(QFileInfo(path).fileName(), path);
-    at = box->count() - 1;
-  }
-  box->setCurrentIndex(at);
-}
 
 QCPItemStraightLine* verticalLine(QCustomPlot* plot) {
   auto* line = new QCPItemStraightLine(plot);
@@ -77,7 +68,7 @@ ThresholdsPanel::ThresholdsPanel(QWidget* parent) : QWidget(parent) {
     const QString file = QFileDialog::getOpenFileName(this, tr("Labelled pairs"),
                                                       QString::fromStdString(workspace_.string()),
                                                       tr("Pairs (*.tsv *.jsonl)"));
-    if (!file.isEmpty()) choose(pairs_, file);
+    if (!file.isEmpty()) choosePath(pairs_, file);
   });
   targetPrecision_ = new QDoubleSpinBox;
   targetPrecision_->setRange(0.01, 1.0);
@@ -218,12 +209,7 @@ void ThresholdsPanel::changeEvent(QEvent* event) {
 
 void ThresholdsPanel::setWorkspace(const std::filesystem::path& workspace) {
   workspace_ = workspace;
-  model_->clear();
-  for (const model::ModelFolder& folder : model::discoverModelFolders(workspace)) {
-    if (folder.hasWeights)
-      model_->addItem(QString::fromStdString(folder.name),
-                      QString::fromStdString(folder.path.string()));
-  }
+  fillModelChoices(model_, workspace);
   pairs_->clear();
   try {
     for (const DatasetEntry& entry : discoverDatasets(workspace)) {
@@ -238,11 +224,11 @@ void ThresholdsPanel::setWorkspace(const std::filesystem::path& workspace) {
 }
 
 void ThresholdsPanel::setModel(const std::filesystem::path& folder) {
-  choose(model_, QString::fromStdString(folder.string()));
+  choosePath(model_, QString::fromStdString(folder.string()));
 }
 
 void ThresholdsPanel::setPairs(const std::filesystem::path& file) {
-  choose(pairs_, QString::fromStdString(file.string()));
+  choosePath(pairs_, QString::fromStdString(file.string()));
 }
 
 void ThresholdsPanel::run() {

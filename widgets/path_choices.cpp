@@ -1,0 +1,30 @@
+#include "widgets/path_choices.h"
+
+#include <QComboBox>
+#include <QFileInfo>
+
+#include "core/model/model_discovery.h"
+
+namespace embedlab::widgets {
+
+void choosePath(QComboBox* box, const QString& path) {
+  int at = box->findData(path);
+  if (at < 0) {
+    box->addItem(QFileInfo(path).fileName(), path);
+    at = box->count() - 1;
+    box->setItemData(at, path, Qt::ToolTipRole);
+  }
+  box->setCurrentIndex(at);
+}
+
+void fillModelChoices(QComboBox* box, const std::filesystem::path& workspace) {
+  box->clear();
+  for (const model::ModelFolder& folder : model::discoverModelFolders(workspace)) {
+    if (!folder.hasWeights) continue;
+    const QString path = QString::fromStdString(folder.path.string());
+    box->addItem(QString::fromStdString(folder.name), path);
+    box->setItemData(box->count() - 1, path, Qt::ToolTipRole);
+  }
+}
+
+}  // namespace embedlab::widgets

@@ -1,0 +1,18 @@
+// The combo boxes the job panels choose files and folders with: each item shows a short name and
+// holds the full path (its tooltip too), so that the panels read paths, not display names.
+#pragma once
+
+#include <QString>
+#include <filesystem>
+
+class QComboBox;
+
+namespace embedlab::widgets {
+
+/// Selects `path` in `box`, adding it (named by its file name) when it is not there.
+void choosePath(QComboBox* box, const QString& path);
+
+/// Replaces the items of `box` with the model folders of `workspace` that hold weights.
+void fillModelChoices(QComboBox* box, const std::filesystem::path& workspace);
+
+}  // namespace embedlab::widgets
