@@ -267,10 +267,13 @@ void TrainingPanel::setWorkspace(const std::filesystem::path& workspace) {
   for (const auto& entry : std::filesystem::directory_iterator(workspace / "runs", error)) {
     if (std::filesystem::exists(entry.path() / "job.jsonl")) folders.push_back(entry.path());
   }
-  std::sort(folders.begin(), folders.end(), [](const auto& a, const auto& b) {
-    return std::filesystem::last_write_time(a / "job.jsonl") <
-           std::filesystem::last_write_time(b / "job.jsonl");
-  });
+  // Oldest first (a file that vanished meanwhile sorts first; attach() then skips it).
+  const auto written = [](const std::filesystem::path& folder) {
+    std::error_code ignored;
+    return std::filesystem::last_write_time(folder / "job.jsonl", ignored);
+  };
+  std::sort(folders.begin(), folders.end(),
+            [&](const auto& a, const auto& b) { return written(a) < written(b); });
   for (const std::filesystem::path& folder : folders) {
     const bool known = std::any_of(runs_.begin(), runs_.end(),
                                    [&](const auto& run) { return run->outputDir == folder; });
