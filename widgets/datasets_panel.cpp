@@ -118,8 +118,8 @@ DatasetsPanel::DatasetsPanel(QWidget* parent) : QWidget(parent) {
   summary_->setReadOnly(true);
   summary_->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
   summary_->setLineWrapMode(QPlainTextEdit::NoWrap);
-  // Wide enough for the report's longest summary lines (~84 characters).
-  summary_->setMinimumWidth(summary_->fontMetrics().horizontalAdvance(QString(84, 'x')));
+  // Wide enough for most summary lines (longer ones scroll).
+  summary_->setMinimumWidth(summary_->fontMetrics().horizontalAdvance(QString(56, 'x')));
 
   auto* progressRow = new QHBoxLayout;
   progressRow->addWidget(progress_, 1);

@@ -20,7 +20,7 @@ const QColor kColors[] = {QColor(0x2b, 0x57, 0x97), QColor(0x2e, 0x9e, 0x4f),
 
 LengthHistogram::LengthHistogram(QWidget* parent) : QWidget(parent) {
   plot_ = new QCustomPlot(this);
-  plot_->setMinimumSize(320, 200);
+  plot_->setMinimumSize(260, 200);
   plot_->xAxis->setScaleType(QCPAxis::stLogarithmic);
   plot_->xAxis->setTicker(QSharedPointer<QCPAxisTickerLog>(new QCPAxisTickerLog));
   plot_->legend->setVisible(true);

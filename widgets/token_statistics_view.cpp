@@ -50,7 +50,7 @@ const char* kPassageMaxKey = "statistics/passageMaxLength";
 
 QCustomPlot* makePlot(const QString& exportName) {
   auto* plot = new QCustomPlot;
-  plot->setMinimumSize(260, 200);
+  plot->setMinimumSize(200, 200);
   plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
   plot->axisRect()->setRangeZoom(Qt::Horizontal);
   plot->axisRect()->setRangeDrag(Qt::Horizontal);
@@ -98,14 +98,15 @@ TokenStatisticsView::TokenStatisticsView(QWidget* parent) : QWidget(parent) {
   controls->addWidget(tokenizerLabel_);
   controls->addWidget(tokenizer_, 2);
   controls->addWidget(browse_);
-  controls->addSpacing(12);
-  controls->addWidget(instructionLabel_);
-  controls->addWidget(queryInstruction_, 1);
-  controls->addSpacing(12);
-  controls->addWidget(queryMaxLabel_);
-  controls->addWidget(queryMaxLength_);
-  controls->addWidget(passageMaxLabel_);
-  controls->addWidget(passageMaxLength_);
+  // Two rows, so that the panel fits a 1280-pixel window beside the dataset list.
+  auto* limits = new QHBoxLayout;
+  limits->addWidget(instructionLabel_);
+  limits->addWidget(queryInstruction_, 1);
+  limits->addSpacing(12);
+  limits->addWidget(queryMaxLabel_);
+  limits->addWidget(queryMaxLength_);
+  limits->addWidget(passageMaxLabel_);
+  limits->addWidget(passageMaxLength_);
 
   progress_ = new QProgressBar;
   progress_->setRange(0, 100);
@@ -152,6 +153,7 @@ TokenStatisticsView::TokenStatisticsView(QWidget* parent) : QWidget(parent) {
 
   auto* layout = new QVBoxLayout(this);
   layout->addLayout(controls);
+  layout->addLayout(limits);
   layout->addLayout(progressRow);
   layout->addWidget(pages_, 1);
 

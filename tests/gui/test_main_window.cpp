@@ -61,6 +61,9 @@ class TestMainWindow : public QObject {
     QVERIFY(qobject_cast<embedlab::widgets::TrainingPanel*>(tabs->widget(2)) != nullptr);
     QVERIFY(qobject_cast<embedlab::widgets::EvaluationPanel*>(tabs->widget(3)) != nullptr);
     QVERIFY(qobject_cast<embedlab::widgets::ThresholdsPanel*>(tabs->widget(4)) != nullptr);
+    // Every panel fits a 1280-pixel-wide screen.
+    QVERIFY2(window.minimumSizeHint().width() <= 1280,
+             qPrintable(QString::number(window.minimumSizeHint().width())));
     QVERIFY(window.showPanel("history"));
     QCOMPARE(tabs->currentIndex(), 5);
     QVERIFY(!window.showPanel("nonsense"));
