@@ -50,7 +50,7 @@ QString CliJob::cliPath() {
   return onPath.isEmpty() ? QStringLiteral("embedlab-cli") : onPath;
 }
 
-void CliJob::start(const QStringList& arguments) {
+void CliJob::resetState() {
   pendingOut_.clear();
   pendingErr_.clear();
   stderrTail_.clear();
@@ -58,26 +58,34 @@ void CliJob::start(const QStringList& arguments) {
   done_ = total_ = 0;
   unit_.clear();
   stopping_ = false;
+  sawDone_ = false;
+  outRead_ = errRead_ = 0;
   clock_.start();
+}
+
+void CliJob::followFiles() {
+  if (follow_ == nullptr) {
+    follow_ = new QTimer(this);
+    follow_->setInterval(150);
+    connect(follow_, &QTimer::timeout, this, &CliJob::followDetached);
+  }
+  follow_->start();
+}
+
+void CliJob::start(const QStringList& arguments) {
+  resetState();
   process_.start(cliPath(),
                  arguments + QStringList{QStringLiteral("--progress"), QStringLiteral("json")});
   process_.closeWriteChannel();
 }
 
 void CliJob::startDetached(const QStringList& arguments, const QString& folder) {
-  stderrTail_.clear();
-  errorLine_.clear();
-  done_ = total_ = 0;
-  unit_.clear();
-  stopping_ = false;
-  sawDone_ = false;
-  outRead_ = errRead_ = 0;
+  resetState();
   QDir().mkpath(folder);
   outFile_ = QDir(folder).filePath(QStringLiteral("job.jsonl"));
   errFile_ = QDir(folder).filePath(QStringLiteral("job.log"));
   QFile::remove(outFile_);
   QFile::remove(errFile_);
-  clock_.start();
   QProcess launcher;
   launcher.setProgram(cliPath());
   launcher.setArguments(arguments +
@@ -95,12 +103,7 @@ void CliJob::startDetached(const QStringList& arguments, const QString& folder) 
   QFile pidFile(QDir(folder).filePath(QStringLiteral("job.pid")));
   if (pidFile.open(QIODevice::WriteOnly | QIODevice::Truncate))
     pidFile.write(QByteArray::number(pid));
-  if (follow_ == nullptr) {
-    follow_ = new QTimer(this);
-    follow_->setInterval(150);
-    connect(follow_, &QTimer::timeout, this, &CliJob::followDetached);
-  }
-  follow_->start();
+  followFiles();
 }
 
 bool CliJob::attach(const QString& folder) {
@@ -114,23 +117,9 @@ bool CliJob::attach(const QString& folder) {
   QFile command(QStringLiteral("/proc/%1/cmdline").arg(pid));
   const bool ours = pid > 0 && command.open(QIODevice::ReadOnly) &&
                     command.readAll().contains(QByteArrayLiteral("embedlab-cli"));
-  stderrTail_.clear();
-  errorLine_.clear();
-  done_ = total_ = 0;
-  unit_.clear();
-  stopping_ = false;
-  sawDone_ = false;
-  outRead_ = errRead_ = 0;
-  pendingOut_.clear();
-  pendingErr_.clear();
-  clock_.start();
+  resetState();
   detachedPid_ = ours ? pid : -1;  // -1: read what it wrote, then report how it ended
-  if (follow_ == nullptr) {
-    follow_ = new QTimer(this);
-    follow_->setInterval(150);
-    connect(follow_, &QTimer::timeout, this, &CliJob::followDetached);
-  }
-  follow_->start();
+  followFiles();
   return true;
 }
 

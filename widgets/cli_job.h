@@ -62,6 +62,8 @@ class CliJob : public QObject {
   void readOutput();
   void readErrors();
   void onFinished(int exitCode, QProcess::ExitStatus status);
+  void resetState();   // before a job starts or is attached to
+  void followFiles();  // polls a detached job's files
   void parseOutput();
   void parseErrors();
   void finishWithError(int exitCode);
