@@ -427,6 +427,7 @@ void MiningPanel::onPreviewBuilt() {
     return;
   }
   preview_ = built->preview;
+  textsEncoded_ += preview_->search.textsEncoded;
   reselect();
   queries_->setCurrentRow(0);
   emit previewReady();

@@ -58,6 +58,8 @@ class MiningPanel : public QWidget {
 
   // For tests.
   int searchesRun() const { return searchesRun_; }
+  /// Texts the previews have run through the encoder (those from the embedding cache not counted).
+  std::size_t textsEncoded() const { return textsEncoded_; }
   bool previewing() const { return watcher_.isRunning(); }
   const mine::Selection& selection() const { return selection_; }
   const mine::MiningPreview* currentPreview() const { return preview_.get(); }
@@ -93,6 +95,7 @@ class MiningPanel : public QWidget {
   std::shared_ptr<mine::MiningPreview> preview_;
   mine::Selection selection_;
   int searchesRun_ = 0;
+  std::size_t textsEncoded_ = 0;
   std::shared_ptr<PercentProgress> progressState_;
   std::shared_ptr<CancellationToken> cancel_;
   QFutureWatcher<std::shared_ptr<Built>> watcher_;

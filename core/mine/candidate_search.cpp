@@ -64,6 +64,7 @@ CandidateSearch searchCandidates(const model::EmbeddingModel& model,
   encode.cancel = options.cancel;
 
   auto start = std::chrono::steady_clock::now();
+  const std::uint64_t encodedBefore = model.textsEncoded();
   {
     PhaseProgress progress(options.progress, "candidate texts");
     encode.progress = &progress;
@@ -138,6 +139,7 @@ CandidateSearch searchCandidates(const model::EmbeddingModel& model,
     }
   }
   search.encodeSeconds = secondsSince(start);
+  search.textsEncoded = model.textsEncoded() - encodedBefore;
 
   start = std::chrono::steady_clock::now();
   const index::VectorIndex index(search.candidateEmbeddings.data(), search.candidates.size(),

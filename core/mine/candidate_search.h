@@ -42,8 +42,9 @@ struct CandidateSearch {
 
   bool candidatesFromCache = false;
   bool queriesFromCache = false;
-  double encodeSeconds = 0;  ///< tokenizing and encoding (or loading from the cache)
-  double searchSeconds = 0;  ///< building the index and searching
+  double encodeSeconds = 0;      ///< tokenizing and encoding (or loading from the cache)
+  std::size_t textsEncoded = 0;  ///< texts the model encoded (not taken from the cache)
+  double searchSeconds = 0;      ///< building the index and searching
 
   /// Inner product of example `query`'s embedding with candidate `candidate`'s.
   float score(std::size_t query, std::size_t candidate) const;

@@ -465,6 +465,7 @@ std::vector<float> EmbeddingModel::encode(const std::vector<std::string>& texts,
         std::copy_n(rows + (i - start) * dimensions, dimensions,
                     result.begin() + static_cast<std::ptrdiff_t>(order[i] * dimensions));
       }
+      impl_->textsEncoded += end - start;
       const std::lock_guard<std::mutex> lock(progressMutex);
       done += end - start;
       reportProgress(options.progress, done, order.size(), "texts");
@@ -504,6 +505,9 @@ std::size_t EmbeddingModel::maxSequenceLength() const {
 }
 const std::vector<std::string>& EmbeddingModel::ignoredTensors() const {
   return impl_->ignoredTensors;
+}
+std::uint64_t EmbeddingModel::textsEncoded() const {
+  return impl_->textsEncoded.load();
 }
 
 }  // namespace embedlab::model

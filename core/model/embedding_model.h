@@ -92,6 +92,9 @@ class EmbeddingModel {
   std::size_t maxSequenceLength() const;
   /// Tensors of the checkpoint that belong to heads EmbedLab does not use (ignored on load).
   const std::vector<std::string>& ignoredTensors() const;
+  /// How many texts encode() has run through the network since the model was loaded or created
+  /// (shared by copies of this object): what a cache or a re-selection saved shows here.
+  std::uint64_t textsEncoded() const;
 
   struct Impl;
   /// For core's trainer and tests (the implementation holds the LibTorch module).

@@ -158,6 +158,9 @@ class TestEmbeddingModel : public QObject {
     const auto again = model.encode(kTexts, small);
     for (std::size_t k = 0; k < together.size(); ++k)
       QVERIFY(std::abs(again[k] - together[k]) < 1e-5);
+    // Every text went through the network once per encode(), and a copy shares the count.
+    const EmbeddingModel copy = model;
+    QCOMPARE(copy.textsEncoded(), std::uint64_t{3 * kTexts.size()});
   }
 
   void badFoldersNameTheProblem() {

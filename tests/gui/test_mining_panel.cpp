@@ -58,6 +58,9 @@ class TestMiningPanel : public QObject {
     QVERIFY(preview != nullptr);
     QCOMPARE(preview->sample.size(), std::size_t{50});
     QCOMPARE(preview->examplesInFile, std::size_t{3000});
+    // The encoder ran once over the candidates and the 50 sampled queries.
+    const std::size_t encodedByPreview = preview->search.candidates.size() + 50;
+    QCOMPARE(panel.textsEncoded(), encodedByPreview);
     QCOMPARE(panel.queryList()->count(), 50);
     QVERIFY(panel.rankingTable()->rowCount() >= 210);  // the selected query's ranking
     QCOMPARE(panel.scorePlot()->graphCount(), 2);      // positives, chosen negatives
@@ -72,6 +75,7 @@ class TestMiningPanel : public QObject {
     QVERIFY(top != before);
     for (std::size_t q = 0; q < 50; ++q)
       QVERIFY(panel.selection().perQuery[q].candidates.size() <= 5);
+    QCOMPARE(panel.textsEncoded(), encodedByPreview);  // nothing encoded again
     // Ranks 0-4 of the selected query: chosen ones are marked, the positive too when in the top.
     int marked = 0;
     for (int row = 0; row < 5; ++row) {
@@ -96,6 +100,13 @@ class TestMiningPanel : public QObject {
       droppedCurve = droppedCurve || panel.scorePlot()->graph(i)->name().startsWith("dropped");
     QVERIFY(droppedCurve);
     QCOMPARE(panel.searchesRun(), 1);
+    QCOMPARE(panel.textsEncoded(), encodedByPreview);
+
+    // Previewing again (same model, file and sample) takes the embeddings from the cache.
+    panel.preview();
+    QVERIFY(ready.wait(120000));
+    QCOMPARE(panel.searchesRun(), 2);
+    QCOMPARE(panel.textsEncoded(), encodedByPreview);
 
     // Mine all: embedlab-cli mine with these settings, into a path with a space.
     QSignalSpy mined(&panel, &MiningPanel::mined);

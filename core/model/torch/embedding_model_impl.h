@@ -4,6 +4,7 @@
 
 #include <torch/types.h>
 
+#include <atomic>
 #include <map>
 #include <optional>
 #include <string>
@@ -29,6 +30,7 @@ struct EmbeddingModel::Impl {
   torch::Device device = torch::kCPU;  ///< where `module` lives (devices[0])
   std::vector<torch::Device> devices{torch::kCPU};
   mutable std::vector<BertModel> replicas;  ///< copies of `module` on devices[1...] for encode()
+  mutable std::atomic<std::uint64_t> textsEncoded{0};  ///< see EmbeddingModel::textsEncoded
 
   /// Pooled (and, when normalize is set, L2-normalised) embeddings [batch, hidden], computed by
   /// `module` (replica 0) or by replicas[replica - 1].
