@@ -34,6 +34,8 @@ if [ ! -f "$base/config.json" ]; then
   run init-model --arch bert --layers 2 --hidden 64 --heads 2 --intermediate 256 --seed 1 \
     --tokenizer tests/data/bert-base-uncased --output "$base"
 fi
+# The workspace's own history (the GUI records its jobs there too, not in the user's default one).
+[ -f "$db" ] || run runs list >/dev/null
 [ "${1:-}" = "--prepare-only" ] && exit 0
 
 stamp=$(date +%Y%m%d-%H%M%S)

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Sets up a fresh Debian 12 machine, builds EmbedLab and runs the demo.
 #   With a display: prepares the demo workspace (build/demo-workspace: the demo data and a small
-#   base model) and opens EmbedLab on it; the jobs can be run from there.
+#   base model), opens EmbedLab on it and runs the demo in the panels (mine, train, evaluate, fit
+#   thresholds; about a minute on 2 cores; Help > Run the Demo runs it again). --no-demo only
+#   opens the workspace.
 #   Headless (--headless, or no display): runs the demo pipeline end to end through embedlab-cli
 #   (init a model, evaluate, mine, train, evaluate again) and prints the before/after table;
 #   every job is recorded in the workspace's history.sqlite.
@@ -10,11 +12,13 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 headless=false
 screenshot=false
+demo=true
 args=()
 for argument in "$@"; do
   case "$argument" in
     --headless) headless=true ;;
-    --screenshot) screenshot=true; args+=("$argument") ;;
+    --no-demo) demo=false ;;
+    --screenshot) screenshot=true; demo=false; args+=("$argument") ;;
     *) args+=("$argument") ;;
   esac
 done
@@ -31,4 +35,5 @@ if [ "$headless" = true ]; then
   exec bash scripts/demo-pipeline.sh
 fi
 bash scripts/demo-pipeline.sh --prepare-only
+[ "$demo" = true ] && args+=(--run-demo)
 exec "${EMBEDLAB_BUILD_DIR:-build}/app/gui/embedlab" --workspace "$workspace" "${args[@]}"

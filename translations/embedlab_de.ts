@@ -155,6 +155,57 @@
     </message>
 </context>
 <context>
+    <name>embedlab::gui::GuidedDemo</name>
+    <message>
+        <source>Mining failed: %1</source>
+        <translation>Mining fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Training failed: %1</source>
+        <translation>Training fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Evaluation failed: %1</source>
+        <translation>Evaluation fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Fitting thresholds failed: %1</source>
+        <translation>Anpassen der Schwellenwerte fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>The demo needs %1, which is missing (scripts/run.sh or scripts/demo-pipeline.sh --prepare-only prepares a demo workspace).</source>
+        <translation>Die Demo braucht %1, das fehlt (scripts/run.sh oder scripts/demo-pipeline.sh --prepare-only bereitet einen Demo-Arbeitsbereich vor).</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Abgebrochen.</translation>
+    </message>
+    <message>
+        <source>Demo 1/5: previewing the base model&apos;s ranking of 50 training queries</source>
+        <translation>Demo 1/5: Vorschau der Rangfolge des Basismodells für 50 Trainingsanfragen</translation>
+    </message>
+    <message>
+        <source>Demo 2/5: mining %1 negatives per query from ranks %2-%3</source>
+        <translation>Demo 2/5: %1 Negative pro Anfrage aus den Rängen %2-%3 minen</translation>
+    </message>
+    <message>
+        <source>Demo 3/5: fine-tuning the base model on the mined data</source>
+        <translation>Demo 3/5: Feinabstimmung des Basismodells auf den geminten Daten</translation>
+    </message>
+    <message>
+        <source>Training could not start: %1</source>
+        <translation>Training konnte nicht starten: %1</translation>
+    </message>
+    <message>
+        <source>Demo 4/5: evaluating the base and the tuned model on dev/</source>
+        <translation>Demo 4/5: Basis- und abgestimmtes Modell auf dev/ evaluieren</translation>
+    </message>
+    <message>
+        <source>Demo 5/5: fitting similarity thresholds for the tuned model</source>
+        <translation>Demo 5/5: Ähnlichkeitsschwellen für das abgestimmte Modell anpassen</translation>
+    </message>
+</context>
+<context>
     <name>embedlab::gui::MainWindow</name>
     <message>
         <source>Datasets</source>
@@ -273,6 +324,22 @@
     <message>
         <source>Stop it</source>
         <translation>Anhalten</translation>
+    </message>
+    <message>
+        <source>Run the &amp;Demo</source>
+        <translation>&amp;Demo ausführen</translation>
+    </message>
+    <message>
+        <source>Mine, train, evaluate and fit thresholds on the demo workspace, in the panels</source>
+        <translation>Im Demo-Arbeitsbereich minen, trainieren, evaluieren und Schwellen anpassen, in den Bereichen</translation>
+    </message>
+    <message>
+        <source>Demo finished: the History panel holds its jobs.</source>
+        <translation>Demo fertig: Der Bereich Verlauf enthält ihre Aufträge.</translation>
+    </message>
+    <message>
+        <source>Demo</source>
+        <translation>Demo</translation>
     </message>
 </context>
 <context>
@@ -966,12 +1033,6 @@ Relevant:
         <translation>%1: %p%, noch etwa %2 s</translation>
     </message>
     <message>
-        <source>Mined %1: %2 negatives chosen, %3 queries short of negatives. Report:
-%4</source>
-        <translation>Mining abgeschlossen (%1): %2 Negative ausgewählt, %3 Anfragen mit zu wenigen Negativen. Bericht:
-%4</translation>
-    </message>
-    <message>
         <source>Mining failed: %1
 %2</source>
         <translation>Mining fehlgeschlagen: %1
@@ -980,6 +1041,10 @@ Relevant:
     <message>
         <source>Mining %1...</source>
         <translation>Mining von %1...</translation>
+    </message>
+    <message>
+        <source>Mined %1: %2 negatives chosen, %3 queries short of negatives.</source>
+        <translation>%1 gemint: %2 Negative gewählt, %3 Anfragen mit zu wenigen Negativen.</translation>
     </message>
 </context>
 <context>
@@ -1694,6 +1759,10 @@ im Mining-Panel minen.</translation>
         <source>auto (a GPU per worker when there are GPUs, else the CPU), cpu or cuda.</source>
         <translation>auto (eine GPU pro Worker, wenn GPUs vorhanden sind, sonst die CPU), cpu oder cuda.</translation>
     </message>
+    <message>
+        <source>(the model&apos;s own setting)</source>
+        <translation>(Einstellung des Modells)</translation>
+    </message>
 </context>
 <context>
     <name>embedlab::widgets::TrainingPanel</name>
@@ -1887,6 +1956,14 @@ im Mining-Panel minen.</translation>
     <message>
         <source>Show the interface in LANGUAGE (en, de, zh_CN) this time; Preferences sets it for good.</source>
         <translation>Die Oberfläche diesmal in LANGUAGE (en, de, zh_CN) anzeigen; dauerhaft über die Einstellungen.</translation>
+    </message>
+    <message>
+        <source>Run the demo in the panels (mine, train, evaluate, fit thresholds).</source>
+        <translation>Die Demo in den Bereichen ausführen (minen, trainieren, evaluieren, Schwellen anpassen).</translation>
+    </message>
+    <message>
+        <source>With --run-demo: capture each panel into DIR as the demo goes, then exit.</source>
+        <translation>Mit --run-demo: jeden Bereich während der Demo nach DIR aufnehmen, dann beenden.</translation>
     </message>
 </context>
 </TS>

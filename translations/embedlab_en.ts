@@ -155,6 +155,57 @@
     </message>
 </context>
 <context>
+    <name>embedlab::gui::GuidedDemo</name>
+    <message>
+        <source>Mining failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Evaluation failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fitting thresholds failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The demo needs %1, which is missing (scripts/run.sh or scripts/demo-pipeline.sh --prepare-only prepares a demo workspace).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Demo 1/5: previewing the base model&apos;s ranking of 50 training queries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Demo 2/5: mining %1 negatives per query from ranks %2-%3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Demo 3/5: fine-tuning the base model on the mined data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training could not start: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Demo 4/5: evaluating the base and the tuned model on dev/</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Demo 5/5: fitting similarity thresholds for the tuned model</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>embedlab::gui::MainWindow</name>
     <message>
         <source>Datasets</source>
@@ -271,6 +322,22 @@
     </message>
     <message>
         <source>Stop it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run the &amp;Demo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mine, train, evaluate and fit thresholds on the demo workspace, in the panels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Demo finished: the History panel holds its jobs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Demo</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -960,17 +1027,16 @@ Relevant:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Mined %1: %2 negatives chosen, %3 queries short of negatives. Report:
-%4</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Mining failed: %1
 %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Mining %1...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mined %1: %2 negatives chosen, %3 queries short of negatives.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1678,6 +1744,10 @@ mine them (Mining panel).</source>
         <source>auto (a GPU per worker when there are GPUs, else the CPU), cpu or cuda.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>(the model&apos;s own setting)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>embedlab::widgets::TrainingPanel</name>
@@ -1870,6 +1940,14 @@ mine them (Mining panel).</source>
     </message>
     <message>
         <source>Show the interface in LANGUAGE (en, de, zh_CN) this time; Preferences sets it for good.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run the demo in the panels (mine, train, evaluate, fit thresholds).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With --run-demo: capture each panel into DIR as the demo goes, then exit.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -155,6 +155,57 @@
     </message>
 </context>
 <context>
+    <name>embedlab::gui::GuidedDemo</name>
+    <message>
+        <source>Mining failed: %1</source>
+        <translation>挖掘失败：%1</translation>
+    </message>
+    <message>
+        <source>Training failed: %1</source>
+        <translation>训练失败：%1</translation>
+    </message>
+    <message>
+        <source>Evaluation failed: %1</source>
+        <translation>评估失败：%1</translation>
+    </message>
+    <message>
+        <source>Fitting thresholds failed: %1</source>
+        <translation>拟合阈值失败：%1</translation>
+    </message>
+    <message>
+        <source>The demo needs %1, which is missing (scripts/run.sh or scripts/demo-pipeline.sh --prepare-only prepares a demo workspace).</source>
+        <translation>演示需要 %1，但它不存在（scripts/run.sh 或 scripts/demo-pipeline.sh --prepare-only 会准备演示工作区）。</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>已取消。</translation>
+    </message>
+    <message>
+        <source>Demo 1/5: previewing the base model&apos;s ranking of 50 training queries</source>
+        <translation>演示 1/5：预览基础模型对 50 条训练查询的排序</translation>
+    </message>
+    <message>
+        <source>Demo 2/5: mining %1 negatives per query from ranks %2-%3</source>
+        <translation>演示 2/5：从第 %2-%3 名中为每条查询挖掘 %1 个负例</translation>
+    </message>
+    <message>
+        <source>Demo 3/5: fine-tuning the base model on the mined data</source>
+        <translation>演示 3/5：在挖掘的数据上微调基础模型</translation>
+    </message>
+    <message>
+        <source>Training could not start: %1</source>
+        <translation>训练无法启动：%1</translation>
+    </message>
+    <message>
+        <source>Demo 4/5: evaluating the base and the tuned model on dev/</source>
+        <translation>演示 4/5：在 dev/ 上评估基础模型和微调后的模型</translation>
+    </message>
+    <message>
+        <source>Demo 5/5: fitting similarity thresholds for the tuned model</source>
+        <translation>演示 5/5：为微调后的模型拟合相似度阈值</translation>
+    </message>
+</context>
+<context>
     <name>embedlab::gui::MainWindow</name>
     <message>
         <source>Datasets</source>
@@ -273,6 +324,22 @@
     <message>
         <source>Stop it</source>
         <translation>停止</translation>
+    </message>
+    <message>
+        <source>Run the &amp;Demo</source>
+        <translation>运行演示(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Mine, train, evaluate and fit thresholds on the demo workspace, in the panels</source>
+        <translation>在演示工作区中，于各面板内挖掘、训练、评估并拟合阈值</translation>
+    </message>
+    <message>
+        <source>Demo finished: the History panel holds its jobs.</source>
+        <translation>演示完成：历史面板中有它的任务。</translation>
+    </message>
+    <message>
+        <source>Demo</source>
+        <translation>演示</translation>
     </message>
 </context>
 <context>
@@ -962,12 +1029,6 @@ Relevant:
         <translation>%1：%p%，约剩 %2 秒</translation>
     </message>
     <message>
-        <source>Mined %1: %2 negatives chosen, %3 queries short of negatives. Report:
-%4</source>
-        <translation>已挖掘 %1：已选 %2 个负例，%3 个查询负例不足。报告：
-%4</translation>
-    </message>
-    <message>
         <source>Mining failed: %1
 %2</source>
         <translation>挖掘失败：%1
@@ -976,6 +1037,10 @@ Relevant:
     <message>
         <source>Mining %1...</source>
         <translation>正在挖掘 %1...</translation>
+    </message>
+    <message>
+        <source>Mined %1: %2 negatives chosen, %3 queries short of negatives.</source>
+        <translation>已挖掘 %1：选出 %2 个负例，%3 条查询负例不足。</translation>
     </message>
 </context>
 <context>
@@ -1686,6 +1751,10 @@ mine them (Mining panel).</source>
         <source>auto (a GPU per worker when there are GPUs, else the CPU), cpu or cuda.</source>
         <translation>auto（有 GPU 时每个工作进程一个 GPU，否则使用 CPU）、cpu 或 cuda。</translation>
     </message>
+    <message>
+        <source>(the model&apos;s own setting)</source>
+        <translation>（模型自身的设置）</translation>
+    </message>
 </context>
 <context>
     <name>embedlab::widgets::TrainingPanel</name>
@@ -1879,6 +1948,14 @@ mine them (Mining panel).</source>
     <message>
         <source>Show the interface in LANGUAGE (en, de, zh_CN) this time; Preferences sets it for good.</source>
         <translation>本次以 LANGUAGE（en、de、zh_CN）显示界面；在首选项中可永久设置。</translation>
+    </message>
+    <message>
+        <source>Run the demo in the panels (mine, train, evaluate, fit thresholds).</source>
+        <translation>在各面板中运行演示（挖掘、训练、评估、拟合阈值）。</translation>
+    </message>
+    <message>
+        <source>With --run-demo: capture each panel into DIR as the demo goes, then exit.</source>
+        <translation>配合 --run-demo：演示进行时把每个面板截图保存到 DIR，然后退出。</translation>
     </message>
 </context>
 </TS>

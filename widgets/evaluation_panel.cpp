@@ -29,6 +29,7 @@
 #include "core/model/model_discovery.h"
 #include "core/store/history.h"
 #include "widgets/cli_job.h"
+#include "widgets/path_choices.h"
 
 namespace embedlab::widgets {
 
@@ -228,6 +229,15 @@ void EvaluationPanel::setModels(const std::vector<std::filesystem::path>& folder
     }
     found->setCheckState(Qt::Checked);
   }
+}
+
+void EvaluationPanel::setEvaluationSet(const std::filesystem::path& folder) {
+  choosePath(evalSet_, QString::fromStdString(folder.string()));
+}
+
+void EvaluationPanel::setMaxLengths(std::size_t passages, std::size_t queries) {
+  maxLength_->setValue(static_cast<int>(passages));
+  queryMaxLength_->setValue(static_cast<int>(queries));
 }
 
 void EvaluationPanel::run() {

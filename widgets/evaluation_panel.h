@@ -41,6 +41,10 @@ class EvaluationPanel : public QWidget {
   void setWorkspace(const std::filesystem::path& workspace);
   /// Checks exactly these model folders (added to the list when not there).
   void setModels(const std::vector<std::filesystem::path>& folders);
+  /// Chooses the evaluation set folder (added to the list when not there).
+  void setEvaluationSet(const std::filesystem::path& folder);
+  /// --max_len and --query_max_len, in tokens.
+  void setMaxLengths(std::size_t passages, std::size_t queries);
 
   /// Runs the evaluation; evaluated() follows.
   void run();

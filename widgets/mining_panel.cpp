@@ -14,10 +14,13 @@
 #include <QJsonDocument>
 #include <QLabel>
 #include <QListWidget>
+#include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QSpinBox>
 #include <QSplitter>
+#include <QStyle>
 #include <QTableWidget>
 #include <QVBoxLayout>
 #include <QtConcurrent>
@@ -198,6 +201,11 @@ MiningPanel::MiningPanel(QWidget* parent) : QWidget(parent) {
   mineLayout->addLayout(mineRow);
   mineLayout->addWidget(jobProgress_);
   mineLayout->addWidget(jobStatus_);
+  jobReport_ = new QPlainTextEdit;
+  jobReport_->setReadOnly(true);
+  jobReport_->setMaximumHeight(jobReport_->fontMetrics().lineSpacing() * 9);
+  jobReport_->hide();
+  mineLayout->addWidget(jobReport_);
 
   statistics_ = new QLabel;
   statistics_->setWordWrap(true);
@@ -213,7 +221,14 @@ MiningPanel::MiningPanel(QWidget* parent) : QWidget(parent) {
   leftLayout->addWidget(statistics_);
   leftLayout->addWidget(mineBox);
   leftLayout->addStretch(1);
+  // The controls scroll when the screen is short rather than making the window taller.
+  auto* leftScroll = new QScrollArea;
+  leftScroll->setWidget(left);
+  leftScroll->setWidgetResizable(true);
+  leftScroll->setFrameShape(QFrame::NoFrame);
+  leftScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
   left->setMaximumWidth(440);
+  leftScroll->setFixedWidth(440 + leftScroll->style()->pixelMetric(QStyle::PM_ScrollBarExtent));
 
   // ---- the preview
   queries_ = new QListWidget;
@@ -246,7 +261,7 @@ MiningPanel::MiningPanel(QWidget* parent) : QWidget(parent) {
   right->setStretchFactor(1, 2);
 
   auto* layout = new QHBoxLayout(this);
-  layout->addWidget(left);
+  layout->addWidget(leftScroll);
   layout->addWidget(right, 1);
 
   poll_.setInterval(100);
@@ -457,6 +472,16 @@ void MiningPanel::setRange(std::size_t start, std::size_t end) {
   reselect();
 }
 
+void MiningPanel::setNegativeNumber(std::size_t count) {
+  const QSignalBlocker block(negativeNumber_);
+  negativeNumber_->setValue(static_cast<int>(count));
+  reselect();
+}
+
+void MiningPanel::setEncodingLength(std::size_t tokens) {
+  maxLength_->setValue(static_cast<int>(tokens));
+}
+
 void MiningPanel::reselect() {
   if (rangeEnd_->value() <= rangeStart_->value()) {
     const QSignalBlocker blocker(rangeEnd_);
@@ -663,13 +688,25 @@ void MiningPanel::mineAll(const std::filesystem::path& output) {
     });
     connect(job_, &CliJob::record, this, [this](const QJsonObject& line) {
       if (line.value(QStringLiteral("event")).toString() != QStringLiteral("done")) return;
-      jobStatus_->setText(
-          tr("Mined %1: %2 negatives chosen, %3 queries short of negatives. Report:\n%4")
-              .arg(line.value(QStringLiteral("output_file")).toString())
-              .arg(line.value(QStringLiteral("negatives_chosen")).toInteger())
-              .arg(line.value(QStringLiteral("queries_short")).toInteger())
-              .arg(QString::fromUtf8(QJsonDocument(line).toJson(QJsonDocument::Indented))
-                       .left(1500)));
+      jobStatus_->setText(tr("Mined %1: %2 negatives chosen, %3 queries short of negatives.")
+                              .arg(line.value(QStringLiteral("output_file")).toString())
+                              .arg(line.value(QStringLiteral("negatives_chosen")).toInteger())
+                              .arg(line.value(QStringLiteral("queries_short")).toInteger()));
+      // The whole report, a line per figure, in a box that scrolls.
+      QStringList report;
+      for (auto field = line.begin(); field != line.end(); ++field) {
+        if (field.key() == QStringLiteral("event")) continue;
+        const QJsonValue value = field.value();
+        const QString text =
+            value.isObject() || value.isArray()
+                ? QString::fromUtf8((value.isObject() ? QJsonDocument(value.toObject())
+                                                      : QJsonDocument(value.toArray()))
+                                        .toJson(QJsonDocument::Compact))
+                : value.toVariant().toString();
+        report << field.key() + QStringLiteral(": ") + text;
+      }
+      jobReport_->setPlainText(report.join('\n'));
+      jobReport_->show();
     });
     connect(job_, &CliJob::finished, this, [this](int exitCode, const QString& error) {
       jobProgress_->hide();
@@ -686,6 +723,7 @@ void MiningPanel::mineAll(const std::filesystem::path& output) {
     });
   }
   jobOutput_ = QString::fromStdString(output.string());
+  jobReport_->hide();
   jobStatus_->setText(tr("Mining %1...").arg(pathOf(trainingFile_)));
   jobProgress_->setValue(0);
   jobProgress_->show();

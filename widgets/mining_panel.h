@@ -25,6 +25,7 @@ class QCustomPlot;
 class QDoubleSpinBox;
 class QLabel;
 class QListWidget;
+class QPlainTextEdit;
 class QProgressBar;
 class QPushButton;
 class QSpinBox;
@@ -52,6 +53,10 @@ class MiningPanel : public QWidget {
   /// The selection settings of the controls; setting them re-selects at once.
   mine::SelectionOptions selectionOptions() const;
   void setRange(std::size_t start, std::size_t end);
+  /// Negatives chosen per query (--negative_number); re-selects at once.
+  void setNegativeNumber(std::size_t count);
+  /// Tokens per text when encoding (--max_len): for the next preview and Mine all.
+  void setEncodingLength(std::size_t tokens);
   /// Runs `embedlab-cli mine` on the whole file into `output`; mined() follows.
   void mineAll(const std::filesystem::path& output);
   void stopMining();
@@ -68,6 +73,7 @@ class MiningPanel : public QWidget {
   QCustomPlot* scorePlot() const { return plot_; }
   QLabel* statisticsLabel() const { return statistics_; }
   QLabel* jobStatus() const { return jobStatus_; }
+  QPlainTextEdit* jobReport() const { return jobReport_; }
 
  signals:
   void previewReady();
@@ -126,6 +132,7 @@ class MiningPanel : public QWidget {
   QPushButton* stopButton_ = nullptr;
   QProgressBar* jobProgress_ = nullptr;
   QLabel* jobStatus_ = nullptr;
+  QPlainTextEdit* jobReport_ = nullptr;  ///< the finished job's statistics report
   QListWidget* queries_ = nullptr;
   QTableWidget* ranking_ = nullptr;
   QCustomPlot* plot_ = nullptr;

@@ -278,7 +278,11 @@ QWidget* TrainingOptionForm::makeEditor(Field& field) {
   QWidget* shown = nullptr;  // the editor, or a row holding it and a Browse button
   if (!choices.isEmpty()) {
     auto* box = new QComboBox;
-    box->addItems(choices);
+    for (const QString& choice : choices)
+      box->addItem(choice, choice);  // the value is the item's data; an empty one is labelled
+    if (const int unset = box->findData(QString()); unset >= 0) {
+      translations_.add([box, unset] { box->setItemText(unset, tr("(the model's own setting)")); });
+    }
     connect(box, &QComboBox::currentIndexChanged, this, &TrainingOptionForm::changed);
     editor = box;
   } else if (value.is_boolean()) {
@@ -330,7 +334,7 @@ QWidget* TrainingOptionForm::makeEditor(Field& field) {
 nlohmann::json TrainingOptionForm::valueOf(const Field& field) const {
   const nlohmann::json& like = field.defaultValue;
   if (auto* combo = qobject_cast<QComboBox*>(field.editor))
-    return combo->currentText().toStdString();
+    return combo->currentData().toString().toStdString();
   if (auto* check = qobject_cast<QCheckBox*>(field.editor)) return check->isChecked();
   if (auto* spin = qobject_cast<QSpinBox*>(field.editor)) {
     if (like.is_number_unsigned()) return static_cast<std::uint64_t>(std::max(0, spin->value()));
@@ -351,8 +355,8 @@ nlohmann::json TrainingOptionForm::valueOf(const Field& field) const {
 void TrainingOptionForm::setValue(Field& field, const nlohmann::json& value) {
   if (auto* combo = qobject_cast<QComboBox*>(field.editor)) {
     const QString text = QString::fromStdString(value.is_string() ? value.get<std::string>() : "");
-    if (combo->findText(text) < 0) combo->addItem(text);
-    combo->setCurrentText(text);
+    if (combo->findData(text) < 0) combo->addItem(text, text);
+    combo->setCurrentIndex(combo->findData(text));
   } else if (auto* check = qobject_cast<QCheckBox*>(field.editor)) {
     check->setChecked(value.is_boolean() && value.get<bool>());
   } else if (auto* spin = qobject_cast<QSpinBox*>(field.editor)) {

@@ -88,6 +88,8 @@ TrainingPanel::TrainingPanel(QWidget* parent) : QWidget(parent) {
   auto* presetRow = new QHBoxLayout;
   presetRow->addWidget(loadPreset);
   presetRow->addWidget(savePreset);
+  allowSeveral_ = new QCheckBox;
+  connect(allowSeveral_, &QCheckBox::toggled, this, &TrainingPanel::updateButtons);
   auto* runRow = new QHBoxLayout;
   runRow->addWidget(launchButton_, 2);
   runRow->addWidget(stopButton_, 1);
@@ -131,8 +133,6 @@ TrainingPanel::TrainingPanel(QWidget* parent) : QWidget(parent) {
   runList_ = new QListWidget;
   runList_->setMaximumHeight(90);
   connect(runList_, &QListWidget::currentRowChanged, this, &TrainingPanel::selectRun);
-  allowSeveral_ = new QCheckBox;
-  connect(allowSeveral_, &QCheckBox::toggled, this, &TrainingPanel::updateButtons);
 
   auto* sliderRow = new QHBoxLayout;
   sliderRow->addWidget(stepLabel_);

@@ -1,6 +1,6 @@
 // embedlab: the desktop application.
 //   embedlab [--workspace DIR] [--panel NAME] [--screenshot FILE.png] [--threads N]
-//            [--language CODE]
+//            [--language CODE] [--run-demo [--screenshot-dir DIR]]
 // Without a display it prints the workspace's validation report instead (see headless_report.h).
 #include <QApplication>
 #include <QCommandLineParser>
@@ -10,6 +10,7 @@
 #include <iostream>
 #include <memory>
 
+#include "app/gui/guided_demo.h"
 #include "app/gui/headless_report.h"
 #include "app/gui/language.h"
 #include "app/gui/main_window.h"
@@ -53,7 +54,8 @@ void scheduleScreenshot(embedlab::gui::MainWindow& window, const QString& file) 
 
 int main(int argc, char** argv) {
   embedlab::tuneProcessEnvironment(argv);  // may re-execute this binary once
-  const bool screenshot = hasArgument(argc, argv, "--screenshot");
+  const bool screenshot =
+      hasArgument(argc, argv, "--screenshot") || hasArgument(argc, argv, "--screenshot-dir");
   if (screenshot && embedlab::gui::displayUnavailable()) {
     qputenv("QT_QPA_PLATFORM", "offscreen");  // a screenshot needs no display
   }
@@ -95,8 +97,17 @@ int main(int argc, char** argv) {
                                   "Show the interface in LANGUAGE (en, de, zh_CN) this "
                                   "time; Preferences sets it for good."),
       "LANGUAGE");
-  parser.addOptions(
-      {workspaceOption, panelOption, screenshotOption, threadsOption, languageOption});
+  const QCommandLineOption demoOption(
+      "run-demo",
+      QCoreApplication::translate(
+          "main", "Run the demo in the panels (mine, train, evaluate, fit thresholds)."));
+  const QCommandLineOption screenshotFolderOption(
+      "screenshot-dir",
+      QCoreApplication::translate(
+          "main", "With --run-demo: capture each panel into DIR as the demo goes, then exit."),
+      "DIR");
+  parser.addOptions({workspaceOption, panelOption, screenshotOption, threadsOption, languageOption,
+                     demoOption, screenshotFolderOption});
   parser.process(*app);
   if (parser.isSet(languageOption)) embedlab::gui::applyLanguage(parser.value(languageOption));
 
@@ -138,7 +149,22 @@ int main(int argc, char** argv) {
   }
   window.openWorkspace(workspace);
   window.show();
-  if (screenshot) {
+  if (parser.isSet(demoOption)) {
+    const QString folder = parser.value(screenshotFolderOption);
+    embedlab::gui::GuidedDemo* demo = window.runDemo(folder);
+    if (!folder.isEmpty()) {
+      QDir().mkpath(folder);
+      QObject::connect(demo, &embedlab::gui::GuidedDemo::finished, &window,
+                       [](const QString& error) {
+                         if (!error.isEmpty())
+                           std::cerr << "embedlab: demo: " << error.toStdString() << "\n";
+                         QApplication::exit(error.isEmpty() ? 0 : 1);
+                       });
+    }
+  } else if (parser.isSet(screenshotFolderOption)) {
+    std::cerr << "embedlab: --screenshot-dir goes with --run-demo\n";
+    return 2;
+  } else if (parser.isSet(screenshotOption)) {
     scheduleScreenshot(window, parser.value(screenshotOption));
   }
   return QApplication::exec();

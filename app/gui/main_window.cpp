@@ -9,11 +9,13 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QScreen>
 #include <QSettings>
 #include <QStatusBar>
 #include <QTabWidget>
 
 #include "app/gui/about_dialog.h"
+#include "app/gui/guided_demo.h"
 #include "app/gui/preferences_dialog.h"
 #include "core/store/history.h"
 #include "widgets/datasets_panel.h"
@@ -77,7 +79,14 @@ MainWindow::MainWindow(const QString& environmentLine, const QString& environmen
   createMenus();
 
   QSettings settings;
-  restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
+  if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray())) {
+    // The first start: a laptop-sized window (the panels' preferred sizes are taller than most
+    // screens; their forms scroll).
+    QSize size(1280, 800);
+    if (const QScreen* screen = QGuiApplication::primaryScreen())
+      size = size.boundedTo(screen->availableSize());
+    resize(size.expandedTo(minimumSizeHint()));
+  }
 }
 
 void MainWindow::createMenus() {
@@ -102,6 +111,8 @@ void MainWindow::createMenus() {
   QAction* about = help->addAction(QString(), this, [this] { showAboutDialog(this); });
   about->setMenuRole(QAction::AboutRole);
   QAction* aboutQt = help->addAction(QString(), qApp, &QApplication::aboutQt);
+  help->addSeparator();
+  QAction* demo = help->addAction(QString(), this, [this] { runDemo(); });
 
   translations_.add([=] {
     file->setTitle(tr("&File"));
@@ -115,6 +126,10 @@ void MainWindow::createMenus() {
     help->setTitle(tr("&Help"));
     about->setText(tr("&About EmbedLab"));
     aboutQt->setText(tr("About &Qt"));
+    demo->setText(tr("Run the &Demo"));
+    demo->setToolTip(
+        tr("Mine, train, evaluate and fit thresholds on the demo workspace, in the "
+           "panels"));
     updateRecentMenus();
     if (!workspace_.isEmpty()) setWindowTitle(tr("%1 - EmbedLab").arg(QDir(workspace_).dirName()));
   });
@@ -134,6 +149,26 @@ void MainWindow::chooseDataFile() {
   const QString file = QFileDialog::getOpenFileName(
       this, tr("Open Data File"), workspace_, tr("Data files (*.jsonl *.tsv);;All files (*)"));
   if (!file.isEmpty()) openDataFile(file);
+}
+
+GuidedDemo* MainWindow::runDemo(const QString& screenshotFolder) {
+  if (demo_ != nullptr && demo_->running()) return nullptr;
+  delete demo_;
+  demo_ = new GuidedDemo(*this, workspace_.toStdString(), screenshotFolder);
+  connect(demo_, &GuidedDemo::stepStarted, this,
+          [this](const QString& description) { statusBar()->showMessage(description); });
+  const bool interactive = screenshotFolder.isEmpty();
+  if (!interactive) resize(1280, 800);  // captures show a laptop-sized window, whatever the screen
+  connect(demo_, &GuidedDemo::finished, this, [this, interactive](const QString& error) {
+    if (error.isEmpty()) {
+      statusBar()->showMessage(tr("Demo finished: the History panel holds its jobs."));
+      return;
+    }
+    statusBar()->showMessage(error);
+    if (interactive) QMessageBox::warning(this, tr("Demo"), error);
+  });
+  demo_->start();
+  return demo_;
 }
 
 void MainWindow::openDataFile(const QString& file) {

@@ -25,6 +25,8 @@ class TrainingPanel;
 
 namespace embedlab::gui {
 
+class GuidedDemo;
+
 class MainWindow : public QMainWindow {
   Q_OBJECT
 
@@ -43,6 +45,10 @@ class MainWindow : public QMainWindow {
   /// "datasets/statistics"); returns false for an unknown name.
   bool showPanel(const QString& name);
   static QStringList panelNames();
+  /// Runs the demo in the panels on the open workspace (see guided_demo.h), capturing each panel
+  /// into `screenshotFolder` when one is given. Returns the demo, whose finished() says how it
+  /// ended (a problem with the workspace too); null when a demo is already going.
+  GuidedDemo* runDemo(const QString& screenshotFolder = {});
   /// Opens one data file (inside the workspace or not) in the Datasets panel (remembered).
   void openDataFile(const QString& file);
 
@@ -55,6 +61,8 @@ class MainWindow : public QMainWindow {
   widgets::HistoryPanel* historyPanel() const { return history_; }
   widgets::MiningPanel* miningPanel() const { return mining_; }
   widgets::TrainingPanel* trainingPanel() const { return training_; }
+  widgets::EvaluationPanel* evaluationPanel() const { return evaluation_; }
+  widgets::ThresholdsPanel* thresholdsPanel() const { return thresholds_; }
 
  protected:
   void closeEvent(QCloseEvent* event) override;
@@ -81,6 +89,7 @@ class MainWindow : public QMainWindow {
   widgets::EvaluationPanel* evaluation_ = nullptr;
   widgets::ThresholdsPanel* thresholds_ = nullptr;
   QString workspace_;
+  GuidedDemo* demo_ = nullptr;
 };
 
 }  // namespace embedlab::gui

@@ -30,6 +30,24 @@
 
 using embedlab::gui::MainWindow;
 
+// Every panel fits a 1280 x 800 screen (their forms scroll).
+namespace {
+void fitsALaptopScreen(MainWindow& window) {
+  auto* tabs = window.findChild<QTabWidget*>();
+  for (int i = 0; i < tabs->count(); ++i) {
+    const QSize size = tabs->widget(i)->minimumSizeHint();
+    QVERIFY2(
+        size.width() <= 1260 && size.height() <= 700,
+        qPrintable(
+            QString("%1: %2 x %3").arg(tabs->tabText(i)).arg(size.width()).arg(size.height())));
+  }
+  QVERIFY2(window.minimumSizeHint().width() <= 1280 && window.minimumSizeHint().height() <= 800,
+           qPrintable(QString("%1 x %2")
+                          .arg(window.minimumSizeHint().width())
+                          .arg(window.minimumSizeHint().height())));
+}
+}  // namespace
+
 class TestMainWindow : public QObject {
   Q_OBJECT
 
@@ -41,6 +59,8 @@ class TestMainWindow : public QObject {
 
   // Every test starts in English, whatever a failed one left behind.
   void init() {
+    // A layout given a null widget (or other layout misuse) fails the test instead of a warning.
+    QTest::failOnWarning(QRegularExpression("^QLayout|^QWidget::setLayout"));
     embedlab::gui::saveLanguage({});
     embedlab::gui::applyLanguage("en");
     QCoreApplication::processEvents();
@@ -61,9 +81,7 @@ class TestMainWindow : public QObject {
     QVERIFY(qobject_cast<embedlab::widgets::TrainingPanel*>(tabs->widget(2)) != nullptr);
     QVERIFY(qobject_cast<embedlab::widgets::EvaluationPanel*>(tabs->widget(3)) != nullptr);
     QVERIFY(qobject_cast<embedlab::widgets::ThresholdsPanel*>(tabs->widget(4)) != nullptr);
-    // Every panel fits a 1280-pixel-wide screen.
-    QVERIFY2(window.minimumSizeHint().width() <= 1280,
-             qPrintable(QString::number(window.minimumSizeHint().width())));
+    fitsALaptopScreen(window);
     QVERIFY(window.showPanel("history"));
     QCOMPARE(tabs->currentIndex(), 5);
     QVERIFY(!window.showPanel("nonsense"));
@@ -86,6 +104,8 @@ class TestMainWindow : public QObject {
     QVERIFY(list->item(0)->text().contains("evaluation set"));
     QVERIFY2(list->item(1)->text().contains("3000 record"), qPrintable(list->item(1)->text()));
     QVERIFY(list->item(1)->text().contains("valid"));
+    fitsALaptopScreen(window);
+    QVERIFY(window.height() <= 800);
     const QImage image = window.grab().toImage();
     QVERIFY(!image.isNull());
     QVERIFY(image.width() > 600);

@@ -122,6 +122,10 @@ class TestMiningPanel : public QObject {
     QCOMPARE(examples[0].negatives.size(), std::size_t{15});
     QVERIFY2(panel.jobStatus()->text().contains("negatives chosen"),
              qPrintable(panel.jobStatus()->text()));
+    // The report, a figure per line, scrolls in its box instead of stretching the panel.
+    QVERIFY(panel.jobReport()->isVisible());
+    QVERIFY(panel.jobReport()->toPlainText().contains("negatives_chosen: "));
+    QVERIFY(panel.minimumSizeHint().height() <= 700);
   }
 
   void aFailingJobSaysWhy() {

@@ -1,0 +1,212 @@
+#include "app/gui/guided_demo.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QDir>
+#include <QEvent>
+#include <QPixmap>
+#include <iostream>
+#include <nlohmann/json.hpp>
+
+#include "app/gui/main_window.h"
+#include "widgets/evaluation_panel.h"
+#include "widgets/mining_panel.h"
+#include "widgets/thresholds_panel.h"
+#include "widgets/training_option_form.h"
+#include "widgets/training_panel.h"
+
+namespace embedlab::gui {
+
+namespace {
+
+// The settings of scripts/demo-pipeline.sh, so that both demos tell the same story.
+constexpr std::size_t kRangeStart = 2;
+constexpr std::size_t kRangeEnd = 60;
+constexpr std::size_t kNegatives = 7;
+constexpr std::size_t kPassageLength = 64;
+constexpr std::size_t kQueryLength = 32;
+
+std::filesystem::path baseModel(const std::filesystem::path& workspace) {
+  return workspace / "models" / "base";
+}
+std::filesystem::path minedFile(const std::filesystem::path& workspace) {
+  return workspace / "train.mined.jsonl";
+}
+
+}  // namespace
+
+GuidedDemo::GuidedDemo(MainWindow& window, std::filesystem::path workspace,
+                       QString screenshotFolder)
+    : QObject(&window),
+      window_(window),
+      workspace_(std::move(workspace)),
+      screenshotFolder_(std::move(screenshotFolder)) {
+  // The panels' signals also fire for jobs the user starts: each handler acts only in its step.
+  widgets::MiningPanel* mining = window_.miningPanel();
+  connect(mining, &widgets::MiningPanel::previewReady, this, [this] {
+    if (step_ != Step::Preview) return;
+    capture(QStringLiteral("mining-panel"));
+    mine();
+  });
+  connect(mining, &widgets::MiningPanel::mined, this,
+          [this](const QString& /*output*/, const QString& error) {
+            if (step_ != Step::Mine) return;
+            if (!error.isEmpty()) return fail(tr("Mining failed: %1").arg(error));
+            train();
+          });
+  widgets::TrainingPanel* training = window_.trainingPanel();
+  connect(training, &widgets::TrainingPanel::recordArrived, this, [this](int step) {
+    if (step_ != Step::Train || trainingCaptured_ || step < kTrainingShotStep) return;
+    trainingCaptured_ = true;
+    window_.trainingPanel()->redrawNow();
+    capture(QStringLiteral("training-panel"));
+  });
+  connect(training, &widgets::TrainingPanel::runEnded, this,
+          [this](const QString& outputDir, const QString& error) {
+            if (step_ != Step::Train || outputDir.toStdString() != tunedModel_.string()) return;
+            if (!error.isEmpty()) return fail(tr("Training failed: %1").arg(error));
+            if (!trainingCaptured_) capture(QStringLiteral("training-panel"));
+            evaluate();
+          });
+  connect(window_.evaluationPanel(), &widgets::EvaluationPanel::evaluated, this,
+          [this](const QString& error) {
+            if (step_ != Step::Evaluate) return;
+            if (!error.isEmpty()) return fail(tr("Evaluation failed: %1").arg(error));
+            capture(QStringLiteral("evaluation-panel"));
+            fitThresholds();
+          });
+  connect(window_.thresholdsPanel(), &widgets::ThresholdsPanel::analysed, this,
+          [this](const QString& error) {
+            if (step_ != Step::Thresholds) return;
+            if (!error.isEmpty()) return fail(tr("Fitting thresholds failed: %1").arg(error));
+            widgets::ThresholdsPanel* thresholds = window_.thresholdsPanel();
+            if (const auto best = thresholds->bestF1Threshold()) thresholds->setThreshold(*best);
+            capture(QStringLiteral("thresholds-panel"));
+            step_ = Step::Idle;
+            emit finished(QString());
+          });
+}
+
+QString GuidedDemo::problemWith(const std::filesystem::path& workspace) {
+  const auto missing = [](const std::filesystem::path& path) {
+    return tr("The demo needs %1, which is missing (scripts/run.sh or "
+              "scripts/demo-pipeline.sh --prepare-only prepares a demo workspace).")
+        .arg(QDir::toNativeSeparators(QString::fromStdString(path.string())));
+  };
+  std::error_code error;
+  for (const std::filesystem::path& path :
+       {baseModel(workspace) / "config.json", workspace / "train.jsonl", workspace / "dev"}) {
+    if (!std::filesystem::exists(path, error)) return missing(path);
+  }
+  return {};
+}
+
+void GuidedDemo::start() {
+  if (running()) return;
+  step_ = Step::Starting;
+  QMetaObject::invokeMethod(this, &GuidedDemo::begin, Qt::QueuedConnection);
+}
+
+void GuidedDemo::begin() {
+  if (step_ != Step::Starting) return;  // cancelled before it began
+  if (const QString problem = problemWith(workspace_); !problem.isEmpty()) return fail(problem);
+  trainingCaptured_ = false;
+  preview();
+}
+
+void GuidedDemo::cancel() {
+  switch (step_) {
+    case Step::Mine: window_.miningPanel()->stopMining(); break;
+    case Step::Train: window_.trainingPanel()->stopAll(); break;
+    case Step::Evaluate: window_.evaluationPanel()->stop(); break;
+    default: break;
+  }
+  if (running()) fail(tr("Cancelled."));
+}
+
+void GuidedDemo::preview() {
+  step_ = Step::Preview;
+  window_.showPanel(QStringLiteral("mining"));
+  emit stepStarted(tr("Demo 1/5: previewing the base model's ranking of 50 training queries"));
+  widgets::MiningPanel* mining = window_.miningPanel();
+  mining->setModel(baseModel(workspace_));
+  mining->setTrainingFile(workspace_ / "train.jsonl");
+  mining->setEncodingLength(kPassageLength);
+  mining->setNegativeNumber(kNegatives);
+  mining->setRange(kRangeStart, kRangeEnd);
+  mining->preview();
+}
+
+void GuidedDemo::mine() {
+  step_ = Step::Mine;
+  emit stepStarted(tr("Demo 2/5: mining %1 negatives per query from ranks %2-%3")
+                       .arg(kNegatives)
+                       .arg(kRangeStart)
+                       .arg(kRangeEnd));
+  window_.miningPanel()->mineAll(minedFile(workspace_));
+}
+
+void GuidedDemo::train() {
+  step_ = Step::Train;
+  window_.showPanel(QStringLiteral("training"));
+  emit stepStarted(tr("Demo 3/5: fine-tuning the base model on the mined data"));
+  const QString stamp = QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss"));
+  tunedModel_ = workspace_ / "runs" / ("demo-" + stamp.toStdString());
+  nlohmann::json values;
+  values["model_name_or_path"] = baseModel(workspace_).string();
+  values["train_data"] = minedFile(workspace_).string();
+  values["output_dir"] = tunedModel_.string();
+  values["per_device_train_batch_size"] = 32;
+  values["train_group_size"] = 4;
+  values["query_max_len"] = kQueryLength;
+  values["passage_max_len"] = kPassageLength;
+  values["learning_rate"] = 1e-3;
+  values["warmup_ratio"] = 0.1;
+  values["num_train_epochs"] = 2;
+  values["temperature"] = 0.05;
+  values["logging_steps"] = 10;
+  values["save_steps"] = 0;
+  widgets::TrainingPanel* training = window_.trainingPanel();
+  training->form()->setValues(values);
+  if (!training->launch())
+    fail(tr("Training could not start: %1").arg(training->form()->problem()));
+}
+
+void GuidedDemo::evaluate() {
+  step_ = Step::Evaluate;
+  window_.showPanel(QStringLiteral("evaluation"));
+  emit stepStarted(tr("Demo 4/5: evaluating the base and the tuned model on dev/"));
+  widgets::EvaluationPanel* evaluation = window_.evaluationPanel();
+  evaluation->setWorkspace(workspace_);  // lists the new model
+  evaluation->setModels({baseModel(workspace_), tunedModel_});
+  evaluation->setEvaluationSet(workspace_ / "dev");
+  evaluation->setMaxLengths(kPassageLength, kQueryLength);
+  evaluation->run();
+}
+
+void GuidedDemo::fitThresholds() {
+  step_ = Step::Thresholds;
+  window_.showPanel(QStringLiteral("thresholds"));
+  emit stepStarted(tr("Demo 5/5: fitting similarity thresholds for the tuned model"));
+  widgets::ThresholdsPanel* thresholds = window_.thresholdsPanel();
+  thresholds->setWorkspace(workspace_);
+  thresholds->setModel(tunedModel_);
+  thresholds->setPairs(minedFile(workspace_));
+  thresholds->run();
+}
+
+void GuidedDemo::fail(const QString& error) {
+  step_ = Step::Idle;
+  emit finished(error);
+}
+
+void GuidedDemo::capture(const QString& name) {
+  if (screenshotFolder_.isEmpty()) return;
+  // Labels that changed text resize at the next layout pass: run it before grabbing.
+  QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+  const QString file = QDir(screenshotFolder_).filePath(name + QStringLiteral(".png"));
+  const bool saved = window_.grab().save(file);
+  std::cerr << (saved ? "screenshot: " : "cannot write screenshot ") << file.toStdString() << "\n";
+}
+
+}  // namespace embedlab::gui

@@ -1,0 +1,137 @@
+// The demo run in the panels (Help > Run the Demo, `embedlab --run-demo`), offscreen, on a small
+// demo-shaped workspace: each of the five steps starts in order, every panel ends up holding its
+// results (mined file, finished run, metrics of both models, threshold counts), each panel is
+// captured, and every job is in the workspace's history. A workspace without the demo's inputs
+// is refused with the missing one named.
+#include <QtTest/QtTest>
+
+#include <QLabel>
+#include <QTabWidget>
+#include <QTableWidget>
+#include <fstream>
+#include <set>
+
+#include "app/gui/guided_demo.h"
+#include "app/gui/main_window.h"
+#include "core/data/training_data.h"
+#include "core/store/history.h"
+#include "tests/support/files.h"
+#include "tests/support/model_folders.h"
+#include "widgets/evaluation_panel.h"
+#include "widgets/thresholds_panel.h"
+#include "widgets/training_panel.h"
+
+using namespace embedlab;
+using gui::GuidedDemo;
+using gui::MainWindow;
+
+namespace {
+
+const std::filesystem::path kDemo = EMBEDLAB_SOURCE_DIR "/resources/demo";
+
+// The demo's layout with a tenth of its training file, so that the test takes seconds.
+void makeDemoWorkspace(const std::filesystem::path& workspace) {
+  test::makeTinyModel(workspace / "models/base");
+  store::History own(workspace / "history.sqlite");  // as demo-pipeline.sh --prepare-only leaves
+  std::filesystem::copy(kDemo / "dev", workspace / "dev", std::filesystem::copy_options::recursive);
+  std::ifstream in(kDemo / "train.jsonl");
+  std::ofstream out(workspace / "train.jsonl");
+  std::string line;
+  for (int i = 0; i < 300 && std::getline(in, line); ++i)
+    out << line << '\n';
+}
+
+}  // namespace
+
+class TestGuidedDemo : public QObject {
+  Q_OBJECT
+
+ private slots:
+  void initTestCase() {
+    qputenv("EMBEDLAB_CLI", EMBEDLAB_CLI_PATH);
+    QCoreApplication::setOrganizationName("EmbedLabTests");  // keep the user's settings clean
+    QCoreApplication::setApplicationName("test_guided_demo");
+  }
+
+  void runsEveryStepInThePanelsAndCapturesThem() {
+    test::TempFolder workspace;
+    makeDemoWorkspace(workspace.path());
+    test::TempFolder shots;
+    MainWindow window("BLAS: test", "");
+    window.openWorkspace(QString::fromStdString(workspace.path().string()));
+    window.show();
+    GuidedDemo* demo = window.runDemo(QString::fromStdString(shots.path().string()));
+    QVERIFY(demo != nullptr);
+    QSignalSpy steps(demo, &GuidedDemo::stepStarted);
+    QSignalSpy finished(demo, &GuidedDemo::finished);
+    auto* tabs = window.findChild<QTabWidget*>();
+    QStringList panelsSeen;
+    connect(demo, &GuidedDemo::stepStarted, this,
+            [&] { panelsSeen << tabs->tabText(tabs->currentIndex()); });
+    QVERIFY(window.runDemo() == nullptr);  // one demo at a time
+    QVERIFY(finished.wait(300000));
+    QVERIFY2(finished.first().at(0).toString().isEmpty(),
+             qPrintable(finished.first().at(0).toString()));
+    QVERIFY(!demo->running());
+
+    QCOMPARE(steps.count(), 5);
+    QVERIFY(steps.at(0).at(0).toString().startsWith("Demo 1/5"));
+    QVERIFY(steps.at(4).at(0).toString().startsWith("Demo 5/5"));
+    // Each step is announced once its panel is in front (mining twice: preview, then mine all).
+    QCOMPARE(panelsSeen, (QStringList{"Mining", "Mining", "Training", "Evaluation", "Thresholds"}));
+
+    // What each panel holds at the end.
+    const auto examples = readTrainingData(workspace / "train.mined.jsonl");
+    QCOMPARE(examples.size(), std::size_t{300});
+    QCOMPARE(examples[0].negatives.size(), std::size_t{7});
+    QCOMPARE(window.trainingPanel()->runCount(), 1);
+    QVERIFY(!window.trainingPanel()->running());
+    QTableWidget* metrics = window.evaluationPanel()->metricsTable();
+    QCOMPARE(metrics->rowCount(), 2);
+    QCOMPARE(metrics->item(0, 0)->text(), QString("base"));
+    QVERIFY(metrics->item(1, 0)->text().startsWith("demo-"));
+    widgets::ThresholdsPanel* thresholds = window.thresholdsPanel();
+    QVERIFY(thresholds->bestF1Threshold().has_value());
+    QCOMPARE(thresholds->threshold(), *thresholds->bestF1Threshold());
+    QVERIFY(thresholds->countsLabel()->text().contains("true positives"));
+
+    for (const char* name : {"mining-panel.png", "training-panel.png", "evaluation-panel.png",
+                             "thresholds-panel.png"}) {
+      const QImage image(QString::fromStdString((shots / name).string()));
+      QVERIFY2(!image.isNull(), name);
+      QCOMPARE(image.size(), QSize(1280, 800));
+    }
+
+    // Every job went through embedlab-cli and into the workspace's history.
+    store::History history(store::History::resolvePath({}, workspace.path()));
+    std::multiset<std::string> kinds;
+    QString listed;
+    for (const store::Run& run : history.listRuns()) {
+      kinds.insert(run.kind);
+      listed += QString::fromStdString(run.kind + " ");
+    }
+    for (const char* kind : {"mine", "train", "eval", "threshold"})
+      QVERIFY2(kinds.count(kind) == 1, qPrintable(kind + QString(" in ") + listed));
+  }
+
+  void refusesAWorkspaceWithoutTheDemosInputs() {
+    test::TempFolder workspace;
+    std::filesystem::copy(kDemo / "dev", workspace / "dev",
+                          std::filesystem::copy_options::recursive);
+    test::writeFile(workspace / "train.jsonl", "");
+    const QString problem = GuidedDemo::problemWith(workspace.path());
+    QVERIFY2(problem.contains("models/base/config.json"), qPrintable(problem));
+    QVERIFY(problem.contains("scripts/run.sh"));
+
+    MainWindow window("BLAS: test", "");
+    window.openWorkspace(QString::fromStdString(workspace.path().string()));
+    GuidedDemo* demo = window.runDemo("unused");
+    QSignalSpy finished(demo, &GuidedDemo::finished);
+    QVERIFY(finished.wait(5000));
+    QCOMPARE(finished.first().at(0).toString(), problem);
+    QVERIFY(!std::filesystem::exists(workspace / "runs"));
+  }
+};
+
+QTEST_MAIN(TestGuidedDemo)
+#include "test_guided_demo.moc"
