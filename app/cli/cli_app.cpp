@@ -7,6 +7,7 @@
 
 #include "app/cli/eval_command.h"
 #include "app/cli/mine_command.h"
+#include "app/cli/merge_command.h"
 #include "app/cli/model_commands.h"
 #include "app/cli/runs_command.h"
 #include "app/cli/threshold_command.h"
@@ -63,6 +64,7 @@ int run(int argc, char** argv) {
   addMineCommand(app, global, action);
   addEvalCommand(app, global, action);
   addThresholdCommand(app, global, action);
+  addMergeCommand(app, global, action);
   addRunsCommand(app, global, action);
 
   try {

@@ -1,0 +1,142 @@
+// embedlab-cli merge as a user runs it on models made by init-model: given weights, weights from
+// example losses, a sweep evaluated on a target and a general set, refusals with the reason and
+// the exit code, and the merge recorded in the history with its inputs.
+#include <QtTest/QtTest>
+
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+#include "core/store/history.h"
+#include "tests/support/files.h"
+#include "tests/support/model_folders.h"
+#include "tests/support/process.h"
+
+using embedlab::test::runProcess;
+
+namespace {
+
+embedlab::test::ProcessRun cli(const QStringList& arguments) {
+  return runProcess(EMBEDLAB_CLI_PATH, arguments);
+}
+
+QString path(const std::filesystem::path& p) {
+  return QString::fromStdString(p.string());
+}
+
+const std::filesystem::path kDemo = EMBEDLAB_SOURCE_DIR "/resources/demo";
+
+}  // namespace
+
+class TestCliMerge : public QObject {
+  Q_OBJECT
+
+ private slots:
+  void initTestCase() {
+    for (const auto& [name, seed] : {std::pair{"a", 1}, std::pair{"b", 2}}) {
+      const auto run = cli(embedlab::test::initTinyModelArguments(folder_ / name, seed));
+      QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    }
+  }
+
+  void mergesWithGivenWeightsAndRecordsTheLineage() {
+    const auto db = folder_ / "history.sqlite";
+    const auto run = cli({"--db", path(db), "merge", "--models", path(folder_ / "a"),
+                          path(folder_ / "b"), "--weights", "0.25", "0.75", "--output",
+                          path(folder_ / "merged"), "--progress", "json"});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    QVERIFY(run.out.contains("\"event\":\"done\""));
+    // A normal model folder: encode works on it.
+    embedlab::test::writeFile(folder_ / "texts.jsonl", "{\"text\":\"merged model\"}\n");
+    const auto encode = cli({"encode", "--model", path(folder_ / "merged"), "--input",
+                             path(folder_ / "texts.jsonl"), "--output", path(folder_ / "m.npy")});
+    QVERIFY2(encode.exitCode == 0, qPrintable(encode.err));
+
+    embedlab::store::History history(db);
+    const auto runs = history.listRuns();
+    QCOMPARE(runs.size(), std::size_t{1});
+    QCOMPARE(runs[0].kind, std::string("merge"));
+    QCOMPARE(runs[0].status, embedlab::store::RunStatus::Finished);
+    QVERIFY(runs[0].outputPath.find("merged") != std::string::npos);
+    QVERIFY(runs[0].parentModel.find("/a") != std::string::npos);
+    const std::string options = runs[0].options.dump();
+    QVERIFY2(options.find("0.75") != std::string::npos, options.c_str());
+  }
+
+  void refusesBadWeightsAndDifferentModels() {
+    auto run = cli({"merge", "--models", path(folder_ / "a"), path(folder_ / "b"), "--weights",
+                    "0.6", "0.6", "--output", path(folder_ / "no")});
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY2(run.err.contains("--normalize-weights"), qPrintable(run.err));
+    QVERIFY(!std::filesystem::exists(folder_ / "no"));
+    run = cli({"merge", "--models", path(folder_ / "a"), path(folder_ / "b"), "--weights", "0.6",
+               "0.6", "--normalize-weights", "--output", path(folder_ / "normalized")});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+
+    QStringList wider = embedlab::test::initTinyModelArguments(folder_ / "wider", 3);
+    wider[wider.indexOf("--hidden") + 1] = "48";
+    QCOMPARE(cli(wider).exitCode, 0);
+    run = cli({"merge", "--models", path(folder_ / "a"), path(folder_ / "wider"), "--weights",
+               "0.5", "0.5", "--output", path(folder_ / "no")});
+    QCOMPARE(run.exitCode, 1);
+    QVERIFY2(run.err.contains("hidden_size is 32") && run.err.contains("48"), qPrintable(run.err));
+    QVERIFY(!std::filesystem::exists(folder_ / "no"));
+  }
+
+  void choosesWeightsFromExamples() {
+    std::ofstream examples(folder_ / "few.jsonl");
+    examples << R"({"query":"package manager","pos":["apt installs packages"],)"
+             << R"("neg":["a font","an image viewer"]})"
+             << "\n"
+             << R"({"query":"text editor","pos":["vim edits text"],"neg":["a game"]})"
+             << "\n";
+    examples.close();
+    const auto run = cli({"merge", "--models", path(folder_ / "a"), path(folder_ / "b"),
+                          "--weights-from-examples", path(folder_ / "few.jsonl"), "--example_count",
+                          "2", "--output", path(folder_ / "cocktail")});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    QVERIFY2(run.err.contains("loss") && run.err.contains("-> weight"), qPrintable(run.err));
+    const auto lineage =
+        nlohmann::json::parse(embedlab::test::readFile(folder_ / "cocktail" / "merge.json"));
+    const auto weights = lineage.at("weights").get<std::vector<double>>();
+    QCOMPARE(weights.size(), std::size_t{2});
+    QVERIFY(std::abs(weights[0] + weights[1] - 1.0) < 1e-9);
+    QVERIFY(weights[0] > 0 && weights[1] > 0);
+  }
+
+  void sweepsTheWeightOnATargetAndAGeneralSet() {
+    std::filesystem::copy(kDemo / "dev", folder_ / "general",
+                          std::filesystem::copy_options::recursive);
+    const auto run =
+        cli({"merge", "--models", path(folder_ / "a"), path(folder_ / "b"), "--sweep", "0:1:0.5",
+             "--eval-set", path(kDemo / "dev"), "--general-eval-set", path(folder_ / "general"),
+             "--max_len", "64", "--query_max_len", "32", "--output", path(folder_ / "swept")});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    QVERIFY2(run.out.contains("target nDCG@10") && run.out.contains("general nDCG@10"),
+             qPrintable(run.out));
+    const auto table =
+        nlohmann::json::parse(embedlab::test::readFile(folder_ / "swept" / "merge_sweep.json"));
+    QCOMPARE(table.at("points").size(), std::size_t{3});
+    double best = -1, bestWeight = -1;
+    for (const auto& point : table.at("points")) {
+      QVERIFY(point.contains("general"));
+      if (point.at("target").get<double>() > best) {
+        best = point.at("target").get<double>();
+        bestWeight = point.at("weight").get<double>();
+      }
+    }
+    QCOMPARE(table.at("points")[1].at("weight").get<double>(), 0.5);
+    QCOMPARE(table.at("chosen_weight").get<double>(), bestWeight);  // the best on the target set
+    QVERIFY(!std::filesystem::exists(folder_ / ".swept.sweep"));    // scratch mixes removed
+    QCOMPARE(cli({"merge", "--models", path(folder_ / "a"), path(folder_ / "b"), "--sweep",
+                  "0:2:0.5", "--eval-set", path(kDemo / "dev"), "--output", path(folder_ / "x")})
+                 .exitCode,
+             2);
+  }
+
+ private:
+  embedlab::test::TempFolder temp_;
+  std::filesystem::path folder_ = temp_.path();
+};
+
+QTEST_GUILESS_MAIN(TestCliMerge)
+#include "test_cli_merge.moc"
