@@ -6,8 +6,8 @@
 #include <cstdio>
 
 #include "app/cli/eval_command.h"
-#include "app/cli/mine_command.h"
 #include "app/cli/merge_command.h"
+#include "app/cli/mine_command.h"
 #include "app/cli/model_commands.h"
 #include "app/cli/runs_command.h"
 #include "app/cli/threshold_command.h"
