@@ -16,6 +16,7 @@
 #include "core/data/npy_writer.h"
 #include "core/data/text_field_reader.h"
 #include "core/model/embedding_model.h"
+#include "core/model/reranker_model.h"
 
 namespace embedlab::cli {
 
@@ -53,6 +54,7 @@ struct InitModelOptions {
   std::string pooling = "mean";
   bool noNormalize = false;
   bool overwrite = false;
+  std::string head = "embedding";  ///< "embedding" (a bi-encoder) or "classifier" (a reranker)
 };
 
 int runInitModel(const InitModelOptions& options, const GlobalOptions& global) {
@@ -61,6 +63,18 @@ int runInitModel(const InitModelOptions& options, const GlobalOptions& global) {
   settings.architecture = options.architecture;
   settings.pooling = *model::parsePooling(options.pooling);
   settings.normalize = !options.noNormalize;
+  if (options.head == "classifier") {
+    const auto created = model::RerankerModel::createRandom(settings, options.tokenizer);
+    created.save(options.output);
+    if (!global.quiet) {
+      fmt::print(stderr,
+                 "init-model: {} reranker (one-logit classifier head) with {} layers, hidden {}, "
+                 "{} heads, vocabulary {}, written to {}\n",
+                 options.architecture, settings.layers, settings.hidden, settings.heads,
+                 created.config().vocabSize, options.output);
+    }
+    return kExitOk;
+  }
   const auto created = model::EmbeddingModel::createRandom(settings, options.tokenizer);
   created.save(options.output);
   if (!global.quiet) {
@@ -237,6 +251,12 @@ void addInitModelCommand(CLI::App& app, const GlobalOptions& global, CommandActi
   command->add_option("--seed", options->model.seed, "Random seed")->capture_default_str();
   command->add_option("--output,--output_dir", options->output, "Folder to create")->required();
   command->add_flag("--overwrite", options->overwrite, "Write into an existing non-empty folder");
+  command
+      ->add_option("--head", options->head,
+                   "embedding (a bi-encoder) or classifier (a reranker: "
+                   "...ForSequenceClassification with one logit)")
+      ->check(CLI::IsMember({"embedding", "classifier"}))
+      ->capture_default_str();
   command->callback([&action, &global, options] {
     action = [options, &global] { return runInitModel(*options, global); };
   });

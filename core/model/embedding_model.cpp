@@ -365,7 +365,7 @@ EmbeddingModel EmbeddingModel::createRandom(const RandomModelOptions& options,
       if (const auto id = impl->tokenizer->tokenToId(token)) config.raw[key] = *id;
     }
   }
-  impl->module = BertModel(config, false);
+  impl->module = BertModel(config, options.pooler && !roberta);
   initializeLikeHuggingFace(*impl->module, options.seed);
   for (const auto& item : impl->module->named_parameters()) {
     impl->checkpointDTypes[item.key()] = DType::F32;
@@ -377,37 +377,44 @@ EmbeddingModel EmbeddingModel::createRandom(const RandomModelOptions& options,
   return EmbeddingModel(std::move(impl));
 }
 
-void EmbeddingModel::save(const std::filesystem::path& folder) const {
-  std::filesystem::create_directories(folder);
-  impl_->config.save(folder / "config.json");
-  std::vector<torch::Tensor> keepAlive;
+std::vector<TensorData> EmbeddingModel::Impl::checkpointTensors(
+    const std::string& prefix, std::vector<torch::Tensor>& keepAlive) const {
   std::vector<TensorData> tensors;
-  for (const auto& item : impl_->module->named_parameters()) {
+  for (const auto& item : module->named_parameters()) {
     const std::string& name = item.key();
-    const torch::Tensor& parameter = item.value();
-    const auto found = impl_->checkpointDTypes.find(name);
-    const DType dtype = found == impl_->checkpointDTypes.end() ? DType::F32 : found->second;
-    torch::Tensor cpu = parameter.detach().to(torch::kCPU, scalarTypeOf(dtype)).contiguous();
+    const auto found = checkpointDTypes.find(name);
+    const DType dtype = found == checkpointDTypes.end() ? DType::F32 : found->second;
+    torch::Tensor cpu = item.value().detach().to(torch::kCPU, scalarTypeOf(dtype)).contiguous();
     keepAlive.push_back(cpu);
     TensorData data;
-    data.name = name;
+    data.name = prefix + name;
     data.dtype = dtype;
     data.shape = cpu.sizes().vec();
     data.bytes = std::string_view(static_cast<const char*>(cpu.data_ptr()),
                                   static_cast<std::size_t>(cpu.nbytes()));
     tensors.push_back(std::move(data));
   }
-  writeSafetensors(folder / "model.safetensors", std::move(tensors));
+  return tensors;
+}
+
+void EmbeddingModel::Impl::copyTokenizerFiles(const std::filesystem::path& folder) const {
   std::error_code same;
-  if (!std::filesystem::equivalent(impl_->tokenizerFolder, folder, same)) {
-    for (const char* file : kTokenizerFiles) {
-      const auto source = impl_->tokenizerFolder / file;
-      if (std::filesystem::is_regular_file(source)) {
-        std::filesystem::copy_file(source, folder / file,
-                                   std::filesystem::copy_options::overwrite_existing);
-      }
+  if (std::filesystem::equivalent(tokenizerFolder, folder, same)) return;
+  for (const char* file : kTokenizerFiles) {
+    const auto source = tokenizerFolder / file;
+    if (std::filesystem::is_regular_file(source)) {
+      std::filesystem::copy_file(source, folder / file,
+                                 std::filesystem::copy_options::overwrite_existing);
     }
   }
+}
+
+void EmbeddingModel::save(const std::filesystem::path& folder) const {
+  std::filesystem::create_directories(folder);
+  impl_->config.save(folder / "config.json");
+  std::vector<torch::Tensor> keepAlive;
+  writeSafetensors(folder / "model.safetensors", impl_->checkpointTensors({}, keepAlive));
+  impl_->copyTokenizerFiles(folder);
   writeSentenceTransformersMetadata(folder, impl_->pooling, impl_->normalize, dimension(),
                                     impl_->maxSequenceLength, impl_->prompts);
 }

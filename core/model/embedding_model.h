@@ -55,6 +55,7 @@ struct RandomModelOptions {
   std::uint64_t seed = 0;
   Pooling pooling = Pooling::Mean;
   bool normalize = true;
+  bool pooler = false;  ///< BERT's pooler layer (its sequence-classification head uses it)
 };
 
 class EmbeddingModel {

@@ -49,6 +49,9 @@ enum class TruncationStrategy {
 struct TruncationOptions {
   std::size_t maxLength = 0;  ///< 0: no truncation
   TruncationStrategy strategy = TruncationStrategy::LongestFirst;
+  /// Pairs: the first text is cut to this many tokens before `strategy` applies (0: no limit);
+  /// a cross-encoder's query_max_len, so that OnlySecond never meets a query longer than all.
+  std::size_t firstMaxLength = 0;
 };
 
 /// Pads every encoding to the longest one (or to `length` when given, which must not be

@@ -89,7 +89,11 @@ Encoding encodeWith(const Pipeline& pipeline, std::string_view first,
                     const std::string_view* second, const TruncationOptions& truncation) {
   Encoding a = pipeline.tokenize(first, 0);
   Encoding b;
-  if (second != nullptr) b = pipeline.tokenize(*second, 1);
+  if (second != nullptr) {
+    b = pipeline.tokenize(*second, 1);
+    if (truncation.firstMaxLength > 0 && a.size() > truncation.firstMaxLength)
+      a.truncate(truncation.firstMaxLength);
+  }
   if (truncation.maxLength > 0) {
     const std::size_t added = pipeline.postProcessor.addedTokens(second != nullptr);
     const std::size_t budget = truncation.maxLength > added ? truncation.maxLength - added : 0;

@@ -38,6 +38,13 @@ struct EmbeddingModel::Impl {
                       const torch::Tensor& tokenTypeIds = {}, std::size_t replica = 0) const;
   /// (Re)creates the replicas from `module`'s current parameters.
   void createReplicas();
+  /// `module`'s parameters as checkpoint tensors named `prefix` + name ("bert." in a
+  /// sequence-classification checkpoint), in their checkpoint dtypes; the converted copies the
+  /// tensors point into are appended to `keepAlive`.
+  std::vector<TensorData> checkpointTensors(const std::string& prefix,
+                                            std::vector<torch::Tensor>& keepAlive) const;
+  /// Copies the tokenizer files into `folder` (unless they already live there).
+  void copyTokenizerFiles(const std::filesystem::path& folder) const;
 };
 
 /// Token vectors [batch, length, hidden] pooled into text vectors [batch, hidden] (`mask`: 1 for
