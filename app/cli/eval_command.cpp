@@ -5,6 +5,7 @@
 #include <CLI/CLI.hpp>
 #include <algorithm>
 #include <memory>
+#include <optional>
 
 #include "app/cli/encoding_flags.h"
 #include "app/cli/interrupt.h"
@@ -13,6 +14,7 @@
 #include "app/cli/option_names.h"
 #include "core/common/error.h"
 #include "core/data/atomic_file.h"
+#include "core/eval/reranking.h"
 #include "core/eval/retrieval_evaluator.h"
 #include "core/model/embedding_cache.h"
 
@@ -38,6 +40,10 @@ struct EvalOptions {
   std::string runFile;
   std::string perQuery;
   std::string progress = "bar";
+  std::string reranker;  ///< a cross-encoder that re-scores each model's top hits
+  std::size_t rerankTopK = 100;
+  std::size_t rerankBatchSize = 32;
+  bool normalizeScores = false;
 };
 
 struct Evaluation {
@@ -186,6 +192,9 @@ int runEval(const EvalOptions& options, const GlobalOptions& global, store::RunR
   settings.cancel = &interruptToken();
 
   const std::string datasetName = options.data.empty() ? options.queries : options.data;
+  std::optional<model::RerankerModel> reranker;
+  if (!options.reranker.empty())
+    reranker.emplace(model::RerankerModel::load(options.reranker, options.encoding.loadOptions()));
   std::vector<Evaluation> evaluations;
   for (const std::string& folder : options.models) {
     const model::EmbeddingModel model =
@@ -214,6 +223,43 @@ int runEval(const EvalOptions& options, const GlobalOptions& global, store::RunR
         for (std::size_t i = 0; i < metrics.names.size(); ++i)
           results.push_back({evaluation.tag, datasetName, metrics.names[i], metrics.means[i]});
         recorder->addEvalResults(results);
+      }
+      if (reranker) {
+        // The same ranking re-scored by the cross-encoder: a second row, right below.
+        Evaluation reranked;
+        reranked.model = evaluation.model;
+        reranked.tag = evaluation.tag + "+rerank";
+        reranked.result.queryPrefix = prefix;
+        eval::RerankingOptions rerankOptions;
+        rerankOptions.topK = options.rerankTopK;
+        rerankOptions.rerank.queryMaxLength = options.queryMaxLength;
+        rerankOptions.rerank.passageMaxLength = options.encoding.maxLength;
+        rerankOptions.rerank.batchSize = options.rerankBatchSize;
+        rerankOptions.rerank.normalize = options.normalizeScores;
+        rerankOptions.rerank.progress = &progress;
+        rerankOptions.rerank.cancel = &interruptToken();
+        reranked.result.rankings =
+            eval::rerank(*reranker, set, evaluation.result.rankings, rerankOptions);
+        reranked.result.metrics =
+            eval::computeRetrievalMetrics(reranked.result.rankings, set.qrels, settings.cutoffs);
+        if (progress.json()) {
+          JobProgress::emit({{"event", "result"},
+                             {"model", folder},
+                             {"tag", reranked.tag},
+                             {"reranker", options.reranker},
+                             {"query_instruction", prefix},
+                             {"metrics", eval::toJson(reranked.result.metrics)}});
+        }
+        if (recorder != nullptr) {
+          std::vector<store::EvalResult> results;
+          const auto& metrics = reranked.result.metrics;
+          for (std::size_t i = 0; i < metrics.names.size(); ++i)
+            results.push_back({reranked.tag, datasetName, metrics.names[i], metrics.means[i]});
+          recorder->addEvalResults(results);
+        }
+        evaluations.push_back(std::move(evaluation));
+        evaluations.push_back(std::move(reranked));
+        continue;
       }
       evaluations.push_back(std::move(evaluation));
     }
@@ -315,6 +361,19 @@ void addEvalCommand(CLI::App& app, const GlobalOptions& global, CommandAction& a
                "one file each, the tag before the extension");
   c.add_option("--per-query,--per_query", o.perQuery,
                "Write a TSV of each query's first relevant rank per model");
+  c.add_option("--reranker", o.reranker,
+               "A reranker (cross-encoder) folder: each model's top --rerank_top_k hits are "
+               "scored again by it, and the table shows the metrics before and after")
+      ->check(CLI::ExistingDirectory);
+  c.add_option(bothSpellings("rerank_top_k"), o.rerankTopK, "Hits per query the reranker scores")
+      ->check(CLI::Range(1, 100000))
+      ->capture_default_str();
+  c.add_option(bothSpellings("rerank_batch_size"), o.rerankBatchSize,
+               "Query-document pairs per reranker forward pass")
+      ->check(CLI::Range(1, 100000))
+      ->capture_default_str();
+  c.add_flag(bothSpellings("normalize_scores"), o.normalizeScores,
+             "Reranker scores as sigmoid(logit) in [0, 1] (run file), not raw logits");
   c.add_option("--progress", o.progress,
                "bar (stderr; the table on stdout), json (JSON lines on stdout) or none")
       ->check(CLI::IsMember({"bar", "json", "none"}))
@@ -328,6 +387,7 @@ void addEvalCommand(CLI::App& app, const GlobalOptions& global, CommandAction& a
     run.options = resolvedOptions(*command);
     for (const std::string& model : options->models)
       run.inputs.push_back(runInput(model));
+    if (!options->reranker.empty()) run.inputs.push_back(runInput(options->reranker));
     for (const std::string& input : {options->data, options->corpus, options->queries}) {
       if (!input.empty()) run.inputs.push_back(runInput(input));
     }
