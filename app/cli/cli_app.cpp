@@ -61,6 +61,7 @@ int run(int argc, char** argv) {
   addTokenizeCommand(app, global, action);
   addEncodeCommand(app, global, action);
   addTrainCommand(app, global, action);
+  addTrainRerankerCommand(app, global, action);
   addMineCommand(app, global, action);
   addEvalCommand(app, global, action);
   addThresholdCommand(app, global, action);

@@ -24,6 +24,7 @@ struct TrainFlags {
   train::TrainingOptions given;  // what the flags parsed into
   std::string config;
   std::string progress = "bar";
+  bool reranker = false;  // train-reranker: TrainingOptions::task is "reranker"
   std::vector<std::pair<CLI::Option*, std::function<void(train::TrainingOptions&)>>> overrides;
 };
 
@@ -131,6 +132,7 @@ train::TrainingOptions resolve(const TrainFlags& flags) {
   for (const auto& [option, apply] : flags.overrides) {
     if (option->count() > 0) apply(options);
   }
+  if (flags.reranker) options.task = "reranker";
   return options;
 }
 
@@ -149,7 +151,7 @@ int runTrain(const TrainFlags& flags, const GlobalOptions& global) {
   // Rank 0 speaks for the run, in the history as on the terminal.
   if (dist::workerEnvironment().rank != 0) return trainWorker(options, flags, global, nullptr);
   store::NewRun run;
-  run.kind = "train";
+  run.kind = options.task == "reranker" ? "train-reranker" : "train";
   run.name = std::filesystem::path(options.outputDir).lexically_normal().filename().string();
   run.options = options.toJson();
   run.inputs.push_back(runInput(options.modelNameOrPath));
@@ -184,16 +186,39 @@ int trainWorker(const train::TrainingOptions& options, const TrainFlags& flags,
 
 }  // namespace
 
-void addTrainCommand(CLI::App& app, const GlobalOptions& global, CommandAction& action) {
+namespace {
+
+// `train` and `train-reranker` share every flag but the bi-encoder's own (pooling,
+// normalisation, temperature, in-batch and cross-device negatives, the gradient cache).
+void addTrainingCommand(CLI::App& app, const GlobalOptions& global, CommandAction& action,
+                        bool reranker) {
   auto flags = std::make_shared<TrainFlags>();
+  flags->reranker = reranker;
   using O = train::TrainingOptions;
-  CLI::App* command = app.add_subcommand(
-      "train",
-      "Fine-tune an embedding model with contrastive learning (in-batch and hard negatives),\n"
-      "the C++ counterpart of the reference workflow's `torchrun ... finetune.run`; its flag\n"
-      "names work as they are (underscore or dash). The final model lands at --output_dir's root.\n"
-      "Example: embedlab-cli train --model_name_or_path bge-small/ --train_data train.jsonl "
-      "--output_dir runs/first --per_device_train_batch_size 32 --train_group_size 4");
+  CLI::App* command =
+      reranker
+          ? app.add_subcommand(
+                "train-reranker",
+                "Fine-tune a reranker (cross-encoder): each query is read with each passage of\n"
+                "its group ([positive, G-1 hard negatives]) as `query [SEP] passage`, only the\n"
+                "passage truncated (to --query_max_len + --passage_max_len), and the group's\n"
+                "logits trained with cross-entropy towards the positive (plus distillation from\n"
+                "pos_scores/neg_scores). The same options, checkpoints, resume, workers and\n"
+                "history as `train`. Start from a reranker folder (init-model --head classifier,\n"
+                "or a Hugging Face ...ForSequenceClassification checkpoint).\n"
+                "Example: embedlab-cli train-reranker --model_name_or_path reranker-base/ "
+                "--train_data mined.jsonl --output_dir runs/reranker --train_group_size 8")
+          : app.add_subcommand(
+                "train",
+                "Fine-tune an embedding model with contrastive learning (in-batch and hard "
+                "negatives),\n"
+                "the C++ counterpart of the reference workflow's `torchrun ... finetune.run`; "
+                "its flag\n"
+                "names work as they are (underscore or dash). The final model lands at "
+                "--output_dir's root.\n"
+                "Example: embedlab-cli train --model_name_or_path bge-small/ --train_data "
+                "train.jsonl --output_dir runs/first --per_device_train_batch_size 32 "
+                "--train_group_size 4");
   command
       ->add_option("--config", flags->config,
                    "JSON file of options (the names below); flags override it")
@@ -225,21 +250,23 @@ void addTrainCommand(CLI::App& app, const GlobalOptions& global, CommandAction& 
        "Text put before every passage (e.g. \"passage: \" for E5)");
   flag(c, f, "dedup_batches", &O::deduplicateBatches,
        "Keep a text out of a batch that already holds it (avoids false in-batch negatives)");
-  flag(c, f, "sentence_pooling_method", &O::pooling,
-       "cls, mean or lasttoken (default: the model's sentence-transformers setting, else cls)");
-  flag(c, f, "normalized", &O::normalized,
-       "L2-normalise embeddings (cosine scores); also --normlized");
-  c.add_option("--normlized", f.given.normalized, "The reference's spelling of --normalized")
-      ->expected(0, 1)
-      ->default_str("true");
-  f.overrides.emplace_back(c.get_option("--normlized"),
-                           [&f](O& o) { o.normalized = f.given.normalized; });
-  flag(c, f, "temperature", &O::temperature,
-       "Scores are q.p / temperature; lower sharpens (0.01-0.05 usual)");
-  flag(c, f, "use_inbatch_neg", &O::inBatchNegatives,
-       "Use the other queries' passages as negatives too");
-  flag(c, f, "negatives_cross_device", &O::negativesCrossDevice,
-       "Share passages across workers as negatives (a larger effective batch)");
+  if (!reranker) {
+    flag(c, f, "sentence_pooling_method", &O::pooling,
+         "cls, mean or lasttoken (default: the model's sentence-transformers setting, else cls)");
+    flag(c, f, "normalized", &O::normalized,
+         "L2-normalise embeddings (cosine scores); also --normlized");
+    c.add_option("--normlized", f.given.normalized, "The reference's spelling of --normalized")
+        ->expected(0, 1)
+        ->default_str("true");
+    f.overrides.emplace_back(c.get_option("--normlized"),
+                             [&f](O& o) { o.normalized = f.given.normalized; });
+    flag(c, f, "temperature", &O::temperature,
+         "Scores are q.p / temperature; lower sharpens (0.01-0.05 usual)");
+    flag(c, f, "use_inbatch_neg", &O::inBatchNegatives,
+         "Use the other queries' passages as negatives too");
+    flag(c, f, "negatives_cross_device", &O::negativesCrossDevice,
+         "Share passages across workers as negatives (a larger effective batch)");
+  }
   flag(c, f, "distill_weight", &O::distillationWeight,
        "Weight of the distillation term when lines carry pos_scores/neg_scores");
   flag(c, f, "learning_rate", &O::learningRate,
@@ -269,9 +296,11 @@ void addTrainCommand(CLI::App& app, const GlobalOptions& global, CommandAction& 
        "Continue from a checkpoint folder, or \"latest\" in --output_dir");
   flag(c, f, "gradient_checkpointing", &O::gradientCheckpointing,
        "Recompute each layer in backward: less memory, ~30% more time");
-  flag(c, f, "grad_cache", &O::gradCache,
-       "Gradient cache: embed the batch in chunks so batch size is bounded by time, not memory");
-  flag(c, f, "gc_chunk_size", &O::gcChunkSize, "Texts per chunk with --grad_cache");
+  if (!reranker) {
+    flag(c, f, "grad_cache", &O::gradCache,
+         "Gradient cache: embed the batch in chunks so batch size is bounded by time, not memory");
+    flag(c, f, "gc_chunk_size", &O::gcChunkSize, "Texts per chunk with --grad_cache");
+  }
   flag(c, f, "fp16", &O::fp16, "Mixed precision in float16 with dynamic loss scaling (CUDA only)");
   flag(c, f, "bf16", &O::bf16, "Mixed precision in bfloat16 (CUDA, or CPUs with bfloat16 support)");
   flag(c, f, "nproc_per_node", &O::nprocPerNode,
@@ -281,6 +310,16 @@ void addTrainCommand(CLI::App& app, const GlobalOptions& global, CommandAction& 
   command->callback([&action, &global, flags] {
     action = [flags, &global] { return runTrain(*flags, global); };
   });
+}
+
+}  // namespace
+
+void addTrainCommand(CLI::App& app, const GlobalOptions& global, CommandAction& action) {
+  addTrainingCommand(app, global, action, false);
+}
+
+void addTrainRerankerCommand(CLI::App& app, const GlobalOptions& global, CommandAction& action) {
+  addTrainingCommand(app, global, action, true);
 }
 
 }  // namespace embedlab::cli

@@ -12,7 +12,7 @@ bool isPooler(const std::string& name) {
 
 }  // namespace
 
-std::vector<torch::Tensor> trainableParameters(model::BertModelImpl& module) {
+std::vector<torch::Tensor> trainableParameters(torch::nn::Module& module) {
   std::vector<torch::Tensor> parameters;
   for (const auto& item : module.named_parameters()) {
     if (!isPooler(item.key())) parameters.push_back(item.value());
@@ -20,7 +20,7 @@ std::vector<torch::Tensor> trainableParameters(model::BertModelImpl& module) {
   return parameters;
 }
 
-std::unique_ptr<torch::optim::AdamW> makeAdamW(model::BertModelImpl& module,
+std::unique_ptr<torch::optim::AdamW> makeAdamW(torch::nn::Module& module,
                                                const TrainingOptions& options) {
   std::vector<torch::Tensor> decay;
   std::vector<torch::Tensor> noDecay;

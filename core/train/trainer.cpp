@@ -16,21 +16,17 @@
 #include "core/data/training_data.h"
 #include "core/dist/torch/process_group.h"
 #include "core/dist/worker_environment.h"
-#include "core/model/torch/autocast_scope.h"
-#include "core/model/torch/embedding_model_impl.h"
 #include "core/model/torch/rng_state.h"
 #include "core/train/group_sampler.h"
 #include "core/train/learning_rate_schedule.h"
-#include "core/train/torch/contrastive_loss.h"
-#include "core/train/torch/grad_cache.h"
 #include "core/train/torch/optimizer.h"
+#include "core/train/torch/training_task.h"
 
 namespace embedlab::train {
 
 namespace {
 
 using Clock = std::chrono::steady_clock;
-using model::EmbeddingModel;
 
 constexpr int kCheckpointFormat = 1;
 constexpr const char* kCheckpointPrefix = "checkpoint-";
@@ -63,15 +59,6 @@ class LossScaler {
  private:
   double scale_ = 65536.0;
   int goodSteps_ = 0;
-};
-
-// The tokenized batch of one worker.
-struct Batch {
-  model::BatchTensors queries;
-  model::BatchTensors passages;
-  torch::Tensor teacherScores;  // [B, G] or undefined
-  torch::Tensor teacherMask;    // [B] bool or undefined
-  double realTokens = 0;
 };
 
 std::uint64_t hashTrainingFiles(const std::vector<std::string>& files) {
@@ -112,9 +99,9 @@ class Trainer {
   void setUpProcesses();
   void loadModelAndData();
   void restore(const std::filesystem::path& checkpoint);
-  Batch makeBatch(std::int64_t step);
-  std::pair<torch::Tensor, torch::Tensor> embed(const Batch& batch);
-  double trainStep(std::int64_t step, const Batch& batch);
+  /// This worker's groups of the step's global batch.
+  std::vector<TrainingGroup> workerGroups(std::int64_t step);
+  double trainStep(std::int64_t step, const std::vector<TrainingGroup>& groups);
   void saveCheckpoint(std::int64_t step);
   void log(std::int64_t step, Clock::time_point now);
   bool stopRequested();
@@ -129,7 +116,7 @@ class Trainer {
   dist::WorkerEnvironment environment_;
   std::unique_ptr<dist::ProcessGroup> group_;
   torch::Device device_ = torch::kCPU;
-  std::optional<EmbeddingModel> model_;
+  std::unique_ptr<TrainingTask> task_;  ///< the model and its loss (bi-encoder or reranker)
   std::unique_ptr<GroupSampler> sampler_;
   std::unique_ptr<torch::optim::AdamW> optimizer_;
   LossScaler scaler_;
@@ -199,14 +186,11 @@ void Trainer::loadModelAndData() {
     }
     source = resumeFrom;
   }
-  model::LoadOptions load;
-  load.device = device_.str();
-  if (!options_.pooling.empty()) load.pooling = model::parsePooling(options_.pooling);
-  load.normalize = options_.normalized;
-  model_.emplace(EmbeddingModel::load(source, load));
-  auto& impl = model_->impl();
-  impl.module->train();
-  impl.module->setGradientCheckpointing(options_.gradientCheckpointing);
+  task_ = options_.task == "reranker"
+              ? makeRerankerTask(options_)
+              : makeBiEncoderTask(options_, group_.get(), environment_.worldSize);
+  task_->load(source, device_);
+  task_->encoder().setGradientCheckpointing(options_.gradientCheckpointing);
 
   std::vector<TrainingExample> examples;
   std::vector<Problem> warnings;
@@ -237,7 +221,7 @@ void Trainer::loadModelAndData() {
                           std::ceil(options_.numTrainEpochs * static_cast<double>(batches)));
   warmupSteps_ =
       static_cast<std::int64_t>(std::ceil(options_.warmupRatio * static_cast<double>(totalSteps_)));
-  optimizer_ = makeAdamW(*impl.module, options_);
+  optimizer_ = makeAdamW(task_->module(), options_);
   if (!resumeFrom.empty()) restore(resumeFrom);
 }
 
@@ -260,6 +244,7 @@ void Trainer::restore(const std::filesystem::path& checkpoint) {
   same("train_group_size", saved.trainGroupSize, options_.trainGroupSize);
   same("seed", saved.seed, options_.seed);
   same("dedup_batches", saved.deduplicateBatches, options_.deduplicateBatches);
+  same("task", saved.task, options_.task);
   same("the number of workers", state.value("world_size", 1), environment_.worldSize);
   if (state.value("train_data_hash", std::uint64_t{0}) != dataHash_) {
     throw UsageError("cannot resume from " + checkpoint.string() +
@@ -284,126 +269,22 @@ void Trainer::restore(const std::filesystem::path& checkpoint) {
   note(fmt::format("resuming from {} at step {}", checkpoint.string(), firstStep_));
 }
 
-Batch Trainer::makeBatch(std::int64_t step) {
+std::vector<TrainingGroup> Trainer::workerGroups(std::int64_t step) {
   const auto batches = static_cast<std::int64_t>(sampler_->batchesPerEpoch());
   const std::vector<TrainingGroup> global = sampler_->batch(
       static_cast<std::uint64_t>(step / batches), static_cast<std::size_t>(step % batches));
   const std::size_t perWorker = static_cast<std::size_t>(options_.perDeviceTrainBatchSize);
   const std::size_t first = static_cast<std::size_t>(environment_.rank) * perWorker;
-  std::vector<std::string> queries;
-  std::vector<std::string> passages;
-  bool anyTeacher = false;
-  for (std::size_t i = first; i < first + perWorker && i < global.size(); ++i) {
-    const TrainingGroup& group = global[i];
-    queries.push_back((group.prompt ? *group.prompt : options_.queryInstruction) + group.query);
-    for (const std::string& passage : group.passages)
-      passages.push_back(options_.passageInstruction + passage);
-    anyTeacher = anyTeacher || !group.teacherScores.empty();
-  }
-  const text::Tokenizer& tokenizer = model_->tokenizer();
-  const auto tokenize = [&](const std::vector<std::string>& texts, int maxLength) {
-    text::TruncationOptions truncation;
-    truncation.maxLength = static_cast<std::size_t>(maxLength);
-    std::vector<text::Encoding> encodings = tokenizer.encodeBatch(texts, truncation);
-    text::padEncodings(encodings, tokenizer.padId(), std::nullopt, tokenizer.padToken());
-    return model::toTensors(encodings, device_);
-  };
-  Batch batch;
-  batch.queries = tokenize(queries, options_.queryMaxLen);
-  batch.passages = tokenize(passages, options_.passageMaxLen);
-  batch.realTokens = batch.queries.attentionMask.sum().item<double>() +
-                     batch.passages.attentionMask.sum().item<double>();
-  if (anyTeacher) {
-    const auto b = static_cast<std::int64_t>(queries.size());
-    const std::int64_t g = options_.trainGroupSize;
-    batch.teacherScores = torch::zeros({b, g}, torch::kDouble);
-    batch.teacherMask = torch::zeros({b}, torch::kBool);
-    for (std::int64_t i = 0; i < b; ++i) {
-      const TrainingGroup& group = global[first + static_cast<std::size_t>(i)];
-      if (static_cast<std::int64_t>(group.teacherScores.size()) != g) continue;
-      batch.teacherMask[i] = true;
-      for (std::int64_t k = 0; k < g; ++k)
-        batch.teacherScores[i][k] = group.teacherScores[static_cast<std::size_t>(k)];
-    }
-    batch.teacherScores = batch.teacherScores.to(device_, torch::kFloat);
-    batch.teacherMask = batch.teacherMask.to(device_);
-  }
-  return batch;
+  std::vector<TrainingGroup> groups;
+  for (std::size_t i = first; i < first + perWorker && i < global.size(); ++i)
+    groups.push_back(global[i]);
+  return groups;
 }
 
-std::pair<torch::Tensor, torch::Tensor> Trainer::embed(const Batch& batch) {
-  model::AutocastScope autocast(device_, options_.fp16, options_.bf16);
-  const auto& impl = model_->impl();
-  torch::Tensor q =
-      impl.embed(batch.queries.inputIds, batch.queries.attentionMask, batch.queries.tokenTypeIds);
-  torch::Tensor p = impl.embed(batch.passages.inputIds, batch.passages.attentionMask,
-                               batch.passages.tokenTypeIds);
-  return {q.to(torch::kFloat), p.to(torch::kFloat)};
-}
-
-double Trainer::trainStep(std::int64_t step, const Batch& batch) {
-  const bool crossDevice = options_.negativesCrossDevice && group_ != nullptr;
-  const std::int64_t g = options_.trainGroupSize;
-  const Precision precision{options_.fp16, options_.bf16};
-  torch::Tensor q;
-  torch::Tensor p;
-  CachedEmbeddings cachedQueries;
-  CachedEmbeddings cachedPassages;
-  if (options_.gradCache) {
-    cachedQueries =
-        embedWithoutGraph(model_->impl(), batch.queries, options_.gcChunkSize, precision);
-    cachedPassages =
-        embedWithoutGraph(model_->impl(), batch.passages, options_.gcChunkSize, precision);
-    q = cachedQueries.embeddings;
-    p = cachedPassages.embeddings;
-  } else {
-    std::tie(q, p) = embed(batch);
-  }
-
-  ContrastiveInputs inputs;
-  inputs.groupSize = g;
-  inputs.temperature = options_.temperature;
-  inputs.inBatchNegatives = options_.inBatchNegatives;
-  inputs.distillationWeight = options_.distillationWeight;
-  double scale = 1.0;
-  if (crossDevice) {
-    // Every worker scores all queries against all passages; gradients reach only the local
-    // slices, and averaging them over W workers would give 1/W of the large-batch gradient, so
-    // the loss is scaled by W (the reference workflow forgets this factor).
-    inputs.queries = group_->allGatherKeepingLocalGradient(q);
-    inputs.passages = group_->allGatherKeepingLocalGradient(p);
-    if (batch.teacherScores.defined()) {
-      inputs.teacherScores = group_->allGatherKeepingLocalGradient(batch.teacherScores);
-      inputs.teacherMask =
-          group_->allGatherKeepingLocalGradient(batch.teacherMask.to(torch::kFloat))
-              .to(torch::kBool);
-    }
-    scale = static_cast<double>(environment_.worldSize);
-  } else {
-    inputs.queries = q;
-    inputs.passages = p;
-    inputs.teacherScores = batch.teacherScores;
-    inputs.teacherMask = batch.teacherMask;
-  }
-  const ContrastiveOutput output = contrastiveLoss(inputs);
-  const double loss = output.loss.item<double>();
-  if (!std::isfinite(loss)) {
-    throw TrainingError(
-        fmt::format("step {}: the loss is {} (hint: lower --learning_rate, raise "
-                    "--temperature, or check the data for empty texts)",
-                    step + 1, loss));
-  }
-  collectSimilarities(inputs.queries.detach(), inputs.passages.detach(), g, 0, similarities_);
-
+double Trainer::trainStep(std::int64_t step, const std::vector<TrainingGroup>& groups) {
   const double lossScale = options_.fp16 ? scaler_.scale() : 1.0;
-  (output.loss * (scale * lossScale)).backward();
-  if (options_.gradCache) {
-    backwardThroughChunks(model_->impl(), batch.queries, cachedQueries, options_.gcChunkSize,
-                          precision);
-    backwardThroughChunks(model_->impl(), batch.passages, cachedPassages, options_.gcChunkSize,
-                          precision);
-  }
-  const std::vector<torch::Tensor> parameters = trainableParameters(*model_->impl().module);
+  const StepLoss loss = task_->step(step, groups, lossScale, similarities_);
+  const std::vector<torch::Tensor> parameters = trainableParameters(task_->module());
   std::vector<torch::Tensor> gradients;
   for (const torch::Tensor& parameter : parameters) {
     if (!parameter.grad().defined()) parameter.mutable_grad() = torch::zeros_like(parameter);
@@ -426,12 +307,12 @@ double Trainer::trainStep(std::int64_t step, const Batch& batch) {
   if (stepOk) optimizer_->step();
   optimizer_->zero_grad();
 
-  windowLoss_ += loss;
-  windowContrastive_ += output.contrastive.item<double>();
-  windowDistillation_ += output.distillation.item<double>();
-  windowTokens_ += batch.realTokens;
+  windowLoss_ += loss.loss;
+  windowContrastive_ += loss.primary;
+  windowDistillation_ += loss.distillation;
+  windowTokens_ += loss.realTokens;
   ++windowSteps_;
-  return loss;
+  return loss.loss;
 }
 
 void Trainer::log(std::int64_t step, Clock::time_point now) {
@@ -485,7 +366,7 @@ void Trainer::saveCheckpoint(std::int64_t step) {
     const std::filesystem::path partial =
         output / fmt::format(".{}.partial", target.filename().string());
     std::filesystem::remove_all(partial);
-    model_->save(partial);
+    task_->save(partial);
     nlohmann::json state = {{"format_version", kCheckpointFormat},
                             {"embedlab_version", kVersion},
                             {"step", step},
@@ -562,8 +443,7 @@ TrainingResult Trainer::run() {
                        lastCheckpoint_.string()));
       break;
     }
-    const Batch batch = makeBatch(step);
-    trainStep(step, batch);
+    trainStep(step, workerGroups(step));
     if (observer_ != nullptr && isMain()) observer_->onStep(step + 1, totalSteps_);
     const bool last = step + 1 == totalSteps_;
     if ((step + 1) % options_.loggingSteps == 0 || last) log(step, Clock::now());
@@ -572,7 +452,7 @@ TrainingResult Trainer::run() {
   }
   if (result.status == TrainingStatus::Finished) {
     saveCheckpoint(totalSteps_);
-    if (isMain()) model_->save(options_.outputDir);
+    if (isMain()) task_->save(options_.outputDir);
   }
   if (group_ != nullptr) group_->barrier();
   result.steps = step;

@@ -13,6 +13,7 @@ namespace {
 // One table of (name, member) pairs drives both directions of the JSON mapping.
 template <typename Visitor>
 void visitFields(TrainingOptions& o, Visitor&& visit) {
+  visit("task", o.task);
   visit("output_dir", o.outputDir);
   visit("model_name_or_path", o.modelNameOrPath);
   visit("train_data", o.trainData);
@@ -92,6 +93,18 @@ TrainingOptions TrainingOptions::fromJson(const nlohmann::json& json, const std:
 }
 
 void validate(const TrainingOptions& o) {
+  require(o.task == "embedding" || o.task == "reranker",
+          "task must be embedding or reranker, got \"" + o.task + "\"");
+  if (o.task == "reranker") {
+    require(o.trainGroupSize >= 2,
+            "train-reranker: --train_group_size must be at least 2 (a positive and a negative)");
+    require(!o.gradCache,
+            "train-reranker: --grad_cache is for bi-encoders (use "
+            "--gradient_checkpointing or a smaller batch)");
+    require(!o.negativesCrossDevice,
+            "train-reranker: --negatives_cross_device is for bi-encoders (a reranker scores "
+            "each query's own group)");
+  }
   require(!o.outputDir.empty(), "--output_dir is required");
   require(!o.modelNameOrPath.empty(), "--model_name_or_path is required");
   require(!o.trainData.empty(), "--train_data needs at least one file");

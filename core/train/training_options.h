@@ -13,6 +13,10 @@
 namespace embedlab::train {
 
 struct TrainingOptions {
+  /// task: "embedding" (a bi-encoder, `train`) or "reranker" (a cross-encoder,
+  /// `train-reranker`: query and passage read together, cross-entropy over each group's logits)
+  std::string task = "embedding";
+
   // ---- data ----
   std::string outputDir;        ///< output_dir: the run folder; the final model lands at its root
   std::string modelNameOrPath;  ///< model_name_or_path: the Hugging Face model folder to start from

@@ -13,11 +13,13 @@
 
 namespace embedlab::train {
 
-std::unique_ptr<torch::optim::AdamW> makeAdamW(model::BertModelImpl& module,
+std::unique_ptr<torch::optim::AdamW> makeAdamW(torch::nn::Module& module,
                                                const TrainingOptions& options);
 
-/// The parameters the optimiser updates (pooler excluded), in a fixed order.
-std::vector<torch::Tensor> trainableParameters(model::BertModelImpl& module);
+/// The parameters the optimiser updates, in a fixed order: all of `module`'s but a top-level
+/// `pooler.` (a bi-encoder's BERT pooler, which embeddings never use; a reranker's pooler sits
+/// under `encoder.` and trains with its head).
+std::vector<torch::Tensor> trainableParameters(torch::nn::Module& module);
 
 /// Sets the learning rate of every parameter group.
 void setLearningRate(torch::optim::Optimizer& optimizer, double rate);

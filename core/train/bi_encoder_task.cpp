@@ -1,0 +1,191 @@
+// The bi-encoder training task: queries and passages embedded apart, the contrastive loss over
+// in-batch and group negatives (optionally across workers), the gradient cache, distillation.
+#include <fmt/format.h>
+#include <torch/torch.h>
+
+#include <cmath>
+#include <optional>
+
+#include "core/dist/torch/process_group.h"
+#include "core/model/embedding_model.h"
+#include "core/model/torch/autocast_scope.h"
+#include "core/model/torch/embedding_model_impl.h"
+#include "core/train/torch/contrastive_loss.h"
+#include "core/train/torch/grad_cache.h"
+#include "core/train/torch/training_task.h"
+#include "core/train/trainer.h"
+
+namespace embedlab::train {
+
+namespace {
+
+using model::EmbeddingModel;
+
+// The tokenized batch of one worker.
+struct Batch {
+  model::BatchTensors queries;
+  model::BatchTensors passages;
+  torch::Tensor teacherScores;  // [B, G] or undefined
+  torch::Tensor teacherMask;    // [B] bool or undefined
+  double realTokens = 0;
+};
+
+class BiEncoderTask : public TrainingTask {
+ public:
+  BiEncoderTask(const TrainingOptions& options, dist::ProcessGroup* group, int worldSize)
+      : options_(options), group_(group), worldSize_(worldSize) {}
+
+  void load(const std::filesystem::path& folder, const torch::Device& device) override {
+    device_ = device;
+    model::LoadOptions load;
+    load.device = device.str();
+    if (!options_.pooling.empty()) load.pooling = model::parsePooling(options_.pooling);
+    load.normalize = options_.normalized;
+    model_.emplace(EmbeddingModel::load(folder, load));
+    model_->impl().module->train();
+  }
+
+  torch::nn::Module& module() override { return *model_->impl().module; }
+  model::BertModelImpl& encoder() override { return *model_->impl().module; }
+  void save(const std::filesystem::path& folder) const override { model_->save(folder); }
+
+  StepLoss step(std::int64_t stepIndex, const std::vector<TrainingGroup>& groups, double lossScale,
+                SimilarityStatistics& similarities) override {
+    const Batch batch = makeBatch(groups);
+    const bool crossDevice = options_.negativesCrossDevice && group_ != nullptr;
+    const std::int64_t g = options_.trainGroupSize;
+    const Precision precision{options_.fp16, options_.bf16};
+    torch::Tensor q;
+    torch::Tensor p;
+    CachedEmbeddings cachedQueries;
+    CachedEmbeddings cachedPassages;
+    if (options_.gradCache) {
+      cachedQueries =
+          embedWithoutGraph(model_->impl(), batch.queries, options_.gcChunkSize, precision);
+      cachedPassages =
+          embedWithoutGraph(model_->impl(), batch.passages, options_.gcChunkSize, precision);
+      q = cachedQueries.embeddings;
+      p = cachedPassages.embeddings;
+    } else {
+      std::tie(q, p) = embed(batch);
+    }
+
+    ContrastiveInputs inputs;
+    inputs.groupSize = g;
+    inputs.temperature = options_.temperature;
+    inputs.inBatchNegatives = options_.inBatchNegatives;
+    inputs.distillationWeight = options_.distillationWeight;
+    double scale = 1.0;
+    if (crossDevice) {
+      // Every worker scores all queries against all passages; gradients reach only the local
+      // slices, and averaging them over W workers would give 1/W of the large-batch gradient,
+      // so the loss is scaled by W (the reference workflow forgets this factor).
+      inputs.queries = group_->allGatherKeepingLocalGradient(q);
+      inputs.passages = group_->allGatherKeepingLocalGradient(p);
+      if (batch.teacherScores.defined()) {
+        inputs.teacherScores = group_->allGatherKeepingLocalGradient(batch.teacherScores);
+        inputs.teacherMask =
+            group_->allGatherKeepingLocalGradient(batch.teacherMask.to(torch::kFloat))
+                .to(torch::kBool);
+      }
+      scale = static_cast<double>(worldSize_);
+    } else {
+      inputs.queries = q;
+      inputs.passages = p;
+      inputs.teacherScores = batch.teacherScores;
+      inputs.teacherMask = batch.teacherMask;
+    }
+    const ContrastiveOutput output = contrastiveLoss(inputs);
+    const double loss = output.loss.item<double>();
+    if (!std::isfinite(loss)) {
+      throw TrainingError(
+          fmt::format("step {}: the loss is {} (hint: lower --learning_rate, raise "
+                      "--temperature, or check the data for empty texts)",
+                      stepIndex + 1, loss));
+    }
+    collectSimilarities(inputs.queries.detach(), inputs.passages.detach(), g, 0, similarities);
+    (output.loss * (scale * lossScale)).backward();
+    if (options_.gradCache) {
+      backwardThroughChunks(model_->impl(), batch.queries, cachedQueries, options_.gcChunkSize,
+                            precision);
+      backwardThroughChunks(model_->impl(), batch.passages, cachedPassages, options_.gcChunkSize,
+                            precision);
+    }
+    StepLoss result;
+    result.loss = loss;
+    result.primary = output.contrastive.item<double>();
+    result.distillation = output.distillation.item<double>();
+    result.realTokens = batch.realTokens;
+    return result;
+  }
+
+ private:
+  Batch makeBatch(const std::vector<TrainingGroup>& groups) const {
+    std::vector<std::string> queries;
+    std::vector<std::string> passages;
+    bool anyTeacher = false;
+    for (const TrainingGroup& group : groups) {
+      queries.push_back((group.prompt ? *group.prompt : options_.queryInstruction) + group.query);
+      for (const std::string& passage : group.passages)
+        passages.push_back(options_.passageInstruction + passage);
+      anyTeacher = anyTeacher || !group.teacherScores.empty();
+    }
+    const text::Tokenizer& tokenizer = model_->tokenizer();
+    const auto tokenize = [&](const std::vector<std::string>& texts, int maxLength) {
+      text::TruncationOptions truncation;
+      truncation.maxLength = static_cast<std::size_t>(maxLength);
+      std::vector<text::Encoding> encodings = tokenizer.encodeBatch(texts, truncation);
+      text::padEncodings(encodings, tokenizer.padId(), std::nullopt, tokenizer.padToken());
+      return model::toTensors(encodings, device_);
+    };
+    Batch batch;
+    batch.queries = tokenize(queries, options_.queryMaxLen);
+    batch.passages = tokenize(passages, options_.passageMaxLen);
+    batch.realTokens = batch.queries.attentionMask.sum().item<double>() +
+                       batch.passages.attentionMask.sum().item<double>();
+    if (anyTeacher) batch.teacherScores = teacherScores(groups, batch.teacherMask);
+    return batch;
+  }
+
+  // [B, G] teacher scores of the groups that have them (`mask` says which), on the device.
+  torch::Tensor teacherScores(const std::vector<TrainingGroup>& groups, torch::Tensor& mask) const {
+    const auto b = static_cast<std::int64_t>(groups.size());
+    const std::int64_t g = options_.trainGroupSize;
+    torch::Tensor scores = torch::zeros({b, g}, torch::kDouble);
+    mask = torch::zeros({b}, torch::kBool);
+    for (std::int64_t i = 0; i < b; ++i) {
+      const TrainingGroup& group = groups[static_cast<std::size_t>(i)];
+      if (static_cast<std::int64_t>(group.teacherScores.size()) != g) continue;
+      mask[i] = true;
+      for (std::int64_t k = 0; k < g; ++k)
+        scores[i][k] = group.teacherScores[static_cast<std::size_t>(k)];
+    }
+    mask = mask.to(device_);
+    return scores.to(device_, torch::kFloat);
+  }
+
+  std::pair<torch::Tensor, torch::Tensor> embed(const Batch& batch) {
+    model::AutocastScope autocast(device_, options_.fp16, options_.bf16);
+    const auto& impl = model_->impl();
+    torch::Tensor q =
+        impl.embed(batch.queries.inputIds, batch.queries.attentionMask, batch.queries.tokenTypeIds);
+    torch::Tensor p = impl.embed(batch.passages.inputIds, batch.passages.attentionMask,
+                                 batch.passages.tokenTypeIds);
+    return {q.to(torch::kFloat), p.to(torch::kFloat)};
+  }
+
+  TrainingOptions options_;
+  dist::ProcessGroup* group_;
+  int worldSize_;
+  torch::Device device_ = torch::kCPU;
+  std::optional<EmbeddingModel> model_;
+};
+
+}  // namespace
+
+std::unique_ptr<TrainingTask> makeBiEncoderTask(const TrainingOptions& options,
+                                                dist::ProcessGroup* group, int worldSize) {
+  return std::make_unique<BiEncoderTask>(options, group, worldSize);
+}
+
+}  // namespace embedlab::train

@@ -1,0 +1,114 @@
+// The reranker training task (the reference's cross-encoder fine-tuning): each query read with
+// each passage of its group ([positive, G-1 hard negatives]) as one input, only the passage
+// truncated, to query_max_len + passage_max_len; the G logits of a group go through a softmax
+// and cross-entropy with the positive as target. With teacher scores, the KL divergence from the
+// teacher's softmax over the group is added, weighted by distill_weight, as for bi-encoders.
+#include <fmt/format.h>
+#include <torch/torch.h>
+
+#include <cmath>
+#include <optional>
+
+#include "core/model/reranker_model.h"
+#include "core/model/torch/autocast_scope.h"
+#include "core/model/torch/reranker_model_impl.h"
+#include "core/train/torch/reranker_loss.h"
+#include "core/train/torch/training_task.h"
+#include "core/train/trainer.h"
+
+namespace embedlab::train {
+
+namespace {
+
+using model::RerankerModel;
+
+class RerankerTask : public TrainingTask {
+ public:
+  explicit RerankerTask(const TrainingOptions& options) : options_(options) {}
+
+  void load(const std::filesystem::path& folder, const torch::Device& device) override {
+    device_ = device;
+    model::LoadOptions load;
+    load.device = device.str();
+    model_.emplace(RerankerModel::load(folder, load));
+    model_->impl().network->train();
+  }
+
+  torch::nn::Module& module() override { return *model_->impl().network; }
+  model::BertModelImpl& encoder() override { return *model_->impl().network->encoder; }
+  void save(const std::filesystem::path& folder) const override { model_->save(folder); }
+
+  StepLoss step(std::int64_t stepIndex, const std::vector<TrainingGroup>& groups, double lossScale,
+                SimilarityStatistics& similarities) override {
+    const text::Tokenizer& tokenizer = model_->tokenizer();
+    std::vector<text::Encoding> pairs;
+    bool anyTeacher = false;
+    for (const TrainingGroup& group : groups) {
+      const std::string query =
+          (group.prompt ? *group.prompt : options_.queryInstruction) + group.query;
+      for (const std::string& passage : group.passages) {
+        pairs.push_back(model::encodeRerankPair(tokenizer, query,
+                                                options_.passageInstruction + passage,
+                                                static_cast<std::size_t>(options_.queryMaxLen),
+                                                static_cast<std::size_t>(options_.passageMaxLen)));
+      }
+      anyTeacher = anyTeacher || !group.teacherScores.empty();
+    }
+    text::padEncodings(pairs, tokenizer.padId(), std::nullopt, tokenizer.padToken());
+    const model::BatchTensors batch = model::toTensors(pairs, device_);
+
+    const auto b = static_cast<std::int64_t>(groups.size());
+    const std::int64_t g = options_.trainGroupSize;
+    torch::Tensor logits;
+    {
+      model::AutocastScope autocast(device_, options_.fp16, options_.bf16);
+      logits = model_->impl().logits(batch).view({b, g});
+    }
+    RerankerLossInputs inputs;
+    inputs.logits = logits;
+    inputs.distillationWeight = options_.distillationWeight;
+    if (anyTeacher) {
+      inputs.teacherScores = torch::zeros({b, g}, torch::kFloat);
+      inputs.teacherMask = torch::zeros({b}, torch::kBool);
+      for (std::int64_t i = 0; i < b; ++i) {
+        const TrainingGroup& group = groups[static_cast<std::size_t>(i)];
+        if (static_cast<std::int64_t>(group.teacherScores.size()) != g) continue;
+        inputs.teacherMask[i] = true;
+        for (std::int64_t k = 0; k < g; ++k)
+          inputs.teacherScores[i][k] = group.teacherScores[static_cast<std::size_t>(k)];
+      }
+      inputs.teacherScores = inputs.teacherScores.to(device_);
+      inputs.teacherMask = inputs.teacherMask.to(device_);
+    }
+    const RerankerLossOutput output = rerankerLoss(inputs);
+    const double loss = output.loss.item<double>();
+    if (!std::isfinite(loss)) {
+      throw TrainingError(fmt::format(
+          "step {}: the loss is {} (hint: lower --learning_rate, or check the data for empty "
+          "texts)",
+          stepIndex + 1, loss));
+    }
+    collectRerankerScores(logits.detach(), similarities);
+    (output.loss * lossScale).backward();
+
+    StepLoss result;
+    result.loss = loss;
+    result.primary = output.crossEntropy.item<double>();
+    result.distillation = output.distillation.item<double>();
+    result.realTokens = batch.attentionMask.sum().item<double>();
+    return result;
+  }
+
+ private:
+  TrainingOptions options_;
+  torch::Device device_ = torch::kCPU;
+  std::optional<RerankerModel> model_;
+};
+
+}  // namespace
+
+std::unique_ptr<TrainingTask> makeRerankerTask(const TrainingOptions& options) {
+  return std::make_unique<RerankerTask>(options);
+}
+
+}  // namespace embedlab::train

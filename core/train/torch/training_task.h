@@ -1,0 +1,65 @@
+// What a training run trains, and with which loss: the one part that differs between fine-tuning
+// a bi-encoder (`train`: queries and passages embedded apart, contrastive loss over in-batch and
+// group negatives) and a reranker (`train-reranker`: each query read with each passage of its
+// group, cross-entropy over the group's logits). The trainer (trainer.cpp) owns everything else
+// and shares it between the two: worker processes, sampling, the optimiser and learning-rate
+// schedule, mixed precision, gradient averaging and clipping, logging, checkpoints, resume and
+// stopping. INTERNAL to core (LibTorch types).
+#pragma once
+
+#include <torch/nn/module.h>
+#include <torch/types.h>
+
+#include <filesystem>
+#include <memory>
+#include <vector>
+
+#include "core/model/torch/bert_module.h"
+#include "core/train/group_sampler.h"
+#include "core/train/similarity_statistics.h"
+#include "core/train/training_options.h"
+
+namespace embedlab::dist {
+class ProcessGroup;
+}
+
+namespace embedlab::train {
+
+/// One step's loss values (detached, for logging).
+struct StepLoss {
+  double loss = 0;          ///< what was minimised
+  double primary = 0;       ///< the contrastive (bi-encoder) or cross-entropy (reranker) part
+  double distillation = 0;  ///< the KL part towards teacher scores (0 without them)
+  double realTokens = 0;    ///< non-padding tokens this worker processed
+};
+
+class TrainingTask {
+ public:
+  virtual ~TrainingTask() = default;
+
+  /// Loads the model to train from a model or checkpoint folder onto `device`, in train mode.
+  virtual void load(const std::filesystem::path& folder, const torch::Device& device) = 0;
+  /// Every parameter the optimiser may update (trainableParameters() chooses among them).
+  virtual torch::nn::Module& module() = 0;
+  /// The transformer inside, for gradient checkpointing.
+  virtual model::BertModelImpl& encoder() = 0;
+  /// Writes the model as a Hugging Face folder.
+  virtual void save(const std::filesystem::path& folder) const = 0;
+
+  /// Forward and backward of this worker's `groups` (query, positive, negatives, teacher scores):
+  /// gradients accumulate in module()'s parameters from the loss times `lossScale` (fp16 loss
+  /// scaling). The step's score distributions are added to `similarities`. Throws TrainingError
+  /// when the loss is not finite.
+  virtual StepLoss step(std::int64_t stepIndex, const std::vector<TrainingGroup>& groups,
+                        double lossScale, SimilarityStatistics& similarities) = 0;
+};
+
+/// The bi-encoder task. `group` (may be null) shares negatives across workers when
+/// options.negativesCrossDevice is set.
+std::unique_ptr<TrainingTask> makeBiEncoderTask(const TrainingOptions& options,
+                                                dist::ProcessGroup* group, int worldSize);
+
+/// The reranker task (options.task == "reranker").
+std::unique_ptr<TrainingTask> makeRerankerTask(const TrainingOptions& options);
+
+}  // namespace embedlab::train
