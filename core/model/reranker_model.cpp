@@ -155,13 +155,11 @@ RerankerModel RerankerModel::load(const std::filesystem::path& folder, const Loa
   return RerankerModel(std::move(impl));
 }
 
-RerankerModel RerankerModel::createRandom(const RandomModelOptions& options,
-                                          const std::filesystem::path& tokenizerFolder) {
-  RandomModelOptions withPooler = options;
-  withPooler.pooler = true;
-  EmbeddingModel encoder = EmbeddingModel::createRandom(withPooler, tokenizerFolder);
-  auto impl = std::make_shared<Impl>(std::move(encoder));
-  EmbeddingModel::Impl& inner = impl->encoderModel.impl();
+namespace {
+
+// A new one-logit head on `impl`'s encoder, initialised as Hugging Face initialises one.
+void attachNewHead(RerankerModel::Impl& impl, std::uint64_t seed) {
+  EmbeddingModel::Impl& inner = impl.encoderModel.impl();
   EncoderConfig& config = inner.config;
   const bool roberta = isRoberta(config);
   config.raw["architectures"] = {architectureName(config)};
@@ -170,7 +168,7 @@ RerankerModel RerankerModel::createRandom(const RandomModelOptions& options,
   RerankerHead head(config, roberta);
   {
     torch::NoGradGuard noGrad;
-    torch::manual_seed(options.seed + 1);
+    torch::manual_seed(seed + 1);
     for (auto& item : head->named_parameters()) {
       const std::string& name = item.key();
       if (name.size() > 5 && name.compare(name.size() - 5, 5, ".bias") == 0) {
@@ -178,12 +176,46 @@ RerankerModel RerankerModel::createRandom(const RandomModelOptions& options,
       } else {
         item.value().normal_(0.0, config.initializerRange);
       }
-      impl->headDTypes[name] = DType::F32;
+      impl.headDTypes[name] = DType::F32;
     }
   }
-  impl->encoderPrefix = encoderPrefixOf(config);
-  impl->network = RerankerNetwork(inner.module, head);
-  impl->network->eval();
+  head->to(inner.device);
+  impl.encoderPrefix = encoderPrefixOf(config);
+  impl.device = inner.device;
+  impl.network = RerankerNetwork(inner.module, head);
+  impl.network->eval();
+}
+
+}  // namespace
+
+RerankerModel RerankerModel::createRandom(const RandomModelOptions& options,
+                                          const std::filesystem::path& tokenizerFolder) {
+  RandomModelOptions withPooler = options;
+  withPooler.pooler = true;
+  auto impl = std::make_shared<Impl>(EmbeddingModel::createRandom(withPooler, tokenizerFolder));
+  attachNewHead(*impl, options.seed);
+  return RerankerModel(std::move(impl));
+}
+
+RerankerModel RerankerModel::fromEncoder(const std::filesystem::path& folder, std::uint64_t seed,
+                                         const LoadOptions& options) {
+  auto impl = std::make_shared<Impl>(EmbeddingModel::load(folder, options));
+  EmbeddingModel::Impl& inner = impl->encoderModel.impl();
+  if (!isRoberta(inner.config) && !inner.module->hasPooler()) {
+    // BERT's head reads the pooler: a module with one, the checkpoint's weights copied in.
+    BertModel withPooler(inner.config, true);
+    initializeLikeHuggingFace(*withPooler, seed);
+    {
+      torch::NoGradGuard noGrad;
+      const auto source = inner.module->named_parameters();
+      for (auto& item : withPooler->named_parameters()) {
+        if (const torch::Tensor* found = source.find(item.key())) item.value().copy_(*found);
+      }
+    }
+    withPooler->to(inner.device);
+    inner.module = withPooler;
+  }
+  attachNewHead(*impl, seed);
   return RerankerModel(std::move(impl));
 }
 

@@ -43,6 +43,13 @@ class RerankerModel {
   static RerankerModel createRandom(const RandomModelOptions& options,
                                     const std::filesystem::path& tokenizerFolder);
 
+  /// A reranker started from an encoder that has no classification head yet (a pretrained BERT
+  /// or XLM-R, or a fine-tuned bi-encoder): its encoder, BERT's pooler from the checkpoint (or
+  /// initialised when it has none), and a new head initialised as Hugging Face initialises one
+  /// when it makes a ...ForSequenceClassification from a base checkpoint.
+  static RerankerModel fromEncoder(const std::filesystem::path& folder, std::uint64_t seed,
+                                   const LoadOptions& options = {});
+
   /// Writes config.json (architectures, num_labels 1), model.safetensors and the tokenizer.
   void save(const std::filesystem::path& folder) const;
 

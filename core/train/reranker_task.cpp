@@ -30,7 +30,11 @@ class RerankerTask : public TrainingTask {
     device_ = device;
     model::LoadOptions load;
     load.device = device.str();
-    model_.emplace(RerankerModel::load(folder, load));
+    // A folder without a classification head (a pretrained encoder, a tuned bi-encoder) gets a
+    // new one, as transformers does.
+    model_.emplace(RerankerModel::isReranker(folder)
+                       ? RerankerModel::load(folder, load)
+                       : RerankerModel::fromEncoder(folder, options_.seed, load));
     model_->impl().network->train();
   }
 

@@ -2,7 +2,8 @@
 // tensor names and config transformers expects), loaded back with the same scores, its logit
 // equal to the head computed here by hand from the encoder's hidden state and the checkpoint's
 // tensors, sigmoid normalisation, the pair truncation (query first, then the passage), and
-// bi-encoder folders refused.
+// bi-encoder folders refused (but usable as the start of one); the training loss and its
+// gradient on a hand-made batch against a computation done here.
 #include <QtTest/QtTest>
 
 #include <torch/torch.h>
@@ -15,6 +16,7 @@
 #include "core/model/reranker_model.h"
 #include "core/model/safetensors.h"
 #include "core/model/torch/embedding_model_impl.h"
+#include "core/train/torch/reranker_loss.h"
 #include "tests/support/files.h"
 #include "tests/support/model_folders.h"
 
@@ -154,6 +156,70 @@ class TestRerankerModel : public QObject {
     for (const auto type : both.typeIds)
       firstTokens += type == 0 ? 1 : 0;
     QCOMPARE(firstTokens, std::size_t{10});  // [CLS] + 8 query tokens + [SEP]
+  }
+
+  void lossAndGradientMatchAHandComputation() {
+    // Two queries, groups of three: [positive, negative, negative].
+    const double values[2][3] = {{2.0, 0.5, -1.0}, {-0.3, 0.8, 0.1}};
+    torch::Tensor logits = torch::tensor({2.0, 0.5, -1.0, -0.3, 0.8, 0.1}, torch::kFloat)
+                               .view({2, 3})
+                               .set_requires_grad(true);
+    train::RerankerLossInputs inputs;
+    inputs.logits = logits;
+    const train::RerankerLossOutput output = train::rerankerLoss(inputs);
+    output.loss.backward();
+    // By hand: mean over rows of log(sum exp) - logit[0]; d/dlogit = (softmax - onehot(0)) / B.
+    double expected = 0;
+    double gradient[2][3];
+    for (int row = 0; row < 2; ++row) {
+      double sum = 0;
+      for (int k = 0; k < 3; ++k)
+        sum += std::exp(values[row][k]);
+      expected += (std::log(sum) - values[row][0]) / 2;
+      for (int k = 0; k < 3; ++k)
+        gradient[row][k] = (std::exp(values[row][k]) / sum - (k == 0 ? 1.0 : 0.0)) / 2;
+    }
+    QVERIFY(std::abs(output.loss.item<double>() - expected) < 1e-6);
+    QVERIFY(std::abs(output.crossEntropy.item<double>() - expected) < 1e-6);
+    for (int row = 0; row < 2; ++row) {
+      for (int k = 0; k < 3; ++k)
+        QVERIFY(std::abs(logits.grad()[row][k].item<double>() - gradient[row][k]) < 1e-6);
+    }
+
+    // Distillation: KL(softmax(teacher) || softmax(logits)) on the rows with teacher scores.
+    torch::Tensor student = logits.detach().clone().set_requires_grad(true);
+    train::RerankerLossInputs distilled;
+    distilled.logits = student;
+    distilled.teacherScores =
+        torch::tensor({1.0, 0.0, 0.0, 0.0, 0.0, 0.0}, torch::kFloat).view({2, 3});
+    distilled.teacherMask = torch::tensor({true, false});
+    distilled.distillationWeight = 0.5;
+    const train::RerankerLossOutput withTeacher = train::rerankerLoss(distilled);
+    double teacherSum = std::exp(1.0) + 2.0;
+    double studentSum = std::exp(2.0) + std::exp(0.5) + std::exp(-1.0);
+    double kl = 0;
+    const double teacher[3] = {1.0, 0.0, 0.0};
+    for (int k = 0; k < 3; ++k) {
+      const double t = std::exp(teacher[k]) / teacherSum;
+      kl += t * (std::log(t) - (values[0][k] - std::log(studentSum)));
+    }
+    QVERIFY(std::abs(withTeacher.distillation.item<double>() - kl) < 1e-6);
+    QVERIFY(std::abs(withTeacher.loss.item<double>() - (expected + 0.5 * kl)) < 1e-6);
+  }
+
+  void startsFromAnEncoderWithANewHead() {
+    // A bi-encoder without BERT's pooler: the reranker gets one, and the encoder's weights.
+    test::makeTinyModel(folder_ / "encoder");
+    const RerankerModel reranker = RerankerModel::fromEncoder(folder_ / "encoder", 3);
+    reranker.save(folder_ / "from-encoder");
+    QVERIFY(RerankerModel::isReranker(folder_ / "from-encoder"));
+    const SafetensorsFile encoder(folder_ / "encoder" / "model.safetensors");
+    const SafetensorsFile saved(folder_ / "from-encoder" / "model.safetensors");
+    const TensorInfo& words = *encoder.find("embeddings.word_embeddings.weight");
+    const TensorInfo* copied = saved.find("bert.embeddings.word_embeddings.weight");
+    QVERIFY(copied != nullptr && saved.find("bert.pooler.dense.weight") != nullptr);
+    QVERIFY(std::memcmp(saved.data(*copied), encoder.data(words), words.end - words.begin) == 0);
+    QCOMPARE(RerankerModel::load(folder_ / "from-encoder").score(kPairs).size(), kPairs.size());
   }
 
   void refusesABiEncoderFolder() {
