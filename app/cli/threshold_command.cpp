@@ -17,6 +17,7 @@
 #include "core/data/labelled_pairs.h"
 #include "core/eval/threshold_analysis.h"
 #include "core/model/embedding_cache.h"
+#include "core/model/reranker_model.h"
 
 namespace embedlab::cli {
 
@@ -32,6 +33,8 @@ struct ThresholdOptions {
   std::string output;
   std::string scores;  ///< every pair's score, label and part, as JSONL
   std::string progress = "bar";
+  bool normalizeScores = false;     ///< rerankers: sigmoid(logit) instead of the logit
+  std::size_t queryMaxLength = 64;  ///< rerankers: text_a is cut to this many tokens
 };
 
 // Embeddings of the unique texts, L2-normalised so that dot products are cosines.
@@ -95,14 +98,9 @@ void printAnalysis(const eval::ThresholdAnalysis& a, double target) {
   }
 }
 
-int runThreshold(const ThresholdOptions& options, const GlobalOptions& global,
-                 store::RunRecorder* recorder) {
-  JobProgress progress("scoring pairs", options.progress, global.quiet);
-  std::vector<Problem> warnings;
-  const std::vector<TextPair> pairs = readLabelledPairs(options.pairs, &warnings);
-  if (pairs.empty()) throw InputError(options.pairs, "holds no labelled pairs");
-  progress.noteWarnings(options.pairs, warnings);
-
+// Cosine similarities of each pair's texts by a bi-encoder (texts embedded once each, cached).
+std::vector<double> cosineScores(const ThresholdOptions& options,
+                                 const std::vector<TextPair>& pairs, JobProgress& progress) {
   const model::EmbeddingModel model =
       model::EmbeddingModel::load(options.model, options.encoding.loadOptions());
   const std::unique_ptr<model::EmbeddingCache> cache = options.encoding.cache();
@@ -133,24 +131,64 @@ int runThreshold(const ThresholdOptions& options, const GlobalOptions& global,
     b = embedUnique(model, usedCache, fingerprint, textsB, encode);
   }
   const UnitEmbeddings& second = b.values.empty() ? a : b;
-
-  std::vector<eval::LabelledPair> scored;
-  scored.reserve(pairs.size());
+  std::vector<double> scores;
+  scores.reserve(pairs.size());
   for (const TextPair& pair : pairs) {
     const float* x = a.values.data() + a.row.at(pair.textA) * a.dimension;
     const float* y = second.values.data() + second.row.at(pair.textB) * second.dimension;
     double cosine = 0;
     for (std::size_t i = 0; i < a.dimension; ++i)
       cosine += static_cast<double>(x[i]) * y[i];
-    scored.push_back({pair.textA, cosine, pair.similar});
+    scores.push_back(cosine);
   }
+  return scores;
+}
+
+// A reranker's score of each pair (text_a as the query): its logit, or sigmoid(logit) in [0, 1]
+// with --normalize_scores.
+std::vector<double> rerankerScores(const ThresholdOptions& options,
+                                   const std::vector<TextPair>& pairs, JobProgress& progress) {
+  const model::RerankerModel reranker =
+      model::RerankerModel::load(options.model, options.encoding.loadOptions());
+  std::vector<model::TextPair> texts;
+  texts.reserve(pairs.size());
+  for (const TextPair& pair : pairs)
+    texts.emplace_back(options.instructionA + pair.textA, options.instructionB + pair.textB);
+  model::RerankOptions rerank;
+  rerank.queryMaxLength = options.queryMaxLength;
+  rerank.passageMaxLength = options.encoding.maxLength;
+  rerank.batchSize = std::min<std::size_t>(options.encoding.batchSize, 64);
+  rerank.normalize = options.normalizeScores;
+  rerank.progress = &progress;
+  rerank.cancel = &interruptToken();
+  const std::vector<float> scores = reranker.score(texts, rerank);
+  return std::vector<double>(scores.begin(), scores.end());
+}
+
+int runThreshold(const ThresholdOptions& options, const GlobalOptions& global,
+                 store::RunRecorder* recorder) {
+  JobProgress progress("scoring pairs", options.progress, global.quiet);
+  std::vector<Problem> warnings;
+  const std::vector<TextPair> pairs = readLabelledPairs(options.pairs, &warnings);
+  if (pairs.empty()) throw InputError(options.pairs, "holds no labelled pairs");
+  progress.noteWarnings(options.pairs, warnings);
+
+  const bool reranker = model::RerankerModel::isReranker(options.model);
+  const std::vector<double> scores =
+      reranker ? rerankerScores(options, pairs, progress) : cosineScores(options, pairs, progress);
+  std::vector<eval::LabelledPair> scored;
+  scored.reserve(pairs.size());
+  for (std::size_t i = 0; i < pairs.size(); ++i)
+    scored.push_back({pairs[i].textA, scores[i], pairs[i].similar});
   const eval::ThresholdAnalysis analysis = eval::analyseThresholds(scored, options.analysis);
   progress.finish();
 
   nlohmann::json report = eval::toJson(analysis);
   report["model"] = options.model;
   report["pairs_file"] = options.pairs;
-  report["score"] = "cosine";
+  report["score"] = !reranker                 ? "cosine"
+                    : options.normalizeScores ? "reranker sigmoid(logit)"
+                                              : "reranker logit";
   report["target_precision"] = options.analysis.targetPrecision;
   report["seed"] = options.analysis.seed;
   if (recorder != nullptr) {
@@ -200,7 +238,8 @@ void addThresholdCommand(CLI::App& app, const GlobalOptions& global, CommandActi
   auto options = std::make_shared<ThresholdOptions>();
   CLI::App* command = app.add_subcommand(
       "threshold",
-      "Choose the cosine similarity above which two texts count as similar, from labelled\n"
+      "Choose the score above which two texts count as similar (a bi-encoder's cosine, or a\n"
+      "reranker's logit or sigmoid score), from labelled\n"
       "pairs: a TSV of text_a, text_b, label or a training file (query with each pos = similar,\n"
       "with each neg = dissimilar). Reports the score distributions, the best-F1 threshold and\n"
       "the lowest threshold reaching --target_precision, fitted on one part of the groups\n"
@@ -235,6 +274,11 @@ void addThresholdCommand(CLI::App& app, const GlobalOptions& global, CommandActi
                "Write the analysis (curve, histograms, both parts) as JSON to this file");
   c.add_option("--scores", o.scores,
                "Write every pair's score, label and part (fit or held_out) as JSONL to this file");
+  c.add_flag(bothSpellings("normalize_scores"), o.normalizeScores,
+             "With a reranker --model: thresholds on sigmoid(logit) in [0, 1], not raw logits");
+  c.add_option(bothSpellings("query_max_len"), o.queryMaxLength,
+               "With a reranker --model: text_a (the query) is cut to this many tokens")
+      ->capture_default_str();
   c.add_option("--progress", o.progress, "bar, json or none")
       ->check(CLI::IsMember({"bar", "json", "none"}))
       ->capture_default_str();
