@@ -793,6 +793,33 @@ Relevant:
     </message>
 </context>
 <context>
+    <name>embedlab::widgets::MergeSweepView</name>
+    <message>
+        <source>&lt;b&gt;Merge trade-off&lt;/b&gt; (embedlab-cli merge --sweep)</source>
+        <translation>&lt;b&gt;Abwägung beim Zusammenführen&lt;/b&gt; (embedlab-cli merge --sweep)</translation>
+    </message>
+    <message>
+        <source>weight of the first model</source>
+        <translation>Gewicht des ersten Modells</translation>
+    </message>
+    <message>
+        <source>target set</source>
+        <translation>Zieldatensatz</translation>
+    </message>
+    <message>
+        <source>general set</source>
+        <translation>allgemeiner Datensatz</translation>
+    </message>
+    <message>
+        <source>The dashed line: the weight the merged model was written with (%1).</source>
+        <translation>Die gestrichelte Linie: das Gewicht, mit dem das zusammengeführte Modell geschrieben wurde (%1).</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+</context>
+<context>
     <name>embedlab::widgets::MiningPanel</name>
     <message>
         <source>Write the mined training data to</source>

@@ -788,6 +788,33 @@ Relevant:
     </message>
 </context>
 <context>
+    <name>embedlab::widgets::MergeSweepView</name>
+    <message>
+        <source>&lt;b&gt;Merge trade-off&lt;/b&gt; (embedlab-cli merge --sweep)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>weight of the first model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>target set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>general set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The dashed line: the weight the merged model was written with (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>embedlab::widgets::MiningPanel</name>
     <message>
         <source>Write the mined training data to</source>

@@ -789,6 +789,33 @@ Relevant:
     </message>
 </context>
 <context>
+    <name>embedlab::widgets::MergeSweepView</name>
+    <message>
+        <source>&lt;b&gt;Merge trade-off&lt;/b&gt; (embedlab-cli merge --sweep)</source>
+        <translation>&lt;b&gt;合并权衡&lt;/b&gt;（embedlab-cli merge --sweep）</translation>
+    </message>
+    <message>
+        <source>weight of the first model</source>
+        <translation>第一个模型的权重</translation>
+    </message>
+    <message>
+        <source>target set</source>
+        <translation>目标数据集</translation>
+    </message>
+    <message>
+        <source>general set</source>
+        <translation>通用数据集</translation>
+    </message>
+    <message>
+        <source>The dashed line: the weight the merged model was written with (%1).</source>
+        <translation>虚线：写出合并模型时使用的权重（%1）。</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+</context>
+<context>
     <name>embedlab::widgets::MiningPanel</name>
     <message>
         <source>Write the mined training data to</source>

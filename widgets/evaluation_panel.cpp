@@ -29,6 +29,7 @@
 #include "core/model/model_discovery.h"
 #include "core/store/history.h"
 #include "widgets/cli_job.h"
+#include "widgets/merge_sweep_view.h"
 #include "widgets/path_choices.h"
 
 namespace embedlab::widgets {
@@ -98,6 +99,13 @@ EvaluationPanel::EvaluationPanel(QWidget* parent) : QWidget(parent) {
   form->addRow(progress_);
   form->addRow(status_);
   setup->setMaximumWidth(440);
+  sweep_ = new MergeSweepView;
+  sweep_->setMaximumWidth(440);
+  auto* left = new QWidget;
+  auto* leftLayout = new QVBoxLayout(left);
+  leftLayout->setContentsMargins(0, 0, 0, 0);
+  leftLayout->addWidget(setup);
+  leftLayout->addWidget(sweep_, 1);
 
   metrics_ = new QTableWidget;
   metrics_->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -146,7 +154,7 @@ EvaluationPanel::EvaluationPanel(QWidget* parent) : QWidget(parent) {
   rightLayout->addWidget(comparison, 1);
 
   auto* layout = new QHBoxLayout(this);
-  layout->addWidget(setup);
+  layout->addWidget(left);
   layout->addWidget(right, 1);
 
   connect(&textsWatcher_, &QFutureWatcher<std::shared_ptr<const EvalSet>>::finished, this, [this] {
@@ -207,6 +215,7 @@ void EvaluationPanel::setWorkspace(const std::filesystem::path& workspace) {
   } catch (const std::exception&) {
     // An unreadable workspace: nothing to offer.
   }
+  sweep_->setWorkspace(workspace);
   if (models_->count() == 0 || evalSet_->count() == 0)
     status_->setText(
         tr("A workspace needs a model folder and a BEIR evaluation folder "

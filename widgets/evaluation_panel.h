@@ -30,6 +30,7 @@ class QTableWidget;
 namespace embedlab::widgets {
 
 class CliJob;
+class MergeSweepView;
 
 class EvaluationPanel : public QWidget {
   Q_OBJECT
@@ -60,6 +61,7 @@ class EvaluationPanel : public QWidget {
   QLabel* status() const { return status_; }
   QLineEdit* instruction() const { return instruction_; }
   QCheckBox* compareInstruction() const { return compareInstruction_; }
+  MergeSweepView* mergeSweep() const { return sweep_; }
 
  signals:
   /// The evaluation ended; `error` is empty when it succeeded.
@@ -91,6 +93,7 @@ class EvaluationPanel : public QWidget {
   QStringList tags_;
   CliJob* job_ = nullptr;
 
+  MergeSweepView* sweep_ = nullptr;  ///< the workspace's merge sweeps, when it has any
   QListWidget* models_ = nullptr;
   QComboBox* evalSet_ = nullptr;
   QLineEdit* split_ = nullptr;

@@ -10,9 +10,14 @@
 #include <QPlainTextEdit>
 #include <QTableWidget>
 
+#include <qcustomplot.h>
+#include <nlohmann/json.hpp>
+
 #include "tests/support/files.h"
 #include "tests/support/model_folders.h"
+#include "tests/support/process.h"
 #include "widgets/evaluation_panel.h"
+#include "widgets/merge_sweep_view.h"
 
 using namespace embedlab;
 using widgets::EvaluationPanel;
@@ -110,6 +115,44 @@ class TestEvaluationPanel : public QObject {
     QCOMPARE(instructions, (QStringList{"none", "query: "}));
     // The query view compares the two variants.
     QCOMPARE(panel.firstModel()->count(), 2);
+  }
+
+  void plotsAMergeSweepWithTheChosenWeight() {
+    test::TempFolder workspace;
+    test::makeTinyModel(workspace / "models/a", model::Pooling::Mean, 1);
+    test::makeTinyModel(workspace / "models/b", model::Pooling::Mean, 2);
+    std::filesystem::copy(kDemo / "dev", workspace / "dev",
+                          std::filesystem::copy_options::recursive);
+    const auto merge = test::runProcess(
+        EMBEDLAB_CLI_PATH,
+        {"--no-history", "merge", "--models",
+         QString::fromStdString((workspace / "models/a").string()),
+         QString::fromStdString((workspace / "models/b").string()), "--sweep", "0:1:0.5",
+         "--eval-set", QString::fromStdString((workspace / "dev").string()), "--general-eval-set",
+         QString::fromStdString((workspace / "dev").string()), "--max_len", "48", "--query_max_len",
+         "16", "--output", QString::fromStdString((workspace / "models/merged").string())});
+    QVERIFY2(merge.exitCode == 0, qPrintable(merge.err));
+    EvaluationPanel panel;
+    panel.resize(1400, 800);
+    panel.setWorkspace(workspace.path());
+    panel.show();
+    widgets::MergeSweepView* sweep = panel.mergeSweep();
+    QVERIFY(sweep->isVisible());
+    QCOMPARE(sweep->sweepCount(), 1);
+    QCOMPARE(sweep->plot()->graphCount(), 2);  // target and general set
+    QCOMPARE(sweep->plot()->graph(0)->dataCount(), 3);
+    const auto table =
+        nlohmann::json::parse(test::readFile(workspace / "models/merged/merge_sweep.json"));
+    QCOMPARE(sweep->chosenWeight(), table.at("chosen_weight").get<double>());
+    QCOMPARE(sweep->plot()->itemCount(), 1);  // the chosen weight's line
+    if (const char* shot = std::getenv("EMBEDLAB_SCREENSHOT_DIR"))
+      panel.grab().save(QString(shot) + "/evaluation-merge-sweep.png");
+
+    // A workspace without sweeps does not show the view.
+    test::TempFolder plain;
+    test::makeTinyModel(plain / "models/a");
+    panel.setWorkspace(plain.path());
+    QVERIFY(!sweep->isVisible());
   }
 
   void saysWhatIsMissing() {

@@ -51,7 +51,7 @@ TORCH_MODULE(RerankerNetwork);
 struct RerankerModel::Impl {
   EmbeddingModel encoderModel;  ///< config, tokenizer, encoder module and checkpoint dtypes
   mutable RerankerNetwork network{nullptr};  ///< a shared handle; forward() is not const
-  std::string encoderPrefix;  ///< "bert." or "roberta." in the checkpoint
+  std::string encoderPrefix;                 ///< "bert." or "roberta." in the checkpoint
   std::map<std::string, DType> headDTypes;
   torch::Device device = torch::kCPU;
 
