@@ -262,14 +262,16 @@ void addMergeCommand(CLI::App& app, const GlobalOptions& global, CommandAction& 
       ->required()
       ->expected(2, -1)
       ->check(CLI::ExistingDirectory);
-  c.add_option("--weights", o.weights, "One weight per model, non-negative, summing to 1");
+  auto* weights =
+      c.add_option("--weights", o.weights, "One weight per model, non-negative, summing to 1");
   c.add_flag("--normalize-weights,--normalize_weights", o.normalizeWeights,
              "Divide the weights by their sum instead of requiring a sum of 1");
   c.add_option("--output", o.output, "New folder for the merged model")->required();
   c.add_option("--weights-from-examples,--weights_from_examples", o.examples,
                "Choose the weights as softmax(-loss/5) of each model's contrastive loss "
                "(temperature 0.05) on the first examples of this training file")
-      ->check(CLI::ExistingFile);
+      ->check(CLI::ExistingFile)
+      ->excludes(weights);
   c.add_option(bothSpellings("example_count"), o.loss.exampleCount,
                "Examples --weights-from-examples uses")
       ->check(CLI::PositiveNumber)

@@ -101,6 +101,12 @@ class TestCliMerge : public QObject {
     QCOMPARE(weights.size(), std::size_t{2});
     QVERIFY(std::abs(weights[0] + weights[1] - 1.0) < 1e-9);
     QVERIFY(weights[0] > 0 && weights[1] > 0);
+    // Weights are given or chosen from examples, not both.
+    QCOMPARE(cli({"merge", "--models", path(folder_ / "a"), path(folder_ / "b"), "--weights", "0.5",
+                  "0.5", "--weights-from-examples", path(folder_ / "few.jsonl"), "--output",
+                  path(folder_ / "both")})
+                 .exitCode,
+             2);
   }
 
   void sweepsTheWeightOnATargetAndAGeneralSet() {
