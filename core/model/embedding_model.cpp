@@ -377,22 +377,26 @@ EmbeddingModel EmbeddingModel::createRandom(const RandomModelOptions& options,
   return EmbeddingModel(std::move(impl));
 }
 
+TensorData checkpointTensor(std::string name, const torch::Tensor& value, DType dtype,
+                            std::vector<torch::Tensor>& keepAlive) {
+  torch::Tensor cpu = value.detach().to(torch::kCPU, scalarTypeOf(dtype)).contiguous();
+  keepAlive.push_back(cpu);
+  TensorData data;
+  data.name = std::move(name);
+  data.dtype = dtype;
+  data.shape = cpu.sizes().vec();
+  data.bytes = std::string_view(static_cast<const char*>(cpu.data_ptr()),
+                                static_cast<std::size_t>(cpu.nbytes()));
+  return data;
+}
+
 std::vector<TensorData> EmbeddingModel::Impl::checkpointTensors(
     const std::string& prefix, std::vector<torch::Tensor>& keepAlive) const {
   std::vector<TensorData> tensors;
   for (const auto& item : module->named_parameters()) {
-    const std::string& name = item.key();
-    const auto found = checkpointDTypes.find(name);
+    const auto found = checkpointDTypes.find(item.key());
     const DType dtype = found == checkpointDTypes.end() ? DType::F32 : found->second;
-    torch::Tensor cpu = item.value().detach().to(torch::kCPU, scalarTypeOf(dtype)).contiguous();
-    keepAlive.push_back(cpu);
-    TensorData data;
-    data.name = prefix + name;
-    data.dtype = dtype;
-    data.shape = cpu.sizes().vec();
-    data.bytes = std::string_view(static_cast<const char*>(cpu.data_ptr()),
-                                  static_cast<std::size_t>(cpu.nbytes()));
-    tensors.push_back(std::move(data));
+    tensors.push_back(checkpointTensor(prefix + item.key(), item.value(), dtype, keepAlive));
   }
   return tensors;
 }

@@ -13,6 +13,7 @@
 #include "core/data/atomic_file.h"
 #include "core/model/embedding_model.h"
 #include "core/model/safetensors.h"
+#include "core/model/torch/embedding_model_impl.h"
 
 namespace embedlab::model {
 
@@ -65,25 +66,9 @@ std::string nameOf(const std::filesystem::path& folder) {
                                    : folder.filename().string();
 }
 
-torch::ScalarType scalarType(DType dtype) {
-  switch (dtype) {
-    case DType::F64: return torch::kDouble;
-    case DType::F32: return torch::kFloat;
-    case DType::F16: return torch::kHalf;
-    case DType::BF16: return torch::kBFloat16;
-    case DType::I64: return torch::kLong;
-    case DType::I32: return torch::kInt;
-    case DType::I16: return torch::kShort;
-    case DType::I8: return torch::kChar;
-    case DType::U8: return torch::kByte;
-    case DType::Bool: return torch::kBool;
-  }
-  return torch::kFloat;
-}
-
 torch::Tensor view(const Checkpoint& checkpoint, const TensorInfo& tensor) {
   return torch::from_blob(const_cast<std::byte*>(checkpoint.data(tensor)), tensor.shape,
-                          torch::TensorOptions().dtype(scalarType(tensor.dtype)));
+                          torch::TensorOptions().dtype(scalarTypeOf(tensor.dtype)));
 }
 
 // The first difference between the checkpoints' tensors, or empty.
@@ -225,7 +210,7 @@ MergeResult mergeModels(const std::vector<std::filesystem::path>& models,
           sum = term.mul(weights[i]);
         }
       }
-      value = sum.to(scalarType(info.dtype)).contiguous();
+      value = sum.to(scalarTypeOf(info.dtype)).contiguous();
       ++result.averagedTensors;
     } else {
       value = view(first, info).clone();

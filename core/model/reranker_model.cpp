@@ -233,15 +233,8 @@ void RerankerModel::save(const std::filesystem::path& folder) const {
   for (const auto& item : impl_->network->head->named_parameters()) {
     const auto found = impl_->headDTypes.find(item.key());
     const DType dtype = found == impl_->headDTypes.end() ? DType::F32 : found->second;
-    torch::Tensor cpu = item.value().detach().to(torch::kCPU, scalarTypeOf(dtype)).contiguous();
-    keepAlive.push_back(cpu);
-    TensorData data;
-    data.name = roberta ? "classifier." + item.key() : item.key();
-    data.dtype = dtype;
-    data.shape = cpu.sizes().vec();
-    data.bytes = std::string_view(static_cast<const char*>(cpu.data_ptr()),
-                                  static_cast<std::size_t>(cpu.nbytes()));
-    tensors.push_back(std::move(data));
+    tensors.push_back(checkpointTensor(roberta ? "classifier." + item.key() : item.key(),
+                                       item.value(), dtype, keepAlive));
   }
   writeSafetensors(folder / "model.safetensors", std::move(tensors));
   inner.copyTokenizerFiles(folder);

@@ -143,25 +143,11 @@ class BiEncoderTask : public TrainingTask {
     batch.passages = tokenize(passages, options_.passageMaxLen);
     batch.realTokens = batch.queries.attentionMask.sum().item<double>() +
                        batch.passages.attentionMask.sum().item<double>();
-    if (anyTeacher) batch.teacherScores = teacherScores(groups, batch.teacherMask);
-    return batch;
-  }
-
-  // [B, G] teacher scores of the groups that have them (`mask` says which), on the device.
-  torch::Tensor teacherScores(const std::vector<TrainingGroup>& groups, torch::Tensor& mask) const {
-    const auto b = static_cast<std::int64_t>(groups.size());
-    const std::int64_t g = options_.trainGroupSize;
-    torch::Tensor scores = torch::zeros({b, g}, torch::kDouble);
-    mask = torch::zeros({b}, torch::kBool);
-    for (std::int64_t i = 0; i < b; ++i) {
-      const TrainingGroup& group = groups[static_cast<std::size_t>(i)];
-      if (static_cast<std::int64_t>(group.teacherScores.size()) != g) continue;
-      mask[i] = true;
-      for (std::int64_t k = 0; k < g; ++k)
-        scores[i][k] = group.teacherScores[static_cast<std::size_t>(k)];
+    if (anyTeacher) {
+      batch.teacherScores =
+          teacherScoreTensor(groups, options_.trainGroupSize, device_, batch.teacherMask);
     }
-    mask = mask.to(device_);
-    return scores.to(device_, torch::kFloat);
+    return batch;
   }
 
   std::pair<torch::Tensor, torch::Tensor> embed(const Batch& batch) {

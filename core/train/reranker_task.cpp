@@ -71,19 +71,8 @@ class RerankerTask : public TrainingTask {
     RerankerLossInputs inputs;
     inputs.logits = logits;
     inputs.distillationWeight = options_.distillationWeight;
-    if (anyTeacher) {
-      inputs.teacherScores = torch::zeros({b, g}, torch::kFloat);
-      inputs.teacherMask = torch::zeros({b}, torch::kBool);
-      for (std::int64_t i = 0; i < b; ++i) {
-        const TrainingGroup& group = groups[static_cast<std::size_t>(i)];
-        if (static_cast<std::int64_t>(group.teacherScores.size()) != g) continue;
-        inputs.teacherMask[i] = true;
-        for (std::int64_t k = 0; k < g; ++k)
-          inputs.teacherScores[i][k] = group.teacherScores[static_cast<std::size_t>(k)];
-      }
-      inputs.teacherScores = inputs.teacherScores.to(device_);
-      inputs.teacherMask = inputs.teacherMask.to(device_);
-    }
+    if (anyTeacher)
+      inputs.teacherScores = teacherScoreTensor(groups, g, device_, inputs.teacherMask);
     const RerankerLossOutput output = rerankerLoss(inputs);
     const double loss = output.loss.item<double>();
     if (!std::isfinite(loss)) {

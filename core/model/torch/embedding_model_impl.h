@@ -51,6 +51,11 @@ struct EmbeddingModel::Impl {
 /// tokens, 0 for padding; padding on the right).
 torch::Tensor pool(const torch::Tensor& hidden, const torch::Tensor& mask, Pooling pooling);
 
+/// `value` as a checkpoint tensor `name` in `dtype`: the converted CPU copy the returned bytes
+/// point into is appended to `keepAlive`.
+TensorData checkpointTensor(std::string name, const torch::Tensor& value, DType dtype,
+                            std::vector<torch::Tensor>& keepAlive);
+
 /// The LibTorch dtype of a safetensors dtype, and back.
 torch::ScalarType scalarTypeOf(DType dtype);
 DType dtypeOf(torch::ScalarType type);
