@@ -1418,6 +1418,22 @@ On the fit part:
 Auf dem Anpassungsteil:
 %2</translation>
     </message>
+    <message>
+        <source>Reranker: sigmoid scores in [0, 1]</source>
+        <translation>Reranker: Sigmoid-Scores in [0, 1]</translation>
+    </message>
+    <message>
+        <source>With a reranker model: thresholds on sigmoid(logit) instead of the raw logit (--normalize_scores)</source>
+        <translation>Mit einem Reranker-Modell: Schwellenwerte auf sigmoid(logit) statt auf dem rohen Logit (--normalize_scores)</translation>
+    </message>
+    <message>
+        <source>reranker logit</source>
+        <translation>Reranker-Logit</translation>
+    </message>
+    <message>
+        <source>reranker score, sigmoid(logit)</source>
+        <translation>Reranker-Score, sigmoid(logit)</translation>
+    </message>
 </context>
 <context>
     <name>embedlab::widgets::TokenStatisticsView</name>

@@ -1405,6 +1405,22 @@ On the fit part:
 %2</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Reranker: sigmoid scores in [0, 1]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With a reranker model: thresholds on sigmoid(logit) instead of the raw logit (--normalize_scores)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reranker logit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reranker score, sigmoid(logit)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>embedlab::widgets::TokenStatisticsView</name>

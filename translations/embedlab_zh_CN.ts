@@ -1412,6 +1412,22 @@ On the fit part:
 在拟合部分上：
 %2</translation>
     </message>
+    <message>
+        <source>Reranker: sigmoid scores in [0, 1]</source>
+        <translation>重排序模型：sigmoid 分数，范围 [0, 1]</translation>
+    </message>
+    <message>
+        <source>With a reranker model: thresholds on sigmoid(logit) instead of the raw logit (--normalize_scores)</source>
+        <translation>使用重排序模型时：在 sigmoid(logit) 上而不是原始 logit 上取阈值（--normalize_scores）</translation>
+    </message>
+    <message>
+        <source>reranker logit</source>
+        <translation>重排序模型 logit</translation>
+    </message>
+    <message>
+        <source>reranker score, sigmoid(logit)</source>
+        <translation>重排序模型分数，sigmoid(logit)</translation>
+    </message>
 </context>
 <context>
     <name>embedlab::widgets::TokenStatisticsView</name>

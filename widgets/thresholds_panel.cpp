@@ -2,6 +2,7 @@
 
 #include <qcustomplot.h>
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDateTime>
 #include <QDoubleSpinBox>
@@ -19,6 +20,7 @@
 #include <algorithm>
 
 #include "core/data/dataset_discovery.h"
+#include "core/model/reranker_model.h"
 #include "core/store/history.h"
 #include "widgets/cli_job.h"
 #include "widgets/path_choices.h"
@@ -69,6 +71,13 @@ ThresholdsPanel::ThresholdsPanel(QWidget* parent) : QWidget(parent) {
                                                       QString::fromStdString(workspace_.string()),
                                                       tr("Pairs (*.tsv *.jsonl)"));
     if (!file.isEmpty()) choosePath(pairs_, file);
+  });
+  sigmoid_ = new QCheckBox;
+  sigmoid_->setEnabled(false);
+  connect(model_, &QComboBox::currentIndexChanged, this, [this] {
+    // Only a reranker has a choice of scores: its logit, or sigmoid(logit) in [0, 1].
+    const QString model = model_->currentData().toString();
+    sigmoid_->setEnabled(!model.isEmpty() && model::RerankerModel::isReranker(model.toStdString()));
   });
   targetPrecision_ = new QDoubleSpinBox;
   targetPrecision_->setRange(0.01, 1.0);
@@ -123,6 +132,7 @@ ThresholdsPanel::ThresholdsPanel(QWidget* parent) : QWidget(parent) {
   form->addRow(modelLabel, model_);
   form->addRow(pairsLabel, pairsRow);
   form->addRow(targetLabel, targetPrecision_);
+  form->addRow(sigmoid_);
   form->addRow(runButton_);
   form->addRow(progress_);
   form->addRow(status_);
@@ -186,7 +196,11 @@ ThresholdsPanel::ThresholdsPanel(QWidget* parent) : QWidget(parent) {
     thresholdLabel->setText(tr("Similar when the score is at least"));
     useBestF1_->setText(tr("Best F1"));
     useTarget_->setText(tr("Target precision"));
-    distributions_->xAxis->setLabel(tr("cosine similarity"));
+    sigmoid_->setText(tr("Reranker: sigmoid scores in [0, 1]"));
+    sigmoid_->setToolTip(
+        tr("With a reranker model: thresholds on sigmoid(logit) instead of the raw logit "
+           "(--normalize_scores)"));
+    distributions_->xAxis->setLabel(scoreName());
     distributions_->yAxis->setLabel(tr("share of pairs (%)"));
     curves_->xAxis->setLabel(tr("threshold"));
     curves_->yAxis->setLabel(tr("precision, recall, F1"));
@@ -258,13 +272,23 @@ void ThresholdsPanel::run() {
   progress_->show();
   runButton_->setEnabled(false);
   status_->setText(tr("Scoring %1...").arg(pairs));
-  job_->start({QStringLiteral("--db"),
-               QString::fromStdString(store::History::resolvePath({}, workspace_).string()),
-               QStringLiteral("threshold"), QStringLiteral("--model"), model,
-               QStringLiteral("--pairs"), pairs, QStringLiteral("--target_precision"),
-               QString::number(targetPrecision_->value()), QStringLiteral("--output"),
-               QString::fromStdString(reportFile_.string()), QStringLiteral("--scores"),
-               QString::fromStdString(scoresFile_.string())});
+  QStringList arguments{
+      QStringLiteral("--db"),
+      QString::fromStdString(store::History::resolvePath({}, workspace_).string()),
+      QStringLiteral("threshold"),
+      QStringLiteral("--model"),
+      model,
+      QStringLiteral("--pairs"),
+      pairs,
+      QStringLiteral("--target_precision"),
+      QString::number(targetPrecision_->value()),
+      QStringLiteral("--output"),
+      QString::fromStdString(reportFile_.string()),
+      QStringLiteral("--scores"),
+      QString::fromStdString(scoresFile_.string())};
+  if (sigmoid_->isEnabled() && sigmoid_->isChecked())
+    arguments << QStringLiteral("--normalize_scores");
+  job_->start(arguments);
 }
 
 void ThresholdsPanel::onFinished(int exitCode, const QString& error) {
@@ -277,6 +301,13 @@ void ThresholdsPanel::onFinished(int exitCode, const QString& error) {
   }
   load();
   emit analysed(QString());
+}
+
+QString ThresholdsPanel::scoreName() const {
+  const std::string score = report_.is_object() ? report_.value("score", "cosine") : "cosine";
+  if (score == "reranker logit") return tr("reranker logit");
+  if (score == "reranker sigmoid(logit)") return tr("reranker score, sigmoid(logit)");
+  return tr("cosine similarity");
 }
 
 void ThresholdsPanel::load() {
@@ -296,6 +327,17 @@ void ThresholdsPanel::load() {
       (line.value("part", "") == "fit" ? fitPairs_ : heldOutPairs_).push_back(std::move(pair));
     }
   }
+  // Logits are not bounded like cosines: the threshold may go wherever the scores are.
+  double low = -1.0;
+  double high = 1.0;
+  for (const auto* part : {&fitPairs_, &heldOutPairs_}) {
+    for (const eval::LabelledPair& pair : *part) {
+      low = std::min(low, pair.score);
+      high = std::max(high, pair.score);
+    }
+  }
+  thresholdBox_->setRange(low, high);
+  distributions_->xAxis->setLabel(scoreName());
   const auto& fit = report_["fit"];
   const auto& heldOut = report_["held_out"];
   QString text = tr("Fitted on %1 pairs (%2 groups), reported on the other %3 pairs (%4 groups).")

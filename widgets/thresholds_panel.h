@@ -16,6 +16,7 @@
 #include "core/eval/threshold_analysis.h"
 #include "widgets/translations.h"
 
+class QCheckBox;
 class QComboBox;
 class QCustomPlot;
 class QCPItemStraightLine;
@@ -55,6 +56,7 @@ class ThresholdsPanel : public QWidget {
   QCustomPlot* curvePlot() const { return curves_; }
   QLabel* countsLabel() const { return counts_; }
   QLabel* status() const { return status_; }
+  QCheckBox* sigmoidScores() const { return sigmoid_; }
 
  signals:
   void analysed(const QString& error);
@@ -66,6 +68,8 @@ class ThresholdsPanel : public QWidget {
  private:
   void onFinished(int exitCode, const QString& error);
   void load();
+  /// What the scores are (the report's "score"), for the axis.
+  QString scoreName() const;
   void drawDistributions();
   void drawCurves();
   void updateCounts();
@@ -84,6 +88,7 @@ class ThresholdsPanel : public QWidget {
   QComboBox* model_ = nullptr;
   QComboBox* pairs_ = nullptr;
   QDoubleSpinBox* targetPrecision_ = nullptr;
+  QCheckBox* sigmoid_ = nullptr;  ///< rerankers: --normalize_scores
   QDoubleSpinBox* thresholdBox_ = nullptr;
   QPushButton* runButton_ = nullptr;
   QPushButton* useBestF1_ = nullptr;

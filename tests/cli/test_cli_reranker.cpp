@@ -56,7 +56,7 @@ class TestCliReranker : public QObject {
     }
   }
 
-  void trainsStopsAndResumesLikeTheBiEncoderTrainer() {
+  void checkpointsAndResumesLikeTheBiEncoderTrainer() {
     const auto db = folder_ / "history.sqlite";
     const QStringList common{"--db",
                              path(db),

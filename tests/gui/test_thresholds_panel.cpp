@@ -4,8 +4,10 @@
 #include <QtTest/QtTest>
 
 #include <qcustomplot.h>
+#include <QCheckBox>
 #include <QLabel>
 
+#include "core/model/reranker_model.h"
 #include "tests/support/files.h"
 #include "tests/support/model_folders.h"
 #include "tests/support/package_set.h"
@@ -19,6 +21,45 @@ class TestThresholdsPanel : public QObject {
 
  private slots:
   void initTestCase() { qputenv("EMBEDLAB_CLI", EMBEDLAB_CLI_PATH); }
+
+  void aRerankersLogitsOrSigmoidScores() {
+    test::TempFolder workspace;
+    model::RandomModelOptions options;
+    options.layers = 1;
+    options.hidden = 32;
+    options.heads = 2;
+    options.intermediate = 64;
+    model::RerankerModel::createRandom(options, test::kTestData / "bert-base-uncased")
+        .save(workspace / "models/reranker");
+    test::makeTinyModel(workspace / "models/bi");
+    std::string tsv = "text_a\ttext_b\tlabel\n";
+    const std::size_t n = std::size(test::kPackages);
+    for (std::size_t i = 0; i < n; ++i) {
+      tsv += std::string(test::kPackages[i][0]) + "\t" + test::kPackages[i][1] + "\t1\n";
+      tsv += std::string(test::kPackages[i][0]) + "\t" + test::kPackages[(i + 3) % n][1] + "\t0\n";
+    }
+    test::writeFile(workspace / "pairs.tsv", tsv);
+    ThresholdsPanel panel;
+    panel.setWorkspace(workspace.path());
+    panel.setPairs(workspace / "pairs.tsv");
+    panel.setModel(workspace / "models/bi");
+    QVERIFY(!panel.sigmoidScores()->isEnabled());  // a bi-encoder has cosines only
+    panel.setModel(workspace / "models/reranker");
+    QVERIFY(panel.sigmoidScores()->isEnabled());
+    for (const bool sigmoid : {false, true}) {
+      panel.sigmoidScores()->setChecked(sigmoid);
+      QSignalSpy analysed(&panel, &ThresholdsPanel::analysed);
+      panel.run();
+      QVERIFY(analysed.wait(120000));
+      QVERIFY2(analysed.first().at(0).toString().isEmpty(),
+               qPrintable(analysed.first().at(0).toString()));
+      QCOMPARE(panel.distributionPlot()->xAxis->label(),
+               QString(sigmoid ? "reranker score, sigmoid(logit)" : "reranker logit"));
+      QVERIFY(panel.bestF1Threshold().has_value());
+      if (sigmoid) QVERIFY(*panel.bestF1Threshold() > 0 && *panel.bestF1Threshold() < 1);
+      QCOMPARE(panel.threshold(), *panel.bestF1Threshold());
+    }
+  }
 
   void theThresholdLineMovesTheCounts() {
     test::TempFolder workspace;
