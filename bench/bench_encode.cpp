@@ -13,6 +13,7 @@
 #include <string>
 
 #include "bench/bench_support.h"
+#include "bench/torch_reference.h"
 #include "core/data/training_data.h"
 #include "core/model/torch/embedding_model_impl.h"
 #include "core/runtime/compute_environment.h"
@@ -31,11 +32,7 @@ int main(int argc, char** argv) {
   const auto environment = embedlab::configureComputeEnvironment(std::nullopt);
   torch::InferenceMode inference;
 
-  const auto a = torch::randn({2048, 2048});
-  const auto b = torch::randn({2048, 2048});
-  const double matmulSeconds =
-      embedlab::bench::bestSeconds(repeats, [&] { (void)torch::mm(a, b); });
-  const double matmulFlops = 2.0 * 2048 * 2048 * 2048 / matmulSeconds;
+  const double matmulFlops = embedlab::bench::matmulFlops(repeats);
 
   embedlab::model::RandomModelOptions options;
   options.layers = 6;
@@ -49,8 +46,8 @@ int main(int argc, char** argv) {
   const torch::Tensor mask = torch::ones({batch, length}, torch::kLong);
   const double forwardSeconds =
       embedlab::bench::bestSeconds(repeats, [&] { (void)model.impl().embed(ids, mask); });
-  const double H = 384, I = 1536, L = static_cast<double>(length);
-  const double flopsPerToken = 6 * (2 * (4 * H * H + 2 * H * I) + 4 * L * H);
+  const double flopsPerToken =
+      embedlab::bench::encoderFlopsPerToken(6, 384, 1536, static_cast<double>(length));
   const double encoderFlops = flopsPerToken * static_cast<double>(batch * length) / forwardSeconds;
 
   // End to end on real texts: tokenization, length-sorted batches, pooling.

@@ -12,6 +12,7 @@
 #include <string>
 
 #include "bench/bench_support.h"
+#include "bench/torch_reference.h"
 #include "core/data/training_data.h"
 #include "core/model/torch/reranker_model_impl.h"
 #include "core/runtime/compute_environment.h"
@@ -30,11 +31,7 @@ int main(int argc, char** argv) {
   const auto environment = embedlab::configureComputeEnvironment(std::nullopt);
   torch::InferenceMode inference;
 
-  const auto a = torch::randn({2048, 2048});
-  const auto b = torch::randn({2048, 2048});
-  const double matmulSeconds =
-      embedlab::bench::bestSeconds(repeats, [&] { (void)torch::mm(a, b); });
-  const double matmulFlops = 2.0 * 2048 * 2048 * 2048 / matmulSeconds;
+  const double matmulFlops = embedlab::bench::matmulFlops(repeats);
 
   embedlab::model::RandomModelOptions options;
   options.layers = 6;
@@ -52,8 +49,8 @@ int main(int argc, char** argv) {
   tensors.tokenTypeIds = torch::zeros({batch, length}, torch::kLong);
   const double forwardSeconds =
       embedlab::bench::bestSeconds(repeats, [&] { (void)reranker.impl().logits(tensors); });
-  const double H = 384, I = 1536, L = static_cast<double>(length);
-  const double flopsPerToken = 6 * (2 * (4 * H * H + 2 * H * I) + 4 * L * H);
+  const double flopsPerToken =
+      embedlab::bench::encoderFlopsPerToken(6, 384, 1536, static_cast<double>(length));
   const double networkFlops = flopsPerToken * static_cast<double>(batch * length) / forwardSeconds;
 
   // End to end: real queries with passages long enough to fill 256 tokens (32 + 224).
