@@ -105,7 +105,8 @@ RerankerModel RerankerModel::load(const std::filesystem::path& folder, const Loa
   if (!isReranker(folder)) {
     throw InputError((folder / "config.json").string(),
                      "is not a reranker's: its \"architectures\" names no "
-                     "...ForSequenceClassification model (a bi-encoder goes to --model)");
+                     "...ForSequenceClassification model (a bi-encoder is evaluated with "
+                     "--model; train-reranker can start a reranker from it)");
   }
   EmbeddingModel encoder = EmbeddingModel::load(folder, options);  // ignores classifier.*
   auto impl = std::make_shared<Impl>(std::move(encoder));
