@@ -7,21 +7,15 @@
 #include <nlohmann/json.hpp>
 
 #include "core/store/history.h"
+#include "tests/support/cli.h"
 #include "tests/support/files.h"
 #include "tests/support/model_folders.h"
 #include "tests/support/process.h"
 
-using embedlab::test::runProcess;
+using embedlab::test::cli;
+using embedlab::test::path;
 
 namespace {
-
-embedlab::test::ProcessRun cli(const QStringList& arguments) {
-  return runProcess(EMBEDLAB_CLI_PATH, arguments);
-}
-
-QString path(const std::filesystem::path& p) {
-  return QString::fromStdString(p.string());
-}
 
 const std::filesystem::path kDemo = EMBEDLAB_SOURCE_DIR "/resources/demo";
 

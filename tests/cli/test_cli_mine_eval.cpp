@@ -9,20 +9,18 @@
 #include <sstream>
 
 #include "core/data/training_data.h"
+#include "tests/support/cli.h"
 #include "tests/support/files.h"
 #include "tests/support/model_folders.h"
 #include "tests/support/package_set.h"
 #include "tests/support/process.h"
 
 using embedlab::test::kPackages;
+using embedlab::test::path;
 using embedlab::test::runProcess;
 using embedlab::test::writeFile;
 
 namespace {
-
-QString path(const std::filesystem::path& p) {
-  return QString::fromStdString(p.string());
-}
 
 std::vector<nlohmann::json> jsonLines(const QString& text) {
   std::vector<nlohmann::json> lines;

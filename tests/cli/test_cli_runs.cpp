@@ -6,20 +6,14 @@
 
 #include <nlohmann/json.hpp>
 
+#include "tests/support/cli.h"
 #include "tests/support/files.h"
 #include "tests/support/model_folders.h"
 #include "tests/support/package_set.h"
 #include "tests/support/process.h"
 
+using embedlab::test::path;
 using embedlab::test::runProcess;
-
-namespace {
-
-QString path(const std::filesystem::path& p) {
-  return QString::fromStdString(p.string());
-}
-
-}  // namespace
 
 class TestCliRuns : public QObject {
   Q_OBJECT

@@ -10,22 +10,19 @@
 #include <regex>
 
 #include "core/model/safetensors.h"
+#include "tests/support/cli.h"
 #include "tests/support/files.h"
 #include "tests/support/process.h"
 
-using embedlab::test::runProcess;
+using embedlab::test::path;
 
 namespace {
 
 const std::filesystem::path kData = EMBEDLAB_SOURCE_DIR "/tests/data";
 const std::filesystem::path kDemo = EMBEDLAB_SOURCE_DIR "/resources/demo";
 
-QString path(const std::filesystem::path& p) {
-  return QString::fromStdString(p.string());
-}
-
 embedlab::test::ProcessRun cli(const QStringList& arguments) {
-  return runProcess(EMBEDLAB_CLI_PATH, arguments, QProcessEnvironment::systemEnvironment(), 300000);
+  return embedlab::test::cli(arguments, 300000);  // training runs take longer
 }
 
 // max |a - b| over every tensor of two model.safetensors files.
