@@ -1,6 +1,7 @@
 #include "core/dist/torch/process_group.h"
 
 #include <fmt/format.h>
+#include <torch/csrc/distributed/c10d/PrefixStore.hpp>
 #include <torch/csrc/distributed/c10d/ProcessGroupGloo.hpp>
 #include <torch/csrc/distributed/c10d/TCPStore.hpp>
 #ifdef USE_C10D_NCCL
@@ -33,12 +34,15 @@ ProcessGroup::ProcessGroup(const WorkerEnvironment& environment, const torch::De
   const auto timeout = std::chrono::seconds(timeoutSeconds);
   c10d::TCPStoreOptions storeOptions;
   storeOptions.port = environment.masterPort;
-  storeOptions.isServer = environment.rank == 0;
+  // Under torchrun the agent serves the store on MASTER_PORT; otherwise rank 0 does.
+  storeOptions.isServer = environment.rank == 0 && !environment.agentStore;
   storeOptions.numWorkers = environment.worldSize;
   storeOptions.timeout = std::chrono::duration_cast<std::chrono::milliseconds>(timeout);
   c10::intrusive_ptr<c10d::Store> store;
   try {
     store = c10::make_intrusive<c10d::TCPStore>(environment.masterAddress, storeOptions);
+    if (!environment.storePrefix.empty())
+      store = c10::make_intrusive<c10d::PrefixStore>(environment.storePrefix, store);
   } catch (const std::exception& error) {
     throw Error(fmt::format("worker {} of {} cannot meet the others at {}:{}: {}", environment.rank,
                             environment.worldSize, environment.masterAddress,

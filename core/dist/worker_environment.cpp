@@ -35,13 +35,27 @@ WorkerEnvironment workerEnvironment() {
     environment.worldSize = integer("WORLD_SIZE", *world);
     environment.rank = integer("RANK", variable("RANK").value_or("0"));
     environment.localRank = integer("LOCAL_RANK", variable("LOCAL_RANK").value_or("0"));
+    const auto agentStore = variable("TORCHELASTIC_USE_AGENT_STORE");
+    environment.agentStore =
+        agentStore && (*agentStore == "True" || *agentStore == "true" || *agentStore == "1");
+    if (environment.agentStore) {
+      environment.storePrefix =
+          "/worker/attempt_" + variable("TORCHELASTIC_RESTART_COUNT").value_or("0");
+    }
   } else if (const auto tasks = variable("SLURM_NTASKS")) {
     environment.launcher = "slurm";
     environment.worldSize = integer("SLURM_NTASKS", *tasks);
     environment.rank = integer("SLURM_PROCID", variable("SLURM_PROCID").value_or("0"));
     environment.localRank = integer("SLURM_LOCALID", variable("SLURM_LOCALID").value_or("0"));
-    if (const auto launchNode = variable("SLURM_LAUNCH_NODE_IPADDR"))
-      environment.masterAddress = *launchNode;
+    // Rank 0 serves the rendezvous. On one node that is this machine; on several, only the
+    // job script knows the first node's address (srun may be started from a login node).
+    const int nodes = integer("SLURM_NNODES", variable("SLURM_NNODES").value_or("1"));
+    if (nodes > 1 && !variable("MASTER_ADDR")) {
+      throw UsageError(
+          "this Slurm job spans several nodes: set MASTER_ADDR to the first one in the job "
+          "script (export MASTER_ADDR=$(scontrol show hostnames \"$SLURM_JOB_NODELIST\" | "
+          "head -n 1))");
+    }
   } else {
     environment.launcher = "single";
     return environment;

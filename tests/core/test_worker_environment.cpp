@@ -13,9 +13,9 @@ class TestWorkerEnvironment : public QObject {
 
  private slots:
   void init() {
-    for (const char* name :
-         {"WORLD_SIZE", "RANK", "LOCAL_RANK", "MASTER_ADDR", "MASTER_PORT", "SLURM_NTASKS",
-          "SLURM_PROCID", "SLURM_LOCALID", "SLURM_LAUNCH_NODE_IPADDR"}) {
+    for (const char* name : {"WORLD_SIZE", "RANK", "LOCAL_RANK", "MASTER_ADDR", "MASTER_PORT",
+                             "SLURM_NTASKS", "SLURM_PROCID", "SLURM_LOCALID", "SLURM_NNODES",
+                             "TORCHELASTIC_USE_AGENT_STORE", "TORCHELASTIC_RESTART_COUNT"}) {
       ::unsetenv(name);
     }
   }
@@ -41,17 +41,31 @@ class TestWorkerEnvironment : public QObject {
     QCOMPARE(environment.masterPort, std::uint16_t{29600});
   }
 
+  void torchrunsAgentServesTheStore() {
+    ::setenv("WORLD_SIZE", "2", 1);
+    ::setenv("RANK", "0", 1);
+    QVERIFY(!dist::workerEnvironment().agentStore);  // our own launcher: rank 0 serves
+    ::setenv("TORCHELASTIC_USE_AGENT_STORE", "True", 1);
+    ::setenv("TORCHELASTIC_RESTART_COUNT", "2", 1);
+    const auto environment = dist::workerEnvironment();
+    QVERIFY(environment.agentStore);
+    QCOMPARE(environment.storePrefix, std::string("/worker/attempt_2"));
+  }
+
   void slurmVariables() {
     ::setenv("SLURM_NTASKS", "4", 1);
     ::setenv("SLURM_PROCID", "3", 1);
     ::setenv("SLURM_LOCALID", "1", 1);
-    ::setenv("SLURM_LAUNCH_NODE_IPADDR", "10.1.2.3", 1);
-    const auto environment = dist::workerEnvironment();
+    ::setenv("SLURM_NNODES", "1", 1);
+    auto environment = dist::workerEnvironment();
     QCOMPARE(environment.launcher, std::string("slurm"));
     QCOMPARE(environment.rank, 3);
     QCOMPARE(environment.localRank, 1);
-    QCOMPARE(environment.masterAddress, std::string("10.1.2.3"));
-    ::setenv("MASTER_ADDR", "node01", 1);  // an explicit address wins
+    QCOMPARE(environment.masterAddress, std::string("127.0.0.1"));  // one node: this machine
+    // Several nodes: only the job script knows the first node, so it must say.
+    ::setenv("SLURM_NNODES", "2", 1);
+    QVERIFY_THROWS_EXCEPTION(UsageError, dist::workerEnvironment());
+    ::setenv("MASTER_ADDR", "node01", 1);
     QCOMPARE(dist::workerEnvironment().masterAddress, std::string("node01"));
   }
 
