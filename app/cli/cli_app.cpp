@@ -4,7 +4,10 @@
 
 #include <CLI/CLI.hpp>
 #include <cstdio>
+#include <map>
+#include <memory>
 
+#include "app/cli/cli_reference.h"
 #include "app/cli/eval_command.h"
 #include "app/cli/merge_command.h"
 #include "app/cli/mine_command.h"
@@ -28,6 +31,31 @@ void printEnvironmentNotes(const ComputeEnvironment& environment, const GlobalOp
   if (!options.quiet && std::getenv("EMBEDLAB_VERBOSE") != nullptr) {
     fmt::print(stderr, "embedlab-cli: {}\n", describe(environment));
   }
+}
+
+// `docs FORMAT`, hidden from --help: the reference of `app` (see cli_reference.h).
+void addDocsCommand(CLI::App& app, CommandAction& action) {
+  auto format = std::make_shared<ReferenceFormat>(ReferenceFormat::Markdown);
+  auto date = std::make_shared<std::string>("");
+  CLI::App* command = app.add_subcommand("docs",
+                                         "Print the command-line reference (man, markdown, "
+                                         "bash-completion or json)");
+  command->group("");  // hidden
+  const std::map<std::string, ReferenceFormat> formats{
+      {"man", ReferenceFormat::Man},
+      {"markdown", ReferenceFormat::Markdown},
+      {"bash-completion", ReferenceFormat::BashCompletion},
+      {"json", ReferenceFormat::Json}};
+  command->add_option("format", *format, "man, markdown, bash-completion or json")
+      ->required()
+      ->transform(CLI::CheckedTransformer(formats));
+  command->add_option("--date", *date, "The man page's date, YYYY-MM-DD");
+  command->callback([&app, &action, format, date] {
+    action = [&app, format, date] {
+      fmt::print("{}", commandLineReference(app, *format, kVersion, *date));
+      return kExitOk;
+    };
+  });
 }
 
 }  // namespace
@@ -67,6 +95,7 @@ int run(int argc, char** argv) {
   addThresholdCommand(app, global, action);
   addMergeCommand(app, global, action);
   addRunsCommand(app, global, action);
+  addDocsCommand(app, action);
 
   try {
     app.parse(argc, argv);

@@ -34,7 +34,7 @@ void addEncodingFlags(CLI::App& command, EncodingFlags& flags, const std::string
   command.add_flag("--fp16", flags.fp16, "Encode in float16 on CUDA (ignored on the CPU)");
   command
       .add_option("--device", flags.device,
-                  "auto (all visible GPUs, else the CPU), cpu, cuda or cuda:N")
+                  "Where to run: auto (all visible GPUs, else the CPU), cpu, cuda or cuda:N")
       ->capture_default_str();
   command.add_flag(bothSpellings("no_cache"), flags.noCache,
                    "Neither read nor write the embedding cache");

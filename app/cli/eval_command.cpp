@@ -322,18 +322,27 @@ void addEvalCommand(CLI::App& app, const GlobalOptions& global, CommandAction& a
   auto& c = *command;
   auto& o = *options;
   auto* single =
-      c.add_option("--model,--encoder", o.models, "Model folder")->check(CLI::ExistingDirectory);
-  auto* several = c.add_option("--models", o.models, "Several model folders, one table")
-                      ->expected(1, -1)
-                      ->check(CLI::ExistingDirectory);
+      c.add_option("--model,--encoder", o.models, "Model folder (this or --models is required)")
+          ->check(CLI::ExistingDirectory);
+  auto* several =
+      c.add_option("--models", o.models,
+                   "Several model folders, evaluated into one table (this or --model is required)")
+          ->expected(1, -1)
+          ->check(CLI::ExistingDirectory);
   single->excludes(several);
-  c.add_option("--data", o.data, "BEIR-layout folder (corpus.jsonl, queries.jsonl, qrels/)")
+  c.add_option("--data", o.data,
+               "BEIR-layout folder (corpus.jsonl, queries.jsonl, qrels/); this or --corpus and "
+               "--queries is required")
       ->check(CLI::ExistingDirectory);
-  c.add_option("--split", o.split, "qrels/<split>.tsv to use")->capture_default_str();
-  c.add_option("--corpus", o.corpus, "MS MARCO layout: corpus JSONL of {\"content\"}")
+  c.add_option("--split", o.split, "Which qrels/<split>.tsv of --data to use")
+      ->capture_default_str();
+  c.add_option("--corpus", o.corpus,
+               "MS MARCO layout: corpus JSONL of {\"content\"} (with --queries, this or --data is "
+               "required)")
       ->check(CLI::ExistingFile);
   c.add_option("--queries", o.queries,
-               "MS MARCO layout: queries JSONL of {\"query\", \"positive\": [...]}")
+               "MS MARCO layout: queries JSONL of {\"query\", \"positive\": [...]} (required with "
+               "--corpus)")
       ->check(CLI::ExistingFile);
   c.add_option("--k", o.k, "Documents retrieved per query")
       ->check(CLI::Range(1, 100000))
@@ -341,9 +350,11 @@ void addEvalCommand(CLI::App& app, const GlobalOptions& global, CommandAction& a
   c.add_flag(bothSpellings("add_instruction"), o.addInstruction,
              "Put the query instruction before each query (BGE's unless --query_instruction)");
   c.add_option(bothSpellings("query_instruction") + ",--query_instruction_for_retrieval",
-               o.queryInstruction, "Query instruction (implies --add_instruction)");
+               o.queryInstruction,
+               "Query instruction to use instead of BGE's (implies --add_instruction; default: "
+               "BGE's)");
   c.add_option(bothSpellings("passage_instruction"), o.passageInstruction,
-               "Text put before every document (e.g. \"passage: \" for E5)");
+               "Text put before every document, e.g. \"passage: \" for E5 (default: nothing)");
   c.add_flag("--compare-instruction,--compare_instruction", o.compareInstruction,
              "Evaluate with and without the query instruction, side by side");
   addEncodingFlags(c, o.encoding,
@@ -352,18 +363,20 @@ void addEvalCommand(CLI::App& app, const GlobalOptions& global, CommandAction& a
   c.add_option(bothSpellings("query_max_len") + "," + bothSpellings("max_query_length"),
                o.queryMaxLength, "Longest query in tokens")
       ->capture_default_str();
-  c.add_option("--index", o.indexKind, "flat (exact), ivf or hnsw (approximate)")
+  c.add_option("--index", o.indexKind, "Search index: flat (exact), ivf or hnsw (approximate)")
       ->check(CLI::IsMember({"flat", "ivf", "hnsw"}))
       ->capture_default_str();
-  c.add_option("--output", o.output, "Write the metrics as JSON to this file");
+  c.add_option("--output", o.output,
+               "Write the metrics as JSON to this file (default: only printed)");
   c.add_option("--run-file,--run_file", o.runFile,
                "Write a TREC run file (qid Q0 docid rank score tag); with several evaluations, "
-               "one file each, the tag before the extension");
+               "one file each, the tag before the extension (default: none)");
   c.add_option("--per-query,--per_query", o.perQuery,
-               "Write a TSV of each query's first relevant rank per model");
+               "Write a TSV of each query's first relevant rank per model (default: none)");
   c.add_option("--reranker", o.reranker,
                "A reranker (cross-encoder) folder: each model's top --rerank_top_k hits are "
-               "scored again by it, and the table shows the metrics before and after")
+               "scored again by it, and the table shows the metrics before and after (default: no "
+               "re-ranking)")
       ->check(CLI::ExistingDirectory);
   c.add_option(bothSpellings("rerank_top_k"), o.rerankTopK, "Hits per query the reranker scores")
       ->check(CLI::Range(1, 100000))
@@ -375,7 +388,8 @@ void addEvalCommand(CLI::App& app, const GlobalOptions& global, CommandAction& a
   c.add_flag(bothSpellings("normalize_scores"), o.normalizeScores,
              "Reranker scores as sigmoid(logit) in [0, 1] (run file), not raw logits");
   c.add_option("--progress", o.progress,
-               "bar (stderr; the table on stdout), json (JSON lines on stdout) or none")
+               "How progress is shown: bar (stderr; the table on stdout), json (JSON lines on "
+               "stdout) or none")
       ->check(CLI::IsMember({"bar", "json", "none"}))
       ->capture_default_str();
   command->callback([&action, &global, options, command] {

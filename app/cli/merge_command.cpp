@@ -262,14 +262,16 @@ void addMergeCommand(CLI::App& app, const GlobalOptions& global, CommandAction& 
       ->required()
       ->expected(2, -1)
       ->check(CLI::ExistingDirectory);
-  auto* weights =
-      c.add_option("--weights", o.weights, "One weight per model, non-negative, summing to 1");
+  auto* weights = c.add_option(
+      "--weights", o.weights,
+      "One weight per model, non-negative, summing to 1 (this, --weights-from-examples "
+      "or --sweep is required)");
   c.add_flag("--normalize-weights,--normalize_weights", o.normalizeWeights,
              "Divide the weights by their sum instead of requiring a sum of 1");
   c.add_option("--output", o.output, "New folder for the merged model")->required();
   c.add_option("--weights-from-examples,--weights_from_examples", o.examples,
                "Choose the weights as softmax(-loss/5) of each model's contrastive loss "
-               "(temperature 0.05) on the first examples of this training file")
+               "(temperature 0.05) on the first examples of this training file (default: none)")
       ->check(CLI::ExistingFile)
       ->excludes(weights);
   c.add_option(bothSpellings("example_count"), o.loss.exampleCount,
@@ -278,23 +280,26 @@ void addMergeCommand(CLI::App& app, const GlobalOptions& global, CommandAction& 
       ->capture_default_str();
   c.add_option("--sweep", o.sweep,
                "START:END:STEP: evaluate the first model's weight at each step (two models); "
-               "without --weights the best on --eval-set is written");
-  c.add_option("--eval-set,--eval_set", o.evalSet, "Target-task evaluation set (BEIR folder)")
+               "without --weights the best on --eval-set is written (default: no sweep)");
+  c.add_option("--eval-set,--eval_set", o.evalSet,
+               "Target-task evaluation set (BEIR folder); required with --sweep")
       ->check(CLI::ExistingDirectory);
   c.add_option("--general-eval-set,--general_eval_set", o.generalEvalSet,
-               "General evaluation set (BEIR folder): what merging should preserve")
+               "General evaluation set (BEIR folder): what merging should preserve (default: none)")
       ->check(CLI::ExistingDirectory);
-  c.add_option("--split", o.split, "qrels split of the evaluation sets")->capture_default_str();
+  c.add_option("--split", o.split, "Which qrels split of the evaluation sets to use")
+      ->capture_default_str();
   c.add_option("--metric", o.metric, "Metric the sweep reports and chooses by")
       ->check(CLI::IsMember({"MRR@10", "nDCG@10", "Recall@10", "Recall@100", "MAP@100"}))
       ->capture_default_str();
   c.add_option(bothSpellings("query_max_len"), o.loss.queryMaxLength, "Longest query in tokens")
       ->capture_default_str();
   c.add_option(bothSpellings("query_instruction_for_retrieval"), o.loss.queryInstruction,
-               "Text put before queries (examples and sweep evaluation)");
+               "Text put before queries in the examples and the sweep (default: nothing)");
   addEncodingFlags(c, o.encoding, bothSpellings("passage_max_len") + ",--max_len",
                    "Longest passage in tokens");
-  c.add_option("--progress", o.progress, "bar, json or none")
+  c.add_option("--progress", o.progress,
+               "How progress is shown: bar (stderr), json (JSON lines on stdout) or none")
       ->check(CLI::IsMember({"bar", "json", "none"}))
       ->capture_default_str();
   command->callback([&action, &global, options, command] {

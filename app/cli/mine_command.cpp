@@ -225,34 +225,39 @@ void addMineCommand(CLI::App& app, const GlobalOptions& global, CommandAction& a
       ->check(CLI::Range(1, 100000))
       ->capture_default_str();
   c.add_option(bothSpellings("candidate_pool"), o.candidatePool,
-               "JSONL of {\"text\"} lines to search instead of the input's pos/neg texts")
+               "JSONL of {\"text\"} lines to search (default: the input's pos and neg texts)")
       ->check(CLI::ExistingFile);
   c.add_option(bothSpellings("query_instruction_for_retrieval"), o.queryInstruction,
-               "Text put before every query (a line's \"prompt\" wins)");
+               "Text put before every query; a line's \"prompt\" wins (default: nothing)");
   c.add_option(bothSpellings("passage_instruction"), o.passageInstruction,
-               "Text put before every candidate (e.g. \"passage: \" for E5)");
+               "Text put before every candidate, e.g. \"passage: \" for E5 (default: nothing)");
   c.add_flag(bothSpellings("use_gpu_for_searching"), o.useGpuForSearching,
              "Accepted for compatibility; FAISS searches on the CPU in this build");
   addEncodingFlags(c, o.encoding, bothSpellings("max_len"));
   c.add_option("--sampling", o.sampling,
-               "random (the reference) or top (the best-ranked eligible candidates)")
+               "How negatives are chosen in the range: random (the reference) or top (the "
+               "best-ranked eligible candidates)")
       ->check(CLI::IsMember({"random", "top"}))
       ->capture_default_str();
   c.add_option(bothSpellings("relative_margin"), o.relativeMargin,
                "Drop candidates scoring above (1-R) x the lowest positive score (0.05 is "
-               "NV-Retriever's setting)");
-  c.add_option(bothSpellings("absolute_margin"), o.absoluteMargin,
-               "Drop candidates scoring above the lowest positive score - M");
-  c.add_option(bothSpellings("max_score"), o.maxScore, "Drop candidates scoring above S");
+               "NV-Retriever's setting; default: no such filter)");
+  c.add_option(
+      bothSpellings("absolute_margin"), o.absoluteMargin,
+      "Drop candidates scoring above the lowest positive score - M (default: no such filter)");
+  c.add_option(bothSpellings("max_score"), o.maxScore,
+               "Drop candidates scoring above S (default: no such filter)");
   c.add_flag(bothSpellings("pad_random"), o.selection.padRandom,
              "Fill queries short of negatives with random candidates that pass the filters");
   c.add_option("--seed", o.selection.seed, "Seed for sampling")->capture_default_str();
   c.add_option(bothSpellings("write_scores"), o.scores,
-               "neg: write neg_scores; both: also pos_scores (for distillation); none")
+               "Scores written with the negatives: neg (neg_scores), both (also pos_scores, for "
+               "distillation) or none")
       ->check(CLI::IsMember({"neg", "both", "none"}))
       ->capture_default_str();
-  c.add_option("--index", o.indexKind,
-               "flat (exact inner product), ivf or hnsw (approximate, for huge pools)")
+  c.add_option(
+       "--index", o.indexKind,
+       "Search index: flat (exact inner product), ivf or hnsw (approximate, for huge pools)")
       ->check(CLI::IsMember({"flat", "ivf", "hnsw"}))
       ->capture_default_str();
   c.add_option(bothSpellings("ivf_lists"), o.ivfLists, "IVF cells (default 4 sqrt(n))");
@@ -261,9 +266,11 @@ void addMineCommand(CLI::App& app, const GlobalOptions& global, CommandAction& a
   c.add_option(bothSpellings("hnsw_m"), o.hnswM, "HNSW neighbours per node")->capture_default_str();
   c.add_option(bothSpellings("hnsw_ef_search"), o.hnswEfSearch, "HNSW search breadth")
       ->capture_default_str();
-  c.add_option("--report", o.report, "Write the statistics as JSON to this file");
+  c.add_option("--report", o.report,
+               "Write the statistics as JSON to this file (default: only printed)");
   c.add_option("--progress", o.progress,
-               "bar (stderr), json (JSON lines on stdout, the report last) or none")
+               "How progress is shown: bar (stderr), json (JSON lines on stdout, the report last) "
+               "or none")
       ->check(CLI::IsMember({"bar", "json", "none"}))
       ->capture_default_str();
   command->callback([&action, &global, options, command] {

@@ -55,10 +55,17 @@ struct InitModelOptions {
   bool noNormalize = false;
   bool overwrite = false;
   std::string head = "embedding";  ///< "embedding" (a bi-encoder) or "classifier" (a reranker)
+  std::string progress = "bar";    ///< with "json", a {"event": "done"} line on stdout at the end
 };
+
+void printInitModelDone(const InitModelOptions& options) {
+  if (options.progress != "json") return;
+  fmt::print("{}\n", nlohmann::json{{"event", "done"}, {"output", options.output}}.dump());
+}
 
 int runInitModel(const InitModelOptions& options, const GlobalOptions& global) {
   refuseExistingOutput(options.output, options.overwrite);
+  const bool quiet = global.quiet || options.progress != "bar";
   model::RandomModelOptions settings = options.model;
   settings.architecture = options.architecture;
   settings.pooling = *model::parsePooling(options.pooling);
@@ -66,24 +73,26 @@ int runInitModel(const InitModelOptions& options, const GlobalOptions& global) {
   if (options.head == "classifier") {
     const auto created = model::RerankerModel::createRandom(settings, options.tokenizer);
     created.save(options.output);
-    if (!global.quiet) {
+    if (!quiet) {
       fmt::print(stderr,
                  "init-model: {} reranker (one-logit classifier head) with {} layers, hidden {}, "
                  "{} heads, vocabulary {}, written to {}\n",
                  options.architecture, settings.layers, settings.hidden, settings.heads,
                  created.config().vocabSize, options.output);
     }
+    printInitModelDone(options);
     return kExitOk;
   }
   const auto created = model::EmbeddingModel::createRandom(settings, options.tokenizer);
   created.save(options.output);
-  if (!global.quiet) {
+  if (!quiet) {
     fmt::print(stderr,
                "init-model: {} with {} layers, hidden {}, {} heads, vocabulary {}, {} "
                "pooling, written to {}\n",
                options.architecture, settings.layers, settings.hidden, settings.heads,
                created.config().vocabSize, options.pooling, options.output);
   }
+  printInitModelDone(options);
   return kExitOk;
 }
 
@@ -216,7 +225,7 @@ void addInitModelCommand(CLI::App& app, const GlobalOptions& global, CommandActi
       "with the tokenizer of an existing folder. For tests, demos and training from scratch.\n"
       "Example: embedlab-cli init-model --arch bert --layers 2 --hidden 128 --heads 2 "
       "--intermediate 512 --tokenizer bert-base-uncased/ --output tiny/");
-  command->add_option("--arch", options->architecture, "bert or xlm-roberta")
+  command->add_option("--arch", options->architecture, "Architecture: bert or xlm-roberta")
       ->check(CLI::IsMember({"bert", "xlm-roberta"}))
       ->capture_default_str();
   command->add_option("--layers", options->model.layers, "Transformer layers")
@@ -253,9 +262,15 @@ void addInitModelCommand(CLI::App& app, const GlobalOptions& global, CommandActi
   command->add_flag("--overwrite", options->overwrite, "Write into an existing non-empty folder");
   command
       ->add_option("--head", options->head,
-                   "embedding (a bi-encoder) or classifier (a reranker: "
+                   "What the model is: embedding (a bi-encoder) or classifier (a reranker: "
                    "...ForSequenceClassification with one logit)")
       ->check(CLI::IsMember({"embedding", "classifier"}))
+      ->capture_default_str();
+  command
+      ->add_option("--progress", options->progress,
+                   "How the end is reported: bar (a line on stderr), json (a \"done\" event "
+                   "on stdout, for the desktop application) or none")
+      ->check(CLI::IsMember({"bar", "json", "none"}))
       ->capture_default_str();
   command->callback([&action, &global, options] {
     action = [options, &global] { return runInitModel(*options, global); };
@@ -300,13 +315,18 @@ void addEncodeCommand(CLI::App& app, const GlobalOptions& global, CommandAction&
   command->add_option("--input", options->input, "JSONL file, one text per line")
       ->required()
       ->check(CLI::ExistingFile);
-  command->add_option("--output", options->output, ".npy file to write")->required();
+  command
+      ->add_option("--output", options->output,
+                   "The .npy file to write (float32, one row per input line)")
+      ->required();
   command->add_option("--field", options->field, "JSON field holding the text")
       ->capture_default_str();
   command->add_option("--instruction,--query_instruction_for_retrieval", options->instruction,
-                      "Text put before every input (e.g. \"query: \" for E5, the BGE instruction)");
-  command->add_option("--prompt", options->prompt,
-                      "Use the model's named sentence-transformers prompt (e.g. query)");
+                      "Text put before every input, e.g. \"query: \" for E5 (default: nothing)");
+  command->add_option(
+      "--prompt", options->prompt,
+      "Put the model's sentence-transformers prompt of this name before every input, e.g. "
+      "query (default: none)");
   command
       ->add_option("--max-len,--max_len", options->maxLength,
                    "Longest input in tokens (capped by the model)")
@@ -315,9 +335,9 @@ void addEncodeCommand(CLI::App& app, const GlobalOptions& global, CommandAction&
       ->check(CLI::Range(1, 65536))
       ->capture_default_str();
   command
-      ->add_option(
-          "--pooling", options->pooling,
-          "cls, mean or lasttoken (default: the model's sentence-transformers setting, else mean)")
+      ->add_option("--pooling", options->pooling,
+                   "Pooling: cls, mean or lasttoken (default: the model's sentence-transformers "
+                   "setting, else mean)")
       ->check(CLI::IsMember({"cls", "mean", "lasttoken"}));
   auto* normalize =
       command->add_flag("--normalize,--normalized,--normlized", options->normalize,
@@ -326,7 +346,7 @@ void addEncodeCommand(CLI::App& app, const GlobalOptions& global, CommandAction&
       ->excludes(normalize);
   command
       ->add_option("--device", options->device,
-                   "auto (all visible GPUs, else the CPU), cpu, cuda or cuda:N")
+                   "Where to run: auto (all visible GPUs, else the CPU), cpu, cuda or cuda:N")
       ->capture_default_str();
   command->callback([&action, &global, options] {
     action = [options, &global] { return runEncode(*options, global); };

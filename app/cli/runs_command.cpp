@@ -303,42 +303,56 @@ void addRunsCommand(CLI::App& app, const GlobalOptions& global, CommandAction& a
     });
   };
 
-  CLI::App* list = runs->add_subcommand("list", "Runs, newest first");
-  list->add_option("--kind", o.kind, "Only this kind")
-      ->check(CLI::IsMember({"train", "mine", "eval", "merge", "threshold"}));
-  list->add_option("--status", o.status, "Only this status")
+  CLI::App* list = runs->add_subcommand(
+      "list",
+      "Runs, newest first: id, kind, state, name, start, duration, main metric.\n"
+      "Example: embedlab-cli runs list --kind train --since 7d --limit 20");
+  list->add_option("--kind", o.kind, "Only this kind of run (default: all)")
+      ->check(CLI::IsMember({"train", "train-reranker", "mine", "eval", "merge", "threshold"}));
+  list->add_option("--status", o.status, "Only runs in this state (default: all)")
       ->check(CLI::IsMember({"running", "finished", "failed", "stopped", "interrupted"}));
-  list->add_option("--tag", o.tag, "Only runs with this tag");
-  list->add_option("--since", o.since, "Started since a date (2026-12-01) or an age (7d, 12h)");
-  list->add_option("--limit", o.limit, "At most this many");
-  list->add_option("--format", o.format, "table or json")
+  list->add_option("--tag", o.tag, "Only runs with this tag (default: all)");
+  list->add_option(
+      "--since", o.since,
+      "Only runs started since a date (2026-12-01) or an age (7d, 12h) (default: all)");
+  list->add_option("--limit", o.limit, "At most this many runs (default: all)");
+  list->add_option("--format", o.format, "Output format: table or json")
       ->check(CLI::IsMember({"table", "json"}))
       ->capture_default_str();
   bind(list, listRuns);
 
-  CLI::App* show = runs->add_subcommand("show", "One run: options, inputs, final metrics");
-  show->add_option("id", o.id, "Run id")->required();
-  show->add_option("--format", o.format, "table or json (everything, series included)")
+  CLI::App* show = runs->add_subcommand("show",
+                                        "One run: options, inputs, final metrics.\n"
+                                        "Example: embedlab-cli runs show 12");
+  show->add_option("id", o.id, "The run's id (runs list shows them)")->required();
+  show->add_option("--format", o.format,
+                   "Output format: table or json (everything, series included; default: table)")
       ->check(CLI::IsMember({"table", "json"}));
   bind(show, showRun);
 
-  CLI::App* compare =
-      runs->add_subcommand("compare", "Runs side by side: options, then final metrics");
+  CLI::App* compare = runs->add_subcommand("compare",
+                                           "Runs side by side: options, then final metrics.\n"
+                                           "Example: embedlab-cli runs compare 3 5 --diff-only");
   compare->add_option("ids", o.ids, "Two run ids or more")->required()->expected(2, -1);
   compare->add_flag("--diff-only,--diff_only", o.diffOnly, "Only the options that differ");
   bind(compare, compareRuns);
 
-  CLI::App* note = runs->add_subcommand("note", "Set a run's note (free text)");
-  note->add_option("id", o.id, "Run id")->required();
+  CLI::App* note =
+      runs->add_subcommand("note",
+                           "Set a run's note (free text).\n"
+                           "Example: embedlab-cli runs note 12 \"lr 2e-5 was better\"");
+  note->add_option("id", o.id, "The run's id (runs list shows them)")->required();
   note->add_option("text", o.text, "The note (replaces the old one)")->required();
   bind(note, [](const RunsOptions& given, const GlobalOptions& g) {
     store::History(historyDatabasePath(g)).setNote(given.id, given.text);
     return kExitOk;
   });
 
-  CLI::App* tag = runs->add_subcommand("tag", "Tag a run (or --remove the tag)");
-  tag->add_option("id", o.id, "Run id")->required();
-  tag->add_option("tag", o.text, "The tag")->required();
+  CLI::App* tag = runs->add_subcommand("tag",
+                                       "Tag a run (or --remove the tag).\n"
+                                       "Example: embedlab-cli runs tag 12 baseline");
+  tag->add_option("id", o.id, "The run's id (runs list shows them)")->required();
+  tag->add_option("tag", o.text, "The tag, a word")->required();
   tag->add_flag("--remove", o.remove, "Remove the tag instead");
   bind(tag, [](const RunsOptions& given, const GlobalOptions& g) {
     store::History history(historyDatabasePath(g));
@@ -351,25 +365,32 @@ void addRunsCommand(CLI::App& app, const GlobalOptions& global, CommandAction& a
   });
 
   CLI::App* remove = runs->add_subcommand(
-      "delete", "Delete a run from the history (asks first; its files stay unless --with-files)");
-  remove->add_option("id", o.id, "Run id")->required();
+      "delete",
+      "Delete a run from the history (asks first; its files stay unless --with-files).\n"
+      "Example: embedlab-cli runs delete 12 --yes");
+  remove->add_option("id", o.id, "The run's id (runs list shows them)")->required();
   remove->add_flag("--yes,-y", o.yes, "Do not ask");
   remove->add_flag("--with-files,--with_files", o.withFiles,
                    "Also delete the run's output (its run folder or output file)");
   bind(remove, deleteRun);
 
-  CLI::App* exporting = runs->add_subcommand("export", "A run with its series, as JSON or CSV");
-  exporting->add_option("id", o.id, "Run id")->required();
-  exporting->add_option("--format", o.format, "json or csv")
+  CLI::App* exporting =
+      runs->add_subcommand("export",
+                           "A run with its series (every logged metric), as JSON or CSV.\n"
+                           "Example: embedlab-cli runs export 12 --format csv --output run12.csv");
+  exporting->add_option("id", o.id, "The run's id (runs list shows them)")->required();
+  exporting->add_option("--format", o.format, "Output format: json or csv (default: json)")
       ->check(CLI::IsMember({"json", "csv", "table"}));
-  exporting->add_option("--output,-o", o.output, "Write to this file instead of stdout");
+  exporting->add_option("--output,-o", o.output, "Write to this file (default: stdout)");
   exporting->callback([&action, &global, options] {
     if (options->format == "table") options->format = "json";
     action = [&global, options] { return exportRun(*options, global); };
   });
 
   CLI::App* import = runs->add_subcommand(
-      "import", "Record run folders written by `train` elsewhere (options and metrics.jsonl)");
+      "import",
+      "Record run folders written by `train` elsewhere (options and metrics.jsonl).\n"
+      "Example: embedlab-cli runs import /shared/runs/e5-slurm");
   import->add_option("folders", o.folders, "Run folders")
       ->required()
       ->check(CLI::ExistingDirectory);

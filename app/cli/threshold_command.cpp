@@ -266,20 +266,23 @@ void addThresholdCommand(CLI::App& app, const GlobalOptions& global, CommandActi
       ->check(CLI::Range(2, 10000))
       ->capture_default_str();
   c.add_option(bothSpellings("query_instruction_for_retrieval") + ",--instruction_a",
-               o.instructionA, "Text put before text_a / the query");
+               o.instructionA, "Text put before text_a / the query (default: nothing)");
   c.add_option(bothSpellings("passage_instruction") + ",--instruction_b", o.instructionB,
-               "Text put before text_b / the passage");
+               "Text put before text_b / the passage (default: nothing)");
   addEncodingFlags(c, o.encoding, bothSpellings("max_len"));
   c.add_option("--output", o.output,
-               "Write the analysis (curve, histograms, both parts) as JSON to this file");
+               "Write the analysis (curve, histograms, both parts) as JSON to this file (default: "
+               "only printed)");
   c.add_option("--scores", o.scores,
-               "Write every pair's score, label and part (fit or held_out) as JSONL to this file");
+               "Write every pair's score, label and part (fit or held_out) as JSONL to this file "
+               "(default: none)");
   c.add_flag(bothSpellings("normalize_scores"), o.normalizeScores,
              "With a reranker --model: thresholds on sigmoid(logit) in [0, 1], not raw logits");
   c.add_option(bothSpellings("query_max_len"), o.queryMaxLength,
                "With a reranker --model: text_a (the query) is cut to this many tokens")
       ->capture_default_str();
-  c.add_option("--progress", o.progress, "bar, json or none")
+  c.add_option("--progress", o.progress,
+               "How progress is shown: bar (stderr), json (JSON lines on stdout) or none")
       ->check(CLI::IsMember({"bar", "json", "none"}))
       ->capture_default_str();
   command->callback([&action, &global, options, command] {

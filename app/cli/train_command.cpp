@@ -35,12 +35,19 @@ void flag(CLI::App& command, TrainFlags& flags, const std::string& underscore,
   std::replace(dashed.begin(), dashed.end(), '_', '-');
   const std::string names =
       dashed == underscore ? "--" + underscore : "--" + underscore + ",--" + dashed;
-  CLI::Option* option = command.add_option(names, flags.given.*member, help);
+  std::string text = help;
+  if constexpr (std::is_same_v<T, bool>) {
+    text += fmt::format(" (default: {}; the flag alone means true)",
+                        train::TrainingOptions{}.*member ? "true" : "false");
+  }
+  CLI::Option* option = command.add_option(names, flags.given.*member, text);
   option->multi_option_policy(
       CLI::MultiOptionPolicy::TakeLast);  // a later flag wins, as in argparse
   if constexpr (std::is_same_v<T, bool>) {
-    // Booleans accept "--x", "--x True" and "--x false", as Hugging Face's argument parser does.
-    option->expected(0, 1)->default_str("true");
+    // Booleans accept "--x", "--x True" and "--x false", as Hugging Face's argument parser does:
+    // CLI11 takes default_str as the value of a bare "--x" (so --help shows the real default in
+    // the text, not "=true").
+    option->expected(0, 1)->default_str("true")->option_text("[BOOLEAN]");
   } else {
     option->capture_default_str();
   }
@@ -221,22 +228,27 @@ void addTrainingCommand(CLI::App& app, const GlobalOptions& global, CommandActio
                 "--train_group_size 4");
   command
       ->add_option("--config", flags->config,
-                   "JSON file of options (the names below); flags override it")
+                   "JSON file of options (the names below); flags given as well override it "
+                   "(default: none)")
       ->check(CLI::ExistingFile);
   command
-      ->add_option("--progress", flags->progress,
-                   "bar (stderr), json (one JSON object per event on stdout) or none")
+      ->add_option(
+          "--progress", flags->progress,
+          "How progress is shown: bar (stderr), json (one JSON object per event on stdout) "
+          "or none")
       ->check(CLI::IsMember({"bar", "json", "none"}))
       ->capture_default_str()
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
   auto& c = *command;
   auto& f = *flags;
   flag(c, f, "output_dir", &O::outputDir,
-       "Run folder: options, metrics.jsonl, checkpoints; the final model at its root");
+       "Run folder: options, metrics.jsonl, checkpoints; the final model at its root. "
+       "Required (here or in --config)");
   flag(c, f, "model_name_or_path", &O::modelNameOrPath,
-       "Model folder to start from (Hugging Face layout)");
+       "Model folder to start from (Hugging Face layout). Required (here or in --config)");
   c.add_option("--train_data,--train-data", f.given.trainData,
-               "Training JSONL files ({\"query\", \"pos\", \"neg\"} lines)")
+               "Training JSONL files of {\"query\", \"pos\", \"neg\"} lines. Required (here or in "
+               "--config)")
       ->expected(1, -1);
   f.overrides.emplace_back(c.get_option("--train_data"),
                            [&f](O& o) { o.trainData = f.given.trainData; });
@@ -245,19 +257,21 @@ void addTrainingCommand(CLI::App& app, const GlobalOptions& global, CommandActio
   flag(c, f, "query_max_len", &O::queryMaxLen, "Longest query in tokens");
   flag(c, f, "passage_max_len", &O::passageMaxLen, "Longest passage in tokens");
   flag(c, f, "query_instruction_for_retrieval", &O::queryInstruction,
-       "Text put before every query (a line's \"prompt\" wins)");
+       "Text put before every query; a line's \"prompt\" wins (default: nothing)");
   flag(c, f, "passage_instruction", &O::passageInstruction,
-       "Text put before every passage (e.g. \"passage: \" for E5)");
+       "Text put before every passage, e.g. \"passage: \" for E5 (default: nothing)");
   flag(c, f, "dedup_batches", &O::deduplicateBatches,
        "Keep a text out of a batch that already holds it (avoids false in-batch negatives)");
   if (!reranker) {
     flag(c, f, "sentence_pooling_method", &O::pooling,
-         "cls, mean or lasttoken (default: the model's sentence-transformers setting, else cls)");
+         "Pooling: cls, mean or lasttoken (default: the model's sentence-transformers setting, "
+         "else mean)");
     flag(c, f, "normalized", &O::normalized,
          "L2-normalise embeddings (cosine scores); also --normlized");
     c.add_option("--normlized", f.given.normalized, "The reference's spelling of --normalized")
         ->expected(0, 1)
-        ->default_str("true");
+        ->default_str("true")
+        ->option_text("[BOOLEAN]");
     f.overrides.emplace_back(c.get_option("--normlized"),
                              [&f](O& o) { o.normalized = f.given.normalized; });
     flag(c, f, "temperature", &O::temperature,
@@ -293,7 +307,8 @@ void addTrainingCommand(CLI::App& app, const GlobalOptions& global, CommandActio
   flag(c, f, "save_steps", &O::saveSteps, "A checkpoint every N steps (0: only at the end)");
   flag(c, f, "save_total_limit", &O::saveTotalLimit, "Keep only the last N checkpoints (0: all)");
   flag(c, f, "resume_from_checkpoint", &O::resumeFromCheckpoint,
-       "Continue from a checkpoint folder, or \"latest\" in --output_dir");
+       "Continue from a checkpoint folder, or \"latest\" in --output_dir (default: start "
+       "afresh)");
   flag(c, f, "gradient_checkpointing", &O::gradientCheckpointing,
        "Recompute each layer in backward: less memory, ~30% more time");
   if (!reranker) {
@@ -306,7 +321,8 @@ void addTrainingCommand(CLI::App& app, const GlobalOptions& global, CommandActio
   flag(c, f, "nproc_per_node", &O::nprocPerNode,
        "Worker processes to start on this machine (one per GPU); under torchrun or srun leave 1");
   flag(c, f, "device", &O::device,
-       "auto (a GPU per worker when there are GPUs, else the CPU), cpu or cuda");
+       "Where to train: auto (a GPU per worker when there are GPUs, else the CPU), cpu or "
+       "cuda");
   command->callback([&action, &global, flags] {
     action = [flags, &global] { return runTrain(*flags, global); };
   });
