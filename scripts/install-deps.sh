@@ -20,6 +20,8 @@ packages=(
   libxxhash-dev libbenchmark-dev
   # Unicode (tokenizers) and gzip (compressed test data)
   libicu-dev zlib1g-dev
+  # the Debian package's checks: man pages, desktop entry, AppStream metainfo, lintian
+  man-db desktop-file-utils appstream lintian
 )
 
 missing=()

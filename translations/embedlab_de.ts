@@ -204,6 +204,14 @@
         <source>Demo 5/5: fitting similarity thresholds for the tuned model</source>
         <translation>Demo 5/5: Ähnlichkeitsschwellen für das abgestimmte Modell anpassen</translation>
     </message>
+    <message>
+        <source>Demo: creating the base model (a small random BERT)</source>
+        <translation>Demo: das Basismodell wird erstellt (ein kleines zufälliges BERT)</translation>
+    </message>
+    <message>
+        <source>Creating the base model failed: %1</source>
+        <translation>Das Basismodell konnte nicht erstellt werden: %1</translation>
+    </message>
 </context>
 <context>
     <name>embedlab::gui::MainWindow</name>
@@ -2007,6 +2015,17 @@ im Mining-Panel minen.</translation>
     <message>
         <source>With --run-demo: capture each panel into DIR as the demo goes, then exit.</source>
         <translation>Mit --run-demo: jeden Bereich während der Demo nach DIR aufnehmen, dann beenden.</translation>
+    </message>
+</context>
+<context>
+    <name>workspace</name>
+    <message>
+        <source>The demo workspace is not installed.</source>
+        <translation>Der Demo-Arbeitsbereich ist nicht installiert.</translation>
+    </message>
+    <message>
+        <source>Could not copy the demo workspace to %1: %2</source>
+        <translation>Der Demo-Arbeitsbereich konnte nicht nach %1 kopiert werden: %2</translation>
     </message>
 </context>
 </TS>

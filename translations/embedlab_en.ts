@@ -204,6 +204,14 @@
         <source>Demo 5/5: fitting similarity thresholds for the tuned model</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Demo: creating the base model (a small random BERT)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Creating the base model failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>embedlab::gui::MainWindow</name>
@@ -1991,6 +1999,17 @@ mine them (Mining panel).</source>
     </message>
     <message>
         <source>With --run-demo: capture each panel into DIR as the demo goes, then exit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>workspace</name>
+    <message>
+        <source>The demo workspace is not installed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not copy the demo workspace to %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

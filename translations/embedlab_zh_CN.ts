@@ -204,6 +204,14 @@
         <source>Demo 5/5: fitting similarity thresholds for the tuned model</source>
         <translation>演示 5/5：为微调后的模型拟合相似度阈值</translation>
     </message>
+    <message>
+        <source>Demo: creating the base model (a small random BERT)</source>
+        <translation>演示：正在创建基础模型（一个小型随机 BERT）</translation>
+    </message>
+    <message>
+        <source>Creating the base model failed: %1</source>
+        <translation>创建基础模型失败：%1</translation>
+    </message>
 </context>
 <context>
     <name>embedlab::gui::MainWindow</name>
@@ -1999,6 +2007,17 @@ mine them (Mining panel).</source>
     <message>
         <source>With --run-demo: capture each panel into DIR as the demo goes, then exit.</source>
         <translation>配合 --run-demo：演示进行时把每个面板截图保存到 DIR，然后退出。</translation>
+    </message>
+</context>
+<context>
+    <name>workspace</name>
+    <message>
+        <source>The demo workspace is not installed.</source>
+        <translation>未安装演示工作区。</translation>
+    </message>
+    <message>
+        <source>Could not copy the demo workspace to %1: %2</source>
+        <translation>无法将演示工作区复制到 %1：%2</translation>
     </message>
 </context>
 </TS>

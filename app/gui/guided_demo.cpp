@@ -9,6 +9,8 @@
 #include <nlohmann/json.hpp>
 
 #include "app/gui/main_window.h"
+#include "core/store/history.h"
+#include "widgets/cli_job.h"
 #include "widgets/evaluation_panel.h"
 #include "widgets/mining_panel.h"
 #include "widgets/thresholds_panel.h"
@@ -28,6 +30,9 @@ constexpr std::size_t kQueryLength = 32;
 
 std::filesystem::path baseModel(const std::filesystem::path& workspace) {
   return workspace / "models" / "base";
+}
+std::filesystem::path tokenizerFolder(const std::filesystem::path& workspace) {
+  return workspace / "tokenizer";
 }
 std::filesystem::path minedFile(const std::filesystem::path& workspace) {
   return workspace / "train.mined.jsonl";
@@ -94,9 +99,12 @@ QString GuidedDemo::problemWith(const std::filesystem::path& workspace) {
         .arg(QDir::toNativeSeparators(QString::fromStdString(path.string())));
   };
   std::error_code error;
-  for (const std::filesystem::path& path :
-       {baseModel(workspace) / "config.json", workspace / "train.jsonl", workspace / "dev"}) {
+  for (const std::filesystem::path& path : {workspace / "train.jsonl", workspace / "dev"}) {
     if (!std::filesystem::exists(path, error)) return missing(path);
+  }
+  if (!std::filesystem::exists(baseModel(workspace) / "config.json", error) &&
+      !std::filesystem::exists(tokenizerFolder(workspace) / "vocab.txt", error)) {
+    return missing(baseModel(workspace) / "config.json");
   }
   return {};
 }
@@ -111,11 +119,43 @@ void GuidedDemo::begin() {
   if (step_ != Step::Starting) return;  // cancelled before it began
   if (const QString problem = problemWith(workspace_); !problem.isEmpty()) return fail(problem);
   trainingCaptured_ = false;
-  preview();
+  std::error_code error;
+  if (std::filesystem::exists(baseModel(workspace_) / "config.json", error)) {
+    preview();
+  } else {
+    createModel();
+  }
+}
+
+void GuidedDemo::createModel() {
+  step_ = Step::CreateModel;
+  emit stepStarted(tr("Demo: creating the base model (a small random BERT)"));
+  // The settings of scripts/demo-pipeline.sh: 2 layers, hidden 64, bert-base-uncased's tokenizer.
+  delete modelJob_;
+  modelJob_ = new widgets::CliJob(this);
+  connect(modelJob_, &widgets::CliJob::finished, this, [this](int exitCode, const QString& error) {
+    if (step_ != Step::CreateModel) return;
+    if (exitCode != 0) return fail(tr("Creating the base model failed: %1").arg(error));
+    preview();
+  });
+  const auto path = [](const std::filesystem::path& p) {
+    return QString::fromStdString(p.string());
+  };
+  modelJob_->start({QStringLiteral("--db"), path(store::History::resolvePath({}, workspace_)),
+                    QStringLiteral("init-model"), QStringLiteral("--arch"), QStringLiteral("bert"),
+                    QStringLiteral("--layers"), QStringLiteral("2"), QStringLiteral("--hidden"),
+                    QStringLiteral("64"), QStringLiteral("--heads"), QStringLiteral("2"),
+                    QStringLiteral("--intermediate"), QStringLiteral("256"),
+                    QStringLiteral("--seed"), QStringLiteral("1"), QStringLiteral("--tokenizer"),
+                    path(tokenizerFolder(workspace_)), QStringLiteral("--output"),
+                    path(baseModel(workspace_))});
 }
 
 void GuidedDemo::cancel() {
   switch (step_) {
+    case Step::CreateModel:
+      if (modelJob_ != nullptr) modelJob_->stop();
+      break;
     case Step::Mine: window_.miningPanel()->stopMining(); break;
     case Step::Train: window_.trainingPanel()->stopAll(); break;
     case Step::Evaluate: window_.evaluationPanel()->stop(); break;

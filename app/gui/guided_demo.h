@@ -1,10 +1,11 @@
 // The demo, run in the panels: what scripts/demo-pipeline.sh does through the command line, done
-// step by step in the window on a prepared demo workspace (scripts/run.sh prepares one), so that
-// a first-time user sees each panel at work. The Mining panel previews the base model's ranking
-// of a sample and mines the whole training file from ranks 2-60; the Training panel trains on the
-// mined file and plots it live; the Evaluation panel compares the base and the tuned model on
-// dev/; the Thresholds panel fits similarity thresholds for the tuned model on the mined pairs.
-// Every job is an embedlab-cli process recorded in the workspace's history, as when the user
+// step by step in the window on a demo workspace, so that a first-time user sees each panel at
+// work. A workspace without its base model but with the tokenizer files (tokenizer/) gets the
+// model first, as the script makes it (embedlab-cli init-model). The Mining panel previews the base
+// model's ranking of a sample and mines the whole training file from ranks 2-60; the Training panel
+// trains on the mined file and plots it live; the Evaluation panel compares the base and the tuned
+// model on dev/; the Thresholds panel fits similarity thresholds for the tuned model on the mined
+// pairs. Every job is an embedlab-cli process recorded in the workspace's history, as when the user
 // presses the buttons. With a screenshot folder, the window is captured at each panel's moment
 // (the preview shown, the training half-way, the metrics in, the threshold set).
 #pragma once
@@ -12,6 +13,10 @@
 #include <QObject>
 #include <QString>
 #include <filesystem>
+
+namespace embedlab::widgets {
+class CliJob;
+}
 
 namespace embedlab::gui {
 
@@ -21,7 +26,8 @@ class GuidedDemo : public QObject {
   Q_OBJECT
 
  public:
-  /// The demo's inputs in `workspace`: models/base, train.jsonl and dev/.
+  /// The demo's inputs in `workspace`: train.jsonl, dev/, and models/base (or tokenizer/ to
+  /// make it from).
   GuidedDemo(MainWindow& window, std::filesystem::path workspace, QString screenshotFolder = {});
 
   /// Why the workspace cannot run the demo (a missing input, named), or empty.
@@ -44,9 +50,10 @@ class GuidedDemo : public QObject {
   void finished(const QString& error);
 
  private:
-  enum class Step { Idle, Starting, Preview, Mine, Train, Evaluate, Thresholds };
+  enum class Step { Idle, Starting, CreateModel, Preview, Mine, Train, Evaluate, Thresholds };
 
   void begin();
+  void createModel();
   void preview();
   void mine();
   void train();
@@ -59,6 +66,7 @@ class GuidedDemo : public QObject {
   std::filesystem::path workspace_;
   QString screenshotFolder_;
   std::filesystem::path tunedModel_;
+  widgets::CliJob* modelJob_ = nullptr;  // init-model, while the base model is being made
   Step step_ = Step::Idle;
   bool trainingCaptured_ = false;
 };

@@ -112,7 +112,17 @@ int main(int argc, char** argv) {
   if (parser.isSet(languageOption)) embedlab::gui::applyLanguage(parser.value(languageOption));
 
   QString workspace = parser.value(workspaceOption);
-  if (workspace.isEmpty()) workspace = embedlab::gui::demoWorkspacePath();
+  if (workspace.isEmpty() && headless) {
+    workspace = embedlab::gui::shippedDemoPath();  // only read
+  } else if (workspace.isEmpty()) {
+    QString error;
+    workspace = embedlab::gui::userDemoWorkspace(&error);
+    if (workspace.isEmpty()) {
+      std::cerr << "embedlab: " << error.toStdString()
+                << " (give a workspace with --workspace DIR)\n";
+      return 2;
+    }
+  }
   if (workspace.isEmpty() || !QDir(workspace).exists()) {
     std::cerr << "embedlab: workspace folder not found: " << workspace.toStdString()
               << " (give one with --workspace DIR)\n";

@@ -3,19 +3,82 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
+#include <filesystem>
+#include <system_error>
+
+#include "core/common/paths.h"
+#include "core/store/history.h"
 
 namespace embedlab::gui {
 
-QString demoWorkspacePath() {
-  const QString installed =
-      QDir(QCoreApplication::applicationDirPath())
-          .absoluteFilePath(QStringLiteral("../" EMBEDLAB_INSTALLED_DEMO_DIR));
-  for (const QString& candidate : {installed, QStringLiteral(EMBEDLAB_SOURCE_DEMO_DIR)}) {
-    if (QFileInfo(candidate + "/train.jsonl").isFile()) {
-      return QDir(candidate).canonicalPath();
-    }
+namespace {
+
+QString firstExisting(const QStringList& candidates, const QString& mark) {
+  for (const QString& candidate : candidates) {
+    if (QFileInfo(candidate + "/" + mark).isFile()) return QDir(candidate).canonicalPath();
   }
   return {};
+}
+
+QString installedPath(const QString& relative) {
+  return QDir(QCoreApplication::applicationDirPath()).absoluteFilePath("../" + relative);
+}
+
+}  // namespace
+
+QString shippedDemoPath() {
+  return firstExisting({installedPath(QStringLiteral(EMBEDLAB_INSTALLED_DEMO_DIR)),
+                        QStringLiteral(EMBEDLAB_SOURCE_DEMO_DIR)},
+                       QStringLiteral("train.jsonl"));
+}
+
+QString shippedDemoTokenizerPath() {
+  return firstExisting({installedPath(QStringLiteral(EMBEDLAB_INSTALLED_DEMO_DIR "/tokenizer")),
+                        QStringLiteral(EMBEDLAB_SOURCE_TOKENIZER_DIR)},
+                       QStringLiteral("vocab.txt"));
+}
+
+QString userDemoWorkspace(QString* error) {
+  namespace fs = std::filesystem;
+  const fs::path target = userDataDirectory() / "demo-workspace";
+  std::error_code code;
+  if (fs::exists(target / "train.jsonl", code)) return QString::fromStdString(target.string());
+  const QString shipped = shippedDemoPath();
+  const QString tokenizer = shippedDemoTokenizerPath();
+  if (shipped.isEmpty() || tokenizer.isEmpty()) {
+    *error = QCoreApplication::translate("workspace", "The demo workspace is not installed.");
+    return {};
+  }
+  const fs::path partial = userDataDirectory() / ".demo-workspace.partial";
+  fs::remove_all(partial, code);
+  fs::create_directories(partial, code);
+  if (!code) fs::copy(shipped.toStdString(), partial, fs::copy_options::recursive, code);
+  if (!code && !fs::exists(partial / "tokenizer" / "vocab.txt")) {
+    fs::copy(tokenizer.toStdString(), partial / "tokenizer", fs::copy_options::recursive, code);
+  }
+  if (!code) {
+    try {
+      store::History history(partial / "history.sqlite");  // the workspace's own history
+    } catch (const std::exception& problem) {
+      *error = QString::fromStdString(problem.what());
+      fs::remove_all(partial, code);
+      return {};
+    }
+    fs::rename(partial, target, code);
+  }
+  if (code) {
+    fs::remove_all(partial, code);
+    *error =
+        QCoreApplication::translate("workspace", "Could not copy the demo workspace to %1: %2")
+            .arg(QString::fromStdString(target.string()), QString::fromStdString(code.message()));
+    return {};
+  }
+  // What was copied from a read-only installation is read-only: make the copy the user's.
+  for (const auto& entry : fs::recursive_directory_iterator(target, code)) {
+    fs::permissions(entry.path(), fs::perms::owner_write, fs::perm_options::add, code);
+  }
+  fs::permissions(target, fs::perms::owner_write, fs::perm_options::add, code);
+  return QString::fromStdString(target.string());
 }
 
 }  // namespace embedlab::gui

@@ -1,12 +1,24 @@
-// Where the demo workspace is: installed under share/embedlab/demo, or in the source tree when
-// running from a build folder.
+// Where the demo workspace is. It ships read-only (installed under share/embedlab/demo, or in
+// the source tree's resources/demo when running from a build folder), so the window opens the
+// user's own copy, $XDG_DATA_HOME/embedlab/demo-workspace, made from it on first use: the demo's
+// runs, models and history are written there, never where EmbedLab is installed.
 #pragma once
 
 #include <QString>
 
 namespace embedlab::gui {
 
-/// The demo workspace folder, or an empty string when neither location exists.
-QString demoWorkspacePath();
+/// The shipped demo workspace folder, or an empty string when neither location exists.
+QString shippedDemoPath();
+
+/// The tokenizer files the demo's base model is made with (installed as the demo's tokenizer/,
+/// else the source tree's tests/data/bert-base-uncased), or an empty string.
+QString shippedDemoTokenizerPath();
+
+/// The user's copy of the demo workspace, made from shippedDemoPath() (its data files, and the
+/// tokenizer as tokenizer/, and an empty history.sqlite) when it does not exist yet. Made in a
+/// hidden sibling folder and renamed, so a failed copy leaves nothing half-made. Empty, with
+/// `error` set, on failure.
+QString userDemoWorkspace(QString* error);
 
 }  // namespace embedlab::gui

@@ -3,6 +3,8 @@
 #include <QtTest/QtTest>
 
 #include <QImage>
+#include <QRegularExpression>
+#include <filesystem>
 
 #include "tests/support/files.h"
 #include "tests/support/process.h"
@@ -51,6 +53,49 @@ class TestGuiBinary : public QObject {
     QVERIFY(!image.isNull());
     QVERIFY(image.width() >= 800);
     QCOMPARE(runGui({"--panel", "nonsense", "--screenshot", png}, environment).exitCode, 2);
+  }
+
+  void withoutAWorkspaceItOpensTheUsersCopyOfTheDemo() {
+    embedlab::test::TempFolder folder;
+    QProcessEnvironment environment = withoutDisplay();
+    environment.insert("XDG_CONFIG_HOME", QString::fromStdString((folder / "config").string()));
+    environment.insert("XDG_DATA_HOME", QString::fromStdString((folder / "data").string()));
+    const QString png = QString::fromStdString((folder / "shot.png").string());
+    const Run run = runGui({"--screenshot", png}, environment);
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    const std::filesystem::path copy = folder / "data" / "embedlab" / "demo-workspace";
+    for (const char* file : {"train.jsonl", "dev/queries.jsonl", "tokenizer/vocab.txt",
+                             "tokenizer/tokenizer.json", "history.sqlite"}) {
+      QVERIFY2(std::filesystem::is_regular_file(copy / file), file);
+    }
+    QVERIFY(!std::filesystem::exists(folder / "data" / "embedlab" / ".demo-workspace.partial"));
+    // The shipped demo is only read.
+    QVERIFY(!std::filesystem::exists(EMBEDLAB_SOURCE_DIR "/resources/demo/history.sqlite"));
+    // A second start opens the same copy (the user's runs stay).
+    QFile marker(QString::fromStdString((copy / "runs-marker").string()));
+    QVERIFY(marker.open(QIODevice::WriteOnly));
+    marker.close();
+    QCOMPARE(runGui({"--screenshot", png}, environment).exitCode, 0);
+    QVERIFY(std::filesystem::exists(copy / "runs-marker"));
+  }
+
+  void theManPageDescribesEveryOption() {
+    QProcessEnvironment environment = withoutDisplay();
+    environment.insert("QT_QPA_PLATFORM", "offscreen");
+    const Run help = runGui({"--help"}, environment);
+    QCOMPARE(help.exitCode, 0);
+    QFile file(EMBEDLAB_SOURCE_DIR "/packaging/embedlab.1");
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QString page = QString::fromUtf8(file.readAll());
+    const QRegularExpression longOption("--([a-z][a-z-]+)");
+    int options = 0;
+    for (auto match = longOption.globalMatch(help.out); match.hasNext();) {
+      const QString name = match.next().captured(1);
+      ++options;
+      QVERIFY2(page.contains("\\fB\\-\\-" + QString(name).replace("-", "\\-") + "\\fR"),
+               qPrintable("embedlab.1 does not describe --" + name));
+    }
+    QVERIFY(options >= 9);
   }
 };
 
