@@ -269,7 +269,7 @@ void addInitModelCommand(CLI::App& app, const GlobalOptions& global, CommandActi
   command
       ->add_option("--progress", options->progress,
                    "How the end is reported: bar (a line on stderr), json (a \"done\" event "
-                   "on stdout, for the desktop application) or none")
+                   "on stdout, for programs that run it) or none")
       ->check(CLI::IsMember({"bar", "json", "none"}))
       ->capture_default_str();
   command->callback([&action, &global, options] {

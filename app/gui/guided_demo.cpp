@@ -9,8 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/gui/main_window.h"
-#include "core/store/history.h"
-#include "widgets/cli_job.h"
+#include "app/gui/workspace_location.h"
 #include "widgets/evaluation_panel.h"
 #include "widgets/mining_panel.h"
 #include "widgets/thresholds_panel.h"
@@ -130,32 +129,16 @@ void GuidedDemo::begin() {
 void GuidedDemo::createModel() {
   step_ = Step::CreateModel;
   emit stepStarted(tr("Demo: creating the base model (a small random BERT)"));
-  // The settings of scripts/demo-pipeline.sh: 2 layers, hidden 64, bert-base-uncased's tokenizer.
-  delete modelJob_;
-  modelJob_ = new widgets::CliJob(this);
-  connect(modelJob_, &widgets::CliJob::finished, this, [this](int exitCode, const QString& error) {
-    if (step_ != Step::CreateModel) return;
-    if (exitCode != 0) return fail(tr("Creating the base model failed: %1").arg(error));
-    preview();
-  });
-  const auto path = [](const std::filesystem::path& p) {
-    return QString::fromStdString(p.string());
-  };
-  modelJob_->start({QStringLiteral("--db"), path(store::History::resolvePath({}, workspace_)),
-                    QStringLiteral("init-model"), QStringLiteral("--arch"), QStringLiteral("bert"),
-                    QStringLiteral("--layers"), QStringLiteral("2"), QStringLiteral("--hidden"),
-                    QStringLiteral("64"), QStringLiteral("--heads"), QStringLiteral("2"),
-                    QStringLiteral("--intermediate"), QStringLiteral("256"),
-                    QStringLiteral("--seed"), QStringLiteral("1"), QStringLiteral("--tokenizer"),
-                    path(tokenizerFolder(workspace_)), QStringLiteral("--output"),
-                    path(baseModel(workspace_))});
+  try {
+    createDemoBaseModel(workspace_);
+  } catch (const std::exception& error) {
+    return fail(tr("Creating the base model failed: %1").arg(QString::fromUtf8(error.what())));
+  }
+  preview();
 }
 
 void GuidedDemo::cancel() {
   switch (step_) {
-    case Step::CreateModel:
-      if (modelJob_ != nullptr) modelJob_->stop();
-      break;
     case Step::Mine: window_.miningPanel()->stopMining(); break;
     case Step::Train: window_.trainingPanel()->stopAll(); break;
     case Step::Evaluate: window_.evaluationPanel()->stop(); break;

@@ -1,7 +1,7 @@
 // The demo, run in the panels: what scripts/demo-pipeline.sh does through the command line, done
 // step by step in the window on a demo workspace, so that a first-time user sees each panel at
 // work. A workspace without its base model but with the tokenizer files (tokenizer/) gets the
-// model first, as the script makes it (embedlab-cli init-model). The Mining panel previews the base
+// model first, as the script makes it (createDemoBaseModel). The Mining panel previews the base
 // model's ranking of a sample and mines the whole training file from ranks 2-60; the Training panel
 // trains on the mined file and plots it live; the Evaluation panel compares the base and the tuned
 // model on dev/; the Thresholds panel fits similarity thresholds for the tuned model on the mined
@@ -13,10 +13,6 @@
 #include <QObject>
 #include <QString>
 #include <filesystem>
-
-namespace embedlab::widgets {
-class CliJob;
-}
 
 namespace embedlab::gui {
 
@@ -66,7 +62,6 @@ class GuidedDemo : public QObject {
   std::filesystem::path workspace_;
   QString screenshotFolder_;
   std::filesystem::path tunedModel_;
-  widgets::CliJob* modelJob_ = nullptr;  // init-model, while the base model is being made
   Step step_ = Step::Idle;
   bool trainingCaptured_ = false;
 };

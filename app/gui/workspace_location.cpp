@@ -7,6 +7,7 @@
 #include <system_error>
 
 #include "core/common/paths.h"
+#include "core/model/embedding_model.h"
 #include "core/store/history.h"
 
 namespace embedlab::gui {
@@ -59,6 +60,7 @@ QString userDemoWorkspace(QString* error) {
   if (!code) {
     try {
       store::History history(partial / "history.sqlite");  // the workspace's own history
+      createDemoBaseModel(partial);
     } catch (const std::exception& problem) {
       *error = QString::fromStdString(problem.what());
       fs::remove_all(partial, code);
@@ -79,6 +81,17 @@ QString userDemoWorkspace(QString* error) {
   }
   fs::permissions(target, fs::perms::owner_write, fs::perm_options::add, code);
   return QString::fromStdString(target.string());
+}
+
+void createDemoBaseModel(const std::filesystem::path& workspace) {
+  model::RandomModelOptions options;  // init-model --arch bert --layers 2 --hidden 64 ...
+  options.layers = 2;
+  options.hidden = 64;
+  options.heads = 2;
+  options.intermediate = 256;
+  options.seed = 1;
+  model::EmbeddingModel::createRandom(options, workspace / "tokenizer")
+      .save(workspace / "models" / "base");
 }
 
 }  // namespace embedlab::gui

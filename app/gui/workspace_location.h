@@ -5,6 +5,7 @@
 #pragma once
 
 #include <QString>
+#include <filesystem>
 
 namespace embedlab::gui {
 
@@ -16,9 +17,14 @@ QString shippedDemoPath();
 QString shippedDemoTokenizerPath();
 
 /// The user's copy of the demo workspace, made from shippedDemoPath() (its data files, and the
-/// tokenizer as tokenizer/, and an empty history.sqlite) when it does not exist yet. Made in a
-/// hidden sibling folder and renamed, so a failed copy leaves nothing half-made. Empty, with
-/// `error` set, on failure.
+/// tokenizer as tokenizer/, an empty history.sqlite and the base model) when it does not exist yet.
+/// Made in a hidden sibling folder and renamed, so a failed copy leaves nothing half-made. Empty,
+/// with `error` set, on failure.
 QString userDemoWorkspace(QString* error);
+
+/// Makes the demo's base model, `workspace`/models/base, from the tokenizer in
+/// `workspace`/tokenizer: what scripts/demo-pipeline.sh makes with init-model (a random BERT,
+/// 2 layers, hidden 64, seed 1; under a second). Throws std::exception on failure.
+void createDemoBaseModel(const std::filesystem::path& workspace);
 
 }  // namespace embedlab::gui

@@ -64,8 +64,9 @@ class TestGuiBinary : public QObject {
     const Run run = runGui({"--screenshot", png}, environment);
     QVERIFY2(run.exitCode == 0, qPrintable(run.err));
     const std::filesystem::path copy = folder / "data" / "embedlab" / "demo-workspace";
-    for (const char* file : {"train.jsonl", "dev/queries.jsonl", "tokenizer/vocab.txt",
-                             "tokenizer/tokenizer.json", "history.sqlite"}) {
+    for (const char* file :
+         {"train.jsonl", "dev/queries.jsonl", "tokenizer/vocab.txt", "tokenizer/tokenizer.json",
+          "history.sqlite", "models/base/config.json", "models/base/model.safetensors"}) {
       QVERIFY2(std::filesystem::is_regular_file(copy / file), file);
     }
     QVERIFY(!std::filesystem::exists(folder / "data" / "embedlab" / ".demo-workspace.partial"));

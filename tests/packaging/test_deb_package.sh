@@ -66,7 +66,7 @@ EMBEDLAB_CLI="$bin/embedlab-cli" "$bin/embedlab" --screenshot "$scratch/window.p
 [ -s "$scratch/window.png" ] || fail "no screenshot"
 [ "$(head -c 4 "$scratch/window.png" | tail -c 3)" = "PNG" ] || fail "the screenshot is not a PNG"
 copy="$XDG_DATA_HOME/embedlab/demo-workspace"
-for file in train.jsonl dev/corpus.jsonl tokenizer/vocab.txt history.sqlite; do
+for file in train.jsonl dev/corpus.jsonl tokenizer/vocab.txt history.sqlite models/base/config.json; do
   [ -f "$copy/$file" ] || fail "the demo workspace copy lacks $file"
 done
 find "$root/usr/share/embedlab" -newer "$deb" >"$scratch/after" || true
