@@ -296,9 +296,9 @@ int runEval(const EvalOptions& options, const GlobalOptions& global, store::RunR
 
   if (progress.json()) {
     JobProgress::emit({{"event", "done"}, {"evaluations", evaluations.size()}});
-  } else if (!global.quiet && options.progress != "none") {
-    printTable(evaluations, options.k);
-    if (set.positivesMissingFromCorpus > 0) {
+  } else {
+    printTable(evaluations, options.k);  // the result, on stdout: also with --quiet
+    if (!global.quiet && set.positivesMissingFromCorpus > 0) {
       fmt::print(stderr,
                  "eval: note: {} positives are not in the corpus; they count as relevant but "
                  "can never be retrieved\n",
@@ -388,8 +388,8 @@ void addEvalCommand(CLI::App& app, const GlobalOptions& global, CommandAction& a
   c.add_flag(bothSpellings("normalize_scores"), o.normalizeScores,
              "Reranker scores as sigmoid(logit) in [0, 1] (run file), not raw logits");
   c.add_option("--progress", o.progress,
-               "How progress is shown: bar (stderr; the table on stdout), json (JSON lines on "
-               "stdout) or none")
+               "How progress is shown: bar (stderr), json (JSON lines on stdout instead of the "
+               "table) or none")
       ->check(CLI::IsMember({"bar", "json", "none"}))
       ->capture_default_str();
   command->callback([&action, &global, options, command] {
