@@ -63,7 +63,8 @@ OptionDoc describeOption(const CLI::Option& option) {
     for (const std::string& name : option.get_snames())
       doc.names.push_back("-" + name);
   }
-  doc.takesValue = option.get_type_size_max() > 0;
+  // A flag (add_flag) expects no value: CLI11 gives it expected(0) and a type size of 1.
+  doc.takesValue = option.get_type_size_max() > 0 && option.get_expected_max() > 0;
   doc.valueOptional = doc.takesValue && option.get_expected_min() == 0;
   doc.several = option.get_items_expected_max() > 1;
   doc.required = option.get_required();
