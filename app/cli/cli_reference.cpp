@@ -168,6 +168,7 @@ void writeManOptions(std::string& out, const std::vector<OptionDoc>& options) {
       head += fmt::format(" \\fI{}\\fR", roff(value));
     out += head + "\n";
     std::string body = option.description;
+    if (!body.empty() && body.back() != '.') body += '.';
     if (const std::string note = defaultNote(option); !note.empty()) body += " " + note;
     out += roff(body) + "\n";
   }
