@@ -57,6 +57,11 @@ QString userDemoWorkspace(QString* error) {
   if (!code && !fs::exists(partial / "tokenizer" / "vocab.txt")) {
     fs::copy(tokenizer.toStdString(), partial / "tokenizer", fs::copy_options::recursive, code);
   }
+  // What was copied from a read-only installation may be read-only: make the copy the user's.
+  for (auto entry = fs::recursive_directory_iterator(partial, code);
+       !code && entry != fs::recursive_directory_iterator(); entry.increment(code)) {
+    fs::permissions(entry->path(), fs::perms::owner_write, fs::perm_options::add, code);
+  }
   if (!code) {
     try {
       store::History history(partial / "history.sqlite");  // the workspace's own history
@@ -69,17 +74,12 @@ QString userDemoWorkspace(QString* error) {
     fs::rename(partial, target, code);
   }
   if (code) {
-    fs::remove_all(partial, code);
     *error =
         QCoreApplication::translate("workspace", "Could not copy the demo workspace to %1: %2")
             .arg(QString::fromStdString(target.string()), QString::fromStdString(code.message()));
+    fs::remove_all(partial, code);
     return {};
   }
-  // What was copied from a read-only installation is read-only: make the copy the user's.
-  for (const auto& entry : fs::recursive_directory_iterator(target, code)) {
-    fs::permissions(entry.path(), fs::perms::owner_write, fs::perm_options::add, code);
-  }
-  fs::permissions(target, fs::perms::owner_write, fs::perm_options::add, code);
   return QString::fromStdString(target.string());
 }
 
