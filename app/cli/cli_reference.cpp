@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <CLI/CLI.hpp>
+#include <functional>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
@@ -242,7 +243,7 @@ std::string manPage(const CommandDoc& root, const std::string& version, const st
 
 // ---- Markdown ----
 
-std::string markdownCell(std::string text) {
+std::string markdownCell(const std::string& text) {
   std::string out;
   for (char c : text) {
     if (c == '|') {
