@@ -107,6 +107,14 @@ TrainingPanel::TrainingPanel(QWidget* parent) : QWidget(parent) {
   status_ = new QLabel;
   status_->setWordWrap(true);
   status_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+  notes_ = new QLabel;
+  notes_->setObjectName(QStringLiteral("trainingNotes"));
+  notes_->setWordWrap(true);
+  notes_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+  notes_->setStyleSheet(
+      QStringLiteral("QLabel { background: #eef3fb; color: #1d2b45; "
+                     "border: 1px solid #b8c8e8; padding: 4px; }"));
+  notes_->hide();
   curves_ = new QCustomPlot;
   curves_->setMinimumHeight(220);
   curves_->legend->setVisible(true);
@@ -143,6 +151,7 @@ TrainingPanel::TrainingPanel(QWidget* parent) : QWidget(parent) {
   rightLayout->addWidget(runList_);
   rightLayout->addWidget(progress_);
   rightLayout->addWidget(status_);
+  rightLayout->addWidget(notes_);
   rightLayout->addWidget(failure_);
   rightLayout->addWidget(curves_, 3);
   rightLayout->addWidget(similarities_, 2);
@@ -427,6 +436,8 @@ void TrainingPanel::updateRunItem(const Run& run) {
 
 void TrainingPanel::showStatus() {
   const Run* run = current();
+  notes_->setVisible(run != nullptr && !run->notes.isEmpty());
+  if (run != nullptr) notes_->setText(run->notes.join(QStringLiteral("\n\n")));
   if (run == nullptr) {
     status_->setText(
         tr("Set the options and launch: the run's curves appear here as it "
@@ -469,6 +480,11 @@ void TrainingPanel::onRecord(Run& run, const nlohmann::json& record) {
   const std::string event = record.value("event", "");
   if (event == "start") {
     run.totalSteps = record.value("total_steps", std::int64_t{0});
+    return;
+  }
+  if (event == "note") {
+    run.notes << QString::fromStdString(record.value("message", ""));
+    if (&run == current()) showStatus();
     return;
   }
   if (event != "log") return;

@@ -9,6 +9,7 @@
 // EmbedLab, going or not) are found again in their run folders and followed.
 #pragma once
 
+#include <QStringList>
 #include <QTimer>
 #include <QWidget>
 #include <filesystem>
@@ -92,6 +93,7 @@ class TrainingPanel : public QWidget {
     std::int64_t totalSteps = 0;
     QString error;  // how it ended, when it failed or was stopped
     bool ended = false;
+    QStringList notes;  // what the trainer pointed out ("note" events), in order
   };
   bool start(bool resuming);
   Run& addRun(const std::filesystem::path& outputDir);
@@ -118,6 +120,7 @@ class TrainingPanel : public QWidget {
   QPushButton* resumeButton_ = nullptr;
   QProgressBar* progress_ = nullptr;
   QLabel* status_ = nullptr;
+  QLabel* notes_ = nullptr;  // the shown run's notes, hidden when it has none
   QCustomPlot* curves_ = nullptr;
   QCustomPlot* similarities_ = nullptr;
   QSlider* stepSlider_ = nullptr;

@@ -61,7 +61,8 @@ class CliTrainingObserver : public train::TrainingObserver {
   CliTrainingObserver(std::string progress, bool quiet)
       : json_(progress == "json"),
         bar_("training", progress == "bar" && !quiet),
-        quiet_(quiet || progress == "none") {}
+        quiet_(quiet || progress == "none"),
+        notesSilenced_(quiet) {}
 
   void onStart(std::int64_t totalSteps, std::int64_t firstStep) override {
     if (json_) emit({{"event", "start"}, {"total_steps", totalSteps}, {"first_step", firstStep}});
@@ -107,7 +108,7 @@ class CliTrainingObserver : public train::TrainingObserver {
   void onNote(const std::string& note) override {
     if (json_) {
       emit({{"event", "note"}, {"message", note}});
-    } else if (!quiet_) {
+    } else if (!notesSilenced_) {  // notes are warnings: --progress none keeps them, -q not
       bar_.finish();
       fmt::print(stderr, "train: {}\n", note);
     }
@@ -121,7 +122,8 @@ class CliTrainingObserver : public train::TrainingObserver {
   }
   bool json_;
   TerminalProgress bar_;
-  bool quiet_;
+  bool quiet_;          ///< no per-step lines
+  bool notesSilenced_;  ///< -q: not even notes
   store::RunRecorder* recorder_ = nullptr;
 };
 

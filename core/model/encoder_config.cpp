@@ -105,4 +105,10 @@ void EncoderConfig::save(const std::filesystem::path& file) const {
   writeFileAtomically(file, toJson().dump(2) + "\n");
 }
 
+bool EncoderConfig::createdByInitModel() const {
+  const auto found = raw.find("created_by");
+  return found != raw.end() && found->is_string() &&
+         found->get<std::string>().find(" init-model") != std::string::npos;
+}
+
 }  // namespace embedlab::model

@@ -39,6 +39,9 @@ struct EncoderConfig {
   nlohmann::json toJson() const;
   /// Writes toJson() atomically.
   void save(const std::filesystem::path& file) const;
+
+  /// Whether `created_by` says init-model made these weights (random, never pretrained).
+  bool createdByInitModel() const;
 };
 
 }  // namespace embedlab::model

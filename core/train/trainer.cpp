@@ -7,6 +7,7 @@
 #include <chrono>
 #include <cmath>
 #include <fstream>
+#include <optional>
 #include <sstream>
 
 #include "core/common/error.h"
@@ -16,7 +17,9 @@
 #include "core/data/training_data.h"
 #include "core/dist/torch/process_group.h"
 #include "core/dist/worker_environment.h"
+#include "core/model/encoder_config.h"
 #include "core/model/torch/rng_state.h"
+#include "core/train/chance_level_monitor.h"
 #include "core/train/group_sampler.h"
 #include "core/train/learning_rate_schedule.h"
 #include "core/train/torch/optimizer.h"
@@ -118,6 +121,7 @@ class Trainer {
   torch::Device device_ = torch::kCPU;
   std::unique_ptr<TrainingTask> task_;  ///< the model and its loss (bi-encoder or reranker)
   std::unique_ptr<GroupSampler> sampler_;
+  std::optional<ChanceLevelMonitor> chanceLevel_;  ///< rerankers: a loss stuck at ln G
   std::unique_ptr<torch::optim::AdamW> optimizer_;
   LossScaler scaler_;
   std::int64_t totalSteps_ = 0;
@@ -191,6 +195,13 @@ void Trainer::loadModelAndData() {
               : makeBiEncoderTask(options_, group_.get(), environment_.worldSize);
   task_->load(source, device_);
   task_->encoder().setGradientCheckpointing(options_.gradientCheckpointing);
+  if (options_.task == "reranker" && resumeFrom.empty() &&
+      model::EncoderConfig::load(source / "config.json").createdByInitModel()) {
+    note(source.string() +
+         " was made by init-model: its weights are random, not pretrained. That is enough to "
+         "test the pipeline, but a reranker learns to match queries with passages very slowly "
+         "from random weights; for a useful one start from a pretrained encoder or reranker");
+  }
 
   std::vector<TrainingExample> examples;
   std::vector<Problem> warnings;
@@ -345,6 +356,9 @@ void Trainer::log(std::int64_t step, Clock::time_point now) {
   record.elapsedSeconds = elapsed;
   record.similarities = similarities_;
   lastLoggedLoss_ = loss;
+  if (chanceLevel_) {
+    if (auto message = chanceLevel_->observe(record.step, record.contrastiveLoss)) note(*message);
+  }
   if (isMain()) {
     std::ofstream metrics(std::filesystem::path(options_.outputDir) / "metrics.jsonl",
                           std::ios::app);
@@ -430,6 +444,7 @@ TrainingResult Trainer::run() {
   }
   if (group_ != nullptr) group_->barrier();
   loadModelAndData();
+  if (options_.task == "reranker") chanceLevel_.emplace(options_.trainGroupSize, firstStep_);
   if (observer_ != nullptr && isMain()) observer_->onStart(totalSteps_, firstStep_);
 
   TrainingResult result;

@@ -80,6 +80,9 @@ class TestCliReranker : public QObject {
     auto run = cli(common + QStringList{"--max_steps", "4"});
     QVERIFY2(run.exitCode == 0, qPrintable(run.err));
     QVERIFY(run.out.contains("\"event\":\"log\"") || run.out.contains("\"loss\""));
+    // A start model from init-model is named as random, not pretrained (a note event) ...
+    QVERIFY2(run.out.contains("\"event\":\"note\"") && run.out.contains("was made by init-model"),
+             qPrintable(run.out));
     QVERIFY(std::filesystem::exists(folder_ / "run" / "checkpoint-4" / "trainer_state.json"));
     QVERIFY(embedlab::model::RerankerModel::isReranker(folder_ / "run"));
     const std::string options = embedlab::test::readFile(folder_ / "run" / "training_options.json");
@@ -89,6 +92,7 @@ class TestCliReranker : public QObject {
     run = cli(common + QStringList{"--max_steps", "8", "--resume_from_checkpoint", "latest"});
     QVERIFY2(run.exitCode == 0, qPrintable(run.err));
     QVERIFY(std::filesystem::exists(folder_ / "run" / "checkpoint-8"));
+    QVERIFY2(!run.out.contains("was made by init-model"), qPrintable(run.out));  // ... once
     run = cli(common + QStringList{"--max_steps", "1", "--temperature", "0.05"});
     QCOMPARE(run.exitCode, 2);
     QVERIFY2(run.err.contains("--temperature"), qPrintable(run.err));

@@ -1,8 +1,8 @@
 // The Training panel, offscreen, launching real `embedlab-cli train` runs of a tiny model on the
 // demo data: options are checked before launch; a run streams its records into the curves and
-// the similarity histograms; Stop ends it with a checkpoint and Resume finishes it; a failing run
-// shows its error and log; the UI thread never blocks 100 ms while records stream in at one per
-// step; presets round-trip.
+// the similarity histograms; Stop ends it with a checkpoint (and the trainer's note on how to
+// resume is shown) and Resume finishes it; a failing run shows its error and log; the UI thread
+// never blocks 100 ms while records stream in at one per step; presets round-trip.
 #include <QtTest/QtTest>
 
 #include <qcustomplot.h>
@@ -128,6 +128,11 @@ class TestTrainingPanel : public QObject {
     for (const auto& entry : std::filesystem::directory_iterator(output))
       checkpoint = checkpoint || entry.path().filename().string().rfind("checkpoint-", 0) == 0;
     QVERIFY(checkpoint);
+    // The trainer's notes (here: how to resume) are shown under the status.
+    const auto* notes = panel.findChild<QLabel*>("trainingNotes");
+    QVERIFY(notes != nullptr);
+    QVERIFY(notes->isVisible());
+    QVERIFY2(notes->text().contains("stopped at step"), qPrintable(notes->text()));
     const int before = panel.recordsSeen();
     QVERIFY(panel.resume());
     QVERIFY(ended.wait(300000));
