@@ -1814,6 +1814,10 @@ im Mining-Panel minen.</translation>
         <source>(the model&apos;s own setting)</source>
         <translation>(Einstellung des Modells)</translation>
     </message>
+    <message>
+        <source>embedding: a bi-encoder (contrastive loss on embeddings); reranker: a cross-encoder reading query and passage together (start it from a pretrained model: from random weights it barely learns).</source>
+        <translation>embedding: ein Bi-Encoder (kontrastiver Verlust auf Embeddings); reranker: ein Cross-Encoder, der Anfrage und Passage zusammen liest (von einem vortrainierten Modell aus starten: mit zufälligen Gewichten lernt er kaum).</translation>
+    </message>
 </context>
 <context>
     <name>embedlab::widgets::TrainingPanel</name>

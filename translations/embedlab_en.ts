@@ -1799,6 +1799,10 @@ mine them (Mining panel).</source>
         <source>(the model&apos;s own setting)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>embedding: a bi-encoder (contrastive loss on embeddings); reranker: a cross-encoder reading query and passage together (start it from a pretrained model: from random weights it barely learns).</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>embedlab::widgets::TrainingPanel</name>

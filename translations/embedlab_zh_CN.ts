@@ -1806,6 +1806,10 @@ mine them (Mining panel).</source>
         <source>(the model&apos;s own setting)</source>
         <translation>（模型自身的设置）</translation>
     </message>
+    <message>
+        <source>embedding: a bi-encoder (contrastive loss on embeddings); reranker: a cross-encoder reading query and passage together (start it from a pretrained model: from random weights it barely learns).</source>
+        <translation>embedding：双编码器（在嵌入上使用对比损失）；reranker：将查询和段落一起读取的交叉编码器（请从预训练模型开始：从随机权重开始几乎学不到东西）。</translation>
+    </message>
 </context>
 <context>
     <name>embedlab::widgets::TrainingPanel</name>

@@ -41,6 +41,7 @@ Description describe(const std::string& name) {
       {"query_instruction_for_retrieval", kData},
       {"passage_instruction", kData},
       {"dedup_batches", kData},
+      {"task", kModel},
       {"sentence_pooling_method", kModel},
       {"normalized", kModel},
       {"temperature", kModel},
@@ -97,6 +98,11 @@ Description describe(const std::string& name) {
       {"dedup_batches",
        TrainingOptionForm::tr("Keep a text out of a batch that already holds it, so that a "
                               "duplicate positive is never an in-batch negative.")},
+      {"task",
+       TrainingOptionForm::tr(
+           "embedding: a bi-encoder (contrastive loss on embeddings); reranker: a cross-encoder "
+           "reading query and passage together (start it from a pretrained model: from random "
+           "weights it barely learns).")},
       {"sentence_pooling_method",
        TrainingOptionForm::tr(
            "cls, mean or lasttoken; empty: the model's own sentence-transformers setting.")},
@@ -173,6 +179,7 @@ Description describe(const std::string& name) {
 QStringList choicesOf(const std::string& name) {
   if (name == "sentence_pooling_method")
     return {QString(), QStringLiteral("cls"), QStringLiteral("mean"), QStringLiteral("lasttoken")};
+  if (name == "task") return {QStringLiteral("embedding"), QStringLiteral("reranker")};
   if (name == "device")
     return {QStringLiteral("auto"), QStringLiteral("cpu"), QStringLiteral("cuda")};
   return {};
@@ -208,6 +215,7 @@ TrainingOptionForm::TrainingOptionForm(QWidget* parent) : QWidget(parent) {
                                        "query_instruction_for_retrieval",
                                        "passage_instruction",
                                        "dedup_batches",
+                                       "task",
                                        "sentence_pooling_method",
                                        "normalized",
                                        "temperature",
