@@ -1985,6 +1985,10 @@ im Mining-Panel minen.</translation>
         <source>failed</source>
         <translation>fehlgeschlagen</translation>
     </message>
+    <message>
+        <source>reranker score, sigmoid(logit)</source>
+        <translation>Reranker-Score, sigmoid(logit)</translation>
+    </message>
 </context>
 <context>
     <name>main</name>

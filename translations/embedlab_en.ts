@@ -1970,6 +1970,10 @@ mine them (Mining panel).</source>
         <source>failed</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>reranker score, sigmoid(logit)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>main</name>

@@ -1977,6 +1977,10 @@ mine them (Mining panel).</source>
         <source>failed</source>
         <translation>失败</translation>
     </message>
+    <message>
+        <source>reranker score, sigmoid(logit)</source>
+        <translation>重排序模型分数，sigmoid(logit)</translation>
+    </message>
 </context>
 <context>
     <name>main</name>

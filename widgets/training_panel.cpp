@@ -47,6 +47,14 @@ QString duration(double seconds) {
   return QStringLiteral("%1 h %2 min").arg(s / 3600).arg((s % 3600) / 60);
 }
 
+// Whether the run in `outputDir` was launched to train a reranker (its launch_options.json).
+bool launchedAsReranker(const std::filesystem::path& outputDir) {
+  QFile file(QString::fromStdString((outputDir / "launch_options.json").string()));
+  if (!file.open(QIODevice::ReadOnly)) return false;
+  const auto json = nlohmann::json::parse(file.readAll().toStdString(), nullptr, false);
+  return json.is_object() && json.value("task", "") == "reranker";
+}
+
 double number(const nlohmann::json& record, const char* key) {
   const auto found = record.find(key);
   return found != record.end() && found->is_number() ? found->get<double>() : 0.0;
@@ -179,7 +187,6 @@ TrainingPanel::TrainingPanel(QWidget* parent) : QWidget(parent) {
     curves_->xAxis->setLabel(tr("step"));
     curves_->yAxis->setLabel(tr("loss"));
     curves_->yAxis2->setLabel(tr("learning rate"));
-    similarities_->xAxis->setLabel(tr("cosine similarity to the query"));
     similarities_->yAxis->setLabel(tr("share (%)"));
     showStatus();
     redrawCurves();
@@ -226,6 +233,7 @@ bool TrainingPanel::resume() {
 TrainingPanel::Run& TrainingPanel::addRun(const std::filesystem::path& outputDir) {
   auto run = std::make_unique<Run>();
   run->outputDir = outputDir;
+  run->reranker = launchedAsReranker(outputDir);
   run->job = new CliJob(this);
   Run* raw = run.get();
   connect(raw->job, &CliJob::record, this, [this, raw](const QJsonObject& line) {
@@ -352,8 +360,10 @@ bool TrainingPanel::start(bool resuming) {
   if (run == nullptr) run = &addRun(outputDir);
   if (!resuming) {
     run->records.clear();
+    run->notes.clear();
     run->totalSteps = 0;
   }
+  run->reranker = options.value("task", "") == "reranker";
   run->ended = false;
   run->error.clear();
   const QString database =
@@ -565,6 +575,9 @@ void TrainingPanel::showSimilarities(int index) {
   static const std::vector<nlohmann::json> kNone;
   const std::vector<nlohmann::json>& records = current() != nullptr ? current()->records : kNone;
   similarities_->clearGraphs();
+  similarities_->xAxis->setLabel(current() != nullptr && current()->reranker
+                                     ? tr("reranker score, sigmoid(logit)")
+                                     : tr("cosine similarity to the query"));
   similarities_->legend->setVisible(index >= 0 && index < static_cast<int>(records.size()));
   if (index < 0 || index >= static_cast<int>(records.size())) {
     stepLabel_->setText(tr("step"));
@@ -584,8 +597,8 @@ void TrainingPanel::showSimilarities(int index) {
     const auto found = histograms.find(key);
     if (found == histograms.end() || !found->contains("bins")) return;
     const auto& bins = (*found)["bins"];
-    const double count = std::max(1.0, number(*found, "count"));
-    if (bins.empty()) return;
+    if (bins.empty() || number(*found, "count") <= 0) return;  // e.g. a reranker's in-batch
+    const double count = number(*found, "count");
     const double width = (high - low) / static_cast<double>(bins.size());
     QVector<double> x, y;
     for (std::size_t i = 0; i < bins.size(); ++i) {

@@ -93,7 +93,8 @@ class TrainingPanel : public QWidget {
     std::int64_t totalSteps = 0;
     QString error;  // how it ended, when it failed or was stopped
     bool ended = false;
-    QStringList notes;  // what the trainer pointed out ("note" events), in order
+    QStringList notes;      // what the trainer pointed out ("note" events), in order
+    bool reranker = false;  // task "reranker": its scores are sigmoid(logit), not cosines
   };
   bool start(bool resuming);
   Run& addRun(const std::filesystem::path& outputDir);

@@ -1,8 +1,9 @@
 // The Training panel, offscreen, launching real `embedlab-cli train` runs of a tiny model on the
 // demo data: options are checked before launch; a run streams its records into the curves and
 // the similarity histograms; Stop ends it with a checkpoint (and the trainer's note on how to
-// resume is shown) and Resume finishes it; a failing run shows its error and log; the UI thread
-// never blocks 100 ms while records stream in at one per step; presets round-trip.
+// resume is shown) and Resume finishes it; a failing run shows its error and log; a reranker
+// run shows sigmoid scores and the note that its start model is random; the UI thread never
+// blocks 100 ms while records stream in at one per step; presets round-trip.
 #include <QtTest/QtTest>
 
 #include <qcustomplot.h>
@@ -207,6 +208,37 @@ class TestTrainingPanel : public QObject {
     QVERIFY2(error.contains("config.json"), qPrintable(error));
     QVERIFY(!panel.failure()->isHidden());
     QVERIFY(!panel.failure()->toPlainText().isEmpty());
+  }
+
+  void aRerankerRunShowsItsScoresAndNotes() {
+    test::TempFolder workspace;
+    test::makeTinyModel(workspace / "models/tiny");  // random weights, from init-model's code
+    std::filesystem::copy_file(kDemo / "train.jsonl", workspace / "train.jsonl");
+    TrainingPanel panel;
+    panel.setWorkspace(workspace.path());
+    nlohmann::json options = panel.form()->values();
+    options["task"] = "reranker";
+    options["output_dir"] = (workspace / "runs/reranker").string();
+    options["max_steps"] = 4;
+    options["train_group_size"] = 2;
+    options["per_device_train_batch_size"] = 2;
+    options["query_max_len"] = 16;
+    options["passage_max_len"] = 16;
+    options["logging_steps"] = 1;
+    options["save_steps"] = 0;
+    panel.form()->setValues(options);
+    QCOMPARE(panel.form()->values()["task"].get<std::string>(), std::string("reranker"));
+    QSignalSpy ended(&panel, &TrainingPanel::runEnded);
+    QVERIFY(panel.launch());
+    QVERIFY(ended.wait(120000));
+    QVERIFY2(ended.last().at(1).toString().isEmpty(), qPrintable(ended.last().at(1).toString()));
+    const auto* notes = panel.findChild<QLabel*>("trainingNotes");
+    QVERIFY(notes != nullptr && !notes->isHidden());
+    QVERIFY2(notes->text().contains("init-model"), qPrintable(notes->text()));
+    panel.stepSlider()->setValue(panel.stepSlider()->maximum());
+    QVERIFY2(panel.similarityPlot()->xAxis->label().contains("sigmoid"),
+             qPrintable(panel.similarityPlot()->xAxis->label()));
+    QCOMPARE(panel.similarityPlot()->graphCount(), 2);  // positives and hard negatives
   }
 
   void presetsRoundTrip() {
