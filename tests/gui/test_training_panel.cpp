@@ -7,16 +7,15 @@
 #include <QtTest/QtTest>
 
 #include <qcustomplot.h>
-#include <QElapsedTimer>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPlainTextEdit>
 #include <QSlider>
 #include <QSpinBox>
-#include <ctime>
 
 #include "tests/support/files.h"
+#include "tests/support/latency_probe.h"
 #include "tests/support/model_folders.h"
 #include "widgets/training_option_form.h"
 #include "widgets/training_panel.h"
@@ -27,41 +26,6 @@ using widgets::TrainingPanel;
 namespace {
 
 const std::filesystem::path kDemo = EMBEDLAB_SOURCE_DIR "/resources/demo";
-
-// Measures how long the UI thread was blocked: the longest stretch of the thread's own CPU time
-// between ticks of a 10 ms timer (what our code did on it), and the longest wall-clock gap
-// (which also counts the time the scheduler gave the two cores to the training process and the
-// other tests, so it is only reported).
-qint64 threadCpuMs() {
-  timespec now{};
-  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
-  return static_cast<qint64>(now.tv_sec) * 1000 + now.tv_nsec / 1000000;
-}
-
-class LatencyProbe : public QObject {
- public:
-  LatencyProbe() {
-    clock_.start();
-    cpu_ = threadCpuMs();
-    timer_.setInterval(10);
-    connect(&timer_, &QTimer::timeout, this, [this] {
-      worstWall_ = std::max(worstWall_, clock_.restart());
-      const qint64 cpu = threadCpuMs();
-      worst_ = std::max(worst_, cpu - cpu_);
-      cpu_ = cpu;
-    });
-    timer_.start();
-  }
-  qint64 worstMs() const { return worst_; }
-  qint64 worstWallMs() const { return worstWall_; }
-
- private:
-  QTimer timer_;
-  QElapsedTimer clock_;
-  qint64 cpu_ = 0;
-  qint64 worstWall_ = 0;
-  qint64 worst_ = 0;
-};
 
 }  // namespace
 
@@ -105,7 +69,7 @@ class TestTrainingPanel : public QObject {
     panel.form()->setValues(options);
     QSignalSpy arrived(&panel, &TrainingPanel::recordArrived);
     QSignalSpy ended(&panel, &TrainingPanel::runEnded);
-    LatencyProbe probe;
+    test::LatencyProbe probe;
     QVERIFY(panel.launch());
     QVERIFY(panel.running());
     QTRY_VERIFY_WITH_TIMEOUT(arrived.count() >= 30, 120000);
