@@ -233,7 +233,6 @@ bool TrainingPanel::resume() {
 TrainingPanel::Run& TrainingPanel::addRun(const std::filesystem::path& outputDir) {
   auto run = std::make_unique<Run>();
   run->outputDir = outputDir;
-  run->reranker = launchedAsReranker(outputDir);
   run->job = new CliJob(this);
   Run* raw = run.get();
   connect(raw->job, &CliJob::record, this, [this, raw](const QJsonObject& line) {
@@ -296,6 +295,7 @@ void TrainingPanel::setWorkspace(const std::filesystem::path& workspace) {
                                    [&](const auto& run) { return run->outputDir == folder; });
     if (known) continue;
     Run& run = addRun(folder);
+    run.reranker = launchedAsReranker(folder);
     run.job->attach(QString::fromStdString(folder.string()));
   }
   if (current_ < 0 && !runs_.empty()) runList_->setCurrentRow(static_cast<int>(runs_.size()) - 1);
