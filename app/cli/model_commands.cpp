@@ -247,8 +247,8 @@ void addInitModelCommand(CLI::App& app, const GlobalOptions& global, CommandActi
       ->capture_default_str();
   command
       ->add_option("--pooling", options->pooling,
-                   "Pooling written to the sentence-transformers metadata: cls, mean or lasttoken")
-      ->check(CLI::IsMember({"cls", "mean", "lasttoken"}))
+                   "Pooling written to the sentence-transformers metadata: cls, mean or last_token")
+      ->check(CLI::IsMember({"cls", "mean", "last_token", "lasttoken"}))
       ->capture_default_str();
   command->add_flag("--no-normalize,--no_normalize", options->noNormalize,
                     "Do not L2-normalise embeddings");
@@ -336,9 +336,9 @@ void addEncodeCommand(CLI::App& app, const GlobalOptions& global, CommandAction&
       ->capture_default_str();
   command
       ->add_option("--pooling", options->pooling,
-                   "Pooling: cls, mean or lasttoken (default: the model's sentence-transformers "
+                   "Pooling: cls, mean or last_token (default: the model's sentence-transformers "
                    "setting, else mean)")
-      ->check(CLI::IsMember({"cls", "mean", "lasttoken"}));
+      ->check(CLI::IsMember({"cls", "mean", "last_token", "lasttoken"}));
   auto* normalize =
       command->add_flag("--normalize,--normalized,--normlized", options->normalize,
                         "L2-normalise embeddings (default: the model's setting, else yes)");

@@ -212,7 +212,8 @@ void addTrainingCommand(CLI::App& app, const GlobalOptions& global, CommandActio
                 "its group ([positive, G-1 hard negatives]) as `query [SEP] passage`, only the\n"
                 "passage truncated (to --query_max_len + --passage_max_len), and the group's\n"
                 "logits trained with cross-entropy towards the positive (plus distillation from\n"
-                "pos_scores/neg_scores). The same options, checkpoints, resume, workers and\n"
+                "pos_scores/neg_scores with --knowledge_distillation). The same options,\n"
+                "checkpoints, resume, workers and\n"
                 "history as `train`. Start from a reranker folder (init-model --head classifier,\n"
                 "or a Hugging Face ...ForSequenceClassification checkpoint).\n"
                 "Example: embedlab-cli train-reranker --model_name_or_path reranker-base/ "
@@ -266,8 +267,8 @@ void addTrainingCommand(CLI::App& app, const GlobalOptions& global, CommandActio
        "Keep a text out of a batch that already holds it (avoids false in-batch negatives)");
   if (!reranker) {
     flag(c, f, "sentence_pooling_method", &O::pooling,
-         "Pooling: cls, mean or lasttoken (default: the model's sentence-transformers setting, "
-         "else mean)");
+         "Pooling: cls, mean or last_token (also lasttoken; default: the model's "
+         "sentence-transformers setting, else mean)");
     flag(c, f, "normalized", &O::normalized,
          "L2-normalise embeddings (cosine scores); also --normlized");
     c.add_option("--normlized", f.given.normalized, "The reference's spelling of --normalized")
@@ -283,8 +284,18 @@ void addTrainingCommand(CLI::App& app, const GlobalOptions& global, CommandActio
     flag(c, f, "negatives_cross_device", &O::negativesCrossDevice,
          "Share passages across workers as negatives (a larger effective batch)");
   }
+  flag(c, f, "knowledge_distillation", &O::knowledgeDistillation,
+       "Distil from the lines' pos_scores/neg_scores: add the KL divergence from the softmax of "
+       "the teacher's scores over each group to the student's (without it, scores in the data "
+       "are ignored, as in the reference)");
+  flag(c, f, "kd_loss_type", &O::kdLossType,
+       "The distillation loss: kl_div (the reference's m3_kd_loss is not supported)");
+  flag(c, f, "teacher_temperature", &O::teacherTemperature,
+       "Teacher scores are divided by this before their softmax: 1 for logits (a reranker's "
+       "scores); for cosines, as mine --write_scores writes them, the temperature their "
+       "bi-encoder was trained with (e.g. 0.02)");
   flag(c, f, "distill_weight", &O::distillationWeight,
-       "Weight of the distillation term when lines carry pos_scores/neg_scores");
+       "Weight of the distillation term (with --knowledge_distillation)");
   flag(c, f, "learning_rate", &O::learningRate,
        "AdamW learning rate (reference advice: 1e-5/2e-5/3e-5 for large/base/small models)");
   flag(c, f, "num_train_epochs", &O::numTrainEpochs, "Epochs (may be fractional)");

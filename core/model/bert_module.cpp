@@ -5,14 +5,18 @@
 #include <cmath>
 
 #include <limits>
+#include "core/model/torch/autocast_scope.h"
 #include "core/model/torch/rng_state.h"
 
 namespace embedlab::model {
 
 namespace {
 
-// One layer run without keeping its activations: forward saves the input and the random state,
-// backward recomputes the layer from them (same dropout masks) and back-propagates through it.
+// One layer run without keeping its activations: forward saves the input, the random state and
+// the autocast settings; backward recomputes the layer from them (same dropout masks, same
+// bf16/fp16 casts: autograd runs backward with autocast off, so without them the recomputation
+// would be a float32 layer whose gradients differ from the forward pass's) and back-propagates
+// through it.
 class CheckpointedLayer : public torch::autograd::Function<CheckpointedLayer> {
  public:
   static torch::Tensor forward(torch::autograd::AutogradContext* context, torch::Tensor hidden,
@@ -23,6 +27,11 @@ class CheckpointedLayer : public torch::autograd::Function<CheckpointedLayer> {
     context->saved_data["device_rng"] =
         rng.accelerator.defined() ? rng.accelerator : torch::Tensor();
     context->saved_data["mask"] = additiveMask;
+    const AutocastState autocast = AutocastState::current();
+    context->saved_data["autocast_cpu"] = autocast.cpu;
+    context->saved_data["autocast_cpu_type"] = static_cast<std::int64_t>(autocast.cpuType);
+    context->saved_data["autocast_cuda"] = autocast.cuda;
+    context->saved_data["autocast_cuda_type"] = static_cast<std::int64_t>(autocast.cudaType);
     context->save_for_backward({hidden});
     return reinterpret_cast<BertLayerImpl*>(layer)->forward(hidden, additiveMask);
   }
@@ -37,9 +46,17 @@ class CheckpointedLayer : public torch::autograd::Function<CheckpointedLayer> {
     saved.accelerator = context->saved_data["device_rng"].toTensor();
     const RngState now = captureRng(input.device());
     restoreRng(saved, input.device());
+    AutocastState autocast;
+    autocast.cpu = context->saved_data["autocast_cpu"].toBool();
+    autocast.cpuType =
+        static_cast<torch::ScalarType>(context->saved_data["autocast_cpu_type"].toInt());
+    autocast.cuda = context->saved_data["autocast_cuda"].toBool();
+    autocast.cudaType =
+        static_cast<torch::ScalarType>(context->saved_data["autocast_cuda_type"].toInt());
     torch::Tensor output;
     {
       torch::AutoGradMode enable(true);
+      const AutocastRestore restore(autocast);
       output = layer->forward(input, mask);
     }
     restoreRng(now, input.device());

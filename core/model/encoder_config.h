@@ -33,6 +33,13 @@ struct EncoderConfig {
     return modelType == "roberta" || modelType == "xlm-roberta";
   }
 
+  /// The longest input the position embeddings cover: max_position_embeddings, less the
+  /// padding offset RoBERTa-style models number positions from (514 -> 512 for XLM-R).
+  std::int64_t maxInputTokens() const {
+    return usesPaddingOffsetPositions() ? maxPositionEmbeddings - padTokenId - 1
+                                        : maxPositionEmbeddings;
+  }
+
   /// Reads and checks config.json; throws InputError naming the file and the field.
   static EncoderConfig load(const std::filesystem::path& file);
   /// raw with the known fields updated.

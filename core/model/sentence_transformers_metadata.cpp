@@ -108,7 +108,9 @@ void writeSentenceTransformersMetadata(const std::filesystem::path& folder, Pool
             {{"__version__", {{"embedlab", kVersion}}},
              {"prompts", promptJson},
              {"default_prompt_name", nullptr},
-             {"similarity_fn_name", "cosine"}});
+             // Embeddings that are not normalised are compared by their dot product, as they
+             // were trained; "cosine" would rank them differently.
+             {"similarity_fn_name", normalize ? "cosine" : "dot"}});
   writeJson(folder / "sentence_bert_config.json",
             {{"max_seq_length", maxSequenceLength}, {"do_lower_case", false}});
 }

@@ -82,7 +82,9 @@ class BiEncoderTask : public TrainingTask {
       // so the loss is scaled by W (the reference workflow forgets this factor).
       inputs.queries = group_->allGatherKeepingLocalGradient(q);
       inputs.passages = group_->allGatherKeepingLocalGradient(p);
-      if (batch.teacherScores.defined()) {
+      // Decided by the option, never by what this worker's slice holds: every worker must
+      // issue the same collectives (a slice without scores gathers zeros and a false mask).
+      if (options_.knowledgeDistillation) {
         inputs.teacherScores = group_->allGatherKeepingLocalGradient(batch.teacherScores);
         inputs.teacherMask =
             group_->allGatherKeepingLocalGradient(batch.teacherMask.to(torch::kFloat))
@@ -123,12 +125,10 @@ class BiEncoderTask : public TrainingTask {
   Batch makeBatch(const std::vector<TrainingGroup>& groups) const {
     std::vector<std::string> queries;
     std::vector<std::string> passages;
-    bool anyTeacher = false;
     for (const TrainingGroup& group : groups) {
       queries.push_back((group.prompt ? *group.prompt : options_.queryInstruction) + group.query);
       for (const std::string& passage : group.passages)
         passages.push_back(options_.passageInstruction + passage);
-      anyTeacher = anyTeacher || !group.teacherScores.empty();
     }
     const text::Tokenizer& tokenizer = model_->tokenizer();
     const auto tokenize = [&](const std::vector<std::string>& texts, int maxLength) {
@@ -143,9 +143,9 @@ class BiEncoderTask : public TrainingTask {
     batch.passages = tokenize(passages, options_.passageMaxLen);
     batch.realTokens = batch.queries.attentionMask.sum().item<double>() +
                        batch.passages.attentionMask.sum().item<double>();
-    if (anyTeacher) {
-      batch.teacherScores =
-          teacherScoreTensor(groups, options_.trainGroupSize, device_, batch.teacherMask);
+    if (options_.knowledgeDistillation) {  // opt-in, as in the reference
+      batch.teacherScores = teacherScoreTensor(
+          groups, options_.trainGroupSize, options_.teacherTemperature, device_, batch.teacherMask);
     }
     return batch;
   }

@@ -92,8 +92,86 @@ GroupSampler::Planned GroupSampler::sample(std::uint64_t epoch, std::size_t inde
   return planned;
 }
 
-const GroupSampler::Plan& GroupSampler::plan(std::uint64_t epoch) const {
-  if (plannedEpoch_ == epoch) return plan_;
+namespace {
+
+// How many waiting groups deduplication looks at to fill one batch: enough to get past the
+// clashes of real data, few enough that planning stays linear in the data.
+std::size_t lookahead(std::size_t batchSize) {
+  return std::max<std::size_t>(1024, 16 * batchSize);
+}
+
+bool clashes(const std::vector<std::uint64_t>& texts,
+             const std::unordered_set<std::uint64_t>& inBatch) {
+  return std::any_of(texts.begin(), texts.end(),
+                     [&](std::uint64_t text) { return inBatch.count(text) != 0; });
+}
+
+}  // namespace
+
+std::string EpochPlanSummary::describe(std::uint64_t epoch) const {
+  std::string text = fmt::format("epoch {}: {} batches; ", epoch + 1, batches);
+  if (queriesTrained == queries) {
+    text += fmt::format("all {} queries trained once", queries);
+  } else {
+    text += fmt::format("{} of {} queries trained, {} left out by --dataloader_drop_last",
+                        queriesTrained, queries, dropped);
+  }
+  if (repeats > 0) text += fmt::format(", {} trained again to fill short batches", repeats);
+  if (clashingFills > 0) {
+    text += fmt::format(
+        " ({} of them share a text with their batch: too many queries share a passage for "
+        "--dedup_batches to keep every batch free of repeats)",
+        clashingFills);
+  }
+  return text;
+}
+
+const std::string& GroupSampler::passage(const Planned& planned, std::size_t index) const {
+  const TrainingExample& example = examples_[planned.example];
+  if (index == 0) return example.positives[planned.positive];
+  const std::int64_t negative = planned.negatives[index - 1];
+  return negative >= 0 ? example.negatives[static_cast<std::size_t>(negative)]
+                       : corpus_[static_cast<std::size_t>(-1 - negative)];
+}
+
+std::vector<std::vector<std::size_t>> GroupSampler::deduplicatedBatches(
+    const std::vector<Planned>& groups, std::vector<std::vector<std::uint64_t>>& texts) const {
+  // A group joins the batch being built only if none of its texts is already in it (a passage
+  // of one query equal to another's positive would be a false negative); a group that clashes
+  // waits for a later batch. Texts are compared by 64-bit hash: a collision only delays a group.
+  const std::size_t size = options_.globalBatchSize;
+  texts.resize(groups.size());
+  for (std::size_t i = 0; i < groups.size(); ++i) {
+    for (std::size_t k = 0; k <= groups[i].negatives.size(); ++k) {
+      const std::string& text = passage(groups[i], k);
+      texts[i].push_back(XXH3_64bits(text.data(), text.size()));
+    }
+  }
+  std::vector<bool> taken(groups.size(), false);
+  std::vector<std::vector<std::size_t>> batches;
+  std::size_t first = 0;  // the first group not in a batch yet
+  while (first < groups.size()) {
+    std::vector<std::size_t> batch;
+    std::unordered_set<std::uint64_t> inBatch;
+    std::size_t looked = 0;
+    for (std::size_t i = first;
+         i < groups.size() && batch.size() < size && looked < lookahead(size); ++i) {
+      if (taken[i]) continue;
+      ++looked;
+      if (clashes(texts[i], inBatch)) continue;
+      inBatch.insert(texts[i].begin(), texts[i].end());
+      batch.push_back(i);
+      taken[i] = true;
+    }
+    batches.push_back(std::move(batch));
+    while (first < groups.size() && taken[first])
+      ++first;
+  }
+  return batches;
+}
+
+GroupSampler::Plan GroupSampler::makePlan(std::uint64_t epoch) const {
+  ++plansMade_;
   std::vector<std::size_t> order(examples_.size());
   std::iota(order.begin(), order.end(), 0);
   auto random = generator(options_.seed, epoch, UINT64_MAX);
@@ -104,65 +182,105 @@ const GroupSampler::Plan& GroupSampler::plan(std::uint64_t epoch) const {
   for (const std::size_t index : order)
     groups.push_back(sample(epoch, index));
 
-  Plan plan;
   const std::size_t size = options_.globalBatchSize;
-  if (!options_.deduplicate) {
-    for (std::size_t start = 0; start < groups.size(); start += size) {
-      plan.emplace_back(
-          groups.begin() + static_cast<std::ptrdiff_t>(start),
-          groups.begin() + static_cast<std::ptrdiff_t>(std::min(groups.size(), start + size)));
-    }
+  std::vector<std::vector<std::uint64_t>> texts;  // with deduplication: each group's text hashes
+  std::vector<std::vector<std::size_t>> batches;
+  if (options_.deduplicate) {
+    batches = deduplicatedBatches(groups, texts);
   } else {
-    // A group joins the current batch only if none of its texts is already in it (a passage of
-    // one query equal to another's positive would be a false negative); others wait.
-    std::vector<Planned> waiting(groups.begin(), groups.end());
-    while (!waiting.empty()) {
-      std::vector<Planned> batch;
-      std::unordered_set<std::string> texts;
-      std::vector<Planned> later;
-      for (Planned& group : waiting) {
-        const TrainingGroup resolved = resolve(group);
-        const bool clash =
-            batch.size() >= size ||
-            std::any_of(resolved.passages.begin(), resolved.passages.end(),
-                        [&](const std::string& text) { return texts.count(text) != 0; });
-        if (clash) {
-          later.push_back(std::move(group));
+    for (std::size_t start = 0; start < groups.size(); start += size) {
+      batches.emplace_back();
+      for (std::size_t i = start; i < std::min(groups.size(), start + size); ++i)
+        batches.back().push_back(i);
+    }
+  }
+
+  Plan plan;
+  plan.summary.queries = groups.size();
+  std::size_t next = 0;  // fills cycle through the epoch from its start
+  for (std::vector<std::size_t>& batch : batches) {
+    if (batch.size() < size) {
+      if (options_.dropLast) {
+        plan.summary.dropped += batch.size();
+        continue;
+      }
+      // Fill from the epoch's groups, so that every worker gets a full slice: with
+      // deduplication, groups that share no text with the batch if there are such.
+      std::unordered_set<std::uint64_t> inBatch;
+      if (options_.deduplicate) {
+        for (const std::size_t i : batch)
+          inBatch.insert(texts[i].begin(), texts[i].end());
+      }
+      for (std::size_t looked = 0; batch.size() < size && options_.deduplicate &&
+                                   looked < std::min(groups.size(), lookahead(size));
+           ++looked) {
+        const std::size_t candidate = next++ % groups.size();
+        if (std::find(batch.begin(), batch.end(), candidate) != batch.end() ||
+            clashes(texts[candidate], inBatch))
           continue;
-        }
-        texts.insert(resolved.passages.begin(), resolved.passages.end());
-        batch.push_back(std::move(group));
+        inBatch.insert(texts[candidate].begin(), texts[candidate].end());
+        batch.push_back(candidate);
+        ++plan.summary.repeats;
       }
-      if (batch.empty()) {  // cannot happen: an empty batch admits the first group
-        break;
+      while (batch.size() < size) {
+        batch.push_back(next++ % groups.size());
+        ++plan.summary.repeats;
+        if (options_.deduplicate) ++plan.summary.clashingFills;
       }
-      plan.push_back(std::move(batch));
-      waiting = std::move(later);
     }
+    plan.batches.emplace_back();
+    for (const std::size_t i : batch)
+      plan.batches.back().push_back(groups[i]);
   }
-  if (!plan.empty() && plan.back().size() < size) {
-    if (options_.dropLast) {
-      plan.pop_back();
-      if (plan.empty()) {
-        throw UsageError(
-            fmt::format("--dataloader_drop_last with {} training queries and a global "
-                        "batch of {} leaves no batch",
-                        examples_.size(), size));
-      }
-    } else {
-      // Fill the last batch from the epoch's start, so every worker gets a full slice.
-      std::size_t next = 0;
-      while (plan.back().size() < size)
-        plan.back().push_back(groups[next++ % groups.size()]);
-    }
+  if (plan.batches.empty()) {
+    throw UsageError(fmt::format(
+        "--dataloader_drop_last with {} training queries and a global batch of {} leaves no "
+        "batch{}",
+        examples_.size(), size, options_.deduplicate ? " (after --dedup_batches)" : ""));
   }
-  plannedEpoch_ = epoch;
-  plan_ = std::move(plan);
+  plan.summary.batches = plan.batches.size();
+  plan.summary.queriesTrained = groups.size() - plan.summary.dropped;
+  summaries_[epoch] = plan.summary;
+  return plan;
+}
+
+const GroupSampler::Plan& GroupSampler::plan(std::uint64_t epoch) const {
+  if (plannedEpoch_ != epoch) {
+    plan_ = makePlan(epoch);
+    plannedEpoch_ = epoch;
+  }
   return plan_;
 }
 
-std::size_t GroupSampler::batchesPerEpoch() const {
-  return plan(0).size();
+std::size_t GroupSampler::batchCount(std::uint64_t epoch) const {
+  return summary(epoch).batches;
+}
+
+EpochPlanSummary GroupSampler::summary(std::uint64_t epoch) const {
+  if (const auto found = summaries_.find(epoch); found != summaries_.end()) return found->second;
+  if (options_.deduplicate) {
+    // Planned without replacing the cached plan: the trainer counts the batches of later epochs
+    // while it trains from the current one.
+    return makePlan(epoch).summary;
+  }
+  // Without deduplication the plan's shape is arithmetic: full batches, the last one filled
+  // from the epoch's start or dropped.
+  const std::size_t n = examples_.size();
+  const std::size_t size = options_.globalBatchSize;
+  EpochPlanSummary summary;
+  summary.queries = n;
+  summary.batches = options_.dropLast ? n / size : (n + size - 1) / size;
+  if (summary.batches == 0) {
+    throw UsageError(
+        fmt::format("--dataloader_drop_last with {} training queries and a global batch of {} "
+                    "leaves no batch",
+                    n, size));
+  }
+  summary.queriesTrained = options_.dropLast ? summary.batches * size : n;
+  summary.dropped = n - summary.queriesTrained;
+  summary.repeats = summary.batches * size - summary.queriesTrained;
+  summaries_[epoch] = summary;
+  return summary;
 }
 
 TrainingGroup GroupSampler::resolve(const Planned& planned) const {
@@ -191,7 +309,7 @@ TrainingGroup GroupSampler::resolve(const Planned& planned) const {
 }
 
 std::vector<TrainingGroup> GroupSampler::batch(std::uint64_t epoch, std::size_t index) const {
-  const Plan& batches = plan(epoch);
+  const std::vector<std::vector<Planned>>& batches = plan(epoch).batches;
   if (index >= batches.size()) {
     throw Error(fmt::format("batch {} of epoch {} does not exist ({} batches)", index, epoch,
                             batches.size()));

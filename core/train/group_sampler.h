@@ -4,10 +4,18 @@
 // from `neg` (tiled when there are too few; drawn from the corpus of every passage in the
 // training files when `neg` is empty). Draws use a generator seeded by (seed, epoch, example), so
 // they are the same whatever the number of workers; every worker computes the same global batch
-// and takes its slice. Torch-free.
+// and takes its slice.
+//
+// Every batch holds exactly `globalBatchSize` groups, so that every worker always gets an equal,
+// non-empty slice (collectives need equal shapes). Every query trains once per epoch; a batch
+// that would be short (the epoch's last, or with deduplication a batch whose remaining groups
+// clash) is filled with groups of the same epoch trained a second time, or dropped with
+// `dropLast`. With deduplication the number of batches can differ between epochs; an epoch is
+// planned once, when it is first asked for. Torch-free.
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -29,8 +37,20 @@ struct SamplerOptions {
   int groupSize = 8;
   std::uint64_t seed = 42;
   std::size_t globalBatchSize = 8;  ///< queries per step over all workers
-  bool dropLast = false;  ///< drop the last incomplete batch (else fill it from the epoch's start)
+  bool dropLast = false;     ///< drop short batches (else fill them with groups trained again)
   bool deduplicate = false;  ///< keep a group out of a batch that already holds one of its texts
+};
+
+/// What the plan of one epoch does with the queries.
+struct EpochPlanSummary {
+  std::size_t batches = 0;
+  std::size_t queries = 0;         ///< queries in the data
+  std::size_t queriesTrained = 0;  ///< distinct queries in the epoch's batches
+  std::size_t repeats = 0;         ///< places filled with a query trained a second time
+  std::size_t dropped = 0;         ///< queries left out (short batches with dropLast)
+  std::size_t clashingFills = 0;   ///< deduplication: fills that had to repeat a text
+  /// One sentence for the training log, e.g. "epoch 2: 37 batches; all 290 queries once, ...".
+  std::string describe(std::uint64_t epoch) const;
 };
 
 class GroupSampler {
@@ -40,11 +60,19 @@ class GroupSampler {
   GroupSampler(std::vector<TrainingExample> examples, SamplerOptions options);
 
   std::size_t exampleCount() const { return examples_.size(); }
-  std::size_t batchesPerEpoch() const;
-  /// Global batch `batch` of `epoch` (0-based), groups in order; workers take consecutive slices.
+  std::size_t globalBatchSize() const { return options_.globalBatchSize; }
+  /// Global batches in `epoch` (0-based). Without deduplication the same for every epoch and
+  /// computed without planning; with it the epoch is planned (once) and its count kept. Throws
+  /// UsageError when dropLast leaves no batch.
+  std::size_t batchCount(std::uint64_t epoch) const;
+  /// Global batch `batch` of `epoch`: globalBatchSize groups; workers take consecutive slices.
   std::vector<TrainingGroup> batch(std::uint64_t epoch, std::size_t batch) const;
+  /// How `epoch` covers the queries.
+  EpochPlanSummary summary(std::uint64_t epoch) const;
   /// Number of distinct passages the corpus offers for corpus negatives.
   std::size_t corpusSize() const { return corpus_.size(); }
+  /// Epoch plans made so far (each costs O(dataset); a training step must not make one).
+  std::size_t plansMade() const { return plansMade_; }
 
  private:
   struct Planned {
@@ -52,16 +80,26 @@ class GroupSampler {
     std::size_t positive;
     std::vector<std::int64_t> negatives;  ///< >= 0: index in neg; < 0: corpus passage -1 - k
   };
-  using Plan = std::vector<std::vector<Planned>>;
+  struct Plan {
+    std::vector<std::vector<Planned>> batches;
+    EpochPlanSummary summary;
+  };
+  /// The cached plan of `epoch` (re-planned only when another epoch is asked for).
   const Plan& plan(std::uint64_t epoch) const;
+  Plan makePlan(std::uint64_t epoch) const;
+  std::vector<std::vector<std::size_t>> deduplicatedBatches(
+      const std::vector<Planned>& groups, std::vector<std::vector<std::uint64_t>>& texts) const;
   Planned sample(std::uint64_t epoch, std::size_t example) const;
   TrainingGroup resolve(const Planned& planned) const;
+  const std::string& passage(const Planned& planned, std::size_t index) const;
 
   std::vector<TrainingExample> examples_;
   SamplerOptions options_;
   std::vector<std::string> corpus_;
   mutable std::uint64_t plannedEpoch_ = UINT64_MAX;
   mutable Plan plan_;
+  mutable std::map<std::uint64_t, EpochPlanSummary> summaries_;  ///< every epoch planned so far
+  mutable std::size_t plansMade_ = 0;
 };
 
 }  // namespace embedlab::train

@@ -1,8 +1,9 @@
 // The reranker training task (the reference's cross-encoder fine-tuning): each query read with
 // each passage of its group ([positive, G-1 hard negatives]) as one input, only the passage
 // truncated, to query_max_len + passage_max_len; the G logits of a group go through a softmax
-// and cross-entropy with the positive as target. With teacher scores, the KL divergence from the
-// teacher's softmax over the group is added, weighted by distill_weight, as for bi-encoders.
+// and cross-entropy with the positive as target. With --knowledge_distillation, the KL divergence
+// from the teacher's softmax over the group is added, weighted by distill_weight, as for
+// bi-encoders.
 #include <fmt/format.h>
 #include <torch/torch.h>
 
@@ -46,7 +47,6 @@ class RerankerTask : public TrainingTask {
                 SimilarityStatistics& similarities) override {
     const text::Tokenizer& tokenizer = model_->tokenizer();
     std::vector<text::Encoding> pairs;
-    bool anyTeacher = false;
     for (const TrainingGroup& group : groups) {
       const std::string query =
           (group.prompt ? *group.prompt : options_.queryInstruction) + group.query;
@@ -56,7 +56,6 @@ class RerankerTask : public TrainingTask {
                                                 static_cast<std::size_t>(options_.queryMaxLen),
                                                 static_cast<std::size_t>(options_.passageMaxLen)));
       }
-      anyTeacher = anyTeacher || !group.teacherScores.empty();
     }
     text::padEncodings(pairs, tokenizer.padId(), std::nullopt, tokenizer.padToken());
     const model::BatchTensors batch = model::toTensors(pairs, device_);
@@ -71,8 +70,10 @@ class RerankerTask : public TrainingTask {
     RerankerLossInputs inputs;
     inputs.logits = logits;
     inputs.distillationWeight = options_.distillationWeight;
-    if (anyTeacher)
-      inputs.teacherScores = teacherScoreTensor(groups, g, device_, inputs.teacherMask);
+    if (options_.knowledgeDistillation) {  // opt-in, as in the reference
+      inputs.teacherScores =
+          teacherScoreTensor(groups, g, options_.teacherTemperature, device_, inputs.teacherMask);
+    }
     const RerankerLossOutput output = rerankerLoss(inputs);
     const double loss = output.loss.item<double>();
     if (!std::isfinite(loss)) {

@@ -5,7 +5,8 @@
 namespace embedlab::train {
 
 torch::Tensor teacherScoreTensor(const std::vector<TrainingGroup>& groups, std::int64_t groupSize,
-                                 const torch::Device& device, torch::Tensor& mask) {
+                                 double temperature, const torch::Device& device,
+                                 torch::Tensor& mask) {
   const auto b = static_cast<std::int64_t>(groups.size());
   torch::Tensor scores = torch::zeros({b, groupSize}, torch::kDouble);
   mask = torch::zeros({b}, torch::kBool);
@@ -14,7 +15,7 @@ torch::Tensor teacherScoreTensor(const std::vector<TrainingGroup>& groups, std::
     if (static_cast<std::int64_t>(group.teacherScores.size()) != groupSize) continue;
     mask[i] = true;
     for (std::int64_t k = 0; k < groupSize; ++k)
-      scores[i][k] = group.teacherScores[static_cast<std::size_t>(k)];
+      scores[i][k] = group.teacherScores[static_cast<std::size_t>(k)] / temperature;
   }
   mask = mask.to(device);
   return scores.to(device, torch::kFloat);

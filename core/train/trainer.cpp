@@ -20,6 +20,7 @@
 #include "core/model/encoder_config.h"
 #include "core/model/torch/rng_state.h"
 #include "core/train/chance_level_monitor.h"
+#include "core/train/epoch_schedule.h"
 #include "core/train/group_sampler.h"
 #include "core/train/learning_rate_schedule.h"
 #include "core/train/torch/optimizer.h"
@@ -105,7 +106,11 @@ class Trainer {
   /// This worker's groups of the step's global batch.
   std::vector<TrainingGroup> workerGroups(std::int64_t step);
   double trainStep(std::int64_t step, const std::vector<TrainingGroup>& groups);
+  void checkLengths(const std::filesystem::path& source) const;
+  void noteTeacherScores(const std::vector<TrainingExample>& examples);
   void saveCheckpoint(std::int64_t step);
+  void saveRngStates(const std::filesystem::path& folder);
+  void restoreRngStates(const std::filesystem::path& folder);
   void log(std::int64_t step, Clock::time_point now);
   bool stopRequested();
   void note(const std::string& text) {
@@ -121,6 +126,7 @@ class Trainer {
   torch::Device device_ = torch::kCPU;
   std::unique_ptr<TrainingTask> task_;  ///< the model and its loss (bi-encoder or reranker)
   std::unique_ptr<GroupSampler> sampler_;
+  std::unique_ptr<EpochSchedule> schedule_;        ///< step -> (epoch, batch)
   std::optional<ChanceLevelMonitor> chanceLevel_;  ///< rerankers: a loss stuck at ln G
   std::unique_ptr<torch::optim::AdamW> optimizer_;
   LossScaler scaler_;
@@ -132,7 +138,7 @@ class Trainer {
 
   // The current logging window.
   double windowLoss_ = 0;
-  double windowContrastive_ = 0;
+  double windowPrimary_ = 0;
   double windowDistillation_ = 0;
   double windowTokens_ = 0;
   std::int64_t windowSteps_ = 0;
@@ -193,6 +199,7 @@ void Trainer::loadModelAndData() {
   task_ = options_.task == "reranker"
               ? makeRerankerTask(options_)
               : makeBiEncoderTask(options_, group_.get(), environment_.worldSize);
+  checkLengths(source);
   task_->load(source, device_);
   task_->encoder().setGradientCheckpointing(options_.gradientCheckpointing);
   if (options_.task == "reranker" && resumeFrom.empty() &&
@@ -216,6 +223,7 @@ void Trainer::loadModelAndData() {
                     "'embedlab-cli validate' lists them",
                     warnings.size(), warnings.front().line, warnings.front().message));
   }
+  noteTeacherScores(examples);
   dataHash_ = hashTrainingFiles(options_.trainData);
   SamplerOptions sampling;
   sampling.groupSize = options_.trainGroupSize;
@@ -225,11 +233,10 @@ void Trainer::loadModelAndData() {
   sampling.dropLast = options_.dataloaderDropLast;
   sampling.deduplicate = options_.deduplicateBatches;
   sampler_ = std::make_unique<GroupSampler>(std::move(examples), sampling);
-  const auto batches = static_cast<std::int64_t>(sampler_->batchesPerEpoch());
-  totalSteps_ = options_.maxSteps > 0
-                    ? options_.maxSteps
-                    : static_cast<std::int64_t>(
-                          std::ceil(options_.numTrainEpochs * static_cast<double>(batches)));
+  schedule_ = std::make_unique<EpochSchedule>(
+      [sampler = sampler_.get()](std::uint64_t epoch) { return sampler->batchCount(epoch); });
+  totalSteps_ =
+      options_.maxSteps > 0 ? options_.maxSteps : schedule_->stepsFor(options_.numTrainEpochs);
   warmupSteps_ =
       static_cast<std::int64_t>(std::ceil(options_.warmupRatio * static_cast<double>(totalSteps_)));
   optimizer_ = makeAdamW(task_->module(), options_);
@@ -237,12 +244,36 @@ void Trainer::loadModelAndData() {
 }
 
 void Trainer::restore(const std::filesystem::path& checkpoint) {
-  std::ifstream in(checkpoint / "trainer_state.json");
-  const nlohmann::json state = nlohmann::json::parse(in);
-  if (state.value("format_version", 0) != kCheckpointFormat) {
+  const std::filesystem::path stateFile = checkpoint / "trainer_state.json";
+  nlohmann::json state;
+  {
+    std::ifstream in(stateFile);
+    state = nlohmann::json::parse(in, nullptr, false);
+  }
+  // A damaged file is the user's to fix (or to resume from an earlier checkpoint): say which
+  // file and which field.
+  const auto damaged = [&](const std::string& what) {
+    return UsageError(fmt::format("cannot resume from {}: {} {}; resume from another checkpoint",
+                                  checkpoint.string(), stateFile.string(), what));
+  };
+  if (state.is_discarded()) throw damaged("is not valid JSON (damaged or cut short)");
+  if (!state.is_object()) throw damaged("does not hold a JSON object");
+  const auto field = [&](const char* name, auto fallback) {
+    using T = decltype(fallback);
+    if (!state.contains(name)) throw damaged(fmt::format("has no field \"{}\"", name));
+    const nlohmann::json& value = state.at(name);
+    const bool fits = std::is_integral_v<T> ? value.is_number_integer() : value.is_number();
+    if (!fits) {
+      throw damaged(fmt::format("has field \"{}\" = {}, expected a number", name, value.dump()));
+    }
+    return value.get<T>();
+  };
+  if (field("format_version", 0) != kCheckpointFormat) {
     throw UsageError(checkpoint.string() + " was written by an incompatible EmbedLab version");
   }
-  const TrainingOptions saved = TrainingOptions::fromJson(state.at("options"), checkpoint.string());
+  if (!state.contains("options")) throw damaged("has no field \"options\"");
+  const TrainingOptions saved =
+      TrainingOptions::fromJson(state.at("options"), stateFile.string() + " (field \"options\")");
   // What decides which examples each step sees must not change on resume.
   const auto same = [&](const char* name, auto a, auto b) {
     if (a != b) {
@@ -255,41 +286,93 @@ void Trainer::restore(const std::filesystem::path& checkpoint) {
   same("train_group_size", saved.trainGroupSize, options_.trainGroupSize);
   same("seed", saved.seed, options_.seed);
   same("dedup_batches", saved.deduplicateBatches, options_.deduplicateBatches);
+  same("dataloader_drop_last", saved.dataloaderDropLast, options_.dataloaderDropLast);
   same("task", saved.task, options_.task);
-  same("the number of workers", state.value("world_size", 1), environment_.worldSize);
-  if (state.value("train_data_hash", std::uint64_t{0}) != dataHash_) {
+  same("the number of workers", field("world_size", 0), environment_.worldSize);
+  if (field("train_data_hash", std::uint64_t{0}) != dataHash_) {
     throw UsageError("cannot resume from " + checkpoint.string() +
                      ": the training files changed since");
   }
-  firstStep_ = state.at("step").get<std::int64_t>();
+  firstStep_ = field("step", std::int64_t{0});
+  if (firstStep_ < 0) throw damaged("has a negative \"step\"");
   {
     std::ifstream optimizerFile(checkpoint / "optimizer.pt", std::ios::binary);
     torch::serialize::InputArchive archive;
     archive.load_from(optimizerFile, device_);
     optimizer_->load(archive);
   }
-  {
-    std::ifstream rngFile(checkpoint / "rng_state.pt", std::ios::binary);
-    torch::serialize::InputArchive archive;
-    archive.load_from(rngFile);
-    model::RngState rng;
-    archive.read("cpu", rng.cpu);
-    if (device_.is_cuda()) archive.read("accelerator", rng.accelerator);
-    model::restoreRng(rng, device_);
-  }
+  restoreRngStates(checkpoint);
   note(fmt::format("resuming from {} at step {}", checkpoint.string(), firstStep_));
 }
 
+void Trainer::checkLengths(const std::filesystem::path& source) const {
+  const std::filesystem::path configFile = source / "config.json";
+  const model::EncoderConfig config = model::EncoderConfig::load(configFile);
+  const std::int64_t limit = config.maxInputTokens();
+  const auto tooLong = [&](const std::string& what, std::int64_t length) {
+    return UsageError(fmt::format(
+        "{} is {} tokens, longer than the model takes: {} has max_position_embeddings {}, so "
+        "inputs of at most {} tokens; lower it to {} or less",
+        what, length, configFile.string(), config.maxPositionEmbeddings, limit, limit));
+  };
+  if (options_.task == "reranker") {
+    // A reranker reads query and passage as one input.
+    const std::int64_t pair = options_.queryMaxLen + options_.passageMaxLen;
+    if (pair > limit) {
+      throw tooLong(fmt::format("--query_max_len {} + --passage_max_len {} (train-reranker reads "
+                                "query and passage as one input)",
+                                options_.queryMaxLen, options_.passageMaxLen),
+                    pair);
+    }
+    return;
+  }
+  if (options_.queryMaxLen > limit)
+    throw tooLong(fmt::format("--query_max_len {}", options_.queryMaxLen), options_.queryMaxLen);
+  if (options_.passageMaxLen > limit) {
+    throw tooLong(fmt::format("--passage_max_len {}", options_.passageMaxLen),
+                  options_.passageMaxLen);
+  }
+}
+
+void Trainer::noteTeacherScores(const std::vector<TrainingExample>& examples) {
+  std::size_t scored = 0;
+  for (const TrainingExample& example : examples)
+    scored += example.positiveScores.empty() || example.negativeScores.empty() ? 0 : 1;
+  if (!options_.knowledgeDistillation) {
+    if (scored > 0) {
+      note(fmt::format(
+          "{} of {} training lines carry pos_scores/neg_scores; they are ignored without "
+          "--knowledge_distillation",
+          scored, examples.size()));
+    }
+    return;
+  }
+  if (scored == 0) {
+    note(
+        "--knowledge_distillation: no training line carries both pos_scores and neg_scores, so "
+        "there is nothing to distil from");
+  } else if (scored < examples.size()) {
+    note(
+        fmt::format("--knowledge_distillation: {} of {} lines carry teacher scores; the others "
+                    "train with the contrastive loss alone",
+                    scored, examples.size()));
+  }
+}
+
 std::vector<TrainingGroup> Trainer::workerGroups(std::int64_t step) {
-  const auto batches = static_cast<std::int64_t>(sampler_->batchesPerEpoch());
-  const std::vector<TrainingGroup> global = sampler_->batch(
-      static_cast<std::uint64_t>(step / batches), static_cast<std::size_t>(step % batches));
+  const EpochSchedule::Position at = schedule_->position(step);
+  if (at.batch == 0 || step == firstStep_) note(sampler_->summary(at.epoch).describe(at.epoch));
+  const std::vector<TrainingGroup> global = sampler_->batch(at.epoch, at.batch);
   const std::size_t perWorker = static_cast<std::size_t>(options_.perDeviceTrainBatchSize);
+  // The sampler fills every batch, so that the workers' slices are equal and never empty: the
+  // collectives that follow need the same shapes on every worker.
+  if (global.size() != perWorker * static_cast<std::size_t>(environment_.worldSize)) {
+    throw Error(fmt::format("batch {} of epoch {} holds {} groups, not {} x {} workers", at.batch,
+                            at.epoch + 1, global.size(), perWorker, environment_.worldSize));
+  }
   const std::size_t first = static_cast<std::size_t>(environment_.rank) * perWorker;
-  std::vector<TrainingGroup> groups;
-  for (std::size_t i = first; i < first + perWorker && i < global.size(); ++i)
-    groups.push_back(global[i]);
-  return groups;
+  return {global.begin() + static_cast<std::ptrdiff_t>(first),
+          global.begin() + static_cast<std::ptrdiff_t>(first + perWorker)};
 }
 
 double Trainer::trainStep(std::int64_t step, const std::vector<TrainingGroup>& groups) {
@@ -319,7 +402,7 @@ double Trainer::trainStep(std::int64_t step, const std::vector<TrainingGroup>& g
   optimizer_->zero_grad();
 
   windowLoss_ += loss.loss;
-  windowContrastive_ += loss.primary;
+  windowPrimary_ += loss.primary;
   windowDistillation_ += loss.distillation;
   windowTokens_ += loss.realTokens;
   ++windowSteps_;
@@ -327,21 +410,33 @@ double Trainer::trainStep(std::int64_t step, const std::vector<TrainingGroup>& g
 }
 
 void Trainer::log(std::int64_t step, Clock::time_point now) {
-  double loss = windowLoss_ / static_cast<double>(windowSteps_);
+  const auto steps = static_cast<double>(windowSteps_);
+  double loss = windowLoss_ / steps;
+  double primary = windowPrimary_ / steps;
+  double distillation = windowDistillation_ / steps;
   double tokens = windowTokens_;
-  if (group_ != nullptr && !options_.negativesCrossDevice) {
-    loss = group_->allReduceSum(loss) / environment_.worldSize;  // the mean over workers
+  if (group_ != nullptr) {
+    // With cross-device negatives every worker computes the loss of the whole global batch;
+    // otherwise each its own slice's, and the record holds their mean, partial losses too.
+    const bool local = !options_.negativesCrossDevice || options_.task == "reranker";
+    const std::vector<double> sums = group_->allReduceSum({loss, primary, distillation, tokens});
+    const double workers = environment_.worldSize;
+    if (local) {
+      loss = sums[0] / workers;
+      primary = sums[1] / workers;
+      distillation = sums[2] / workers;
+    }
+    tokens = sums[3];
   }
-  if (group_ != nullptr) tokens = group_->allReduceSum(tokens);
   const double seconds = std::chrono::duration<double>(now - windowStart_).count();
   const double elapsed = std::chrono::duration<double>(now - runStart_).count();
   TrainingLogRecord record;
   record.step = step + 1;
   record.totalSteps = totalSteps_;
-  record.epoch = static_cast<double>(step + 1) / static_cast<double>(sampler_->batchesPerEpoch());
+  record.epoch = schedule_->epochsAfter(step);
   record.loss = loss;
-  record.contrastiveLoss = windowContrastive_ / static_cast<double>(windowSteps_);
-  record.distillationLoss = windowDistillation_ / static_cast<double>(windowSteps_);
+  record.contrastiveLoss = primary;
+  if (options_.knowledgeDistillation) record.distillationLoss = distillation;
   record.learningRate = lastLearningRate_;
   record.gradNorm = lastGradNorm_;
   const double queriesPerStep =
@@ -365,7 +460,7 @@ void Trainer::log(std::int64_t step, Clock::time_point now) {
     metrics << record.toJson().dump() << "\n";
     if (observer_ != nullptr) observer_->onLog(record);
   }
-  windowLoss_ = windowContrastive_ = windowDistillation_ = windowTokens_ = 0;
+  windowLoss_ = windowPrimary_ = windowDistillation_ = windowTokens_ = 0;
   windowSteps_ = 0;
   similarities_.clear();
   windowStart_ = Clock::now();
@@ -374,12 +469,12 @@ void Trainer::log(std::int64_t step, Clock::time_point now) {
 void Trainer::saveCheckpoint(std::int64_t step) {
   const std::filesystem::path output = options_.outputDir;
   const std::filesystem::path target = output / (kCheckpointPrefix + std::to_string(step));
+  const std::filesystem::path partial =
+      output / fmt::format(".{}.partial", target.filename().string());
+  saveRngStates(partial);  // every worker's, gathered to the main one
   if (isMain()) {
     // Written into a hidden folder and renamed when complete: a crash mid-write never damages
     // an existing checkpoint, and a partial one is never mistaken for a checkpoint.
-    const std::filesystem::path partial =
-        output / fmt::format(".{}.partial", target.filename().string());
-    std::filesystem::remove_all(partial);
     task_->save(partial);
     nlohmann::json state = {{"format_version", kCheckpointFormat},
                             {"embedlab_version", kVersion},
@@ -393,13 +488,6 @@ void Trainer::saveCheckpoint(std::int64_t step) {
     writeFileAtomically(
         partial / "optimizer.pt",
         serialize([&](torch::serialize::OutputArchive& archive) { optimizer_->save(archive); }));
-    const model::RngState rng = model::captureRng(device_);
-    writeFileAtomically(partial / "rng_state.pt",
-                        serialize([&](torch::serialize::OutputArchive& archive) {
-                          archive.write("cpu", rng.cpu);
-                          if (rng.accelerator.defined())
-                            archive.write("accelerator", rng.accelerator);
-                        }));
     if (std::filesystem::exists(target)) {
       const std::filesystem::path old = output / fmt::format(".{}.old", target.filename().string());
       std::filesystem::remove_all(old);
@@ -420,6 +508,49 @@ void Trainer::saveCheckpoint(std::int64_t step) {
     if (observer_ != nullptr) observer_->onCheckpoint(target, step);
   }
   if (group_ != nullptr) group_->barrier();
+}
+
+void Trainer::saveRngStates(const std::filesystem::path& partial) {
+  // Each worker's random stream has advanced by its own batches (dropout over tensors of its
+  // own padded shapes), so a resumed run restores each worker's state, as Hugging Face's
+  // rng_state_{rank}.pth files do; "cpu" is rank 0's, so one-worker checkpoints read as before.
+  const model::RngState rng = model::captureRng(device_);
+  std::vector<torch::Tensor> cpu{rng.cpu};
+  std::vector<torch::Tensor> accelerator{rng.accelerator};
+  if (group_ != nullptr) {
+    cpu = group_->allGather(rng.cpu);
+    accelerator = rng.accelerator.defined() ? group_->allGather(rng.accelerator)
+                                            : std::vector<torch::Tensor>(cpu.size());
+  }
+  if (!isMain()) return;
+  std::filesystem::remove_all(partial);
+  std::filesystem::create_directories(partial);
+  writeFileAtomically(
+      partial / "rng_state.pt", serialize([&](torch::serialize::OutputArchive& archive) {
+        for (std::size_t rank = 0; rank < cpu.size(); ++rank) {
+          const std::string suffix = rank == 0 ? "" : fmt::format("_rank_{}", rank);
+          archive.write("cpu" + suffix, cpu[rank].to(torch::kCPU));
+          if (accelerator[rank].defined())
+            archive.write("accelerator" + suffix, accelerator[rank].to(torch::kCPU));
+        }
+      }));
+}
+
+void Trainer::restoreRngStates(const std::filesystem::path& checkpoint) {
+  std::ifstream rngFile(checkpoint / "rng_state.pt", std::ios::binary);
+  torch::serialize::InputArchive archive;
+  archive.load_from(rngFile);
+  const std::string suffix =
+      environment_.rank == 0 ? "" : fmt::format("_rank_{}", environment_.rank);
+  model::RngState rng;
+  if (!archive.try_read("cpu" + suffix, rng.cpu)) {
+    throw UsageError(
+        fmt::format("cannot resume from {}: its rng_state.pt has no state for worker "
+                    "{} (written by an EmbedLab that saved only worker 0's)",
+                    checkpoint.string(), environment_.rank));
+  }
+  if (device_.is_cuda()) archive.read("accelerator" + suffix, rng.accelerator);
+  model::restoreRng(rng, device_);
 }
 
 bool Trainer::stopRequested() {

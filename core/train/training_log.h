@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 
 #include "core/train/similarity_statistics.h"
@@ -15,10 +16,12 @@ namespace embedlab::train {
 struct TrainingLogRecord {
   std::int64_t step = 0;  ///< optimiser steps done
   std::int64_t totalSteps = 0;
-  double epoch = 0;             ///< fractional epoch
-  double loss = 0;              ///< mean training loss since the previous record
-  double contrastiveLoss = 0;   ///< its cross-entropy part
-  double distillationLoss = 0;  ///< its KL part (0 without teacher scores)
+  double epoch = 0;            ///< fractional epoch
+  double loss = 0;             ///< mean training loss since the previous record
+  double contrastiveLoss = 0;  ///< its cross-entropy part
+  /// its KL part towards the teacher scores; only with --knowledge_distillation (0 for steps
+  /// whose batches hold no scored line)
+  std::optional<double> distillationLoss;
   double learningRate = 0;      ///< at the last step
   double gradNorm = 0;          ///< global gradient norm before clipping, last step
   double samplesPerSecond = 0;  ///< queries per second over all workers

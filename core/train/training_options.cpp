@@ -2,7 +2,10 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <cmath>
 #include <set>
+#include <type_traits>
 
 #include "core/common/error.h"
 
@@ -28,6 +31,9 @@ void visitFields(TrainingOptions& o, Visitor&& visit) {
   visit("temperature", o.temperature);
   visit("use_inbatch_neg", o.inBatchNegatives);
   visit("negatives_cross_device", o.negativesCrossDevice);
+  visit("knowledge_distillation", o.knowledgeDistillation);
+  visit("kd_loss_type", o.kdLossType);
+  visit("teacher_temperature", o.teacherTemperature);
   visit("distill_weight", o.distillationWeight);
   visit("learning_rate", o.learningRate);
   visit("num_train_epochs", o.numTrainEpochs);
@@ -54,6 +60,16 @@ void visitFields(TrainingOptions& o, Visitor&& visit) {
   visit("device", o.device);
 }
 
+template <typename T>
+const char* expectedType() {
+  if constexpr (std::is_same_v<T, bool>) return "true or false";
+  if constexpr (std::is_same_v<T, std::string>) return "a string";
+  if constexpr (std::is_same_v<T, std::vector<std::string>>) return "a list of strings";
+  if constexpr (std::is_floating_point_v<T>) return "a number";
+  if constexpr (std::is_unsigned_v<T>) return "a whole number >= 0";
+  return "a whole number";
+}
+
 void require(bool condition, const std::string& message) {
   if (!condition) throw UsageError(message);
 }
@@ -68,26 +84,49 @@ nlohmann::json TrainingOptions::toJson() const {
 }
 
 TrainingOptions TrainingOptions::fromJson(const nlohmann::json& json, const std::string& source) {
-  if (!json.is_object()) throw InputError(source, "must hold a JSON object of training options");
+  if (!json.is_object()) {
+    throw UsageError(source + ": must hold a JSON object of training options, not " +
+                     std::string(json.type_name()));
+  }
   TrainingOptions options;
   std::set<std::string> known;
-  visitFields(options, [&](const char* name, auto& value) {
-    known.insert(name);
-    if (!json.contains(name)) return;
-    try {
-      value = json.at(name).get<std::remove_reference_t<decltype(value)>>();
-    } catch (const nlohmann::json::exception&) {
-      throw InputError(source, fmt::format("option \"{}\" has the wrong type ({})", name,
-                                           json.at(name).type_name()));
+  const auto read = [&](const char* name, const nlohmann::json& value, auto& member) {
+    using T = std::remove_reference_t<decltype(member)>;
+    // nlohmann converts between numbers and booleans silently; an option's type is checked here.
+    bool fits = false;
+    if constexpr (std::is_same_v<T, bool>) {
+      fits = value.is_boolean();
+    } else if constexpr (std::is_same_v<T, std::string>) {
+      fits = value.is_string();
+    } else if constexpr (std::is_same_v<T, std::vector<std::string>>) {
+      fits = value.is_array() &&
+             std::all_of(value.begin(), value.end(), [](const auto& v) { return v.is_string(); });
+    } else if constexpr (std::is_floating_point_v<T>) {
+      fits = value.is_number();
+    } else {
+      // Whole numbers; 8.0 from a form's number field is 8.
+      fits = value.is_number_integer() ||
+             (value.is_number_float() &&
+              value.template get<double>() == std::floor(value.template get<double>()));
+      if constexpr (std::is_unsigned_v<T>) fits = fits && value.template get<double>() >= 0;
     }
+    if (!fits) {
+      throw UsageError(fmt::format("{}: option \"{}\" must be {}, got {} {}", source, name,
+                                   expectedType<T>(), value.type_name(), value.dump()));
+    }
+    member = value.template get<T>();
+  };
+  visitFields(options, [&](const char* name, auto& member) {
+    known.insert(name);
+    if (json.contains(name)) read(name, json.at(name), member);
   });
   for (const auto& [key, value] : json.items()) {
     // The reference spells "normalized" as "normlized"; accept both.
     if (key == "normlized") {
-      options.normalized = value.get<bool>();
+      read("normlized", value, options.normalized);
       continue;
     }
-    if (known.count(key) == 0) throw InputError(source, "unknown option \"" + key + "\"");
+    if (known.count(key) == 0) throw UsageError(source + ": unknown option \"" + key + "\"");
   }
   return options;
 }
@@ -112,11 +151,17 @@ void validate(const TrainingOptions& o) {
           fmt::format("--train_group_size must be at least 1, got {}", o.trainGroupSize));
   require(o.queryMaxLen >= 4 && o.passageMaxLen >= 4,
           "--query_max_len and --passage_max_len must be at least 4");
-  require(
-      o.pooling.empty() || o.pooling == "cls" || o.pooling == "mean" || o.pooling == "lasttoken",
-      "--sentence_pooling_method must be cls, mean or lasttoken, got \"" + o.pooling + "\"");
+  require(o.pooling.empty() || o.pooling == "cls" || o.pooling == "mean" ||
+              o.pooling == "last_token" || o.pooling == "lasttoken",
+          "--sentence_pooling_method must be cls, mean or last_token, got \"" + o.pooling + "\"");
   require(o.temperature > 0, fmt::format("--temperature must be positive, got {}", o.temperature));
   require(o.distillationWeight >= 0, "--distill_weight must not be negative");
+  require(o.kdLossType == "kl_div",
+          "--kd_loss_type must be kl_div, got \"" + o.kdLossType +
+              "\" (the reference's m3_kd_loss, which distils over the in-batch negatives too, "
+              "is not supported)");
+  require(o.teacherTemperature > 0,
+          fmt::format("--teacher_temperature must be positive, got {}", o.teacherTemperature));
   require(o.learningRate > 0,
           fmt::format("--learning_rate must be positive, got {}", o.learningRate));
   require(o.maxSteps > 0 || o.numTrainEpochs > 0,

@@ -29,13 +29,23 @@ struct TrainingOptions {
   bool deduplicateBatches = false;  ///< dedup_batches: keep a text out of a batch it is already in
 
   // ---- model and loss ----
-  std::string pooling;        ///< sentence_pooling_method: cls, mean or lasttoken ("": the model's)
-  bool normalized = true;     ///< normlized / normalized: L2-normalise embeddings
-  double temperature = 0.02;  ///< temperature: scores are q.p / temperature
+  /// sentence_pooling_method: cls, mean or last_token (also lasttoken; "": the model's)
+  std::string pooling;
+  bool normalized = true;        ///< normlized / normalized: L2-normalise embeddings
+  double temperature = 0.02;     ///< temperature: scores are q.p / temperature
   bool inBatchNegatives = true;  ///< use_inbatch_neg: other queries' passages are negatives too
   bool negativesCrossDevice = false;  ///< negatives_cross_device: share passages across workers
-  double distillationWeight =
-      1.0;  ///< distill_weight: weight of the KL term when lines carry teacher scores
+
+  // ---- distillation from teacher scores (pos_scores/neg_scores in the data) ----
+  /// knowledge_distillation: add the KL term towards the softmax of the lines' teacher scores
+  /// (off, as in the reference: scores in the data are then ignored)
+  bool knowledgeDistillation = false;
+  std::string kdLossType = "kl_div";  ///< kd_loss_type: the distillation loss; only kl_div
+  /// teacher_temperature: teacher scores are divided by it before their softmax (1 for a
+  /// reranker's logits; a bi-encoder's cosines, as `mine --write_scores` writes them, need that
+  /// model's training temperature, e.g. 0.02)
+  double teacherTemperature = 1.0;
+  double distillationWeight = 1.0;  ///< distill_weight: weight of the KL term
 
   // ---- optimisation ----
   double learningRate = 1e-5;       ///< learning_rate (AdamW)
@@ -68,7 +78,8 @@ struct TrainingOptions {
 
   /// The options as JSON, under their reference names.
   nlohmann::json toJson() const;
-  /// Options from JSON (a --config file): unknown keys are errors naming them.
+  /// Options from JSON (a --config file, a checkpoint's trainer_state.json): an unknown key or a
+  /// value of the wrong type is a UsageError naming `source` and the option.
   static TrainingOptions fromJson(const nlohmann::json& json, const std::string& source);
 };
 

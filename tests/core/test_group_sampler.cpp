@@ -1,11 +1,16 @@
 // core/train's sampling and options: groups are drawn as the reference draws them, the same for
-// any number of workers, resumable by (epoch, batch); options round-trip through JSON and
-// impossible values are refused before any work.
+// any number of workers, resumable by (epoch, batch); every batch is full and every query trains
+// once per epoch, with deduplication too, whose epochs differ in length; steps map to epochs
+// through their own lengths; options round-trip through JSON and impossible values are refused
+// before any work.
 #include <QtTest/QtTest>
 
+#include <map>
 #include <set>
+#include <tuple>
 
 #include "core/common/error.h"
+#include "core/train/epoch_schedule.h"
 #include "core/train/group_sampler.h"
 #include "core/train/training_options.h"
 
@@ -47,7 +52,7 @@ class TestGroupSampler : public QObject {
     options.groupSize = 4;
     options.globalBatchSize = 5;
     GroupSampler sampler(examples(20, 6), options);
-    QCOMPARE(sampler.batchesPerEpoch(), std::size_t{4});
+    QCOMPARE(sampler.batchCount(0), std::size_t{4});
     std::set<std::size_t> seen;
     for (std::size_t b = 0; b < 4; ++b) {
       for (const TrainingGroup& group : sampler.batch(0, b)) {
@@ -128,13 +133,13 @@ class TestGroupSampler : public QObject {
     options.groupSize = 1;
     options.globalBatchSize = 4;
     GroupSampler filled(examples(10, 0), options);
-    QCOMPARE(filled.batchesPerEpoch(), std::size_t{3});
+    QCOMPARE(filled.batchCount(0), std::size_t{3});
     QCOMPARE(filled.batch(0, 2).size(), std::size_t{4});
     options.dropLast = true;
     GroupSampler dropped(examples(10, 0), options);
-    QCOMPARE(dropped.batchesPerEpoch(), std::size_t{2});
+    QCOMPARE(dropped.batchCount(0), std::size_t{2});
     options.globalBatchSize = 64;
-    QVERIFY_THROWS_EXCEPTION(UsageError, GroupSampler(examples(10, 0), options).batchesPerEpoch());
+    QVERIFY_THROWS_EXCEPTION(UsageError, GroupSampler(examples(10, 0), options).batchCount(0));
   }
 
   void deduplicationKeepsATextOutOfABatchThatHasIt() {
@@ -150,13 +155,147 @@ class TestGroupSampler : public QObject {
     for (std::uint64_t seed = 0; seed < 20; ++seed) {
       options.seed = seed;
       GroupSampler sampler(data, options);
-      for (std::size_t b = 0; b < sampler.batchesPerEpoch(); ++b) {
+      for (std::size_t b = 0; b < sampler.batchCount(0); ++b) {
         int shared = 0;
         for (const TrainingGroup& group : sampler.batch(0, b))
           shared += group.passages[0] == "shared";
         QVERIFY(shared <= 1);
       }
     }
+  }
+
+  void deduplicatedEpochsAreFullAndTrainEveryQueryOnce() {
+    // Texts shared between queries (positives in threes, negatives in sevens): with
+    // deduplication each epoch's shuffle packs its batches differently. Every batch must still
+    // hold the whole global batch (equal, non-empty slices for the workers), every query must
+    // train in every epoch, and only fills may repeat a query.
+    std::vector<TrainingExample> data;
+    for (int i = 0; i < 45; ++i) {
+      data.push_back(example("q" + std::to_string(i), {"shared positive " + std::to_string(i / 3)},
+                             {"shared negative " + std::to_string(i % 7),
+                              "n" + std::to_string(i) + "a", "n" + std::to_string(i) + "b"}));
+    }
+    SamplerOptions options;
+    options.groupSize = 3;
+    options.globalBatchSize = 6;
+    options.deduplicate = true;
+    GroupSampler sampler(data, options);
+    std::set<std::size_t> counts;
+    for (std::uint64_t epoch = 0; epoch < 6; ++epoch) {
+      const EpochPlanSummary summary = sampler.summary(epoch);
+      counts.insert(sampler.batchCount(epoch));
+      std::map<std::size_t, int> trained;
+      for (std::size_t b = 0; b < sampler.batchCount(epoch); ++b) {
+        const auto batch = sampler.batch(epoch, b);
+        QCOMPARE(batch.size(), std::size_t{6});
+        std::set<std::string> texts;
+        std::size_t passages = 0;
+        for (const TrainingGroup& group : batch) {
+          ++trained[group.example];
+          texts.insert(group.passages.begin(), group.passages.end());
+          passages += group.passages.size();
+        }
+        QCOMPARE(texts.size(), passages);  // no text twice in a batch
+      }
+      QCOMPARE(trained.size(), data.size());  // every query, every epoch
+      int repeats = 0;
+      for (const auto& [example, times] : trained)
+        repeats += times - 1;
+      QCOMPARE(static_cast<std::size_t>(repeats), summary.repeats);
+      QCOMPARE(summary.queriesTrained, data.size());
+      QCOMPARE(summary.clashingFills, std::size_t{0});
+      QCOMPARE(summary.batches * 6, data.size() + summary.repeats);
+      QVERIFY(summary.describe(epoch).find("all 45 queries trained once") != std::string::npos);
+    }
+    QVERIFY2(counts.size() > 1, "the data should give epochs of different lengths");
+  }
+
+  void dropLastWithDeduplicationLeavesOutOnlyShortBatches() {
+    std::vector<TrainingExample> data;
+    for (int i = 0; i < 30; ++i)
+      data.push_back(example("q" + std::to_string(i), {"p" + std::to_string(i % 10)}, {"n"}));
+    SamplerOptions options;
+    options.groupSize = 1;
+    options.globalBatchSize = 4;
+    options.deduplicate = true;
+    options.dropLast = true;
+    GroupSampler sampler(data, options);
+    const EpochPlanSummary summary = sampler.summary(0);
+    QCOMPARE(summary.queriesTrained + summary.dropped, data.size());
+    QCOMPARE(summary.repeats, std::size_t{0});
+    std::set<std::size_t> trained;
+    for (std::size_t b = 0; b < sampler.batchCount(0); ++b) {
+      const auto batch = sampler.batch(0, b);
+      QCOMPARE(batch.size(), std::size_t{4});
+      for (const TrainingGroup& group : batch)
+        QVERIFY(trained.insert(group.example).second);
+    }
+    QCOMPARE(trained.size(), summary.queriesTrained);
+  }
+
+  void aBatchThatCannotAvoidATextStillFills() {
+    // Every query has the same positive: deduplication cannot keep batches free of it, and
+    // says so instead of making batches of one.
+    std::vector<TrainingExample> data;
+    for (int i = 0; i < 5; ++i)
+      data.push_back(example("q" + std::to_string(i), {"the answer"}, {"n" + std::to_string(i)}));
+    SamplerOptions options;
+    options.groupSize = 2;
+    options.globalBatchSize = 2;
+    options.deduplicate = true;
+    GroupSampler sampler(data, options);
+    QCOMPARE(sampler.batchCount(0), std::size_t{5});
+    for (std::size_t b = 0; b < 5; ++b)
+      QCOMPARE(sampler.batch(0, b).size(), std::size_t{2});
+    QCOMPARE(sampler.summary(0).clashingFills, std::size_t{5});
+    QVERIFY(sampler.summary(0).describe(0).find("share a text") != std::string::npos);
+  }
+
+  void stepsMapToEpochsOfTheirOwnLength() {
+    const std::vector<std::size_t> lengths{3, 5, 4, 4};
+    int asked = 0;
+    EpochSchedule schedule([&](std::uint64_t epoch) {
+      ++asked;
+      return lengths.at(epoch);
+    });
+    QCOMPARE(schedule.stepsFor(1), std::int64_t{3});
+    QCOMPARE(schedule.stepsFor(3), std::int64_t{12});
+    QCOMPARE(schedule.stepsFor(2.5), std::int64_t{10});  // 3 + 5 + half of 4
+    QCOMPARE(schedule.stepsFor(0.1), std::int64_t{1});
+    const auto at = [&](std::int64_t step) {
+      const auto p = schedule.position(step);
+      return std::make_tuple(p.epoch, p.batch, p.batches);
+    };
+    QCOMPARE(at(0), std::make_tuple(std::uint64_t{0}, std::size_t{0}, std::size_t{3}));
+    QCOMPARE(at(2), std::make_tuple(std::uint64_t{0}, std::size_t{2}, std::size_t{3}));
+    QCOMPARE(at(3), std::make_tuple(std::uint64_t{1}, std::size_t{0}, std::size_t{5}));
+    QCOMPARE(at(7), std::make_tuple(std::uint64_t{1}, std::size_t{4}, std::size_t{5}));
+    QCOMPARE(at(8), std::make_tuple(std::uint64_t{2}, std::size_t{0}, std::size_t{4}));
+    QCOMPARE(at(15), std::make_tuple(std::uint64_t{3}, std::size_t{3}, std::size_t{4}));
+    QCOMPARE(schedule.epochsAfter(2), 1.0);
+    QCOMPARE(schedule.epochsAfter(5), 1.6);
+    QCOMPARE(asked, 4);  // each epoch's length asked once
+  }
+
+  void trainingStepsDoNotReplanEpochs() {
+    // The trainer's access pattern: the run's length first, then every step's batch. An epoch
+    // is planned when its length is first counted and when its batches are first read, never
+    // per step.
+    std::vector<TrainingExample> data;
+    for (int i = 0; i < 60; ++i)
+      data.push_back(example("q" + std::to_string(i), {"p" + std::to_string(i % 20)}, {"n"}));
+    SamplerOptions options;
+    options.groupSize = 2;
+    options.globalBatchSize = 4;
+    options.deduplicate = true;
+    GroupSampler sampler(data, options);
+    EpochSchedule schedule([&](std::uint64_t epoch) { return sampler.batchCount(epoch); });
+    const std::int64_t steps = schedule.stepsFor(3);
+    for (std::int64_t step = 0; step < steps; ++step) {
+      const auto at = schedule.position(step);
+      QCOMPARE(sampler.batch(at.epoch, at.batch).size(), std::size_t{4});
+    }
+    QVERIFY2(sampler.plansMade() <= 6, qPrintable(QString::number(sampler.plansMade())));
   }
 
   void teacherScoresFollowThePassages() {
@@ -184,10 +323,24 @@ class TestGroupSampler : public QObject {
     const TrainingOptions back = TrainingOptions::fromJson(options.toJson(), "test");
     QCOMPARE(back.toJson(), options.toJson());
     QCOMPARE(TrainingOptions::fromJson({{"normlized", false}}, "test").normalized, false);
-    QVERIFY_THROWS_EXCEPTION(InputError,
+    QVERIFY_THROWS_EXCEPTION(UsageError,
                              TrainingOptions::fromJson({{"learning_rat", 1e-5}}, "test"));
-    QVERIFY_THROWS_EXCEPTION(InputError,
-                             TrainingOptions::fromJson({{"temperature", "cold"}}, "test"));
+    // A value of the wrong type names the file and the option (nlohmann would turn 1 into true).
+    for (const nlohmann::json& wrong :
+         {nlohmann::json{{"temperature", "cold"}}, nlohmann::json{{"bf16", 1}},
+          nlohmann::json{{"train_data", "one.jsonl"}}, nlohmann::json{{"seed", -3}},
+          nlohmann::json{{"max_steps", 2.5}}, nlohmann::json{{"normlized", "yes"}}}) {
+      try {
+        TrainingOptions::fromJson(wrong, "config.json");
+        QFAIL(qPrintable(QString::fromStdString(wrong.dump())));
+      } catch (const UsageError& error) {
+        const std::string message = error.what();
+        QVERIFY2(
+            message.rfind("config.json: option \"" + wrong.begin().key() + "\" must be", 0) == 0,
+            error.what());
+      }
+    }
+    QCOMPARE(TrainingOptions::fromJson({{"max_steps", 8.0}}, "form").maxSteps, std::int64_t{8});
   }
 
   void impossibleOptionsAreRefused() {
@@ -214,6 +367,14 @@ class TestGroupSampler : public QObject {
     QVERIFY(refused([](TrainingOptions& o) { o.fp16 = o.bf16 = true; }, "exclude each other"));
     QVERIFY(refused([](TrainingOptions& o) { o.trainData.clear(); }, "--train_data"));
     QVERIFY(refused([](TrainingOptions& o) { o.pooling = "max"; }, "--sentence_pooling_method"));
+    QVERIFY(refused([](TrainingOptions& o) { o.kdLossType = "m3_kd_loss"; }, "--kd_loss_type"));
+    QVERIFY(refused([](TrainingOptions& o) { o.teacherTemperature = 0; }, "--teacher_temperature"));
+    // The reference's spelling of last-token pooling, and ours.
+    for (const char* spelling : {"last_token", "lasttoken"}) {
+      TrainingOptions lastToken = options;
+      lastToken.pooling = spelling;
+      validate(lastToken);
+    }
   }
 };
 

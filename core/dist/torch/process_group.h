@@ -1,5 +1,12 @@
 // The collectives a multi-process run needs, over c10d process groups (Gloo on CPU, NCCL on
 // CUDA when LibTorch has it). The only place in EmbedLab that calls c10d.
+//
+// Workers must issue the same collectives in the same order; one that issues another (a bug,
+// or data that makes one worker take another path) would otherwise pair its collective with a
+// different one of its peers and fail obscurely or wait for the timeout. So before each
+// collective the workers exchange a small fixed-size record of what they are about to do (its
+// number in the run, its kind and its size, as PyTorch's TORCH_DISTRIBUTED_DEBUG=DETAIL does)
+// and stop at once, with a message naming what each worker was doing, when they differ.
 // INTERNAL to core (LibTorch types).
 #pragma once
 
@@ -31,6 +38,10 @@ class ProcessGroup {
   void allReduceMean(const std::vector<torch::Tensor>& tensors);
   /// Sums a scalar over the workers.
   double allReduceSum(double value);
+  /// Sums each of `values` over the workers (one collective).
+  std::vector<double> allReduceSum(const std::vector<double>& values);
+  /// Every worker's `local` (same shape everywhere), in rank order, on this worker's device.
+  std::vector<torch::Tensor> allGather(const torch::Tensor& local);
   /// The workers' tensors concatenated along dimension 0, in rank order; this worker's slice is
   /// `local` itself, so gradients flow into it (the others are copies without history).
   torch::Tensor allGatherKeepingLocalGradient(const torch::Tensor& local);
@@ -39,8 +50,15 @@ class ProcessGroup {
   void barrier();
 
  private:
+  enum class Collective : std::int64_t { AllReduce = 1, AllGather, Broadcast, Barrier };
+  /// Exchanges (sequence number, kind, elements) with the peers before a collective; throws
+  /// Error naming every worker's collective when they differ.
+  void checkInStep(Collective kind, std::int64_t elements, const char* what);
+
   WorkerEnvironment environment_;
+  torch::Device device_;
   c10::intrusive_ptr<c10d::ProcessGroup> group_;
+  std::int64_t sequence_ = 0;  ///< collectives issued so far
 };
 
 }  // namespace embedlab::dist

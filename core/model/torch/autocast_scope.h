@@ -6,6 +6,31 @@
 
 namespace embedlab::model {
 
+/// The autocast settings in force on the current thread: what a recomputation (gradient
+/// checkpointing) must run under to reproduce a forward pass, as PyTorch's checkpoint saves
+/// them.
+struct AutocastState {
+  bool cpu = false;
+  torch::ScalarType cpuType = torch::kBFloat16;
+  bool cuda = false;
+  torch::ScalarType cudaType = torch::kHalf;
+
+  static AutocastState current();
+};
+
+/// Puts `state` in force while it lives, then restores the settings it found.
+class AutocastRestore {
+ public:
+  explicit AutocastRestore(const AutocastState& state);
+  ~AutocastRestore();
+  AutocastRestore(const AutocastRestore&) = delete;
+  AutocastRestore& operator=(const AutocastRestore&) = delete;
+
+ private:
+  AutocastState previous_;
+  bool enabled_;
+};
+
 class AutocastScope {
  public:
   AutocastScope(const torch::Device& device, bool fp16, bool bf16);

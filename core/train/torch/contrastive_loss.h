@@ -2,8 +2,10 @@
 //
 // scores = q . p^T / temperature over every passage of the (global) batch: each query's own group
 // ([positive, G-1 negatives]) and, with in-batch negatives, every other query's passages;
-// cross-entropy towards the query's positive. With teacher scores, the KL divergence between the
-// softmax of the teacher's group scores and the student's group scores is added (weighted).
+// cross-entropy towards the query's positive. With teacher scores (--knowledge_distillation), the
+// KL divergence from the softmax of the teacher's group scores to the student's group scores is
+// added (weighted), as the reference's kl_div: its soft cross-entropy minus the teacher's entropy,
+// a constant, so the gradients are the same and a perfect student scores 0.
 #pragma once
 
 #include <torch/types.h>

@@ -54,10 +54,13 @@ class TrainingTask {
                         double lossScale, SimilarityStatistics& similarities) = 0;
 };
 
-/// The groups' teacher scores (pos_scores, neg_scores) as [B, G] float32 on `device`; `mask`
-/// becomes [B] bool: which groups have G of them (the others are left out of distillation).
+/// The groups' teacher scores (pos_scores, neg_scores) divided by `temperature` (the teacher's:
+/// --teacher_temperature) as [B, G] float32 on `device`; `mask` becomes [B] bool: which groups
+/// have G of them (the others are left out of distillation, their rows zero). Always the same
+/// shapes whatever the groups hold, so that workers gathering them issue equal collectives.
 torch::Tensor teacherScoreTensor(const std::vector<TrainingGroup>& groups, std::int64_t groupSize,
-                                 const torch::Device& device, torch::Tensor& mask);
+                                 double temperature, const torch::Device& device,
+                                 torch::Tensor& mask);
 
 /// The bi-encoder task. `group` (may be null) shares negatives across workers when
 /// options.negativesCrossDevice is set.
