@@ -1,5 +1,7 @@
 #include "app/cli/encoding_flags.h"
 
+#include <fmt/format.h>
+
 #include <CLI/CLI.hpp>
 
 #include "app/cli/option_names.h"
@@ -12,11 +14,17 @@ model::LoadOptions EncodingFlags::loadOptions() const {
   return load;
 }
 
-std::unique_ptr<model::EmbeddingCache> EncodingFlags::cache() const {
+std::unique_ptr<model::EmbeddingCache> EncodingFlags::cache(bool quiet) const {
   if (noCache) return nullptr;
-  return std::make_unique<model::EmbeddingCache>(cacheDir.empty()
-                                                     ? model::EmbeddingCache::defaultDirectory()
-                                                     : std::filesystem::path(cacheDir));
+  auto cache = std::make_unique<model::EmbeddingCache>(
+      cacheDir.empty() ? model::EmbeddingCache::defaultDirectory()
+                       : std::filesystem::path(cacheDir));
+  if (!quiet) {
+    cache->setWriteFailureHandler([](const std::string& message) {
+      fmt::print(stderr, "embedlab-cli: warning: {}\n", message);
+    });
+  }
+  return cache;
 }
 
 std::string EncodingFlags::fingerprint(const std::string& folder) const {

@@ -23,8 +23,9 @@ struct EncodingFlags {
   std::string cacheDir;  ///< empty: EmbeddingCache::defaultDirectory()
 
   model::LoadOptions loadOptions() const;
-  /// The embedding cache asked for; nullptr with --no_cache.
-  std::unique_ptr<model::EmbeddingCache> cache() const;
+  /// The embedding cache asked for; nullptr with --no_cache. A cache that cannot be written
+  /// says so once on stderr (not with `quiet`).
+  std::unique_ptr<model::EmbeddingCache> cache(bool quiet) const;
   /// fingerprintModelFolder(folder), or "" (no caching) with --no_cache.
   std::string fingerprint(const std::string& folder) const;
 };

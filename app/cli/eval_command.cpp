@@ -44,6 +44,7 @@ struct EvalOptions {
   std::size_t rerankTopK = 100;
   std::size_t rerankBatchSize = 32;
   bool normalizeScores = false;
+  bool skipQueriesWithoutRelevant = false;
 };
 
 struct Evaluation {
@@ -123,9 +124,25 @@ void printTable(const std::vector<Evaluation>& evaluations, std::size_t k) {
   }
   const auto& first = evaluations.front().result.metrics;
   fmt::print("{} queries evaluated (top {} each)", first.queriesEvaluated, k);
+  if (first.queriesWithoutRelevant > 0) {
+    if (first.queriesWithoutRelevantSkipped) {
+      fmt::print(
+          "; {} judged without a relevant document left out "
+          "(--skip_queries_without_relevant)",
+          first.queriesWithoutRelevant);
+    } else {
+      fmt::print(
+          "; {} of them judged without a relevant document, scoring 0 (as trec_eval "
+          "counts them; --skip_queries_without_relevant leaves them out)",
+          first.queriesWithoutRelevant);
+    }
+  }
   if (first.queriesWithoutJudgments > 0)
-    fmt::print("; {} without relevant judgments skipped", first.queriesWithoutJudgments);
+    fmt::print("; {} without any judgment not evaluated", first.queriesWithoutJudgments);
   fmt::print("\n");
+  fmt::print(
+      "Recall@k: relevant documents in the top k / all relevant ones; R_cap@k: / min(k, all "
+      "relevant ones), what the reference's MS MARCO script calls Recall@k\n");
   // Query by query: where the first relevant document moved between the first and each other.
   for (std::size_t e = 1; e < evaluations.size(); ++e) {
     std::size_t better = 0, worse = 0, same = 0;
@@ -180,13 +197,15 @@ int runEval(const EvalOptions& options, const GlobalOptions& global, store::RunR
   settings.index.kind = index::parseIndexKind(options.indexKind);
   settings.index.threads = global.threads ? static_cast<unsigned>(*global.threads) : 0;
   // A cutoff beyond k would report the top-k value under a misleading name: it becomes k.
-  for (auto* list : {&settings.cutoffs.mrr, &settings.cutoffs.recall, &settings.cutoffs.ndcg,
-                     &settings.cutoffs.map}) {
+  settings.metrics.skipQueriesWithoutRelevant = options.skipQueriesWithoutRelevant;
+  for (auto* list :
+       {&settings.metrics.mrr, &settings.metrics.recall, &settings.metrics.recallCapped,
+        &settings.metrics.ndcg, &settings.metrics.map}) {
     for (int& cutoff : *list)
       cutoff = std::min(cutoff, static_cast<int>(options.k));
     list->erase(std::unique(list->begin(), list->end()), list->end());
   }
-  const std::unique_ptr<model::EmbeddingCache> cache = options.encoding.cache();
+  const std::unique_ptr<model::EmbeddingCache> cache = options.encoding.cache(global.quiet);
   settings.cache = cache.get();
   settings.progress = &progress;
   settings.cancel = &interruptToken();
@@ -240,8 +259,8 @@ int runEval(const EvalOptions& options, const GlobalOptions& global, store::RunR
         rerankOptions.rerank.cancel = &interruptToken();
         reranked.result.rankings =
             eval::rerank(*reranker, set, evaluation.result.rankings, rerankOptions);
-        reranked.result.metrics =
-            eval::computeRetrievalMetrics(reranked.result.rankings, set.qrels, settings.cutoffs);
+        reranked.result.metrics = eval::computeRetrievalMetrics(reranked.result.rankings, set.qrels,
+                                                                settings.metrics, set.sameAs);
         if (progress.json()) {
           JobProgress::emit({{"event", "result"},
                              {"model", folder},
@@ -315,8 +334,10 @@ void addEvalCommand(CLI::App& app, const GlobalOptions& global, CommandAction& a
   CLI::App* command = app.add_subcommand(
       "eval",
       "Evaluate retrieval: embed the corpus (cached) and the queries, search the top k by\n"
-      "inner product, and report MRR@1/10/100, Recall@1/10/100 (capped at the number of\n"
-      "relevant documents, as the reference computes it), nDCG@10 and MAP@100.\n"
+      "inner product, and report MRR@1/10/100, Recall@1/10/100 (relevant in the top k / all\n"
+      "relevant documents), R_cap@1/10/100 (/ min(k, relevant documents): what the reference\n"
+      "calls Recall@k), nDCG@10 and MAP@100. Judged queries without a relevant document count\n"
+      "as 0, as in trec_eval and the reference.\n"
       "Example: embedlab-cli eval --model bge-small/ --data dev/ --split test --add_instruction\n"
       "         embedlab-cli eval --models base/ tuned/ --corpus corpus.jsonl --queries q.jsonl");
   auto& c = *command;
@@ -387,6 +408,9 @@ void addEvalCommand(CLI::App& app, const GlobalOptions& global, CommandAction& a
       ->capture_default_str();
   c.add_flag(bothSpellings("normalize_scores"), o.normalizeScores,
              "Reranker scores as sigmoid(logit) in [0, 1] (run file), not raw logits");
+  c.add_flag(bothSpellings("skip_queries_without_relevant"), o.skipQueriesWithoutRelevant,
+             "Leave judged queries without any relevant document out of the means (by default "
+             "they count and score 0, as in trec_eval and the reference)");
   c.add_option("--progress", o.progress,
                "How progress is shown: bar (stderr), json (JSON lines on stdout instead of the "
                "table) or none")

@@ -7,7 +7,7 @@
 namespace embedlab::cli {
 
 JobProgress::JobProgress(const std::string& label, const std::string& mode, bool quiet)
-    : json_(mode == "json"), talks_(!quiet && mode == "bar"), bar_(label, talks_) {}
+    : json_(mode == "json"), talks_(!quiet && mode == "bar"), quiet_(quiet), bar_(label, talks_) {}
 
 void JobProgress::onProgress(std::uint64_t done, std::uint64_t total, std::string_view unit) {
   if (!json_) {

@@ -25,6 +25,8 @@ class JobProgress : public ProgressObserver {
   bool json() const { return json_; }
   /// Human-readable notes and reports go to stderr unless --quiet or --progress json|none.
   bool talks() const { return talks_; }
+  /// --quiet: not even warnings on stderr.
+  bool quiet() const { return quiet_; }
 
   /// Writes one JSON line on stdout and flushes.
   static void emit(const nlohmann::json& line);
@@ -36,6 +38,7 @@ class JobProgress : public ProgressObserver {
  private:
   bool json_;
   bool talks_;
+  bool quiet_;
   TerminalProgress bar_;
   std::chrono::steady_clock::time_point lastEmit_{};
 };

@@ -290,7 +290,8 @@ void addMergeCommand(CLI::App& app, const GlobalOptions& global, CommandAction& 
   c.add_option("--split", o.split, "Which qrels split of the evaluation sets to use")
       ->capture_default_str();
   c.add_option("--metric", o.metric, "Metric the sweep reports and chooses by")
-      ->check(CLI::IsMember({"MRR@10", "nDCG@10", "Recall@10", "Recall@100", "MAP@100"}))
+      ->check(CLI::IsMember(
+          {"MRR@10", "nDCG@10", "Recall@10", "Recall@100", "R_cap@10", "R_cap@100", "MAP@100"}))
       ->capture_default_str();
   c.add_option(bothSpellings("query_max_len"), o.loss.queryMaxLength, "Longest query in tokens")
       ->capture_default_str();

@@ -54,6 +54,11 @@ std::string quantilesLine(const eval::Quantiles& q) {
                      q.p05, q.median, q.p95, q.max, q.count);
 }
 
+// What the scores mine writes are.
+std::string scoreMeaning(const model::EmbeddingModel& model) {
+  return model.normalizes() ? "cosine similarities" : "inner products of its embeddings";
+}
+
 void printReport(const mine::MiningStatistics& s, const MineOptions& options,
                  const mine::CandidateSearch& search, double writeSeconds) {
   fmt::print(stderr, "mine: {} queries, up to {} negatives each from ranks {} of {} candidates\n",
@@ -122,7 +127,7 @@ int runMine(MineOptions options, const GlobalOptions& global, store::RunRecorder
 
   const model::EmbeddingModel model =
       model::EmbeddingModel::load(options.model, options.encoding.loadOptions());
-  const std::unique_ptr<model::EmbeddingCache> cache = options.encoding.cache();
+  const std::unique_ptr<model::EmbeddingCache> cache = options.encoding.cache(global.quiet);
 
   mine::CandidateSearchOptions search;
   search.depth = options.selection.rangeEnd;
@@ -168,6 +173,17 @@ int runMine(MineOptions options, const GlobalOptions& global, store::RunRecorder
   report["seconds"] = {
       {"encode", found.encodeSeconds}, {"search", found.searchSeconds}, {"write", writeSeconds}};
   report["output_file"] = options.output;
+  if (options.scores != "none") {
+    // Raw similarities, not logits: softmax over a group of cosines in [-1, 1] is nearly
+    // uniform, so distilling from them needs the temperature the model was trained with.
+    report["scores"] = {
+        {"fields", options.scores == "both" ? nlohmann::json{"pos_scores", "neg_scores"}
+                                            : nlohmann::json{"neg_scores"}},
+        {"meaning", scoreMeaning(model)},
+        {"distil_with",
+         "train --knowledge_distillation --teacher_temperature T, T being the "
+         "temperature this model was trained with (e.g. 0.02)"}};
+  }
   if (recorder != nullptr) recorder->setSummary("mining_statistics", report);
   if (!options.report.empty()) {
     AtomicFileWriter file(options.report);
@@ -189,6 +205,14 @@ int runMine(MineOptions options, const GlobalOptions& global, store::RunRecorder
                  foreignPositiveScores);
     }
     fmt::print(stderr, "mine: {} lines written to {}\n", examples.size(), options.output);
+    if (options.scores != "none") {
+      fmt::print(stderr,
+                 "mine: {} are this model's {} (not logits); to distil from them, train with "
+                 "--knowledge_distillation --teacher_temperature T, T being the temperature it "
+                 "was trained with (e.g. 0.02)\n",
+                 options.scores == "both" ? "pos_scores and neg_scores" : "neg_scores",
+                 scoreMeaning(model));
+    }
   }
   return kExitOk;
 }
@@ -252,7 +276,10 @@ void addMineCommand(CLI::App& app, const GlobalOptions& global, CommandAction& a
   c.add_option("--seed", o.selection.seed, "Seed for sampling")->capture_default_str();
   c.add_option(bothSpellings("write_scores"), o.scores,
                "Scores written with the negatives: neg (neg_scores), both (also pos_scores, for "
-               "distillation) or none")
+               "distillation) or none. They are this model's cosine similarities (inner "
+               "products if it does not normalise), not logits: distil from them with train "
+               "--knowledge_distillation --teacher_temperature T, T the temperature the model "
+               "was trained with")
       ->check(CLI::IsMember({"neg", "both", "none"}))
       ->capture_default_str();
   c.add_option(

@@ -103,7 +103,7 @@ std::vector<double> cosineScores(const ThresholdOptions& options,
                                  const std::vector<TextPair>& pairs, JobProgress& progress) {
   const model::EmbeddingModel model =
       model::EmbeddingModel::load(options.model, options.encoding.loadOptions());
-  const std::unique_ptr<model::EmbeddingCache> cache = options.encoding.cache();
+  const std::unique_ptr<model::EmbeddingCache> cache = options.encoding.cache(progress.quiet());
   const std::string fingerprint = options.encoding.fingerprint(options.model);
   model::EncodeOptions encode;
   encode.batchSize = options.encoding.batchSize;

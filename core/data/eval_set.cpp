@@ -130,7 +130,9 @@ EvalSet loadMsMarcoEvalSet(const std::filesystem::path& corpusFile,
   std::unordered_map<std::string_view, const CorpusDocument*> byText;
   byText.reserve(set.corpus.size());
   for (const CorpusDocument& document : set.corpus) {
-    byText.emplace(document.text, &document);  // the first of identical texts wins
+    // The first of identical texts stands for them all.
+    const auto [first, inserted] = byText.emplace(document.text, &document);
+    if (!inserted) set.sameAs.emplace(document.id, first->second->id);
   }
   for (const EvalQuery& query : set.queries) {
     std::vector<Judgment>& judgments = set.qrels[query.id];

@@ -3,7 +3,9 @@
 //    qrels/<split>.tsv ("query-id TAB corpus-id TAB score", with a header line);
 //  - the reference workflow's MS MARCO style: a corpus of {"content"} lines and queries
 //    {"query", "positive": [passage texts]}; ids are the 0-based record numbers, and a positive
-//    is matched to the corpus by its exact text.
+//    is matched to the corpus by its exact text: a retrieved passage is relevant when its text
+//    is a positive's, whichever of several identical passages it is (as the reference compares
+//    retrieved contents with the positives).
 #pragma once
 
 #include <cstdint>
@@ -33,6 +35,10 @@ struct EvalSet {
   /// judgments under an id no document has ("missing:<n>"), so they count as relevant but can
   /// never be retrieved, as the reference's evaluation counts them.
   std::uint64_t positivesMissingFromCorpus = 0;
+  /// MS MARCO layout: document id -> the id of the first document with the same text, for
+  /// every document that repeats an earlier one. Metrics judge a hit on a copy as a hit on the
+  /// first (retrieval_metrics' `sameAs`).
+  std::unordered_map<std::string, std::string> sameAs;
 };
 
 /// Loads a BEIR-layout folder with qrels/<split>.tsv. Throws InputError at the first invalid

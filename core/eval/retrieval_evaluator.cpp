@@ -79,7 +79,8 @@ RetrievalEvalResult RetrievalEvaluator::run(const std::string& queryPrefix) cons
     orderHits(ranking.hits);
     result.rankings.push_back(std::move(ranking));
   }
-  result.metrics = computeRetrievalMetrics(result.rankings, set_.qrels, options_.cutoffs);
+  result.metrics =
+      computeRetrievalMetrics(result.rankings, set_.qrels, options_.metrics, set_.sameAs);
   return result;
 }
 

@@ -30,7 +30,7 @@ struct RetrievalEvalOptions {
   std::string passagePrefix;  ///< e.g. "passage: " for E5 models
   bool fp16 = false;          ///< float16 on CUDA
   index::IndexOptions index;
-  MetricCutoffs cutoffs;
+  MetricOptions metrics;  ///< cutoffs, and what to do with queries without a relevant document
   /// nullptr: no caching.
   const model::EmbeddingCache* cache = nullptr;
   /// fingerprintModelFolder of the model; empty: no caching.

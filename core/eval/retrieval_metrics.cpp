@@ -43,31 +43,42 @@ JudgedQuery judge(const std::vector<Judgment>& judgments) {
 }  // namespace
 
 RetrievalMetrics computeRetrievalMetrics(std::vector<QueryRanking> rankings, const Qrels& qrels,
-                                         const MetricCutoffs& cutoffs) {
+                                         const MetricOptions& options,
+                                         const DocumentAliases& sameAs) {
   RetrievalMetrics result;
-  for (const int k : cutoffs.mrr)
-    result.names.push_back("MRR@" + std::to_string(k));
-  for (const int k : cutoffs.recall)
-    result.names.push_back("Recall@" + std::to_string(k));
-  for (const int k : cutoffs.ndcg)
-    result.names.push_back("nDCG@" + std::to_string(k));
-  for (const int k : cutoffs.map)
-    result.names.push_back("MAP@" + std::to_string(k));
+  const auto name = [&](const char* metric, const std::vector<int>& cutoffs) {
+    for (const int k : cutoffs)
+      result.names.push_back(metric + std::to_string(k));
+  };
+  name("MRR@", options.mrr);
+  name("Recall@", options.recall);
+  name("R_cap@", options.recallCapped);
+  name("nDCG@", options.ndcg);
+  name("MAP@", options.map);
   result.means.assign(result.names.size(), 0.0);
+  result.queriesWithoutRelevantSkipped = options.skipQueriesWithoutRelevant;
 
   for (QueryRanking& ranking : rankings) {
     const auto found = qrels.find(ranking.queryId);
-    const JudgedQuery judged = found == qrels.end() ? JudgedQuery{} : judge(found->second);
-    if (judged.grades.empty()) {
+    if (found == qrels.end()) {
       ++result.queriesWithoutJudgments;
       continue;
     }
+    const JudgedQuery judged = judge(found->second);
+    if (judged.grades.empty()) {
+      ++result.queriesWithoutRelevant;
+      if (options.skipQueriesWithoutRelevant) continue;
+    }
     orderHits(ranking.hits);
-    std::vector<int> grades;  // grade of each hit by rank (0: not relevant)
+    std::vector<int> grades;  // grade of each hit by rank (0: not relevant, or seen before)
     grades.reserve(ranking.hits.size());
+    std::unordered_map<std::string, bool> seen;
     for (const RankedHit& hit : ranking.hits) {
-      const auto grade = judged.grades.find(hit.documentId);
-      grades.push_back(grade == judged.grades.end() ? 0 : grade->second);
+      const auto alias = sameAs.find(hit.documentId);
+      const std::string& id = alias == sameAs.end() ? hit.documentId : alias->second;
+      const auto grade = judged.grades.find(id);
+      const bool first = seen.emplace(id, true).second;
+      grades.push_back(grade == judged.grades.end() || !first ? 0 : grade->second);
     }
     QueryMetrics metrics;
     metrics.queryId = ranking.queryId;
@@ -77,19 +88,24 @@ RetrievalMetrics computeRetrievalMetrics(std::vector<QueryRanking> rankings, con
       metrics.firstRelevantRank = static_cast<std::size_t>(first - grades.begin()) + 1;
     const auto relevant = static_cast<double>(metrics.relevantCount);
     const auto cut = [&](int k) { return std::min(grades.size(), static_cast<std::size_t>(k)); };
+    const auto retrieved = [&](int k) {
+      return static_cast<double>(std::count_if(grades.begin(),
+                                               grades.begin() + static_cast<std::ptrdiff_t>(cut(k)),
+                                               [](int g) { return g > 0; }));
+    };
+    // 0 / 0 (no relevant document) is 0, as trec_eval scores such a query.
+    const auto ratio = [](double a, double b) { return b > 0 ? a / b : 0.0; };
 
-    for (const int k : cutoffs.mrr) {
+    for (const int k : options.mrr) {
       const bool within = metrics.firstRelevantRank && *metrics.firstRelevantRank <= cut(k);
       metrics.values.push_back(within ? 1.0 / static_cast<double>(*metrics.firstRelevantRank)
                                       : 0.0);
     }
-    for (const int k : cutoffs.recall) {
-      const auto retrieved = static_cast<double>(
-          std::count_if(grades.begin(), grades.begin() + static_cast<std::ptrdiff_t>(cut(k)),
-                        [](int g) { return g > 0; }));
-      metrics.values.push_back(retrieved / std::min(static_cast<double>(k), relevant));
-    }
-    for (const int k : cutoffs.ndcg) {
+    for (const int k : options.recall)
+      metrics.values.push_back(ratio(retrieved(k), relevant));
+    for (const int k : options.recallCapped)
+      metrics.values.push_back(ratio(retrieved(k), std::min(static_cast<double>(k), relevant)));
+    for (const int k : options.ndcg) {
       double dcg = 0;
       for (std::size_t rank = 0; rank < cut(k); ++rank)
         dcg += grades[rank] / std::log2(static_cast<double>(rank) + 2.0);
@@ -97,9 +113,9 @@ RetrievalMetrics computeRetrievalMetrics(std::vector<QueryRanking> rankings, con
       for (std::size_t rank = 0;
            rank < std::min(judged.idealGrades.size(), static_cast<std::size_t>(k)); ++rank)
         ideal += judged.idealGrades[rank] / std::log2(static_cast<double>(rank) + 2.0);
-      metrics.values.push_back(dcg / ideal);
+      metrics.values.push_back(ratio(dcg, ideal));
     }
-    for (const int k : cutoffs.map) {
+    for (const int k : options.map) {
       double sum = 0;
       std::size_t hitsSoFar = 0;
       for (std::size_t rank = 0; rank < cut(k); ++rank) {
@@ -107,7 +123,7 @@ RetrievalMetrics computeRetrievalMetrics(std::vector<QueryRanking> rankings, con
         ++hitsSoFar;
         sum += static_cast<double>(hitsSoFar) / static_cast<double>(rank + 1);
       }
-      metrics.values.push_back(sum / relevant);
+      metrics.values.push_back(ratio(sum, relevant));
     }
     for (std::size_t i = 0; i < metrics.values.size(); ++i)
       result.means[i] += metrics.values[i];
@@ -127,6 +143,8 @@ nlohmann::ordered_json toJson(const RetrievalMetrics& metrics) {
     json[metrics.names[i]] = metrics.means[i];
   json["queries_evaluated"] = metrics.queriesEvaluated;
   json["queries_without_judgments"] = metrics.queriesWithoutJudgments;
+  json["queries_without_relevant"] = metrics.queriesWithoutRelevant;
+  json["queries_without_relevant_skipped"] = metrics.queriesWithoutRelevantSkipped;
   return json;
 }
 

@@ -142,7 +142,8 @@ CachedEmbeddings EmbeddingCache::encode(const EmbeddingModel& model,
       writer.writeRows(result.values.data(), result.rows);
       writer.commit();
       prune(result.file);
-    } catch (const std::exception&) {
+    } catch (const std::exception& error) {
+      reportWriteFailure(result.file, error.what());
       result.file.clear();  // a full or read-only cache folder costs speed, not the job
     }
   }
@@ -155,6 +156,15 @@ CachedEmbeddings encodeWithCache(const EmbeddingCache* cache, const EmbeddingMod
                                  const EncodeOptions& options) {
   if (cache != nullptr) return cache->encode(model, modelFingerprint, texts, options);
   return EmbeddingCache({}, 0).encode(model, {}, texts, options);
+}
+
+void EmbeddingCache::reportWriteFailure(const std::filesystem::path& file,
+                                        const std::string& reason) const {
+  if (!onWriteFailure_ || writeFailureReported_.exchange(true)) return;
+  onWriteFailure_(fmt::format(
+      "the embedding cache cannot be written ({}; first entry: {}): embeddings are computed "
+      "again next time; point --cache_dir somewhere writable, or pass --no_cache",
+      reason, file.string()));
 }
 
 void EmbeddingCache::prune(const std::filesystem::path& keep) const {

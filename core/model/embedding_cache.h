@@ -7,8 +7,10 @@
 // least recently used first, when the folder grows past its size limit.
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -48,11 +50,21 @@ class EmbeddingCache {
 
   const std::filesystem::path& directory() const { return directory_; }
 
+  /// Called with a one-line message the first time an entry cannot be written (a full or
+  /// read-only cache folder costs speed, not the job, so encode() goes on; the user should
+  /// still hear it once, not once per call).
+  void setWriteFailureHandler(std::function<void(const std::string&)> handler) {
+    onWriteFailure_ = std::move(handler);
+  }
+
  private:
   void prune(const std::filesystem::path& keep) const;
+  void reportWriteFailure(const std::filesystem::path& file, const std::string& reason) const;
 
   std::filesystem::path directory_;
   std::uint64_t maxBytes_;
+  std::function<void(const std::string&)> onWriteFailure_;
+  mutable std::atomic<bool> writeFailureReported_{false};
 };
 
 /// `cache->encode(...)`, or with no cache the same windowed encoding, uncached.

@@ -80,6 +80,26 @@ class TestCliMineEval : public QObject {
     QCOMPARE(report["cache"]["candidates"].get<bool>(), false);
     QVERIFY(report["positive_scores"]["count"].get<int>() == 12);
     QVERIFY(report.contains("seconds"));
+    // What the scores are, and how to distil from them (cosines are not logits).
+    QCOMPARE(report["scores"]["meaning"].get<std::string>(), std::string("cosine similarities"));
+    QCOMPARE(report["scores"]["fields"], nlohmann::json({"neg_scores"}));
+    QVERIFY2(run.err.contains("neg_scores are this model's cosine similarities (not logits)") &&
+                 run.err.contains("--teacher_temperature"),
+             qPrintable(run.err));
+  }
+
+  void aCacheThatCannotBeWrittenIsReportedOnce() {
+    // A cache folder under a regular file cannot be made (even by root): mining still works,
+    // and says so once although it stores two entries (candidates and queries).
+    embedlab::test::writeFile(folder_ / "not-a-folder", "x");
+    const auto run =
+        cli({"mine", "--model_name_or_path", path(folder_ / "tiny"), "--input_file",
+             path(folder_ / "train.jsonl"), "--output_file", path(folder_ / "mined-nocache.jsonl"),
+             "--range_for_sampling", "1-8", "--negative_number", "2", "--max_len", "32",
+             "--cache_dir", path(folder_ / "not-a-folder" / "cache"), "--progress", "none"});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    QCOMPARE(run.err.count("the embedding cache cannot be written"), 1);
+    QVERIFY2(run.err.contains("not-a-folder"), qPrintable(run.err));
   }
 
   void aRerunWithAnotherRangeComesFromTheCache() {

@@ -104,8 +104,9 @@ class TestCliRuns : public QObject {
     QVERIFY(!trained["histograms"].empty());
     const auto evaluated = nlohmann::json::parse(
         cli({"runs", "export", QString::number(list[1]["id"].get<int>())}).out.toStdString());
-    // Two models x 6 metrics (with --k 10, MRR@100 and Recall@100 become @10 and merge).
-    QCOMPARE(evaluated["eval_results"].size(), std::size_t{2 * 6});
+    // Two models x 8 metrics (with --k 10, MRR@100, Recall@100 and R_cap@100 become @10 and
+    // merge).
+    QCOMPARE(evaluated["eval_results"].size(), std::size_t{2 * 8});
     const auto mined = nlohmann::json::parse(
         cli({"runs", "export", QString::number(list[2]["id"].get<int>())}).out.toStdString());
     QCOMPARE(mined["summaries"]["mining_statistics"]["queries"].get<int>(), 12);

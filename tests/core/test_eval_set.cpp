@@ -5,6 +5,7 @@
 #include "core/common/error.h"
 #include "core/data/eval_set.h"
 #include "core/data/training_data.h"
+#include "core/eval/retrieval_metrics.h"
 #include "tests/support/files.h"
 
 using namespace embedlab;
@@ -77,6 +78,25 @@ class TestEvalSet : public QObject {
     QCOMPARE(set.positivesMissingFromCorpus, std::uint64_t{1});
     QCOMPARE(warnings.size(), std::size_t{1});
     QCOMPARE(warnings[0].kind, ProblemKind::PositiveNotInCorpus);
+  }
+
+  void msMarcoPositivesMatchEveryIdenticalPassage() {
+    // Passages 0 and 2 are the same text: retrieving either finds the positive "alpha", as the
+    // reference compares retrieved contents with the positives.
+    test::TempFolder folder;
+    const auto corpus = test::writeFile(folder / "corpus.jsonl",
+                                        "{\"content\":\"alpha\"}\n{\"content\":\"beta\"}\n"
+                                        "{\"content\":\"alpha\"}\n");
+    const auto queries =
+        test::writeFile(folder / "queries.jsonl", "{\"query\":\"a\",\"positive\":[\"alpha\"]}\n");
+    const EvalSet set = loadMsMarcoEvalSet(corpus, queries);
+    QCOMPARE(set.sameAs.size(), std::size_t{1});
+    QCOMPARE(set.sameAs.at("2"), std::string("0"));
+    eval::QueryRanking copyFirst{"0", {{"2", 0.9F}, {"1", 0.8F}, {"0", 0.7F}}};
+    const auto metrics = eval::computeRetrievalMetrics({copyFirst}, set.qrels, {}, set.sameAs);
+    QCOMPARE(metrics.value("MRR@10"), 1.0);
+    QCOMPARE(metrics.value("Recall@10"), 1.0);  // the copy and the original are one positive
+    QCOMPARE(metrics.value("MAP@100"), 1.0);
   }
 
   void layoutsCannotBeMixed() {

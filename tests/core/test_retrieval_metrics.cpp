@@ -27,11 +27,12 @@ bool near(double a, double b) {
   return std::abs(a - b) < 1e-9;
 }
 
-MetricCutoffs cutoffs(std::vector<int> mrr, std::vector<int> recall, std::vector<int> ndcg,
-                      std::vector<int> map) {
-  MetricCutoffs result;
+MetricOptions cutoffs(std::vector<int> mrr, std::vector<int> recall, std::vector<int> ndcg,
+                      std::vector<int> map, std::vector<int> recallCapped = {}) {
+  MetricOptions result;
   result.mrr = std::move(mrr);
   result.recall = std::move(recall);
+  result.recallCapped = std::move(recallCapped);
   result.ndcg = std::move(ndcg);
   result.map = std::move(map);
   return result;
@@ -46,7 +47,8 @@ class TestRetrievalMetrics : public QObject {
   void metricNamesFollowTheCutoffs() {
     const RetrievalMetrics metrics = computeRetrievalMetrics({}, {});
     const std::vector<std::string> expected{"MRR@1",     "MRR@10",     "MRR@100", "Recall@1",
-                                            "Recall@10", "Recall@100", "nDCG@10", "MAP@100"};
+                                            "Recall@10", "Recall@100", "R_cap@1", "R_cap@10",
+                                            "R_cap@100", "nDCG@10",    "MAP@100"};
     QCOMPARE(metrics.names, expected);
     QCOMPARE(metrics.queriesEvaluated, std::size_t{0});
     QCOMPARE(metrics.value("MRR@10"), 0.0);  // no query: zeros, not NaN
@@ -82,13 +84,18 @@ class TestRetrievalMetrics : public QObject {
     const Qrels qrels{{"q", {{"a", 1}, {"c", 1}, {"e", 1}, {"x", 1}}}};
     const RetrievalMetrics m =
         computeRetrievalMetrics({ranking("q", {"a", "b", "c", "d", "e"})}, qrels,
-                                cutoffs({10}, {1, 2, 3, 10}, {3, 10}, {10}));
+                                cutoffs({10}, {1, 2, 3, 10}, {3, 10}, {10}, {1, 2, 3, 10}));
     QVERIFY(near(m.value("MRR@10"), 1.0));
-    // Capped recall: |gold in top k| / min(k, |gold|).
-    QVERIFY(near(m.value("Recall@1"), 1.0 / 1));
-    QVERIFY(near(m.value("Recall@2"), 1.0 / 2));
-    QVERIFY(near(m.value("Recall@3"), 2.0 / 3));
+    // Recall: |gold in top k| / |gold|.
+    QVERIFY(near(m.value("Recall@1"), 1.0 / 4));
+    QVERIFY(near(m.value("Recall@2"), 1.0 / 4));
+    QVERIFY(near(m.value("Recall@3"), 2.0 / 4));
     QVERIFY(near(m.value("Recall@10"), 3.0 / 4));
+    // Capped recall (the reference's "Recall@k", BEIR's R_cap@k): / min(k, |gold|).
+    QVERIFY(near(m.value("R_cap@1"), 1.0 / 1));
+    QVERIFY(near(m.value("R_cap@2"), 1.0 / 2));
+    QVERIFY(near(m.value("R_cap@3"), 2.0 / 3));
+    QVERIFY(near(m.value("R_cap@10"), 3.0 / 4));
     // nDCG@3: DCG 1 + 1/log2(4); ideal 1 + 1/log2(3) + 1/log2(4).
     QVERIFY(near(m.value("nDCG@3"), (1 + 0.5) / (1 + 1 / std::log2(3.0) + 0.5)));
     const double ideal10 = 1 + 1 / std::log2(3.0) + 0.5 + 1 / std::log2(5.0);
@@ -120,7 +127,7 @@ class TestRetrievalMetrics : public QObject {
   }
 
   void cutoffLargerThanTheRanking() {
-    // k = 100 over a corpus of 3: the whole ranking counts, recall is capped by |gold| = 2.
+    // k = 100 over a corpus of 3: the whole ranking counts.
     const Qrels qrels{{"q", {{"b", 1}, {"c", 1}}}};
     const RetrievalMetrics m = computeRetrievalMetrics({ranking("q", {"a", "b", "c"})}, qrels);
     QVERIFY(near(m.value("MRR@100"), 0.5));
@@ -128,17 +135,52 @@ class TestRetrievalMetrics : public QObject {
     QVERIFY(near(m.value("MAP@100"), (1.0 / 2 + 2.0 / 3) / 2));
   }
 
-  void queriesWithoutJudgmentsAreSkippedAndCounted() {
-    const Qrels qrels{{"q1", {{"a", 1}}}, {"q3", {{"a", 0}}}};  // q3: judged, nothing relevant
-    const RetrievalMetrics m = computeRetrievalMetrics(
-        {ranking("q1", {"a"}), ranking("q2", {"a"}), ranking("q3", {"a"})}, qrels);
-    QCOMPARE(m.queriesEvaluated, std::size_t{1});
-    QCOMPARE(m.queriesWithoutJudgments, std::size_t{2});
-    QVERIFY(near(m.value("MRR@10"), 1.0));  // q2 and q3 are not averaged in as zeros
-    QCOMPARE(m.perQuery.size(), std::size_t{1});
-    const auto json = toJson(m);
-    QCOMPARE(json["queries_without_judgments"].get<int>(), 2);
+  void judgedQueriesWithoutRelevantDocumentsCountAsZero() {
+    // q1 finds its document; q2 has no judgment at all (not evaluated, as in trec_eval); q3 is
+    // judged but nothing is relevant: it scores 0 and counts in the means, as trec_eval and
+    // the reference count it.
+    const Qrels qrels{{"q1", {{"a", 1}}}, {"q3", {{"a", 0}}}};
+    const std::vector<QueryRanking> rankings{ranking("q1", {"a"}), ranking("q2", {"a"}),
+                                             ranking("q3", {"a"})};
+    const RetrievalMetrics m = computeRetrievalMetrics(rankings, qrels);
+    QCOMPARE(m.queriesEvaluated, std::size_t{2});
+    QCOMPARE(m.queriesWithoutJudgments, std::size_t{1});
+    QCOMPARE(m.queriesWithoutRelevant, std::size_t{1});
+    QVERIFY(near(m.value("MRR@10"), 0.5));
+    QVERIFY(near(m.value("Recall@10"), 0.5));
+    QVERIFY(near(m.value("nDCG@10"), 0.5));  // 0 / 0 is 0, not NaN
+    QCOMPARE(m.perQuery.size(), std::size_t{2});
+    auto json = toJson(m);
+    QCOMPARE(json["queries_without_judgments"].get<int>(), 1);
+    QCOMPARE(json["queries_without_relevant"].get<int>(), 1);
+    QCOMPARE(json["queries_without_relevant_skipped"].get<bool>(), false);
     QCOMPARE(json.begin().key(), std::string("MRR@1"));
+
+    MetricOptions skipping;
+    skipping.skipQueriesWithoutRelevant = true;
+    const RetrievalMetrics skipped = computeRetrievalMetrics(rankings, qrels, skipping);
+    QCOMPARE(skipped.queriesEvaluated, std::size_t{1});
+    QCOMPARE(skipped.queriesWithoutRelevant, std::size_t{1});
+    QVERIFY(near(skipped.value("MRR@10"), 1.0));
+    QCOMPARE(toJson(skipped)["queries_without_relevant_skipped"].get<bool>(), true);
+  }
+
+  void aDocumentCountsOnceAndCopiesAreJudgedAsTheirOriginal() {
+    // Passage 7 is a copy of passage 2 (the MS MARCO layout judges positives by content): a
+    // hit on the copy is a hit on 2, and 2 retrieved again later adds nothing.
+    const Qrels qrels{{"q", {{"2", 1}, {"5", 1}}}};
+    const DocumentAliases sameAs{{"7", "2"}};
+    const RetrievalMetrics m = computeRetrievalMetrics({ranking("q", {"7", "1", "2", "5"})}, qrels,
+                                                       cutoffs({10}, {1, 3, 10}, {}, {10}), sameAs);
+    QCOMPARE(m.perQuery.front().firstRelevantRank.value(), std::size_t{1});
+    QVERIFY(near(m.value("Recall@1"), 0.5));
+    QVERIFY(near(m.value("Recall@3"), 0.5));  // 2 again at rank 3 is not a second hit
+    QVERIFY(near(m.value("Recall@10"), 1.0));
+    QVERIFY(near(m.value("MAP@10"), (1.0 + 2.0 / 4) / 2));
+    // Without the alias, the copy is just another passage.
+    const RetrievalMetrics plain = computeRetrievalMetrics({ranking("q", {"7", "1", "2", "5"})},
+                                                           qrels, cutoffs({10}, {}, {}, {}));
+    QCOMPARE(plain.perQuery.front().firstRelevantRank.value(), std::size_t{3});
   }
 
   void meansAverageOverQueries() {

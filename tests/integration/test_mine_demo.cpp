@@ -27,10 +27,10 @@ double devMrrAt10(const std::filesystem::path& modelFolder) {
   options.k = 10;
   options.passageMaxLength = 64;
   options.queryMaxLength = 32;
-  options.cutoffs.mrr = {10};
-  options.cutoffs.recall = {10};
-  options.cutoffs.ndcg = {10};
-  options.cutoffs.map = {10};
+  options.metrics.mrr = {10};
+  options.metrics.recall = {10};
+  options.metrics.ndcg = {10};
+  options.metrics.map = {10};
   const eval::RetrievalEvaluator evaluator(model, dev, options);
   return evaluator.run("").metrics.value("MRR@10");
 }
