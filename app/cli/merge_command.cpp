@@ -18,8 +18,10 @@
 #include "core/data/atomic_file.h"
 #include "core/data/eval_set.h"
 #include "core/data/training_data.h"
+#include "core/eval/reranking.h"
 #include "core/eval/retrieval_evaluator.h"
 #include "core/model/model_merge.h"
+#include "core/model/reranker_model.h"
 
 namespace embedlab::cli {
 
@@ -37,6 +39,8 @@ struct MergeOptions {
   std::string generalEvalSet;
   std::string split = "test";
   std::string metric = "nDCG@10";
+  std::string retriever;  ///< a sweep over rerankers: the bi-encoder whose hits they re-rank
+  std::size_t rerankTopK = 100;
   EncodingFlags encoding;
   std::string progress = "bar";
 };
@@ -158,27 +162,79 @@ class Merger {
     return weights;
   }
 
-  double evaluate(const std::filesystem::path& folder, const EvalSet& set) {
-    const model::EmbeddingModel model =
-        model::EmbeddingModel::load(folder, options_.encoding.loadOptions());
+  eval::RetrievalEvalOptions retrievalSettings() const {
     eval::RetrievalEvalOptions settings;
     settings.batchSize = options_.encoding.batchSize;
     settings.passageMaxLength = options_.encoding.maxLength;
     settings.queryMaxLength = options_.loss.queryMaxLength;
     settings.fp16 = options_.encoding.fp16;
     settings.cancel = &interruptToken();  // no cache: every mix is a new model
-    const eval::RetrievalEvaluator evaluator(model, set, settings);
+    return settings;
+  }
+
+  /// A mix of bi-encoders: its retrieval metric on `set`.
+  double evaluate(const std::filesystem::path& folder, const EvalSet& set) {
+    const model::EmbeddingModel model =
+        model::EmbeddingModel::load(folder, options_.encoding.loadOptions());
+    const eval::RetrievalEvaluator evaluator(model, set, retrievalSettings());
     return evaluator.run(options_.loss.queryInstruction).metrics.value(options_.metric);
+  }
+
+  /// The hits of --retriever on `set`, which a sweep over rerankers re-ranks with each mix.
+  std::vector<eval::QueryRanking> firstStage(const EvalSet& set) {
+    const model::EmbeddingModel retriever =
+        model::EmbeddingModel::load(options_.retriever, options_.encoding.loadOptions());
+    eval::RetrievalEvalOptions settings = retrievalSettings();
+    settings.k = std::max<std::size_t>(options_.rerankTopK, 100);
+    const eval::RetrievalEvaluator evaluator(retriever, set, settings);
+    return evaluator.run(options_.loss.queryInstruction).rankings;
+  }
+
+  /// A mix of rerankers: the metric of `rankings` re-ranked by it (logits, head included).
+  double evaluateReranker(const std::filesystem::path& folder, const EvalSet& set,
+                          const std::vector<eval::QueryRanking>& rankings) {
+    const model::RerankerModel reranker =
+        model::RerankerModel::load(folder, options_.encoding.loadOptions());
+    eval::RerankingOptions rerank;
+    rerank.topK = options_.rerankTopK;
+    rerank.queryPrefix = options_.loss.queryInstruction;
+    rerank.rerank.queryMaxLength = options_.loss.queryMaxLength;
+    rerank.rerank.passageMaxLength = options_.encoding.maxLength;
+    rerank.rerank.cancel = &interruptToken();
+    return eval::computeRetrievalMetrics(eval::rerank(reranker, set, rankings, rerank), set.qrels,
+                                         {}, set.sameAs)
+        .value(options_.metric);
   }
 
   std::vector<SweepPoint> sweep(const std::vector<std::filesystem::path>& models) {
     if (models.size() != 2) throw UsageError("--sweep mixes exactly two models");
     if (options_.evalSet.empty()) throw UsageError("--sweep needs --eval-set DIR");
     const std::vector<double> grid = sweepGrid(options_.sweep);
+    // Rerankers are judged by what they do: re-ranking a bi-encoder's hits.
+    const bool rerankers = model::RerankerModel::isReranker(models[0]);
+    if (rerankers && options_.retriever.empty()) {
+      throw UsageError(
+          "--sweep over rerankers needs --retriever BI_ENCODER: a reranker is evaluated on the "
+          "hits of a first-stage model it re-ranks (--rerank_top_k of them)");
+    }
+    if (!rerankers && !options_.retriever.empty()) {
+      throw UsageError("--retriever is for a sweep over rerankers; " + options_.models[0] +
+                       " is a bi-encoder, evaluated by its own retrieval");
+    }
     const EvalSet target = loadBeirEvalSet(options_.evalSet, options_.split);
     std::optional<EvalSet> general;
     if (!options_.generalEvalSet.empty())
       general = loadBeirEvalSet(options_.generalEvalSet, options_.split);
+    std::vector<eval::QueryRanking> targetHits;
+    std::vector<eval::QueryRanking> generalHits;
+    if (rerankers) {
+      targetHits = firstStage(target);
+      if (general) generalHits = firstStage(*general);
+    }
+    const auto score = [&](const EvalSet& set, const std::vector<eval::QueryRanking>& hits,
+                           const std::filesystem::path& mix) {
+      return rerankers ? evaluateReranker(mix, set, hits) : evaluate(mix, set);
+    };
     const std::filesystem::path output = std::filesystem::absolute(options_.output);
     const std::filesystem::path scratch =
         output.parent_path() / ("." + output.filename().string() + ".sweep");
@@ -190,8 +246,8 @@ class Merger {
         model::mergeModels(models, {grid[i], 1.0 - grid[i]}, scratch);
         SweepPoint point;
         point.weight = grid[i];
-        point.target = evaluate(scratch, target);
-        if (general) point.general = evaluate(scratch, *general);
+        point.target = score(target, targetHits, scratch);
+        if (general) point.general = score(*general, generalHits, scratch);
         points.push_back(point);
         reportProgress(&progress_, i + 1, grid.size(), "mixes evaluated");
         if (progress_.json()) {
@@ -270,8 +326,9 @@ void addMergeCommand(CLI::App& app, const GlobalOptions& global, CommandAction& 
              "Divide the weights by their sum instead of requiring a sum of 1");
   c.add_option("--output", o.output, "New folder for the merged model")->required();
   c.add_option("--weights-from-examples,--weights_from_examples", o.examples,
-               "Choose the weights as softmax(-loss/5) of each model's contrastive loss "
-               "(temperature 0.05) on the first examples of this training file (default: none)")
+               "Choose the weights as softmax(-loss/5) of each model's loss on the first examples "
+               "of this training file: each positive against the example's negatives, by "
+               "similarity / 0.05 for bi-encoders, by logit for rerankers (default: none)")
       ->check(CLI::ExistingFile)
       ->excludes(weights);
   c.add_option(bothSpellings("example_count"), o.loss.exampleCount,
@@ -293,6 +350,14 @@ void addMergeCommand(CLI::App& app, const GlobalOptions& global, CommandAction& 
       ->check(CLI::IsMember(
           {"MRR@10", "nDCG@10", "Recall@10", "Recall@100", "R_cap@10", "R_cap@100", "MAP@100"}))
       ->capture_default_str();
+  c.add_option("--retriever", o.retriever,
+               "A sweep over rerankers: the bi-encoder whose hits each mix re-ranks (default: "
+               "none; required when the models are rerankers)")
+      ->check(CLI::ExistingDirectory);
+  c.add_option(bothSpellings("rerank_top_k"), o.rerankTopK,
+               "A sweep over rerankers: hits per query each mix re-ranks")
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
   c.add_option(bothSpellings("query_max_len"), o.loss.queryMaxLength, "Longest query in tokens")
       ->capture_default_str();
   c.add_option(bothSpellings("query_instruction_for_retrieval"), o.loss.queryInstruction,
@@ -312,6 +377,7 @@ void addMergeCommand(CLI::App& app, const GlobalOptions& global, CommandAction& 
     for (const std::string& model : options->models)
       run.inputs.push_back(runInput(model));
     if (!options->examples.empty()) run.inputs.push_back(runInput(options->examples));
+    if (!options->retriever.empty()) run.inputs.push_back(runInput(options->retriever));
     run.outputPath = absolutePath(options->output);
     run.parentModel = options->models.front();
     action = [options, &global, run] {

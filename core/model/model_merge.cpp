@@ -7,11 +7,13 @@
 #include <cmath>
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <optional>
 
 #include "core/common/error.h"
 #include "core/common/version.h"
 #include "core/data/atomic_file.h"
 #include "core/model/embedding_model.h"
+#include "core/model/reranker_model.h"
 #include "core/model/safetensors.h"
 #include "core/model/torch/embedding_model_impl.h"
 
@@ -262,34 +264,64 @@ MergeResult mergeModels(const std::vector<std::filesystem::path>& models,
 double exampleLoss(const std::filesystem::path& folder,
                    const std::vector<TrainingExample>& examples,
                    const ExampleLossOptions& options) {
-  const EmbeddingModel model = EmbeddingModel::load(folder);
+  // A reranker is scored as it ranks: by the logit of each (query, passage) pair, its head
+  // included; a bi-encoder by the similarity of its embeddings, pooled and normalised as the
+  // model says, over the temperature.
+  std::optional<RerankerModel> reranker;
+  std::optional<EmbeddingModel> encoder;
+  if (RerankerModel::isReranker(folder)) {
+    reranker.emplace(RerankerModel::load(folder));
+  } else {
+    encoder.emplace(EmbeddingModel::load(folder));
+  }
   double total = 0;
   std::size_t used = 0;
   for (std::size_t e = 0; e < examples.size() && used < options.exampleCount; ++e) {
     const TrainingExample& example = examples[e];
     if (example.positives.empty() || example.negatives.empty()) continue;
-    EncodeOptions queryOptions;
-    queryOptions.maxLength = options.queryMaxLength;
-    queryOptions.prefix = example.prompt ? *example.prompt : options.queryInstruction;
-    const std::vector<float> query = model.encode({example.query}, queryOptions);
-    std::vector<std::string> passages{example.positives.front()};
+    const std::string query =
+        (example.prompt ? *example.prompt : options.queryInstruction) + example.query;
+    std::vector<std::string> passages = example.positives;
     passages.insert(passages.end(), example.negatives.begin(), example.negatives.end());
-    EncodeOptions passageOptions;
-    passageOptions.maxLength = options.passageMaxLength;
-    const std::vector<float> embedded = model.encode(passages, passageOptions);
-    const std::size_t d = model.dimension();
-    std::vector<double> logits(passages.size());
-    for (std::size_t p = 0; p < passages.size(); ++p) {
-      double dot = 0;
-      for (std::size_t k = 0; k < d; ++k)
-        dot += static_cast<double>(query[k]) * embedded[p * d + k];
-      logits[p] = dot / options.temperature;
+    std::vector<double> scores(passages.size());
+    if (reranker) {
+      std::vector<TextPair> pairs;
+      for (const std::string& passage : passages)
+        pairs.emplace_back(query, passage);
+      RerankOptions rerank;
+      rerank.queryMaxLength = options.queryMaxLength;
+      rerank.passageMaxLength = options.passageMaxLength;
+      const std::vector<float> logits = reranker->score(pairs, rerank);
+      std::copy(logits.begin(), logits.end(), scores.begin());
+    } else {
+      EncodeOptions queryOptions;
+      queryOptions.maxLength = options.queryMaxLength;
+      const std::vector<float> embeddedQuery = encoder->encode({query}, queryOptions);
+      EncodeOptions passageOptions;
+      passageOptions.maxLength = options.passageMaxLength;
+      const std::vector<float> embedded = encoder->encode(passages, passageOptions);
+      const std::size_t d = encoder->dimension();
+      for (std::size_t p = 0; p < passages.size(); ++p) {
+        double dot = 0;
+        for (std::size_t k = 0; k < d; ++k)
+          dot += static_cast<double>(embeddedQuery[k]) * embedded[p * d + k];
+        scores[p] = dot / options.temperature;
+      }
     }
-    const double top = *std::max_element(logits.begin(), logits.end());
-    double sum = 0;
-    for (const double logit : logits)
-      sum += std::exp(logit - top);
-    total += -(logits[0] - top - std::log(sum));  // cross-entropy with the positive as target
+    // Every positive against the negatives (the other positives are not negatives of it):
+    // the cross-entropy with that positive as the target, averaged over the positives.
+    const std::size_t positives = example.positives.size();
+    double loss = 0;
+    for (std::size_t p = 0; p < positives; ++p) {
+      double top = scores[p];
+      for (std::size_t n = positives; n < scores.size(); ++n)
+        top = std::max(top, scores[n]);
+      double sum = std::exp(scores[p] - top);
+      for (std::size_t n = positives; n < scores.size(); ++n)
+        sum += std::exp(scores[n] - top);
+      loss += -(scores[p] - top - std::log(sum));
+    }
+    total += loss / static_cast<double>(positives);
     ++used;
   }
   if (used == 0) {

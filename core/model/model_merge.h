@@ -41,16 +41,20 @@ MergeResult mergeModels(const std::vector<std::filesystem::path>& models,
                         ProgressObserver* progress = nullptr);
 
 struct ExampleLossOptions {
-  std::size_t exampleCount = 10;  ///< the first N examples of the file
-  double temperature = 0.05;      ///< of the contrastive loss
+  std::size_t exampleCount = 10;  ///< the first N examples of the file with positives and negatives
+  double temperature = 0.05;      ///< bi-encoders: similarities are divided by it (LM-Cocktail's)
   std::size_t queryMaxLength = 64;
   std::size_t passageMaxLength = 256;
   std::string queryInstruction;  ///< put before queries without a prompt of their own
 };
 
-/// The mean contrastive loss of the model in `folder` on `examples` (each query against its own
-/// [positives..., negatives...], the first positive the target): how well it already fits the
-/// target task. For a reranker folder the scores are its logits of (query, passage).
+/// How well the model in `folder` already fits the target task: the mean over the examples of
+/// the cross-entropy of each positive against the example's negatives, averaged over its
+/// positives. A bi-encoder's scores are the similarities of its embeddings (pooled and
+/// normalised as the model itself is) over `temperature`; a reranker's are its logits of
+/// (query, passage), classification head included. Where LM-Cocktail differs (CLS pooling
+/// forced, the first positive only, 7 random negatives, in-batch negatives, no rerankers), this
+/// scores the model as it is used and gives the same loss for the same file every time.
 double exampleLoss(const std::filesystem::path& folder,
                    const std::vector<TrainingExample>& examples, const ExampleLossOptions& options);
 

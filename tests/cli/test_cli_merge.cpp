@@ -3,9 +3,13 @@
 // the exit code, and the merge recorded in the history with its inputs.
 #include <QtTest/QtTest>
 
+#include <QRegularExpression>
+#include <cmath>
 #include <fstream>
 #include <nlohmann/json.hpp>
 
+#include "core/model/reranker_model.h"
+#include "core/model/safetensors.h"
 #include "core/store/history.h"
 #include "tests/support/cli.h"
 #include "tests/support/files.h"
@@ -131,6 +135,112 @@ class TestCliMerge : public QObject {
                   "0:2:0.5", "--eval-set", path(kDemo / "dev"), "--output", path(folder_ / "x")})
                  .exitCode,
              2);
+  }
+
+  void rerankersAreScoredByTheirLogits() {
+    // Two rerankers with the same encoder and opposite heads (the second 1000 times larger): scored
+    // as bare encoders they would tie (weights 0.5 each); scored by their logits, the one whose
+    // head ranks the positives first wins, and a sweep re-ranks a retriever's hits with each mix.
+    QStringList arguments = embedlab::test::initTinyModelArguments(folder_ / "r1", 5);
+    arguments << "--head"
+              << "classifier";
+    QVERIFY(cli(arguments).exitCode == 0);
+    std::filesystem::copy(folder_ / "r1", folder_ / "r2", std::filesystem::copy_options::recursive);
+    {
+      const auto file = folder_ / "r2" / "model.safetensors";
+      std::vector<float> head;
+      std::vector<embedlab::model::TensorData> tensors;
+      {
+        const embedlab::model::SafetensorsFile original(file);
+        std::vector<std::vector<std::byte>> bytes;
+        for (const auto& info : original.tensors()) {
+          const auto* data = original.data(info);
+          bytes.emplace_back(data, data + info.elementCount() * 4);
+          if (info.name == "classifier.weight") {
+            auto* values = reinterpret_cast<float*>(bytes.back().data());
+            for (std::uint64_t i = 0; i < info.elementCount(); ++i)
+              values[i] *= -1000;
+          }
+        }
+        std::size_t i = 0;
+        for (const auto& info : original.tensors()) {
+          tensors.push_back(
+              {info.name, info.dtype, info.shape,
+               std::string_view(reinterpret_cast<const char*>(bytes[i].data()), bytes[i].size())});
+          ++i;
+        }
+        embedlab::model::writeSafetensors(folder_ / "r2.safetensors", tensors);
+      }
+      std::filesystem::rename(folder_ / "r2.safetensors", file);
+    }
+    embedlab::test::writeFile(
+        folder_ / "rerank-few.jsonl",
+        R"({"query":"package manager","pos":["apt installs packages","dpkg manages packages"],)"
+        R"("neg":["a font","an image viewer"]})"
+        "\n"
+        R"({"query":"text editor","pos":["vim edits text"],"neg":["a game","a web browser"]})"
+        "\n"
+        R"({"query":"chess","pos":["a chess engine"],"neg":["a sound mixer"]})"
+        "\n");
+    const auto run = cli({"merge", "--models", path(folder_ / "r1"), path(folder_ / "r2"),
+                          "--weights-from-examples", path(folder_ / "rerank-few.jsonl"),
+                          "--max_len", "64", "--output", path(folder_ / "rerank-cocktail")});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    // The reported losses are the cross-entropies of the rerankers' own logits: every positive
+    // against the example's negatives, computed here from RerankerModel::score.
+    const std::vector<std::pair<std::string, std::vector<std::vector<std::string>>>> groups = {
+        {"package manager",
+         {{"apt installs packages", "a font", "an image viewer"},
+          {"dpkg manages packages", "a font", "an image viewer"}}},
+        {"text editor", {{"vim edits text", "a game", "a web browser"}}},
+        {"chess", {{"a chess engine", "a sound mixer"}}}};
+    std::vector<double> expected;
+    for (const char* name : {"r1", "r2"}) {
+      const auto reranker = embedlab::model::RerankerModel::load(folder_ / name);
+      double total = 0;
+      for (const auto& [query, lists] : groups) {
+        double perExample = 0;
+        for (const auto& passages : lists) {
+          std::vector<embedlab::model::TextPair> pairs;
+          for (const std::string& passage : passages)
+            pairs.emplace_back(query, passage);
+          embedlab::model::RerankOptions options;
+          options.passageMaxLength = 64;
+          const std::vector<float> logits = reranker.score(pairs, options);
+          double sum = 0;
+          for (const float logit : logits)
+            sum += std::exp(static_cast<double>(logit));
+          perExample += -(logits[0] - std::log(sum));
+        }
+        total += perExample / static_cast<double>(lists.size());
+      }
+      expected.push_back(total / 3);
+    }
+    QVERIFY(std::abs(expected[0] - expected[1]) > 1e-3);  // the heads differ, so do the losses
+    for (std::size_t i = 0; i < 2; ++i) {
+      const QRegularExpression loss(QString("r%1: loss ([0-9.]+)").arg(i + 1));
+      const auto match = loss.match(run.err);
+      QVERIFY2(match.hasMatch(), qPrintable(run.err));
+      QVERIFY2(std::abs(match.captured(1).toDouble() - expected[i]) < 1e-4,
+               qPrintable(QString("%1 vs %2").arg(match.captured(1)).arg(expected[i])));
+    }
+
+    // A sweep over rerankers needs the first stage they re-rank.
+    const QStringList sweep{"merge",     "--models", path(folder_ / "r1"), path(folder_ / "r2"),
+                            "--sweep",   "0:1:0.5",  "--eval-set",         path(kDemo / "dev"),
+                            "--max_len", "64",       "--rerank_top_k",     "10"};
+    auto refused = cli(QStringList(sweep) << "--output" << path(folder_ / "no-retriever"));
+    QCOMPARE(refused.exitCode, 2);
+    QVERIFY2(refused.err.contains("--retriever"), qPrintable(refused.err));
+    const auto swept = cli(QStringList(sweep) << "--retriever" << path(folder_ / "a") << "--output"
+                                              << path(folder_ / "rerank-swept"));
+    QVERIFY2(swept.exitCode == 0, qPrintable(swept.err));
+    const auto table = nlohmann::json::parse(
+        embedlab::test::readFile(folder_ / "rerank-swept" / "merge_sweep.json"));
+    QCOMPARE(table.at("points").size(), std::size_t{3});
+    // Opposite heads re-rank the same hits differently.
+    QVERIFY(table.at("points")[0].at("target").get<double>() !=
+            table.at("points")[2].at("target").get<double>());
   }
 
  private:
