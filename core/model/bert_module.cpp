@@ -19,8 +19,11 @@ namespace {
 // through it.
 class CheckpointedLayer : public torch::autograd::Function<CheckpointedLayer> {
  public:
+  /// `additiveMask`: an empty tensor stands for "no mask" (a batch without padding), since a
+  /// custom function's tensor inputs must be defined.
   static torch::Tensor forward(torch::autograd::AutogradContext* context, torch::Tensor hidden,
                                torch::Tensor additiveMask, std::int64_t layer) {
+    if (additiveMask.numel() == 0) additiveMask = torch::Tensor();
     const RngState rng = captureRng(hidden.device());
     context->saved_data["layer"] = layer;
     context->saved_data["cpu_rng"] = rng.cpu;
@@ -211,9 +214,12 @@ torch::Tensor BertModelImpl::forward(const torch::Tensor& inputIds,
   const bool checkpoint = gradientCheckpointing_ && is_training() && torch::GradMode::is_enabled();
   for (const auto& layer : *layers) {
     BertLayerImpl* impl = layer->as<BertLayer>();
-    hidden = checkpoint ? CheckpointedLayer::apply(hidden, additiveMask,
-                                                   reinterpret_cast<std::int64_t>(impl))
-                        : impl->forward(hidden, additiveMask);
+    hidden = checkpoint
+                 ? CheckpointedLayer::apply(
+                       hidden,
+                       additiveMask.defined() ? additiveMask : torch::empty({0}, hidden.options()),
+                       reinterpret_cast<std::int64_t>(impl))
+                 : impl->forward(hidden, additiveMask);
   }
   return hidden;
 }

@@ -9,10 +9,10 @@
 #include <random>
 #include <regex>
 
-#include "core/model/safetensors.h"
 #include "tests/support/cli.h"
 #include "tests/support/files.h"
 #include "tests/support/process.h"
+#include "tests/support/run_folders.h"
 
 using embedlab::test::path;
 
@@ -25,28 +25,10 @@ embedlab::test::ProcessRun cli(const QStringList& arguments) {
   return embedlab::test::cli(arguments, 300000);  // training runs take longer
 }
 
-// max |a - b| over every tensor of two model.safetensors files.
-double weightDifference(const std::filesystem::path& a, const std::filesystem::path& b) {
-  const embedlab::model::SafetensorsFile first(a);
-  const embedlab::model::SafetensorsFile second(b);
-  double worst = 0;
-  for (const auto& info : first.tensors()) {
-    const auto* other = second.find(info.name);
-    if (other == nullptr || other->shape != info.shape) return INFINITY;
-    const auto* x = reinterpret_cast<const float*>(first.data(info));
-    const auto* y = reinterpret_cast<const float*>(second.data(*other));
-    for (std::uint64_t i = 0; i < info.elementCount(); ++i)
-      worst = std::max(worst, double(std::abs(x[i] - y[i])));
-  }
-  return worst;
-}
+using embedlab::test::weightDifference;
 
 std::vector<nlohmann::json> metrics(const std::filesystem::path& run) {
-  std::vector<nlohmann::json> records;
-  std::istringstream in(embedlab::test::readFile(run / "metrics.jsonl"));
-  for (std::string line; std::getline(in, line);)
-    records.push_back(nlohmann::json::parse(line));
-  return records;
+  return embedlab::test::metricsOf(run);
 }
 
 }  // namespace
