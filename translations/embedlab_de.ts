@@ -1695,10 +1695,6 @@ im Mining-Panel minen.</translation>
         <translation>Einen Text aus einem Batch heraushalten, der ihn bereits enthält, damit ein doppeltes Positiv nie zu einem In-Batch-Negativ wird.</translation>
     </message>
     <message>
-        <source>cls, mean or lasttoken; empty: the model&apos;s own sentence-transformers setting.</source>
-        <translation>cls, mean oder lasttoken; leer: die eigene sentence-transformers-Einstellung des Modells.</translation>
-    </message>
-    <message>
         <source>L2-normalise embeddings, so that scores are cosines.</source>
         <translation>Embeddings L2-normalisieren, sodass die Scores Kosinuswerte sind.</translation>
     </message>
@@ -1715,10 +1711,6 @@ im Mining-Panel minen.</translation>
         <translation>Passagen zwischen den Workern als Negative teilen: Der effektive Batch umfasst die Batches aller Worker zusammen.</translation>
     </message>
     <message>
-        <source>Weight of the distillation term when lines carry pos_scores and neg_scores from a teacher.</source>
-        <translation>Gewicht des Destillationsterms, wenn Zeilen pos_scores und neg_scores eines Lehrers enthalten.</translation>
-    </message>
-    <message>
         <source>AdamW learning rate; the reference advises 1e-5, 2e-5 and 3e-5 for large, base and small models.</source>
         <translation>AdamW-Lernrate; die Referenz empfiehlt 1e-5, 2e-5 und 3e-5 für große, Basis- und kleine Modelle.</translation>
     </message>
@@ -1733,10 +1725,6 @@ im Mining-Panel minen.</translation>
     <message>
         <source>Queries per worker and step. Larger batches give more in-batch negatives and usually better models; the gradient cache makes them fit in memory.</source>
         <translation>Anfragen pro Worker und Schritt. Größere Batches liefern mehr In-Batch-Negative und meist bessere Modelle; der Gradienten-Cache lässt sie in den Speicher passen.</translation>
-    </message>
-    <message>
-        <source>Drop each epoch&apos;s last incomplete batch.</source>
-        <translation>Den letzten unvollständigen Batch jeder Epoche verwerfen.</translation>
     </message>
     <message>
         <source>Share of the steps over which the learning rate rises linearly from 0 (0.1 is common).</source>
@@ -1817,6 +1805,30 @@ im Mining-Panel minen.</translation>
     <message>
         <source>embedding: a bi-encoder (contrastive loss on embeddings); reranker: a cross-encoder reading query and passage together (start it from a pretrained model: from random weights it barely learns).</source>
         <translation>embedding: ein Bi-Encoder (kontrastiver Verlust auf Embeddings); reranker: ein Cross-Encoder, der Anfrage und Passage zusammen liest (von einem vortrainierten Modell aus starten: mit zufälligen Gewichten lernt er kaum).</translation>
+    </message>
+    <message>
+        <source>cls, mean or last_token; empty: the model&apos;s own sentence-transformers setting.</source>
+        <translation>cls, mean oder last_token; leer: die eigene sentence-transformers-Einstellung des Modells.</translation>
+    </message>
+    <message>
+        <source>Distil from the lines&apos; pos_scores and neg_scores: add the KL divergence from the teacher&apos;s softmax over each group. Off: scores in the data are ignored.</source>
+        <translation>Aus den pos_scores und neg_scores der Zeilen destillieren: die KL-Divergenz zur Softmax des Lehrers über jede Gruppe hinzufügen. Aus: Scores in den Daten werden ignoriert.</translation>
+    </message>
+    <message>
+        <source>The distillation loss (kl_div).</source>
+        <translation>Der Destillationsverlust (kl_div).</translation>
+    </message>
+    <message>
+        <source>Teacher scores are divided by it before their softmax: 1 for a reranker&apos;s logits; for cosines written by Mine, the temperature that model was trained with (e.g. 0.02).</source>
+        <translation>Die Scores des Lehrers werden vor ihrer Softmax durch sie geteilt: 1 für die Logits eines Rerankers; für Kosinuswerte aus Mine die Temperatur, mit der jenes Modell trainiert wurde (z. B. 0.02).</translation>
+    </message>
+    <message>
+        <source>Weight of the distillation term (with knowledge_distillation).</source>
+        <translation>Gewicht des Destillationsterms (mit knowledge_distillation).</translation>
+    </message>
+    <message>
+        <source>Drop short batches instead of filling them with queries trained a second time.</source>
+        <translation>Kurze Batches verwerfen, statt sie mit ein zweites Mal trainierten Anfragen aufzufüllen.</translation>
     </message>
 </context>
 <context>

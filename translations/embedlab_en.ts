@@ -1680,10 +1680,6 @@ mine them (Mining panel).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>cls, mean or lasttoken; empty: the model&apos;s own sentence-transformers setting.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>L2-normalise embeddings, so that scores are cosines.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1700,10 +1696,6 @@ mine them (Mining panel).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Weight of the distillation term when lines carry pos_scores and neg_scores from a teacher.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>AdamW learning rate; the reference advises 1e-5, 2e-5 and 3e-5 for large, base and small models.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1717,10 +1709,6 @@ mine them (Mining panel).</source>
     </message>
     <message>
         <source>Queries per worker and step. Larger batches give more in-batch negatives and usually better models; the gradient cache makes them fit in memory.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Drop each epoch&apos;s last incomplete batch.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1801,6 +1789,30 @@ mine them (Mining panel).</source>
     </message>
     <message>
         <source>embedding: a bi-encoder (contrastive loss on embeddings); reranker: a cross-encoder reading query and passage together (start it from a pretrained model: from random weights it barely learns).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cls, mean or last_token; empty: the model&apos;s own sentence-transformers setting.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Distil from the lines&apos; pos_scores and neg_scores: add the KL divergence from the teacher&apos;s softmax over each group. Off: scores in the data are ignored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The distillation loss (kl_div).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Teacher scores are divided by it before their softmax: 1 for a reranker&apos;s logits; for cosines written by Mine, the temperature that model was trained with (e.g. 0.02).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weight of the distillation term (with knowledge_distillation).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drop short batches instead of filling them with queries trained a second time.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1687,10 +1687,6 @@ mine them (Mining panel).</source>
         <translation>不把文本放入已包含该文本的批次，使重复的正例永远不会成为批内负例。</translation>
     </message>
     <message>
-        <source>cls, mean or lasttoken; empty: the model&apos;s own sentence-transformers setting.</source>
-        <translation>cls、mean 或 lasttoken；留空：使用模型自身的 sentence-transformers 设置。</translation>
-    </message>
-    <message>
         <source>L2-normalise embeddings, so that scores are cosines.</source>
         <translation>对嵌入做 L2 归一化，使分数即为余弦值。</translation>
     </message>
@@ -1707,10 +1703,6 @@ mine them (Mining panel).</source>
         <translation>在各工作进程之间共享段落作为负例：有效批次为所有工作进程批次的总和。</translation>
     </message>
     <message>
-        <source>Weight of the distillation term when lines carry pos_scores and neg_scores from a teacher.</source>
-        <translation>当各行带有来自教师模型的 pos_scores 和 neg_scores 时，蒸馏项的权重。</translation>
-    </message>
-    <message>
         <source>AdamW learning rate; the reference advises 1e-5, 2e-5 and 3e-5 for large, base and small models.</source>
         <translation>AdamW 学习率；参考实现建议大型、基础和小型模型分别使用 1e-5、2e-5 和 3e-5。</translation>
     </message>
@@ -1725,10 +1717,6 @@ mine them (Mining panel).</source>
     <message>
         <source>Queries per worker and step. Larger batches give more in-batch negatives and usually better models; the gradient cache makes them fit in memory.</source>
         <translation>每个工作进程每步的查询数。批次越大，批内负例越多，模型通常也越好；梯度缓存可让大批次放入内存。</translation>
-    </message>
-    <message>
-        <source>Drop each epoch&apos;s last incomplete batch.</source>
-        <translation>丢弃每轮最后一个不完整的批次。</translation>
     </message>
     <message>
         <source>Share of the steps over which the learning rate rises linearly from 0 (0.1 is common).</source>
@@ -1809,6 +1797,30 @@ mine them (Mining panel).</source>
     <message>
         <source>embedding: a bi-encoder (contrastive loss on embeddings); reranker: a cross-encoder reading query and passage together (start it from a pretrained model: from random weights it barely learns).</source>
         <translation>embedding：双编码器（在嵌入上使用对比损失）；reranker：将查询和段落一起读取的交叉编码器（请从预训练模型开始：从随机权重开始几乎学不到东西）。</translation>
+    </message>
+    <message>
+        <source>cls, mean or last_token; empty: the model&apos;s own sentence-transformers setting.</source>
+        <translation>cls、mean 或 last_token；留空：使用模型自身的 sentence-transformers 设置。</translation>
+    </message>
+    <message>
+        <source>Distil from the lines&apos; pos_scores and neg_scores: add the KL divergence from the teacher&apos;s softmax over each group. Off: scores in the data are ignored.</source>
+        <translation>从各行的 pos_scores 和 neg_scores 蒸馏：加入与教师在每组上的 softmax 之间的 KL 散度。关闭时忽略数据中的分数。</translation>
+    </message>
+    <message>
+        <source>The distillation loss (kl_div).</source>
+        <translation>蒸馏损失（kl_div）。</translation>
+    </message>
+    <message>
+        <source>Teacher scores are divided by it before their softmax: 1 for a reranker&apos;s logits; for cosines written by Mine, the temperature that model was trained with (e.g. 0.02).</source>
+        <translation>教师分数在 softmax 之前除以该值：重排序模型的 logits 用 1；对于挖掘写出的余弦相似度，用该模型训练时的温度（例如 0.02）。</translation>
+    </message>
+    <message>
+        <source>Weight of the distillation term (with knowledge_distillation).</source>
+        <translation>蒸馏项的权重（需开启 knowledge_distillation）。</translation>
+    </message>
+    <message>
+        <source>Drop short batches instead of filling them with queries trained a second time.</source>
+        <translation>丢弃不完整的批次，而不是用再次训练的查询把它们补满。</translation>
     </message>
 </context>
 <context>

@@ -47,6 +47,9 @@ Description describe(const std::string& name) {
       {"temperature", kModel},
       {"use_inbatch_neg", kModel},
       {"negatives_cross_device", kModel},
+      {"knowledge_distillation", kModel},
+      {"kd_loss_type", kModel},
+      {"teacher_temperature", kModel},
       {"distill_weight", kModel},
       {"learning_rate", kOptimisation},
       {"num_train_epochs", kOptimisation},
@@ -105,7 +108,7 @@ Description describe(const std::string& name) {
            "weights it barely learns).")},
       {"sentence_pooling_method",
        TrainingOptionForm::tr(
-           "cls, mean or lasttoken; empty: the model's own sentence-transformers setting.")},
+           "cls, mean or last_token; empty: the model's own sentence-transformers setting.")},
       {"normalized",
        TrainingOptionForm::tr("L2-normalise embeddings, so that scores are cosines.")},
       {"temperature",
@@ -118,9 +121,18 @@ Description describe(const std::string& name) {
        TrainingOptionForm::tr(
            "Share passages across workers as negatives: the effective batch is all workers' "
            "batches together.")},
+      {"knowledge_distillation",
+       TrainingOptionForm::tr(
+           "Distil from the lines' pos_scores and neg_scores: add the KL divergence from the "
+           "teacher's softmax over each group. Off: scores in the data are ignored.")},
+      {"kd_loss_type", TrainingOptionForm::tr("The distillation loss (kl_div).")},
+      {"teacher_temperature",
+       TrainingOptionForm::tr(
+           "Teacher scores are divided by it before their softmax: 1 for a reranker's logits; "
+           "for cosines written by Mine, the temperature that model was trained with (e.g. "
+           "0.02).")},
       {"distill_weight",
-       TrainingOptionForm::tr("Weight of the distillation term when lines carry pos_scores and "
-                              "neg_scores from a teacher.")},
+       TrainingOptionForm::tr("Weight of the distillation term (with knowledge_distillation).")},
       {"learning_rate",
        TrainingOptionForm::tr("AdamW learning rate; the reference advises 1e-5, 2e-5 and 3e-5 "
                               "for large, base and small models.")},
@@ -132,7 +144,9 @@ Description describe(const std::string& name) {
        TrainingOptionForm::tr(
            "Queries per worker and step. Larger batches give more in-batch negatives and "
            "usually better models; the gradient cache makes them fit in memory.")},
-      {"dataloader_drop_last", TrainingOptionForm::tr("Drop each epoch's last incomplete batch.")},
+      {"dataloader_drop_last",
+       TrainingOptionForm::tr("Drop short batches instead of filling them with queries trained "
+                              "a second time.")},
       {"warmup_ratio",
        TrainingOptionForm::tr("Share of the steps over which the learning rate rises linearly "
                               "from 0 (0.1 is common).")},
@@ -178,7 +192,8 @@ Description describe(const std::string& name) {
 
 QStringList choicesOf(const std::string& name) {
   if (name == "sentence_pooling_method")
-    return {QString(), QStringLiteral("cls"), QStringLiteral("mean"), QStringLiteral("lasttoken")};
+    return {QString(), QStringLiteral("cls"), QStringLiteral("mean"), QStringLiteral("last_token")};
+  if (name == "kd_loss_type") return {QStringLiteral("kl_div")};
   if (name == "task") return {QStringLiteral("embedding"), QStringLiteral("reranker")};
   if (name == "device")
     return {QStringLiteral("auto"), QStringLiteral("cpu"), QStringLiteral("cuda")};
@@ -221,6 +236,9 @@ TrainingOptionForm::TrainingOptionForm(QWidget* parent) : QWidget(parent) {
                                        "temperature",
                                        "use_inbatch_neg",
                                        "negatives_cross_device",
+                                       "knowledge_distillation",
+                                       "kd_loss_type",
+                                       "teacher_temperature",
                                        "distill_weight",
                                        "learning_rate",
                                        "num_train_epochs",
