@@ -279,6 +279,8 @@ TrainingOptionForm::TrainingOptionForm(QWidget* parent) : QWidget(parent) {
     field.label = new QLabel(QString::fromStdString(field.name) + QStringLiteral(":"));
     forms[describe(field.name).group]->addRow(field.label, editor);
   }
+  connect(this, &TrainingOptionForm::changed, this, &TrainingOptionForm::enableDependentFields);
+  enableDependentFields();
   translations_.add([this, boxes] {
     const QString titles[kGroups] = {tr("Data"), tr("Model and loss"), tr("Optimisation"),
                                      tr("Logging and checkpoints"), tr("Memory and devices")};
@@ -290,6 +292,23 @@ TrainingOptionForm::TrainingOptionForm(QWidget* parent) : QWidget(parent) {
       field.editor->setToolTip(tip);
     }
   });
+}
+
+void TrainingOptionForm::enableDependentFields() {
+  // option -> the boolean option it depends on
+  static const std::map<std::string, std::string> dependsOn = {
+      {"kd_loss_type", "knowledge_distillation"},
+      {"teacher_temperature", "knowledge_distillation"},
+      {"distill_weight", "knowledge_distillation"},
+      {"gc_chunk_size", "grad_cache"}};
+  for (Field& field : fields_) {
+    const auto found = dependsOn.find(field.name);
+    if (found == dependsOn.end()) continue;
+    const auto* on = qobject_cast<const QCheckBox*>(editor(found->second));
+    const bool enabled = on == nullptr || on->isChecked();
+    field.editor->setEnabled(enabled);
+    field.label->setEnabled(enabled);
+  }
 }
 
 void TrainingOptionForm::changeEvent(QEvent* event) {

@@ -57,6 +57,9 @@ class TrainingOptionForm : public QWidget {
   QWidget* makeEditor(Field& field);
   nlohmann::json valueOf(const Field& field) const;
   void setValue(Field& field, const nlohmann::json& value);
+  /// Greys out the options that only matter when another one is on (the distillation options
+  /// without knowledge_distillation, gc_chunk_size without grad_cache).
+  void enableDependentFields();
 
   Translations translations_;
   std::vector<Field> fields_;

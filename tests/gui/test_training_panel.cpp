@@ -4,6 +4,7 @@
 // resume is shown) and Resume finishes it; a failing run shows its error and log; a reranker
 // run shows sigmoid scores and the note that its start model is random; the UI thread never
 // blocks 100 ms while records stream in at one per step; presets round-trip.
+#include <QCheckBox>
 #include <QtTest/QtTest>
 
 #include <qcustomplot.h>
@@ -203,6 +204,19 @@ class TestTrainingPanel : public QObject {
     QVERIFY2(panel.similarityPlot()->xAxis->label().contains("sigmoid"),
              qPrintable(panel.similarityPlot()->xAxis->label()));
     QCOMPARE(panel.similarityPlot()->graphCount(), 2);  // positives and hard negatives
+  }
+
+  void distillationOptionsFollowTheirSwitch() {
+    widgets::TrainingOptionForm form;
+    auto* distil = qobject_cast<QCheckBox*>(form.editor("knowledge_distillation"));
+    QVERIFY(distil != nullptr && !distil->isChecked());  // opt-in, as in the reference
+    for (const char* name : {"kd_loss_type", "teacher_temperature", "distill_weight"})
+      QVERIFY2(!form.editor(name)->isEnabled(), name);
+    distil->setChecked(true);
+    for (const char* name : {"kd_loss_type", "teacher_temperature", "distill_weight"})
+      QVERIFY2(form.editor(name)->isEnabled(), name);
+    QCOMPARE(form.values()["knowledge_distillation"].get<bool>(), true);
+    QVERIFY(!form.editor("gc_chunk_size")->isEnabled());
   }
 
   void presetsRoundTrip() {
