@@ -41,6 +41,12 @@ constexpr const char* kCheckpointPrefix = "checkpoint-";
 class LossScaler {
  public:
   double scale() const { return scale_; }
+  int goodSteps() const { return goodSteps_; }
+  /// Continues from a checkpoint's state, so that a resumed fp16 run scales as it would have.
+  void restore(double scale, int goodSteps) {
+    scale_ = scale;
+    goodSteps_ = goodSteps;
+  }
   /// Unscales `gradients`; false when one is not finite (the step must be skipped).
   bool unscale(const std::vector<torch::Tensor>& gradients) {
     bool finite = true;
@@ -295,6 +301,8 @@ void Trainer::restore(const std::filesystem::path& checkpoint) {
   }
   firstStep_ = field("step", std::int64_t{0});
   if (firstStep_ < 0) throw damaged("has a negative \"step\"");
+  if (state.contains("loss_scale"))  // written since fp16 resumes with its scale
+    scaler_.restore(field("loss_scale", 0.0), field("loss_scale_good_steps", 0));
   {
     std::ifstream optimizerFile(checkpoint / "optimizer.pt", std::ios::binary);
     torch::serialize::InputArchive archive;
@@ -483,6 +491,8 @@ void Trainer::saveCheckpoint(std::int64_t step) {
                             {"world_size", environment_.worldSize},
                             {"train_data_hash", dataHash_},
                             {"last_logged_loss", lastLoggedLoss_},
+                            {"loss_scale", scaler_.scale()},
+                            {"loss_scale_good_steps", scaler_.goodSteps()},
                             {"options", options_.toJson()}};
     writeFileAtomically(partial / "trainer_state.json", state.dump(2) + "\n");
     writeFileAtomically(

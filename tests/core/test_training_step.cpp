@@ -98,6 +98,16 @@ EmbeddingModel tinyModel(double dropout) {
   return model;
 }
 
+// The contrastive loss of kQueries against kPassages in groups of two (temperature 0.05).
+torch::Tensor groupsOfTwoLoss(const torch::Tensor& q, const torch::Tensor& p) {
+  ContrastiveInputs inputs;
+  inputs.queries = q;
+  inputs.passages = p;
+  inputs.groupSize = 2;
+  inputs.temperature = 0.05;
+  return contrastiveLoss(inputs).loss;
+}
+
 const std::vector<std::string> kQueries = {"debian package", "qt multimedia", "perl module",
                                            "a game"};
 const std::vector<std::string> kPassages = {"Phonon is a Qt 5 multimedia API",
@@ -193,17 +203,9 @@ class TestTrainingStep : public QObject {
     auto& impl = model.impl();
     const BatchTensors queries = tokenize(model, kQueries);
     const BatchTensors passages = tokenize(model, kPassages);
-    const auto lossOf = [](const torch::Tensor& q, const torch::Tensor& p) {
-      ContrastiveInputs inputs;
-      inputs.queries = q;
-      inputs.passages = p;
-      inputs.groupSize = 2;
-      inputs.temperature = 0.05;
-      return contrastiveLoss(inputs).loss;
-    };
     impl.module->zero_grad();
-    lossOf(impl.embed(queries.inputIds, queries.attentionMask),
-           impl.embed(passages.inputIds, passages.attentionMask))
+    groupsOfTwoLoss(impl.embed(queries.inputIds, queries.attentionMask),
+                    impl.embed(passages.inputIds, passages.attentionMask))
         .backward();
     const auto plain = gradientsOf(*impl.module);
 
@@ -211,7 +213,7 @@ class TestTrainingStep : public QObject {
       impl.module->zero_grad();
       const CachedEmbeddings q = embedWithoutGraph(impl, queries, chunk, {});
       const CachedEmbeddings p = embedWithoutGraph(impl, passages, chunk, {});
-      lossOf(q.embeddings, p.embeddings).backward();
+      groupsOfTwoLoss(q.embeddings, p.embeddings).backward();
       backwardThroughChunks(impl, queries, q, chunk, {});
       backwardThroughChunks(impl, passages, p, chunk, {});
       const double difference = maxDifference(plain, gradientsOf(*impl.module));
@@ -300,14 +302,6 @@ class TestTrainingStep : public QObject {
     auto& impl = model.impl();
     const BatchTensors queries = tokenize(model, kQueries);
     const BatchTensors passages = tokenize(model, kPassages);
-    const auto lossOf = [](const torch::Tensor& q, const torch::Tensor& p) {
-      ContrastiveInputs inputs;
-      inputs.queries = q;
-      inputs.passages = p;
-      inputs.groupSize = 2;
-      inputs.temperature = 0.05;
-      return contrastiveLoss(inputs).loss;
-    };
     // Queries first, then passages, chunk by chunk, as the gradient cache draws its masks.
     const auto chunkedLoss = [&](std::int64_t chunk) {
       std::vector<torch::Tensor> embedded[2];
@@ -320,7 +314,7 @@ class TestTrainingStep : public QObject {
                                               batch.attentionMask.narrow(0, start, count)));
         }
       }
-      return lossOf(torch::cat(embedded[0], 0), torch::cat(embedded[1], 0));
+      return groupsOfTwoLoss(torch::cat(embedded[0], 0), torch::cat(embedded[1], 0));
     };
     for (const std::int64_t chunk : {1, 3, 100}) {
       impl.module->zero_grad();
@@ -333,7 +327,7 @@ class TestTrainingStep : public QObject {
       torch::manual_seed(7);
       const CachedEmbeddings q = embedWithoutGraph(impl, queries, chunk, {});
       const CachedEmbeddings p = embedWithoutGraph(impl, passages, chunk, {});
-      lossOf(q.embeddings, p.embeddings).backward();
+      groupsOfTwoLoss(q.embeddings, p.embeddings).backward();
       backwardThroughChunks(impl, queries, q, chunk, {});
       backwardThroughChunks(impl, passages, p, chunk, {});
       const double difference = maxDifference(withGraph, gradientsOf(*impl.module));
