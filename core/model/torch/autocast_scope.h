@@ -1,5 +1,6 @@
-// Mixed precision for one forward pass: autocast on (bfloat16 on the CPU or CUDA, float16 on
-// CUDA) while the scope lives. INTERNAL to core (LibTorch types).
+// Mixed precision: the thread's autocast settings, a scope that puts settings in force and
+// restores those it found, and the scope a forward pass runs in (bfloat16 on the CPU or CUDA,
+// float16 on CUDA). Builds against LibTorch 1.13 and 2.x. INTERNAL to core (LibTorch types).
 #pragma once
 
 #include <torch/types.h>
@@ -31,16 +32,15 @@ class AutocastRestore {
   bool enabled_;
 };
 
+/// Mixed precision for one forward pass: autocast on (bfloat16 on the CPU or CUDA, float16 on
+/// CUDA) while the scope lives, the settings it found restored after (scopes nest). Neither
+/// fp16 nor bf16: nothing changes.
 class AutocastScope {
  public:
   AutocastScope(const torch::Device& device, bool fp16, bool bf16);
-  ~AutocastScope();
-  AutocastScope(const AutocastScope&) = delete;
-  AutocastScope& operator=(const AutocastScope&) = delete;
 
  private:
-  torch::Device device_;
-  bool enabled_;
+  AutocastRestore restore_;
 };
 
 }  // namespace embedlab::model
