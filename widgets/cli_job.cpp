@@ -59,6 +59,7 @@ void CliJob::resetState() {
   unit_.clear();
   stopping_ = false;
   sawDone_ = false;
+  sawStopped_ = false;
   outRead_ = errRead_ = 0;
   clock_.start();
 }
@@ -154,8 +155,10 @@ void CliJob::followDetached() {
   parseErrors();
   if (sawDone_) {
     emit finished(0, QString());
+  } else if (sawStopped_) {
+    emit finished(130, tr("stopped"));
   } else {
-    finishWithError(stopping_ ? 130 : 1);
+    finishWithError(stopping_ ? 130 : 1, false);
   }
 }
 
@@ -201,8 +204,9 @@ void CliJob::parseOutput() {
       }
       emit progress(done_, total_, unit);
     } else {
-      if (object.value(QStringLiteral("event")).toString() == QStringLiteral("done"))
-        sawDone_ = true;
+      const QString event = object.value(QStringLiteral("event")).toString();
+      sawDone_ = sawDone_ || event == QStringLiteral("done");
+      sawStopped_ = sawStopped_ || event == QStringLiteral("stopped");
       emit record(object);
     }
   }
@@ -233,22 +237,30 @@ void CliJob::onFinished(int exitCode, QProcess::ExitStatus status) {
   if (status == QProcess::CrashExit && !stopping_) {
     emit finished(-1, tr("embedlab-cli crashed"));
   } else if (exitCode != 0) {
-    finishWithError(exitCode);
+    finishWithError(exitCode, true);
   } else {
     emit finished(0, QString());
   }
 }
 
-void CliJob::finishWithError(int exitCode) {
+void CliJob::finishWithError(int exitCode, bool statusKnown) {
   if (errorLine_.isEmpty()) {  // a usage error: CLI11 says what is wrong on its own line
     for (const QString& line : stderrTail_) {
       if (!line.startsWith(QStringLiteral("Run with --help"))) errorLine_ = line;
     }
   }
-  emit finished(exitCode, stopping_ ? tr("stopped")
-                          : !errorLine_.isEmpty()
-                              ? errorLine_
-                              : tr("embedlab-cli exited with status %1").arg(exitCode));
+  QString error;
+  if (stopping_) {
+    error = tr("stopped");
+  } else if (!errorLine_.isEmpty()) {
+    error = errorLine_;
+  } else if (!statusKnown) {
+    // A detached job's exit status is not known: say so rather than invent one.
+    error = tr("embedlab-cli ended without a result (was it killed?)");
+  } else {
+    error = tr("embedlab-cli exited with status %1").arg(exitCode);
+  }
+  emit finished(exitCode, error);
 }
 
 }  // namespace embedlab::widgets

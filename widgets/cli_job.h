@@ -6,8 +6,9 @@
 //
 // A detached job (training) is not a child of the GUI: its stdout and stderr go to files in a
 // folder, which the job object follows, so the job keeps running (and recording its history)
-// when the window closes. Its exit status is read from what it wrote: the "done" event, else the
-// CLI's error line, else it was stopped.
+// when the window closes. Its exit status is read from what it wrote: the "done" event, the
+// "stopped" event (a run stopped, by this window or another, with a checkpoint), else the CLI's
+// error line, else it ended without saying how.
 #pragma once
 
 #include <QElapsedTimer>
@@ -66,7 +67,8 @@ class CliJob : public QObject {
   void followFiles();  // polls a detached job's files
   void parseOutput();
   void parseErrors();
-  void finishWithError(int exitCode);
+  /// `statusKnown`: false for a detached job, whose exit status nobody saw.
+  void finishWithError(int exitCode, bool statusKnown);
   void followDetached();
 
   QProcess process_;
@@ -89,6 +91,7 @@ class CliJob : public QObject {
   qint64 outRead_ = 0;
   qint64 errRead_ = 0;
   bool sawDone_ = false;
+  bool sawStopped_ = false;
 };
 
 }  // namespace embedlab::widgets

@@ -1,6 +1,7 @@
 #include "widgets/path_choices.h"
 
 #include <QComboBox>
+#include <QDir>
 #include <QFileInfo>
 
 #include "core/model/model_discovery.h"
@@ -25,6 +26,17 @@ void fillModelChoices(QComboBox* box, const std::filesystem::path& workspace) {
     box->addItem(QString::fromStdString(folder.name), path);
     box->setItemData(box->count() - 1, path, Qt::ToolTipRole);
   }
+}
+
+std::filesystem::path inWorkspace(const std::filesystem::path& workspace, const std::string& path) {
+  if (path.empty()) return {};
+  std::filesystem::path resolved = path;
+  if (path == "~" || path.rfind("~/", 0) == 0) {
+    resolved = QDir::homePath().toStdString() + path.substr(1);
+  } else if (resolved.is_relative() && !workspace.empty()) {
+    resolved = workspace / resolved;
+  }
+  return resolved.lexically_normal();
 }
 
 }  // namespace embedlab::widgets

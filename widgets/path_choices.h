@@ -15,4 +15,9 @@ void choosePath(QComboBox* box, const QString& path);
 /// Replaces the items of `box` with the model folders of `workspace` that hold weights.
 void fillModelChoices(QComboBox* box, const std::filesystem::path& workspace);
 
+/// A path the user typed, as a job must get it: "~/x" in the home folder, a relative path inside
+/// `workspace` (not the GUI's working directory, which the user never chose), an absolute one as
+/// it is; empty stays empty. Normalised lexically ("a/../b" is "b").
+std::filesystem::path inWorkspace(const std::filesystem::path& workspace, const std::string& path);
+
 }  // namespace embedlab::widgets

@@ -26,6 +26,7 @@
 #include "core/model/model_discovery.h"
 #include "core/store/history.h"
 #include "widgets/cli_job.h"
+#include "widgets/path_choices.h"
 #include "widgets/plot_export.h"
 #include "widgets/training_option_form.h"
 
@@ -74,6 +75,7 @@ TrainingPanel::TrainingPanel(QWidget* parent) : QWidget(parent) {
   launchButton_ = new QPushButton;
   stopButton_ = new QPushButton;
   resumeButton_ = new QPushButton;
+  resumeButton_->setObjectName(QStringLiteral("resumeButton"));
   connect(loadPreset, &QPushButton::clicked, this, [this] {
     const QString file = QFileDialog::getOpenFileName(this, tr("Load training options"),
                                                       QString::fromStdString(workspace_.string()),
@@ -304,7 +306,7 @@ void TrainingPanel::setWorkspace(const std::filesystem::path& workspace) {
 
 bool TrainingPanel::start(bool resuming) {
   Run* selected = current();
-  if (resuming && (selected == nullptr || selected->job->running())) return false;
+  if (resuming && (selected == nullptr || !canResume(*selected))) return false;
   if (!resuming && running() && !allowSeveral_->isChecked()) {
     status_->setText(tr("A run is going: stop it first, or allow several runs at once."));
     return false;
@@ -320,7 +322,8 @@ bool TrainingPanel::start(bool resuming) {
     options["output_dir"] = selected->outputDir.string();
     options["resume_from_checkpoint"] = "latest";
   }
-  const QString problem = TrainingOptionForm::problemOf(options);
+  QString problem = TrainingOptionForm::problemOf(options);
+  if (problem.isEmpty()) options = launchOptions(options, problem);
   if (!problem.isEmpty()) {
     status_->setText(tr("Cannot launch: %1").arg(problem));
     return false;
@@ -363,6 +366,7 @@ bool TrainingPanel::start(bool resuming) {
     run->notes.clear();
     run->totalSteps = 0;
   }
+  run->stoppedAt = -1;
   run->reranker = options.value("task", "") == "reranker";
   run->ended = false;
   run->error.clear();
@@ -388,6 +392,44 @@ bool TrainingPanel::start(bool resuming) {
   showStatus();
   updateButtons();
   return true;
+}
+
+nlohmann::json TrainingPanel::launchOptions(nlohmann::json options, QString& problem) const {
+  const auto resolve = [&](const nlohmann::json& value) {
+    return inWorkspace(workspace_, value.get<std::string>()).string();
+  };
+  options["model_name_or_path"] = resolve(options["model_name_or_path"]);
+  options["output_dir"] = resolve(options["output_dir"]);
+  for (auto& file : options["train_data"])
+    file = resolve(file);
+  const std::string resumeFrom = options.value("resume_from_checkpoint", "");
+  if (!resumeFrom.empty() && resumeFrom != "latest")
+    options["resume_from_checkpoint"] = resolve(options["resume_from_checkpoint"]);
+  // Inputs are checked now, not by a job that fails a second later with a log to read.
+  std::error_code error;
+  const std::string model = options["model_name_or_path"].get<std::string>();
+  if (!std::filesystem::is_directory(model, error)) {
+    problem = tr("model_name_or_path: %1 is not a folder.").arg(QString::fromStdString(model));
+    return {};
+  }
+  for (const auto& file : options["train_data"]) {
+    if (!std::filesystem::is_regular_file(file.get<std::string>(), error)) {
+      problem =
+          tr("train_data: %1 does not exist.").arg(QString::fromStdString(file.get<std::string>()));
+      return {};
+    }
+  }
+  return options;
+}
+
+bool TrainingPanel::canResume(const Run& run) const {
+  if (!run.ended || run.job->running() || run.error.isEmpty()) return false;
+  std::error_code error;
+  for (const auto& entry : std::filesystem::directory_iterator(run.outputDir, error)) {
+    if (entry.is_directory() && entry.path().filename().string().rfind("checkpoint-", 0) == 0)
+      return true;
+  }
+  return false;
 }
 
 void TrainingPanel::stop() {
@@ -435,7 +477,7 @@ void TrainingPanel::updateRunItem(const Run& run) {
     } else if (run.error.isEmpty()) {
       state = tr("finished, %1 steps").arg(step);
     } else if (run.error == QStringLiteral("stopped")) {
-      state = tr("stopped at step %1").arg(step);
+      state = tr("stopped at step %1").arg(run.stoppedAt >= 0 ? run.stoppedAt : step);
     } else {
       state = tr("failed");
     }
@@ -448,34 +490,45 @@ void TrainingPanel::showStatus() {
   const Run* run = current();
   notes_->setVisible(run != nullptr && !run->notes.isEmpty());
   if (run != nullptr) notes_->setText(run->notes.join(QStringLiteral("\n\n")));
+  // The bar always says what the shown run did: never a previous run's "step 188 of 188".
+  const auto bar = [this](std::int64_t done, std::int64_t total, const QString& format) {
+    progress_->setValue(total > 0 ? static_cast<int>(1000 * std::min(done, total) / total) : 0);
+    progress_->setFormat(format);
+  };
   if (run == nullptr) {
     status_->setText(
         tr("Set the options and launch: the run's curves appear here as it "
            "trains. It keeps running if the window closes."));
-    progress_->setValue(0);
+    bar(0, 0, QString());
     return;
   }
   const QString folder = QString::fromStdString(run->outputDir.string());
+  const std::int64_t step =
+      run->records.empty() ? 0 : run->records.back().value("step", std::int64_t{0});
   if (run->ended) {
-    progress_->setValue(run->error.isEmpty() ? 1000 : progress_->value());
     if (run->error.isEmpty()) {
       status_->setText(tr("Finished: the model is in %1.").arg(folder));
+      bar(1, 1, tr("finished, %1 steps").arg(step));
     } else if (run->error == QStringLiteral("stopped")) {
-      status_->setText(tr("Stopped with a checkpoint; Resume continues from it."));
+      const std::int64_t at = run->stoppedAt >= 0 ? run->stoppedAt : step;
+      status_->setText(
+          tr("Stopped at step %1 with a checkpoint; Resume continues from it.").arg(at));
+      bar(at, run->totalSteps, tr("stopped at step %1 of %2").arg(at).arg(run->totalSteps));
     } else {
       status_->setText(tr("The run failed: %1").arg(run->error));
+      bar(step, run->totalSteps,
+          run->records.empty() ? tr("failed")
+                               : tr("failed at step %1 of %2").arg(step).arg(run->totalSteps));
     }
     return;
   }
   if (run->records.empty()) {
     status_->setText(tr("Starting %1...").arg(folder));
-    progress_->setValue(0);
+    bar(0, 0, tr("starting"));
     return;
   }
   const nlohmann::json& record = run->records.back();
-  const auto step = record.value("step", std::int64_t{0});
-  progress_->setValue(run->totalSteps > 0 ? static_cast<int>(1000 * step / run->totalSteps) : 0);
-  progress_->setFormat(tr("step %1 of %2").arg(step).arg(run->totalSteps));
+  bar(step, run->totalSteps, tr("step %1 of %2").arg(step).arg(run->totalSteps));
   status_->setText(tr("Step %1 of %2 · epoch %3 · loss %4 · %5 samples/s · %6 left")
                        .arg(step)
                        .arg(run->totalSteps)
@@ -490,6 +543,10 @@ void TrainingPanel::onRecord(Run& run, const nlohmann::json& record) {
   const std::string event = record.value("event", "");
   if (event == "start") {
     run.totalSteps = record.value("total_steps", std::int64_t{0});
+    return;
+  }
+  if (event == "stopped") {
+    run.stoppedAt = record.value("step", std::int64_t{-1});
     return;
   }
   if (event == "note") {
@@ -639,7 +696,7 @@ void TrainingPanel::updateButtons() {
   const bool selectedRunning = run != nullptr && run->job->running();
   launchButton_->setEnabled(!running() || allowSeveral_->isChecked());
   stopButton_->setEnabled(selectedRunning);
-  resumeButton_->setEnabled(run != nullptr && !selectedRunning && run->ended);
+  resumeButton_->setEnabled(run != nullptr && canResume(*run));
 }
 
 }  // namespace embedlab::widgets

@@ -47,8 +47,9 @@ class TrainingPanel : public QWidget {
   /// Lets Launch start a run while another is going.
   void allowSeveralRuns(bool allow);
 
-  /// Starts a run with the form's options; false (and the reason shown) when they are invalid or
-  /// a run is going and several are not allowed.
+  /// Starts a run with the form's options; false (and the reason shown) when they are invalid,
+  /// an input does not exist, or a run is going and several are not allowed. Relative paths are
+  /// the workspace's.
   bool launch();
   /// Asks the selected run to stop with a checkpoint.
   void stop();
@@ -93,8 +94,9 @@ class TrainingPanel : public QWidget {
     std::int64_t totalSteps = 0;
     QString error;  // how it ended, when it failed or was stopped
     bool ended = false;
-    QStringList notes;      // what the trainer pointed out ("note" events), in order
-    bool reranker = false;  // task "reranker": its scores are sigmoid(logit), not cosines
+    QStringList notes;            // what the trainer pointed out ("note" events), in order
+    bool reranker = false;        // task "reranker": its scores are sigmoid(logit), not cosines
+    std::int64_t stoppedAt = -1;  // the step of the checkpoint it stopped with ("stopped" event)
   };
   bool start(bool resuming);
   Run& addRun(const std::filesystem::path& outputDir);
@@ -106,6 +108,12 @@ class TrainingPanel : public QWidget {
   void redrawCurves();
   void showSimilarities(int index);
   void updateButtons();
+  /// Whether Resume can continue `run`: it ended before its last step (stopped, or failed or
+  /// killed) and its folder holds a checkpoint to continue from.
+  bool canResume(const Run& run) const;
+  /// The form's options with relative paths made the workspace's; empty, with the reason in
+  /// `problem`, when an input (model folder, training file) does not exist.
+  nlohmann::json launchOptions(nlohmann::json options, QString& problem) const;
 
   Translations translations_;
   std::filesystem::path workspace_;

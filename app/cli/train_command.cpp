@@ -148,6 +148,38 @@ train::TrainingOptions resolve(const TrainFlags& flags) {
 int trainWorker(const train::TrainingOptions& options, const TrainFlags& flags,
                 const GlobalOptions& global, store::RunRecorder* recorder);
 
+// A run resumed from a checkpoint continues its own history entry (the one that stopped, was
+// interrupted or failed in the same run folder), so that History shows one run whose curves go
+// on, not a second run of the same name that starts at the resume step.
+void continueResumedRun(const GlobalOptions& global, const train::TrainingOptions& options,
+                        store::NewRun& run) {
+  if (options.resumeFromCheckpoint.empty() || global.noHistory) return;
+  std::filesystem::path checkpoint = options.resumeFromCheckpoint;
+  if (options.resumeFromCheckpoint == "latest") {
+    const auto checkpoints = train::listCheckpoints(options.outputDir);
+    if (checkpoints.empty()) return;  // the trainer says so
+    checkpoint = checkpoints.back();
+  }
+  try {
+    store::History history(historyDatabasePath(global));
+    store::RunFilter filter;
+    filter.kind = run.kind;
+    for (const store::Run& earlier : history.listRuns(filter)) {  // newest first
+      if (earlier.outputPath != run.outputPath) continue;
+      if (earlier.status == store::RunStatus::Stopped ||
+          earlier.status == store::RunStatus::Interrupted ||
+          earlier.status == store::RunStatus::Failed) {
+        run.continues = earlier.id;
+        const std::string name = checkpoint.filename().string();
+        run.continuesFromStep = std::atoll(name.substr(name.find('-') + 1).c_str());
+      }
+      return;  // only the newest run of this folder can be continued
+    }
+  } catch (const std::exception&) {
+    // No readable history: the resumed run is recorded as a new one.
+  }
+}
+
 int runTrain(const TrainFlags& flags, const GlobalOptions& global) {
   const train::TrainingOptions options = resolve(flags);
   train::validate(options);
@@ -168,6 +200,7 @@ int runTrain(const TrainFlags& flags, const GlobalOptions& global) {
     run.inputs.push_back(runInput(file));
   run.outputPath = absolutePath(options.outputDir);
   run.parentModel = options.modelNameOrPath;
+  continueResumedRun(global, options, run);
   return runRecorded(global, run, [&](store::RunRecorder* recorder) {
     return trainWorker(options, flags, global, recorder);
   });
@@ -179,7 +212,18 @@ int trainWorker(const train::TrainingOptions& options, const TrainFlags& flags,
   observer.setRecorder(recorder);
   const train::TrainingResult result = train::runTraining(options, &observer, &interruptToken());
   observer.finish();
-  if (result.status == train::TrainingStatus::Interrupted) return 130;
+  if (result.status == train::TrainingStatus::Interrupted) {
+    // The GUI follows detached runs through stdout alone: it must learn that this one stopped,
+    // and at which step its checkpoint is, without an exit status.
+    if (flags.progress == "json" && dist::workerEnvironment().rank == 0) {
+      fmt::print("{}\n", nlohmann::json{{"event", "stopped"},
+                                        {"step", result.steps},
+                                        {"checkpoint", result.lastCheckpoint.string()}}
+                             .dump());
+      std::fflush(stdout);
+    }
+    return 130;
+  }
   if (dist::workerEnvironment().rank != 0) return kExitOk;
   if (!global.quiet && flags.progress != "json") {
     fmt::print(stderr, "train: {} steps, final loss {:.4f}; model written to {}\n", result.steps,

@@ -8,6 +8,16 @@ namespace embedlab {
 
 namespace {
 
+// A folder a job wrote or a model lives in: its files are not datasets.
+bool isJobOrModelFolder(const std::filesystem::path& folder) {
+  std::error_code error;
+  for (const char* marker :
+       {"job.jsonl", "training_options.json", "trainer_state.json", "config.json"}) {
+    if (std::filesystem::exists(folder / marker, error)) return true;
+  }
+  return false;
+}
+
 void scan(const std::filesystem::path& workspace, const std::filesystem::path& folder, int depth,
           int maxDepth, std::vector<DatasetEntry>& entries) {
   std::error_code error;
@@ -24,6 +34,8 @@ void scan(const std::filesystem::path& workspace, const std::filesystem::path& f
     entry.path = path;
     entry.name = std::filesystem::relative(path, workspace).string();
     if (item.is_directory()) {
+      if (folder == workspace && path.filename() == "runs") continue;  // jobs' outputs
+      if (isJobOrModelFolder(path)) continue;
       if (isEvalFolder(path)) {
         entry.evalFolder = true;
         entries.push_back(std::move(entry));

@@ -21,8 +21,12 @@ struct DatasetEntry {
 };
 
 /// The datasets in `workspace`, sorted by name: evaluation folders as one entry each (their
-/// files are not listed again), other .jsonl and .tsv files up to `maxDepth` folders deep.
-/// Hidden files and folders (".name") are skipped. Throws IoError when the folder is unreadable.
+/// files are not listed again), other .jsonl and .tsv files up to `maxDepth` folders deep: what
+/// a user would train, mine or evaluate on. Not listed: hidden files and folders (".name"), the
+/// workspace's `runs/` folder (where jobs write their outputs: job logs, metrics, scores,
+/// per-query tables), run and checkpoint folders elsewhere (they hold job.jsonl,
+/// training_options.json or trainer_state.json) and model folders (config.json). Throws
+/// IoError when the folder is unreadable.
 std::vector<DatasetEntry> discoverDatasets(const std::filesystem::path& workspace,
                                            int maxDepth = 3);
 

@@ -151,6 +151,23 @@ std::int64_t History::startRun(const NewRun& run) {
   return id;
 }
 
+void History::continueRun(std::int64_t run, const nlohmann::json& options, std::int64_t fromStep) {
+  this->run(run);  // throws UsageError naming it when there is no such run
+  nlohmann::json resumed = summaries(run).value("resumed", nlohmann::json::array());
+  resumed.push_back({{"step", fromStep}, {"at", now()}});
+  Statement(impl_->database,
+            "UPDATE runs SET status = 'running', ended_at = NULL, error = '', heartbeat_at = ?, "
+            "host = ?, pid = ?, version = ?, options = ? WHERE id = ?")
+      .bind(1, now())
+      .bind(2, impl_->host)
+      .bind(3, static_cast<std::int64_t>(getpid()))
+      .bind(4, std::string_view(kVersion))
+      .bind(5, options.dump())
+      .bind(6, run)
+      .run();
+  setSummary(run, "resumed", resumed);
+}
+
 void History::heartbeat(std::int64_t run) {
   Statement(impl_->database, "UPDATE runs SET heartbeat_at = ? WHERE id = ?")
       .bind(1, now())

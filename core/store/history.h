@@ -38,6 +38,10 @@ struct NewRun {
   std::string parentModel;  ///< the model it started from (lineage)
   std::vector<std::string> tags;
   std::optional<double> startedAt;  ///< seconds since the epoch (default: now; imports set it)
+  /// A run this job continues (a training resumed from its checkpoint): that run is running
+  /// again, its metrics go on, and no new run is made. Its options become these.
+  std::optional<std::int64_t> continues;
+  std::int64_t continuesFromStep = 0;  ///< the step `continues` resumes at
 };
 
 struct Run {
@@ -113,6 +117,10 @@ class History {
   // --- writing (the job's process) ---
   /// A new run, status running, heartbeat now, this host and process.
   std::int64_t startRun(const NewRun& run);
+  /// `run` running again from this host and process (a training resumed from a checkpoint):
+  /// its options and status updated, its end and error cleared, and the step it resumed at
+  /// appended to its "resumed" summary. Throws UsageError when there is no such run.
+  void continueRun(std::int64_t run, const nlohmann::json& options, std::int64_t fromStep);
   void heartbeat(std::int64_t run);
   /// `endedAt`: seconds since the epoch (default: now; imports set it).
   void finishRun(std::int64_t run, RunStatus status, const std::string& error = {},

@@ -8,10 +8,16 @@ constexpr auto kFlushInterval = std::chrono::seconds(2);
 constexpr auto kHeartbeatInterval = std::chrono::seconds(10);
 constexpr std::size_t kMaxBuffered = 5000;
 
+std::int64_t startOrContinue(History& history, const NewRun& run) {
+  if (!run.continues) return history.startRun(run);
+  history.continueRun(*run.continues, run.options, run.continuesFromStep);
+  return *run.continues;
+}
+
 }  // namespace
 
 RunRecorder::RunRecorder(const std::filesystem::path& database, const NewRun& run)
-    : history_(database), id_(history_.startRun(run)), heartbeat_([this] { beat(); }) {}
+    : history_(database), id_(startOrContinue(history_, run)), heartbeat_([this] { beat(); }) {}
 
 RunRecorder::~RunRecorder() {
   {

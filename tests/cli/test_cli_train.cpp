@@ -9,6 +9,7 @@
 #include <random>
 #include <regex>
 
+#include "core/store/history.h"
 #include "tests/support/cli.h"
 #include "tests/support/files.h"
 #include "tests/support/process.h"
@@ -215,11 +216,12 @@ class TestCliTrain : public QObject {
   }
 
   void ctrlCStopsWithACheckpointAndResumes() {
+    const QString db = path(folder_ / "interrupted.sqlite");
     QProcess process;
-    process.start(EMBEDLAB_CLI_PATH, QStringList(base("interrupted")) << "--max_steps"
-                                                                      << "400"
-                                                                      << "--progress"
-                                                                      << "json");
+    process.start(EMBEDLAB_CLI_PATH, QStringList{"--db", db} + base("interrupted") << "--max_steps"
+                                                                                   << "400"
+                                                                                   << "--progress"
+                                                                                   << "json");
     QVERIFY(process.waitForStarted());
     bool sent = false;
     while (!sent && process.waitForReadyRead(60000)) {
@@ -234,16 +236,38 @@ class TestCliTrain : public QObject {
     QVERIFY(sent);
     QVERIFY(process.waitForFinished(60000));
     QCOMPARE(process.exitCode(), 130);
+    // A stopped run says so on stdout, with its checkpoint's step (the GUI reads no exit status
+    // of the runs it launches detached).
+    nlohmann::json stopped;
+    for (const QByteArray& line : process.readAllStandardOutput().split('\n')) {
+      const auto event = nlohmann::json::parse(line.toStdString(), nullptr, false);
+      if (event.is_object() && event.value("event", "") == "stopped") stopped = event;
+    }
+    QVERIFY(stopped.is_object());
+    const int stoppedAt = stopped["step"].get<int>();
+    QVERIFY(std::filesystem::exists(folder_ / "interrupted" /
+                                    ("checkpoint-" + std::to_string(stoppedAt))));
     const auto out = folder_ / "interrupted";
     QVERIFY(!std::filesystem::exists(out / "checkpoint-400"));
     QVERIFY(
         !std::filesystem::exists(out / "model.safetensors"));  // no final model: it did not finish
-    const auto run = cli(base("interrupted") << "--max_steps"
-                                             << "12"
-                                             << "--resume_from_checkpoint"
-                                             << "latest");
+    const auto run = cli(QStringList{"--db", db} + base("interrupted") << "--max_steps"
+                                                                       << "12"
+                                                                       << "--resume_from_checkpoint"
+                                                                       << "latest");
     QVERIFY2(run.exitCode == 0, qPrintable(run.err));
     QVERIFY(std::filesystem::exists(out / "model.safetensors"));
+    // The history holds one run that stopped and went on, its loss curve unbroken.
+    embedlab::store::History history(db.toStdString());
+    const auto runs = history.listRuns();
+    QCOMPARE(runs.size(), std::size_t{1});
+    QCOMPARE(runs[0].status, embedlab::store::RunStatus::Finished);
+    const auto loss = history.metricSeries(runs[0].id, "loss");
+    QCOMPARE(loss.back().first, std::int64_t{12});
+    QCOMPARE(loss.front().first, std::int64_t{1});
+    const auto resumed = history.summaries(runs[0].id).at("resumed");
+    QCOMPARE(resumed.size(), std::size_t{1});
+    QCOMPARE(resumed[0]["step"].get<int>(), stoppedAt);
   }
 
   void killDuringCheckpointsLeavesUsableCheckpoints() {

@@ -33,6 +33,26 @@ class TestDatasetDiscovery : public QObject {
     QCOMPARE(*entries[3].kind, DataKind::Training);
   }
 
+  void runOutputsAndModelFoldersAreNotDatasets() {
+    // What a user would train or evaluate on, not what jobs wrote: the runs/ folder (job logs,
+    // metrics, scores, per-query tables), run folders elsewhere and model folders.
+    test::TempFolder folder;
+    test::writeFile(folder / "train.mined.jsonl", "{\"query\":\"q\",\"pos\":[\"p\"],\"neg\":[]}\n");
+    test::writeFile(folder / "runs/first/job.jsonl", "{\"event\":\"start\"}\n");
+    test::writeFile(folder / "runs/first/metrics.jsonl", "{\"step\":1}\n");
+    test::writeFile(folder / "runs/threshold-1.scores.jsonl", "{\"score\":0.5}\n");
+    test::writeFile(folder / "runs/eval-1.per_query.tsv", "query\tmodel\n");
+    test::writeFile(folder / "elsewhere/run/training_options.json", "{}");
+    test::writeFile(folder / "elsewhere/run/metrics.jsonl", "{\"step\":1}\n");
+    test::writeFile(folder / "models/base/config.json", "{}");
+    test::writeFile(folder / "models/base/extra.jsonl", "{\"text\":\"t\"}\n");
+    test::writeFile(folder / "data/more/pool.jsonl", "{\"text\":\"t\"}\n");
+    const auto entries = discoverDatasets(folder.path());
+    QCOMPARE(entries.size(), std::size_t{2});
+    QCOMPARE(entries[0].name, std::string("data/more/pool.jsonl"));
+    QCOMPARE(entries[1].name, std::string("train.mined.jsonl"));
+  }
+
   void anEvaluationFolderIsItsOwnWorkspace() {
     test::TempFolder folder;
     test::writeFile(folder / "corpus.jsonl", "{\"_id\":\"d\",\"title\":\"\",\"text\":\"t\"}\n");

@@ -12,6 +12,8 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPlainTextEdit>
+#include <QProgressBar>
+#include <QPushButton>
 #include <QSlider>
 #include <QSpinBox>
 
@@ -154,6 +156,118 @@ class TestTrainingPanel : public QObject {
     again.selectRun(0);
     QCOMPARE(again.recordsSeen(), 24);  // every record, including those before the new window
     QVERIFY(again.runList()->item(0)->text().contains("finished"));
+  }
+
+  void relativePathsAreTheWorkspaces() {
+    // As the README's tutorial types them: relative to the workspace, never to the GUI's
+    // working directory; an input that does not exist is refused before launching.
+    test::TempFolder workspace;
+    test::makeTinyModel(workspace / "models/tiny");
+    std::filesystem::copy_file(kDemo / "train.jsonl", workspace / "train.jsonl");
+    TrainingPanel panel;
+    panel.setWorkspace(workspace.path());
+    nlohmann::json options = panel.form()->values();
+    options["model_name_or_path"] = "models/tiny";
+    options["train_data"] = {"no such file.jsonl"};
+    options["output_dir"] = "runs/first";
+    options["max_steps"] = 2;
+    options["per_device_train_batch_size"] = 2;
+    options["train_group_size"] = 2;
+    options["query_max_len"] = 16;
+    options["passage_max_len"] = 16;
+    options["save_steps"] = 0;
+    panel.form()->setValues(options);
+    QVERIFY(!panel.launch());
+    QVERIFY2(panel.status()->text().contains("train_data") &&
+                 panel.status()->text().contains(
+                     QString::fromStdString((workspace / "no such file.jsonl").string())),
+             qPrintable(panel.status()->text()));
+    QCOMPARE(panel.runCount(), 0);
+
+    options["train_data"] = {"train.jsonl"};
+    panel.form()->setValues(options);
+    QSignalSpy ended(&panel, &TrainingPanel::runEnded);
+    QVERIFY2(panel.launch(), qPrintable(panel.status()->text()));
+    QVERIFY(ended.wait(120000));
+    QCOMPARE(ended.last().at(0).toString(),
+             QString::fromStdString((workspace / "runs/first").string()));
+    QVERIFY2(ended.last().at(1).toString().isEmpty(), qPrintable(ended.last().at(1).toString()));
+    QVERIFY(std::filesystem::exists(workspace / "runs/first/config.json"));
+    QVERIFY(!std::filesystem::exists(std::filesystem::current_path() / "runs/first"));
+    // The next run's suggested folder is the workspace's too.
+    const std::string next = panel.form()->values()["output_dir"].get<std::string>();
+    QVERIFY2(next.rfind((workspace / "runs").string(), 0) == 0, next.c_str());
+  }
+
+  void runStateIsTruthful() {
+    // A run stopped as the close dialog stops it, seen by a new window: "stopped at" the step
+    // of its checkpoint (not the last logged step, nor "failed"); Resume only where there is
+    // something to resume; the bar never shows another run's steps.
+    test::TempFolder workspace;
+    test::makeTinyModel(workspace / "models/tiny");
+    std::filesystem::copy_file(kDemo / "train.jsonl", workspace / "train.jsonl");
+    nlohmann::json options;
+    options["max_steps"] = 2000;
+    options["per_device_train_batch_size"] = 2;
+    options["train_group_size"] = 2;
+    options["query_max_len"] = 16;
+    options["passage_max_len"] = 16;
+    options["logging_steps"] = 7;
+    options["save_steps"] = 0;
+    options["output_dir"] = (workspace / "runs/stopped").string();
+    {
+      TrainingPanel panel;
+      panel.setWorkspace(workspace.path());
+      panel.form()->setValues(options);
+      QSignalSpy ended(&panel, &TrainingPanel::runEnded);
+      QVERIFY(panel.launch());
+      QTRY_VERIFY_WITH_TIMEOUT(panel.recordsSeen() >= 2, 120000);
+      panel.stopAll();  // what "Stop it" in the close dialog does
+      QVERIFY(ended.wait(120000));
+    }
+    int checkpoint = -1;
+    for (const auto& entry : std::filesystem::directory_iterator(workspace / "runs/stopped")) {
+      const std::string name = entry.path().filename().string();
+      if (name.rfind("checkpoint-", 0) == 0) checkpoint = std::stoi(name.substr(11));
+    }
+    QVERIFY(checkpoint > 0);
+    TrainingPanel again;
+    QSignalSpy ended(&again, &TrainingPanel::runEnded);
+    again.setWorkspace(workspace.path());
+    QTRY_COMPARE_WITH_TIMEOUT(ended.count(), 1, 30000);
+    QCOMPARE(ended.last().at(1).toString(), QString("stopped"));
+    const QString item = again.runList()->item(0)->text();
+    QVERIFY2(item.contains(QString("stopped at step %1").arg(checkpoint)), qPrintable(item));
+    QVERIFY2(again.status()->text().contains(QString("Stopped at step %1").arg(checkpoint)),
+             qPrintable(again.status()->text()));
+    auto* resume = again.findChild<QPushButton*>("resumeButton");
+    QVERIFY(resume != nullptr && resume->isEnabled());
+    const auto* bar = again.findChild<QProgressBar*>();
+    QVERIFY2(bar->format().contains(QString("stopped at step %1").arg(checkpoint)),
+             qPrintable(bar->format()));
+
+    // A finished run cannot be resumed; a new run that fails shows its own state on the bar.
+    nlohmann::json finished = options;
+    finished["max_steps"] = 2;
+    finished["output_dir"] = (workspace / "runs/finished").string();
+    again.form()->setValues(finished);
+    QVERIFY(again.launch());
+    QVERIFY(ended.wait(120000));
+    QVERIFY(ended.last().at(1).toString().isEmpty());
+    QVERIFY(!resume->isEnabled());
+    QVERIFY(!again.resume());
+    QVERIFY2(bar->format().contains("finished"), qPrintable(bar->format()));
+    test::writeFile(workspace / "broken.jsonl", "{not json\n");
+    nlohmann::json failing = finished;
+    failing["train_data"] = {(workspace / "broken.jsonl").string()};
+    failing["output_dir"] = (workspace / "runs/failing").string();
+    again.form()->setValues(failing);
+    QVERIFY(again.launch());
+    QVERIFY(ended.wait(120000));
+    QVERIFY(!ended.last().at(1).toString().isEmpty());
+    QVERIFY2(!bar->format().contains("step 2 of 2") && bar->format().contains("failed"),
+             qPrintable(bar->format()));
+    QVERIFY(!resume->isEnabled());  // nothing to resume from
   }
 
   void aFailedRunShowsItsErrorAndLog() {
