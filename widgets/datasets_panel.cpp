@@ -95,7 +95,7 @@ std::vector<TokenStatisticsView::Input> statisticsInputs(const DatasetEntry& ent
 
 DatasetsPanel::DatasetsPanel(QWidget* parent) : QWidget(parent) {
   list_ = new QListWidget;
-  list_->setMinimumWidth(320);
+  list_->setMinimumWidth(220);
   list_->setWordWrap(true);
   title_ = new QLabel;
   title_->setTextFormat(Qt::PlainText);
@@ -118,8 +118,8 @@ DatasetsPanel::DatasetsPanel(QWidget* parent) : QWidget(parent) {
   summary_->setReadOnly(true);
   summary_->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
   summary_->setLineWrapMode(QPlainTextEdit::NoWrap);
-  // Wide enough for most summary lines (longer ones scroll).
-  summary_->setMinimumWidth(summary_->fontMetrics().horizontalAdvance(QString(56, 'x')));
+  // Wide enough for the start of the summary lines (the rest scrolls; the splitter widens it).
+  summary_->setMinimumWidth(summary_->fontMetrics().horizontalAdvance(QString(36, 'x')));
 
   auto* progressRow = new QHBoxLayout;
   progressRow->addWidget(progress_, 1);

@@ -40,11 +40,13 @@ class RunFilter : public QSortFilterProxyModel {
 
  protected:
   bool filterAcceptsRow(int row, const QModelIndex& parent) const override {
-    const auto cell = [&](int column) {
-      return sourceModel()->index(row, column, parent).data().toString();
+    const auto cell = [&](int column, int role = Qt::DisplayRole) {
+      return sourceModel()->index(row, column, parent).data(role).toString();
     };
-    if (!kind_.isEmpty() && cell(RunTableModel::Kind) != kind_) return false;
-    if (!status_.isEmpty() && cell(RunTableModel::Status) != status_) return false;
+    if (!kind_.isEmpty() && cell(RunTableModel::Kind, RunTableModel::kRawRole) != kind_)
+      return false;
+    if (!status_.isEmpty() && cell(RunTableModel::Status, RunTableModel::kRawRole) != status_)
+      return false;
     if (text_.isEmpty()) return true;
     for (const int column : {RunTableModel::Name, RunTableModel::Kind, RunTableModel::Tags,
                              RunTableModel::Notes, RunTableModel::KeyOptions, RunTableModel::Id}) {
@@ -84,12 +86,15 @@ HistoryPanel::HistoryPanel(QWidget* parent) : QWidget(parent) {
   search_->setClearButtonEnabled(true);
   kind_ = new QComboBox;
   kind_->addItem(QString(), QString());  // "All kinds", set with the other texts
-  for (const char* kind : {"train", "mine", "eval", "threshold", "merge"})
+  for (const char* kind : {"train", "train-reranker", "mine", "eval", "threshold", "merge"})
     kind_->addItem(QString::fromLatin1(kind), QString::fromLatin1(kind));
   status_ = new QComboBox;
   status_->addItem(QString(), QString());  // "Any status"
-  for (const char* status : {"running", "finished", "failed", "stopped", "interrupted"})
-    status_->addItem(QString::fromLatin1(status), QString::fromLatin1(status));
+  for (const store::RunStatus status :
+       {store::RunStatus::Running, store::RunStatus::Finished, store::RunStatus::Failed,
+        store::RunStatus::Stopped, store::RunStatus::Interrupted}) {
+    status_->addItem(QString(), QString::fromStdString(std::string(runStatusName(status))));
+  }
   connect(search_, &QLineEdit::textChanged, this, &HistoryPanel::applyFilter);
   connect(kind_, &QComboBox::currentIndexChanged, this, &HistoryPanel::applyFilter);
   connect(status_, &QComboBox::currentIndexChanged, this, &HistoryPanel::applyFilter);
@@ -141,6 +146,10 @@ HistoryPanel::HistoryPanel(QWidget* parent) : QWidget(parent) {
     search_->setPlaceholderText(tr("Search names, tags, notes, options..."));
     kind_->setItemText(0, tr("All kinds"));
     status_->setItemText(0, tr("Any status"));
+    for (int i = 1; i < status_->count(); ++i) {
+      const auto status = store::parseRunStatus(status_->itemData(i).toString().toStdString());
+      if (status) status_->setItemText(i, RunTableModel::statusText(*status));
+    }
     compare_->setText(tr("Compare"));
     compare_->setToolTip(tr("Select two runs or more (Ctrl+click) to compare them"));
     delete_->setText(tr("Delete..."));

@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "widgets/plot_export.h"
+#include "widgets/plot_legend.h"
 
 namespace embedlab::widgets {
 
@@ -23,8 +24,7 @@ LengthHistogram::LengthHistogram(QWidget* parent) : QWidget(parent) {
   plot_->setMinimumSize(260, 200);
   plot_->xAxis->setScaleType(QCPAxis::stLogarithmic);
   plot_->xAxis->setTicker(QSharedPointer<QCPAxisTickerLog>(new QCPAxisTickerLog));
-  plot_->legend->setVisible(true);
-  plot_->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
+  putLegendBelow(plot_);
   translations_.add([this] {
     plot_->xAxis->setLabel(tr("length in characters (log scale)"));
     plot_->setToolTip(tr("The last bin holds every text above the 99th percentile."));

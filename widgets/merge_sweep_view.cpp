@@ -10,6 +10,7 @@
 
 #include "core/model/model_discovery.h"
 #include "widgets/plot_export.h"
+#include "widgets/plot_legend.h"
 
 namespace embedlab::widgets {
 
@@ -24,8 +25,7 @@ MergeSweepView::MergeSweepView(QWidget* parent) : QWidget(parent) {
   sweeps_ = new QComboBox;
   plot_ = new QCustomPlot;
   plot_->setMinimumHeight(180);
-  plot_->legend->setVisible(true);
-  plot_->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignBottom | Qt::AlignRight);
+  putLegendBelow(plot_);
   addExportMenu(plot_, QStringLiteral("merge-sweep.png"));
   status_ = new QLabel;
   status_->setWordWrap(true);

@@ -34,6 +34,7 @@
 #include "widgets/cli_job.h"
 #include "widgets/path_choices.h"
 #include "widgets/plot_export.h"
+#include "widgets/plot_legend.h"
 
 namespace embedlab::widgets {
 
@@ -238,18 +239,36 @@ MiningPanel::MiningPanel(QWidget* parent) : QWidget(parent) {
   ranking_->verticalHeader()->hide();
   ranking_->setEditTriggers(QAbstractItemView::NoEditTriggers);
   ranking_->setSelectionBehavior(QAbstractItemView::SelectRows);
+  // Rank, score and verdict fit their contents; Text takes the rest (a column as wide as its
+  // longest passage would push its own header out of sight). Its full text is the tooltip.
   ranking_->horizontalHeader()->setStretchLastSection(true);
+  ranking_->horizontalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
+  ranking_->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+  ranking_->setTextElideMode(Qt::ElideRight);
+  positiveNote_ = new QLabel;
+  positiveNote_->setObjectName(QStringLiteral("positiveNote"));
+  positiveNote_->setWordWrap(true);
+  positiveNote_->hide();
   ranking_->setWordWrap(false);
   ranking_->verticalHeader()->setDefaultSectionSize(ranking_->fontMetrics().height() + 8);
   plot_ = new QCustomPlot;
   plot_->setMinimumHeight(200);
-  plot_->legend->setVisible(true);
-  plot_->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignLeft);
+  putLegendBelow(plot_);
+  plot_->legend->setVisible(false);  // shown with the curves: never an empty box
   addExportMenu(plot_, QStringLiteral("mining-scores.png"));
+  auto* rankingBox = new QWidget;
+  auto* rankingLayout = new QVBoxLayout(rankingBox);
+  rankingLayout->setContentsMargins(0, 0, 0, 0);
+  rankingLayout->addWidget(positiveNote_);
+  rankingLayout->addWidget(ranking_, 1);
   auto* top = new QSplitter;
   top->addWidget(queries_);
-  top->addWidget(ranking_);
+  top->addWidget(rankingBox);
   top->setStretchFactor(1, 3);
+  // The ranking (four columns, the passage's text last) gets most of the width; the queries
+  // wrap in their list.
+  queries_->setMinimumWidth(140);
+  top->setSizes({1, 3});
   auto* bottom = new QWidget;
   auto* bottomLayout = new QVBoxLayout(bottom);
   bottomLayout->setContentsMargins(0, 0, 0, 0);
@@ -512,6 +531,7 @@ void MiningPanel::reselect() {
 
 void MiningPanel::showQuery(int row) {
   ranking_->setRowCount(0);
+  positiveNote_->hide();
   if (!preview_ || row < 0 || row >= static_cast<int>(preview_->sample.size())) return;
   const mine::SelectionOptions options = selectionOptions();
   const std::vector<mine::RankedHit> hits = mine::explainRanking(
@@ -556,11 +576,39 @@ void MiningPanel::showQuery(int row) {
     }
     ++at;
   }
-  ranking_->resizeColumnsToContents();
+  for (int column = 0; column < 3; ++column)
+    ranking_->resizeColumnToContents(column);
+  notePositiveRank(static_cast<std::size_t>(row), hits);
+}
+
+void MiningPanel::notePositiveRank(std::size_t query, const std::vector<mine::RankedHit>& hits) {
+  // The ranking lists the top kDepth hits: a positive ranked deeper is not in it, and the user
+  // should learn where it is rather than look for it.
+  const TrainingExample& example = preview_->sample[query];
+  const mine::CandidateSearch& search = preview_->search;
+  QStringList deeper;
+  for (std::size_t p = 0; p < example.positives.size(); ++p) {
+    const bool listed = std::any_of(hits.begin(), hits.end(), [&](const mine::RankedHit& hit) {
+      return search.candidates[hit.candidate] == example.positives[p];
+    });
+    if (listed) continue;
+    const float score = search.positiveScores[query][p];
+    deeper << tr("rank %1 (score %2)")
+                  .arg(search.rankAmongCandidates(query, score))
+                  .arg(static_cast<double>(score), 0, 'f', 4);
+  }
+  if (deeper.isEmpty()) return;
+  positiveNote_->setText(tr("This query's positive is not among the %1 hits listed: it is at %2 "
+                            "of %3 candidates.")
+                             .arg(hits.size())
+                             .arg(deeper.join(QStringLiteral(", ")))
+                             .arg(search.candidates.size()));
+  positiveNote_->show();
 }
 
 void MiningPanel::drawScores() {
   plot_->clearGraphs();
+  plot_->legend->setVisible(false);
   if (!preview_) {
     plot_->replot();
     return;
@@ -617,6 +665,7 @@ void MiningPanel::drawScores() {
   addCurve(positives, kPositive, tr("positives (%1)").arg(positives.size()));
   addCurve(chosen, kChosen, tr("chosen negatives (%1)").arg(chosen.size()));
   addCurve(dropped, kDropped, tr("dropped as false negatives (%1)").arg(dropped.size()));
+  plot_->legend->setVisible(plot_->graphCount() > 0);
   plot_->xAxis->setRange(low, high);
   plot_->yAxis->setRange(0, tallest * 1.15);
   plot_->replot();
@@ -644,6 +693,16 @@ void MiningPanel::updateStatistics() {
           .arg(s.negativesChosen)
           .arg(s.queriesShort)
           .arg(s.queriesWithPositiveInRange));
+  // A margin that leaves nothing: say why, rather than show queries without negatives.
+  if (useRelativeMargin_->isChecked() && s.droppedByRelativeMargin > 0 && s.eligible == 0) {
+    statistics_->setText(
+        statistics_->text() + QStringLiteral("\n\n") +
+        tr("relative_margin %1 drops every candidate: each scores above %2 x its query's lowest "
+           "positive score. This model's scores are too close together for this margin (a "
+           "random or untuned model's are): lower the margin or turn it off.")
+            .arg(relativeMargin_->value(), 0, 'f', 2)
+            .arg(1.0 - relativeMargin_->value(), 0, 'f', 2));
+  }
 }
 
 QStringList MiningPanel::mineArguments(const std::filesystem::path& output) const {

@@ -91,6 +91,8 @@ class MiningPanel : public QWidget {
   void onPreviewBuilt();
   void reselect();
   void showQuery(int row);
+  /// Says where the query's positives rank when they are deeper than the hits listed.
+  void notePositiveRank(std::size_t query, const std::vector<mine::RankedHit>& hits);
   void drawScores();
   void updateStatistics();
   QStringList mineArguments(const std::filesystem::path& output) const;
@@ -137,6 +139,7 @@ class MiningPanel : public QWidget {
   QTableWidget* ranking_ = nullptr;
   QCustomPlot* plot_ = nullptr;
   QLabel* statistics_ = nullptr;
+  QLabel* positiveNote_ = nullptr;  ///< where the positive ranks when it is not listed
 };
 
 }  // namespace embedlab::widgets

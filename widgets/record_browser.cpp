@@ -5,6 +5,7 @@
 #include <QCheckBox>
 #include <QEvent>
 #include <QFontDatabase>
+#include <QGridLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -119,17 +120,18 @@ RecordBrowser::RecordBrowser(QWidget* parent) : QWidget(parent) {
   auto* queryTo = new QLabel;
   auto* passageFrom = new QLabel;
   auto* passageTo = new QLabel;
-  auto* lengthRow = new QHBoxLayout;
-  lengthRow->addWidget(queryFrom);
-  lengthRow->addWidget(queryMinLength_);
-  lengthRow->addWidget(queryTo);
-  lengthRow->addWidget(queryMaxLength_);
-  lengthRow->addSpacing(16);
-  lengthRow->addWidget(passageFrom);
-  lengthRow->addWidget(passageMinLength_);
-  lengthRow->addWidget(passageTo);
-  lengthRow->addWidget(passageMaxLength_);
-  lengthRow->addStretch(1);
+  // One row per kind of text, so that the browser fits beside the dataset list on a 1024-pixel
+  // screen, in German too.
+  auto* lengthRow = new QGridLayout;
+  lengthRow->addWidget(queryFrom, 0, 0);
+  lengthRow->addWidget(queryMinLength_, 0, 1);
+  lengthRow->addWidget(queryTo, 0, 2);
+  lengthRow->addWidget(queryMaxLength_, 0, 3);
+  lengthRow->addWidget(passageFrom, 1, 0);
+  lengthRow->addWidget(passageMinLength_, 1, 1);
+  lengthRow->addWidget(passageTo, 1, 2);
+  lengthRow->addWidget(passageMaxLength_, 1, 3);
+  lengthRow->setColumnStretch(4, 1);
 
   translations_.add([=] {
     detail_->setPlaceholderText(tr("Select a record to see it in full"));

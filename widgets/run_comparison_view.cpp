@@ -15,6 +15,7 @@
 
 #include "core/store/run_comparison.h"
 #include "widgets/plot_export.h"
+#include "widgets/plot_legend.h"
 
 namespace embedlab::widgets {
 
@@ -56,7 +57,7 @@ RunComparisonView::RunComparisonView(QWidget* parent) : QWidget(parent) {
   addExportMenu(plot_, QStringLiteral("runs.png"));
   plot_->setMinimumSize(360, 220);
   plot_->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom | QCP::iSelectLegend);
-  plot_->legend->setVisible(true);
+  putLegendBelow(plot_);
 
   auto* left = new QWidget;
   auto* leftLayout = new QVBoxLayout(left);

@@ -83,7 +83,7 @@ QString keyMetrics(store::History& history, const store::Run& run) {
     const nlohmann::json stats =
         history.summaries(run.id).value("mining_statistics", nlohmann::json());
     if (stats.is_object()) {
-      parts << QStringLiteral("%1 negatives, %2 queries short")
+      parts << RunTableModel::tr("%1 negatives, %2 queries short")
                    .arg(stats.value("negatives_chosen", 0))
                    .arg(stats.value("queries_short", 0));
     }
@@ -94,6 +94,23 @@ QString keyMetrics(store::History& history, const store::Run& run) {
 }  // namespace
 
 RunTableModel::RunTableModel(QObject* parent) : QAbstractTableModel(parent) {}
+
+QString RunTableModel::statusText(store::RunStatus status) {
+  switch (status) {
+    case store::RunStatus::Running: return tr("running");
+    case store::RunStatus::Finished: return tr("finished");
+    case store::RunStatus::Failed: return tr("failed");
+    case store::RunStatus::Stopped: return tr("stopped");
+    case store::RunStatus::Interrupted: return tr("interrupted");
+  }
+  return {};
+}
+
+void RunTableModel::retranslate() {
+  emit headerDataChanged(Qt::Horizontal, 0, columnCount() - 1);
+  signature_.clear();  // the key metrics are text in the interface's language
+  reload();
+}
 RunTableModel::~RunTableModel() = default;
 
 void RunTableModel::setHistory(store::History* history) {
@@ -160,7 +177,7 @@ QVariant RunTableModel::data(const QModelIndex& index, int role) const {
                                     : QVariant(QString::number(run.id));
       case Kind: return text(run.kind);
       case Name: return text(run.name);
-      case Status: return text(std::string(runStatusName(run.status)));
+      case Status: return statusText(run.status);
       case Started:
         return QDateTime::fromSecsSinceEpoch(static_cast<qint64>(run.startedAt))
             .toString(QStringLiteral("yyyy-MM-dd HH:mm"));
@@ -176,6 +193,11 @@ QVariant RunTableModel::data(const QModelIndex& index, int role) const {
       case Notes: return text(run.notes);
       default: return {};
     }
+  }
+  if (role == kRawRole) {
+    if (index.column() == Kind) return text(run.kind);
+    if (index.column() == Status) return text(std::string(runStatusName(run.status)));
+    return data(index, Qt::DisplayRole);
   }
   if (role == Qt::UserRole) {  // sort keys
     switch (index.column()) {

@@ -37,6 +37,11 @@ class RunTableModel : public QAbstractTableModel {
   bool setData(const QModelIndex& index, const QVariant& value, int role = Qt::EditRole) override;
 
   const store::Run& run(int row) const { return rows_[static_cast<std::size_t>(row)].run; }
+  /// A run status as the interface says it (translated).
+  static QString statusText(store::RunStatus status);
+  /// Kind and Status cells under this role: the history's own names ("train", "stopped"), for
+  /// filters that must not depend on the interface's language.
+  static constexpr int kRawRole = Qt::UserRole + 1;
   /// The row of run `id`, -1 when it is not listed.
   int rowOf(std::int64_t id) const;
 
@@ -45,8 +50,8 @@ class RunTableModel : public QAbstractTableModel {
   void editFailed(const QString& message);
 
  public:
-  /// Tells the views that the header texts changed (after a language change).
-  void retranslate() { emit headerDataChanged(Qt::Horizontal, 0, columnCount() - 1); }
+  /// After a language change: the header, the statuses and the key metrics in the new language.
+  void retranslate();
 
  private:
   struct Row {

@@ -25,6 +25,7 @@
 #include "widgets/cli_job.h"
 #include "widgets/path_choices.h"
 #include "widgets/plot_export.h"
+#include "widgets/plot_legend.h"
 
 namespace embedlab::widgets {
 
@@ -161,7 +162,8 @@ ThresholdsPanel::ThresholdsPanel(QWidget* parent) : QWidget(parent) {
   curves_ = new QCustomPlot;
   for (QCustomPlot* plot : {distributions_, curves_}) {
     plot->setMinimumHeight(220);
-    plot->legend->setVisible(true);
+    putLegendBelow(plot);
+    plot->legend->setVisible(false);  // shown with the curves
     plot->setCursor(Qt::SizeHorCursor);
     connect(plot, &QCustomPlot::mousePress, this,
             [this, plot](QMouseEvent* event) { dragTo(plot, event); });
@@ -205,6 +207,7 @@ ThresholdsPanel::ThresholdsPanel(QWidget* parent) : QWidget(parent) {
     curves_->xAxis->setLabel(tr("threshold"));
     curves_->yAxis->setLabel(tr("precision, recall, F1"));
     if (!report_.is_null()) {
+      showSummary();
       drawDistributions();
       drawCurves();
       updateCounts();
@@ -225,16 +228,68 @@ void ThresholdsPanel::setWorkspace(const std::filesystem::path& workspace) {
   workspace_ = workspace;
   fillModelChoices(model_, workspace);
   pairs_->clear();
+  int mined = -1;
   try {
     for (const DatasetEntry& entry : discoverDatasets(workspace)) {
       const bool tsvPairs = !entry.kind && entry.path.extension() == ".tsv";
-      if (entry.kind == DataKind::Training || tsvPairs)
+      if (entry.kind == DataKind::Training || tsvPairs) {
         pairs_->addItem(QString::fromStdString(entry.name),
                         QString::fromStdString(entry.path.string()));
+        pairs_->setItemData(pairs_->count() - 1, QString::fromStdString(entry.path.string()),
+                            Qt::ToolTipRole);
+        // A mined file has dissimilar pairs (its negatives); raw training data often has none.
+        if (mined < 0 && entry.name.find("mined") != std::string::npos) mined = pairs_->count() - 1;
+      }
     }
   } catch (const std::exception&) {
     // An unreadable workspace: Browse still works.
   }
+  if (mined >= 0) pairs_->setCurrentIndex(mined);
+  clearResults();  // another workspace's results would not match the inputs shown
+}
+
+void ThresholdsPanel::clearResults() {
+  report_ = nlohmann::json();
+  fitPairs_.clear();
+  heldOutPairs_.clear();
+  suggestions_->clear();
+  counts_->clear();
+  status_->setText(
+      tr("Choose a model and labelled pairs, then score them: the thresholds "
+         "are fitted on half of the pairs and reported on the other half."));
+  useBestF1_->setEnabled(false);
+  useTarget_->setEnabled(false);
+  drawDistributions();
+  drawCurves();
+}
+
+QString ThresholdsPanel::pairsProblem(const QString& file) {
+  // A file without dissimilar pairs fails only after every text is scored: say so first. The
+  // scan stops at the first dissimilar pair; a huge file is left to the job past 64 MB.
+  QFile in(file);
+  if (!in.open(QIODevice::ReadOnly)) return tr("%1 cannot be read.").arg(file);
+  const bool tsv = file.endsWith(QStringLiteral(".tsv"), Qt::CaseInsensitive);
+  qint64 read = 0;
+  while (!in.atEnd() && read < (64 << 20)) {
+    const QByteArray line = in.readLine();
+    read += line.size();
+    if (tsv) {
+      const QList<QByteArray> cells = line.trimmed().split('\t');
+      if (cells.size() >= 3 && cells.last().toDouble() <= 0 && cells.last() != "label") return {};
+      continue;
+    }
+    const nlohmann::json record = nlohmann::json::parse(line.toStdString(), nullptr, false);
+    if (record.is_object() && record.contains("neg") && record["neg"].is_array() &&
+        !record["neg"].empty())
+      return {};
+  }
+  if (read >= (64 << 20)) return {};
+  return tsv ? tr("%1 has no dissimilar pair (no line labelled 0): a threshold needs both "
+                  "kinds.")
+                   .arg(file)
+             : tr("%1 has no dissimilar pairs: no line has \"neg\" texts. Mine negatives "
+                  "first (Mining panel) and choose the mined file.")
+                   .arg(file);
 }
 
 void ThresholdsPanel::setModel(const std::filesystem::path& folder) {
@@ -252,6 +307,11 @@ void ThresholdsPanel::run() {
   if (model.isEmpty() || pairs.isEmpty()) {
     status_->setText(tr("Choose a model and a file of labelled pairs first."));
     emit analysed(status_->text());
+    return;
+  }
+  if (const QString problem = pairsProblem(pairs); !problem.isEmpty()) {
+    status_->setText(problem);
+    emit analysed(problem);
     return;
   }
   const std::string stamp = QDateTime::currentDateTime().toString("yyyyMMdd-HHmmss").toStdString();
@@ -338,6 +398,16 @@ void ThresholdsPanel::load() {
   }
   thresholdBox_->setRange(low, high);
   distributions_->xAxis->setLabel(scoreName());
+  showSummary();
+  const auto& fit = report_["fit"];
+  useBestF1_->setEnabled(true);
+  useTarget_->setEnabled(fit["target_precision"].is_object());
+  drawDistributions();
+  drawCurves();
+  setThreshold(fit["best_f1"].value("threshold", 0.5));
+}
+
+void ThresholdsPanel::showSummary() {
   const auto& fit = report_["fit"];
   const auto& heldOut = report_["held_out"];
   QString text = tr("Fitted on %1 pairs (%2 groups), reported on the other %3 pairs (%4 groups).")
@@ -362,11 +432,6 @@ void ThresholdsPanel::load() {
   }
   suggestions_->setText(text);
   status_->setText(tr("Scores in %1.").arg(QString::fromStdString(scoresFile_.string())));
-  useBestF1_->setEnabled(true);
-  useTarget_->setEnabled(target);
-  drawDistributions();
-  drawCurves();
-  setThreshold(fit["best_f1"].value("threshold", 0.5));
 }
 
 void ThresholdsPanel::drawDistributions() {
@@ -377,6 +442,7 @@ void ThresholdsPanel::drawDistributions() {
     for (const eval::LabelledPair& pair : *part)
       (pair.similar ? similar : dissimilar).push_back(pair.score);
   }
+  plot->legend->setVisible(!similar.empty() || !dissimilar.empty());  // no empty legend box
   if (similar.empty() && dissimilar.empty()) {
     plot->replot();
     return;
@@ -420,7 +486,9 @@ void ThresholdsPanel::drawDistributions() {
 void ThresholdsPanel::drawCurves() {
   QCustomPlot* plot = curves_;
   plot->clearGraphs();
-  const auto& curve = report_.value("curve", nlohmann::json::array());
+  const nlohmann::json curve =
+      report_.is_object() ? report_.value("curve", nlohmann::json::array()) : nlohmann::json();
+  plot->legend->setVisible(!curve.empty());  // no empty legend box
   if (curve.empty()) {
     plot->replot();
     return;
@@ -455,6 +523,7 @@ void ThresholdsPanel::setThreshold(double threshold) {
     thresholdBox_->setValue(threshold);
   }
   for (QCPItemStraightLine* line : {distributionLine_, curveLine_}) {
+    if (line == nullptr) continue;
     line->point1->setCoords(threshold, 0);
     line->point2->setCoords(threshold, 1);
     line->setVisible(!report_.is_null());

@@ -55,6 +55,8 @@ class ThresholdsPanel : public QWidget {
   QCustomPlot* distributionPlot() const { return distributions_; }
   QCustomPlot* curvePlot() const { return curves_; }
   QLabel* countsLabel() const { return counts_; }
+  QLabel* summaryLabel() const { return suggestions_; }
+  QComboBox* pairsChoice() const { return pairs_; }
   QLabel* status() const { return status_; }
   QCheckBox* sigmoidScores() const { return sigmoid_; }
 
@@ -68,6 +70,13 @@ class ThresholdsPanel : public QWidget {
  private:
   void onFinished(int exitCode, const QString& error);
   void load();
+  /// The fit's summary in the interface's language (again after a language change).
+  void showSummary();
+  /// Empties the results: plots, summary, counts.
+  void clearResults();
+  /// Why `file` cannot give a threshold before anything is scored (no dissimilar pair), or
+  /// empty.
+  QString pairsProblem(const QString& file);
   /// What the scores are (the report's "score"), for the axis.
   QString scoreName() const;
   void drawDistributions();

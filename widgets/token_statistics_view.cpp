@@ -73,7 +73,7 @@ TokenStatisticsView::TokenStatisticsView(QWidget* parent) : QWidget(parent) {
   QSettings settings;
   tokenizerLabel_ = new QLabel;
   tokenizer_ = new QComboBox;
-  tokenizer_->setMinimumContentsLength(24);
+  tokenizer_->setMinimumContentsLength(16);
   tokenizer_->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
   browse_ = new QPushButton;
   queryMaxLabel_ = new QLabel;
@@ -98,15 +98,18 @@ TokenStatisticsView::TokenStatisticsView(QWidget* parent) : QWidget(parent) {
   controls->addWidget(tokenizerLabel_);
   controls->addWidget(tokenizer_, 2);
   controls->addWidget(browse_);
-  // Two rows, so that the panel fits a 1280-pixel window beside the dataset list.
+  // Three rows (tokenizer; instruction; the two limits), so that the panel fits a 1024-pixel
+  // window beside the dataset list, in German too.
+  auto* instructionRow = new QHBoxLayout;
+  instructionRow->addWidget(instructionLabel_);
+  instructionRow->addWidget(queryInstruction_, 1);
   auto* limits = new QHBoxLayout;
-  limits->addWidget(instructionLabel_);
-  limits->addWidget(queryInstruction_, 1);
-  limits->addSpacing(12);
   limits->addWidget(queryMaxLabel_);
   limits->addWidget(queryMaxLength_);
+  limits->addSpacing(12);
   limits->addWidget(passageMaxLabel_);
   limits->addWidget(passageMaxLength_);
+  limits->addStretch(1);
 
   progress_ = new QProgressBar;
   progress_->setRange(0, 100);
@@ -153,6 +156,7 @@ TokenStatisticsView::TokenStatisticsView(QWidget* parent) : QWidget(parent) {
 
   auto* layout = new QVBoxLayout(this);
   layout->addLayout(controls);
+  layout->addLayout(instructionRow);
   layout->addLayout(limits);
   layout->addLayout(progressRow);
   layout->addWidget(pages_, 1);

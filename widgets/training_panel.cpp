@@ -28,6 +28,7 @@
 #include "widgets/cli_job.h"
 #include "widgets/path_choices.h"
 #include "widgets/plot_export.h"
+#include "widgets/plot_legend.h"
 #include "widgets/training_option_form.h"
 
 namespace embedlab::widgets {
@@ -127,14 +128,13 @@ TrainingPanel::TrainingPanel(QWidget* parent) : QWidget(parent) {
   notes_->hide();
   curves_ = new QCustomPlot;
   curves_->setMinimumHeight(220);
-  curves_->legend->setVisible(true);
+  putLegendBelow(curves_);
   curves_->yAxis2->setVisible(true);
   curves_->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
   addExportMenu(curves_, QStringLiteral("training-curves.png"));
   similarities_ = new QCustomPlot;
   similarities_->setMinimumHeight(200);
-  similarities_->legend->setVisible(true);
-  similarities_->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignLeft);
+  putLegendBelow(similarities_);
   addExportMenu(similarities_, QStringLiteral("similarities.png"));
   stepSlider_ = new QSlider(Qt::Horizontal);
   stepSlider_->setEnabled(false);

@@ -16,6 +16,7 @@
 
 #include "app/gui/about_dialog.h"
 #include "app/gui/guided_demo.h"
+#include "app/gui/help_browser.h"
 #include "app/gui/preferences_dialog.h"
 #include "core/store/history.h"
 #include "widgets/datasets_panel.h"
@@ -68,7 +69,13 @@ MainWindow::MainWindow(const QString& environmentLine, const QString& environmen
 
   auto* environment = new QLabel(environmentLine);
   environment->setTextInteractionFlags(Qt::TextSelectableByMouse);
-  statusBar()->addPermanentWidget(environment);
+  // A long line must not make the window wider than a small screen: it is cut on the right
+  // (in full in its tooltip).
+  environment->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+  environment->setMinimumWidth(environment->fontMetrics().horizontalAdvance(QString(40, 'x')));
+  environment->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
+  environment->setToolTip(environmentLine);
+  statusBar()->addPermanentWidget(environment, 1);
   if (!environmentWarning.isEmpty()) {
     auto* warning = new QLabel;
     translations_.add([warning] { warning->setText(tr("Slow BLAS: see tooltip")); });
@@ -93,10 +100,10 @@ void MainWindow::createMenus() {
   QMenu* file = menuBar()->addMenu(QString());
   QAction* open = file->addAction(QString(), this, &MainWindow::chooseWorkspace);
   open->setShortcut(QKeySequence::Open);
-  recentMenu_ = file->addMenu(QString());
   QAction* openFile = file->addAction(QString(), this, &MainWindow::chooseDataFile);
   openFile->setShortcut(QKeySequence(QStringLiteral("Ctrl+Shift+O")));
-  recentFilesMenu_ = file->addMenu(QString());
+  // One list of what was opened: workspaces, then data files (when any was opened).
+  recentMenu_ = file->addMenu(QString());
   file->addSeparator();
   QAction* quit = file->addAction(QString(), this, &QWidget::close);
   quit->setShortcut(QKeySequence::Quit);
@@ -108,6 +115,12 @@ void MainWindow::createMenus() {
   preferences->setMenuRole(QAction::PreferencesRole);
 
   QMenu* help = menuBar()->addMenu(QString());
+  QAction* tutorial = help->addAction(QString(), this, [this] { showHelp(HelpTopic::Tutorial); });
+  tutorial->setShortcut(QKeySequence::HelpContents);
+  QAction* manual = help->addAction(QString(), this, [this] { showHelp(HelpTopic::Manual); });
+  QAction* cliReference =
+      help->addAction(QString(), this, [this] { showHelp(HelpTopic::CommandLine); });
+  help->addSeparator();
   QAction* about = help->addAction(QString(), this, [this] { showAboutDialog(this); });
   about->setMenuRole(QAction::AboutRole);
   QAction* aboutQt = help->addAction(QString(), qApp, &QApplication::aboutQt);
@@ -119,11 +132,13 @@ void MainWindow::createMenus() {
     open->setText(tr("&Open Workspace..."));
     recentMenu_->setTitle(tr("Open &Recent"));
     openFile->setText(tr("Open &Data File..."));
-    recentFilesMenu_->setTitle(tr("Recent &Files"));
     quit->setText(tr("&Quit"));
     edit->setTitle(tr("&Edit"));
     preferences->setText(tr("&Preferences..."));
     help->setTitle(tr("&Help"));
+    tutorial->setText(tr("&Tutorial: Five Minutes with the Demo"));
+    manual->setText(tr("User &Manual"));
+    cliReference->setText(tr("&Command-Line Reference"));
     about->setText(tr("&About EmbedLab"));
     aboutQt->setText(tr("About &Qt"));
     demo->setText(tr("Run the &Demo"));
@@ -218,29 +233,37 @@ QStringList MainWindow::recentWorkspaces() {
 
 void MainWindow::updateRecentMenus() {
   if (recentMenu_ == nullptr) return;
-  fillRecentMenu(recentMenu_, QStringLiteral("workspace/recent"),
-                 [this](const QString& folder) { openWorkspace(folder); });
-  fillRecentMenu(recentFilesMenu_, QStringLiteral("files/recent"),
-                 [this](const QString& file) { openDataFile(file); });
-}
-
-void MainWindow::fillRecentMenu(QMenu* menu, const QString& key,
-                                const std::function<void(const QString&)>& open) {
-  menu->clear();
-  const QStringList recent = QSettings().value(key).toStringList();
-  for (int i = 0; i < recent.size(); ++i) {
-    const QString path = recent[i];
-    QAction* action =
-        menu->addAction(QStringLiteral("&%1 %2").arg(i + 1).arg(QDir::toNativeSeparators(path)),
-                        this, [open, path] { open(path); });
+  recentMenu_->clear();
+  const QStringList workspaces = recentWorkspaces();
+  const QStringList files = recentFiles();
+  int number = 0;
+  const auto add = [&](const QString& path, const std::function<void()>& open) {
+    QAction* action = recentMenu_->addAction(
+        QStringLiteral("&%1 %2").arg(++number).arg(QDir::toNativeSeparators(path)), this, open);
     action->setEnabled(QFileInfo::exists(path));
+  };
+  recentMenu_->addSection(tr("Workspaces"));
+  for (const QString& folder : workspaces)
+    add(folder, [this, folder] { openWorkspace(folder); });
+  if (!files.isEmpty()) {
+    recentMenu_->addSection(tr("Data files"));
+    for (const QString& file : files)
+      add(file, [this, file] { openDataFile(file); });
   }
-  if (!recent.isEmpty()) menu->addSeparator();
-  QAction* clear = menu->addAction(tr("&Clear List"), this, [this, key] {
-    QSettings().remove(key);
+  recentMenu_->addSeparator();
+  QAction* clear = recentMenu_->addAction(tr("&Clear List"), this, [this] {
+    QSettings settings;
+    settings.remove(QStringLiteral("workspace/recent"));
+    settings.remove(QStringLiteral("files/recent"));
     updateRecentMenus();
   });
-  clear->setEnabled(!recent.isEmpty());
+  clear->setEnabled(!workspaces.isEmpty() || !files.isEmpty());
+}
+
+void MainWindow::showHelp(HelpTopic topic) {
+  auto* browser = new HelpBrowser(topic, this);
+  browser->setAttribute(Qt::WA_DeleteOnClose);
+  browser->show();
 }
 
 void MainWindow::chooseWorkspace() {

@@ -26,6 +26,7 @@ class TrainingPanel;
 namespace embedlab::gui {
 
 class GuidedDemo;
+enum class HelpTopic;
 
 class MainWindow : public QMainWindow {
   Q_OBJECT
@@ -75,13 +76,11 @@ class MainWindow : public QMainWindow {
   void showPreferences();
   void rememberRecent(const QString& key, const QString& path);
   void updateRecentMenus();
-  void fillRecentMenu(QMenu* menu, const QString& key,
-                      const std::function<void(const QString&)>& open);
+  void showHelp(HelpTopic topic);
 
   widgets::Translations translations_;
   QTabWidget* tabs_ = nullptr;
-  QMenu* recentMenu_ = nullptr;
-  QMenu* recentFilesMenu_ = nullptr;
+  QMenu* recentMenu_ = nullptr;  ///< workspaces, then data files
   widgets::DatasetsPanel* datasets_ = nullptr;
   widgets::HistoryPanel* history_ = nullptr;
   widgets::MiningPanel* mining_ = nullptr;

@@ -32,7 +32,11 @@ PreferencesDialog::PreferencesDialog(QWidget* parent) : QDialog(parent) {
   threads_->setToolTip(
       tr("CPU threads for LibTorch and BLAS. Automatic uses what EmbedLab measured to be fastest "
          "on this machine. Applies at the next start; --threads overrides it."));
-  auto* threadsNote = new QLabel(tr("Applies at the next start."));
+  // Only the threads wait for a restart: the language changes as soon as OK is pressed.
+  auto* threadsNote =
+      new QLabel(tr("The number of threads applies at the next start; the "
+                    "language changes at once."));
+  threadsNote->setWordWrap(true);
   threadsNote->setStyleSheet(QStringLiteral("color: #666;"));
 
   auto* form = new QFormLayout;

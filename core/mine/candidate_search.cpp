@@ -27,6 +27,13 @@ float CandidateSearch::score(std::size_t query, std::size_t candidate) const {
              candidateEmbeddings.data() + candidate * dimension, dimension);
 }
 
+std::size_t CandidateSearch::rankAmongCandidates(std::size_t query, float value) const {
+  std::size_t higher = 0;
+  for (std::size_t c = 0; c < candidates.size(); ++c)
+    higher += score(query, c) > value ? 1 : 0;
+  return higher + 1;
+}
+
 std::vector<std::string> candidateTexts(const std::vector<TrainingExample>& examples,
                                         const std::vector<std::string>* pool) {
   std::vector<std::string> texts;

@@ -48,6 +48,10 @@ struct CandidateSearch {
 
   /// Inner product of example `query`'s embedding with candidate `candidate`'s.
   float score(std::size_t query, std::size_t candidate) const;
+  /// The 1-based rank a text scoring `score` against example `query` takes among all the
+  /// candidates (1 + how many score higher): where a positive ranks when it is deeper than the
+  /// searched hits.
+  std::size_t rankAmongCandidates(std::size_t query, float score) const;
 };
 
 /// The candidate set: the unique texts of `pool` when given, else the unique union of every

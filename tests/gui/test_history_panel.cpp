@@ -13,6 +13,7 @@
 
 #include "core/store/history.h"
 #include "tests/support/files.h"
+#include "tests/support/marking_translator.h"
 #include "widgets/history_panel.h"
 #include "widgets/run_comparison_view.h"
 #include "widgets/run_table_model.h"
@@ -140,6 +141,47 @@ class TestHistoryPanel : public QObject {
     QVERIFY(!image.isNull());
     if (const char* shot = std::getenv("EMBEDLAB_SCREENSHOT_DIR"))
       image.save(QString(shot) + "/history-panel.png");
+  }
+
+  void statusesAndKeyMetricsFollowTheLanguage() {
+    // Statuses and key metrics are the interface's text, not the database's words; the status
+    // filter still works on the database's names.
+    test::TempFolder folder;
+    const auto database = folder / "history.sqlite";
+    {
+      store::History history(database);
+      addTrainRun(history, "finished one", 0.02, 0.3, minutesAgo(20));
+      store::NewRun mine;
+      mine.kind = "mine";
+      mine.name = "mined";
+      const std::int64_t id = history.startRun(mine);
+      history.setSummary(id, "mining_statistics", {{"negatives_chosen", 70}, {"queries_short", 1}});
+      history.finishRun(id, store::RunStatus::Stopped);
+    }
+    widgets::HistoryPanel panel;
+    panel.setDatabase(database);
+    test::MarkingTranslator marking;
+    QCoreApplication::installTranslator(&marking);
+    const auto cells = [&](int column) {
+      QStringList texts;
+      for (int row = 0; row < panel.table()->model()->rowCount(); ++row)
+        texts << panel.table()->model()->index(row, column).data().toString();
+      texts.sort();
+      return texts;
+    };
+    QTRY_COMPARE(cells(widgets::RunTableModel::Status), (QStringList{"«finished»", "«stopped»"}));
+    QTRY_VERIFY2(cells(widgets::RunTableModel::KeyMetrics).join("|").contains("«70 negatives, 1 "),
+                 qPrintable(cells(widgets::RunTableModel::KeyMetrics).join("|")));
+    QComboBox* status = nullptr;
+    for (QComboBox* box : panel.findChildren<QComboBox*>()) {
+      if (box->findData("stopped") >= 0) status = box;
+    }
+    QVERIFY(status != nullptr);
+    status->setCurrentIndex(status->findData("stopped"));
+    QCOMPARE(panel.table()->model()->rowCount(), 1);
+    QCOMPARE(status->currentText(), QString("«stopped»"));
+    QCoreApplication::removeTranslator(&marking);
+    QTRY_COMPARE(cells(widgets::RunTableModel::Status), QStringList{"stopped"});
   }
 
   void anUnopenableDatabaseIsShownNotThrown() {

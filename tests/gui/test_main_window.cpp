@@ -15,7 +15,9 @@
 #include <QTabWidget>
 #include <QTableView>
 #include <QTableWidget>
+#include <QTextBrowser>
 
+#include "app/gui/help_browser.h"
 #include "app/gui/language.h"
 #include "app/gui/main_window.h"
 #include "app/gui/preferences_dialog.h"
@@ -30,18 +32,28 @@
 
 using embedlab::gui::MainWindow;
 
-// Every panel fits a 1280 x 800 screen (their forms scroll).
+// Every panel fits a small laptop screen, 1024 x 700 with the window's menu and status bar
+// (their forms scroll).
 namespace {
+// The entries of a recent-items menu that open something (not its section titles or Clear).
+QList<QAction*> openable(QMenu* menu) {
+  QList<QAction*> entries;
+  for (QAction* action : menu->actions()) {
+    if (!action->isSeparator() && !action->text().contains("Clear")) entries << action;
+  }
+  return entries;
+}
+
 void fitsALaptopScreen(MainWindow& window) {
   auto* tabs = window.findChild<QTabWidget*>();
+  QStringList tooLarge;
   for (int i = 0; i < tabs->count(); ++i) {
     const QSize size = tabs->widget(i)->minimumSizeHint();
-    QVERIFY2(
-        size.width() <= 1260 && size.height() <= 700,
-        qPrintable(
-            QString("%1: %2 x %3").arg(tabs->tabText(i)).arg(size.width()).arg(size.height())));
+    if (size.width() > 1010 || size.height() > 600)
+      tooLarge << QString("%1: %2 x %3").arg(tabs->tabText(i)).arg(size.width()).arg(size.height());
   }
-  QVERIFY2(window.minimumSizeHint().width() <= 1280 && window.minimumSizeHint().height() <= 800,
+  QVERIFY2(tooLarge.isEmpty(), qPrintable(tooLarge.join("; ")));
+  QVERIFY2(window.minimumSizeHint().width() <= 1024 && window.minimumSizeHint().height() <= 700,
            qPrintable(QString("%1 x %2")
                           .arg(window.minimumSizeHint().width())
                           .arg(window.minimumSizeHint().height())));
@@ -93,7 +105,11 @@ class TestMainWindow : public QObject {
   }
 
   void validatesTheDemoWorkspaceInTheBackground() {
-    MainWindow window("BLAS: test", "");
+    // The status line as long as it is on a real machine.
+    MainWindow window(
+        "BLAS: OpenBLAS 0.3.21 (Haswell kernels) · threads: 2 (torch 1, BLAS 2, 2 CPUs) · "
+        "devices: CPU · LibTorch 1.13.0",
+        "");
     QSignalSpy done(window.datasetsPanel(), &embedlab::widgets::DatasetsPanel::allValidated);
     window.openWorkspace(EMBEDLAB_SOURCE_DIR "/resources/demo");
     window.show();
@@ -113,6 +129,7 @@ class TestMainWindow : public QObject {
 
   void remembersRecentWorkspacesMostRecentFirst() {
     QSettings().remove("workspace/recent");
+    QSettings().remove("files/recent");
     embedlab::test::TempFolder a, b;
     MainWindow window("BLAS: test", "");
     const QString first = QString::fromStdString(a.path().string());
@@ -126,13 +143,18 @@ class TestMainWindow : public QObject {
       if (menu->title() == "Open &Recent") recent = menu;
     }
     QVERIFY(recent != nullptr);
-    QVERIFY(recent->actions().first()->text().contains(first));
+    const auto entries = openable(recent);
+    QCOMPARE(entries.size(), 2);
+    QVERIFY(entries.first()->text().contains(first));
     recent->actions().last()->trigger();  // Clear List
     QVERIFY(MainWindow::recentWorkspaces().isEmpty());
   }
 
   void switchesLanguageAtRunTime() {
-    MainWindow window("BLAS: test", "");
+    MainWindow window(
+        "BLAS: OpenBLAS 0.3.21 (Haswell kernels) · threads: 2 (torch 1, BLAS 2, 2 CPUs) · "
+        "devices: CPU · LibTorch 1.13.0",
+        "");
     QSignalSpy done(window.datasetsPanel(), &embedlab::widgets::DatasetsPanel::allValidated);
     window.openWorkspace(EMBEDLAB_SOURCE_DIR "/resources/demo");
     QVERIFY(done.wait(60000));
@@ -163,6 +185,7 @@ class TestMainWindow : public QObject {
           menuTranslated ||
           action->text() == QCoreApplication::translate("embedlab::gui::MainWindow", "&File");
     QVERIFY(menuTranslated);
+    fitsALaptopScreen(window);  // German's longer labels too
 
     // Simplified Chinese, then back to English.
     QCOMPARE(embedlab::gui::applyLanguage("zh_CN"), QString("zh_CN"));
@@ -193,12 +216,51 @@ class TestMainWindow : public QObject {
     auto* list = window.datasetsPanel()->findChild<QListWidget*>();
     QVERIFY2(list->item(0)->text().contains("candidate pool"), qPrintable(list->item(0)->text()));
     QCOMPARE(MainWindow::recentFiles(), QStringList{path});
+    // One recent list: the workspace, then under "Data files" the file.
     QMenu* recent = nullptr;
+    int recentMenus = 0;
     for (QMenu* menu : window.findChildren<QMenu*>()) {
-      if (menu->title().contains("Recent &Files")) recent = menu;
+      if (menu->title().contains("Recent")) {
+        recent = menu;
+        ++recentMenus;
+      }
     }
-    QVERIFY(recent != nullptr);
-    QVERIFY(recent->actions().first()->text().contains(path));
+    QCOMPARE(recentMenus, 1);
+    QStringList sections;
+    for (QAction* action : recent->actions()) {
+      if (action->isSeparator() && !action->text().isEmpty()) sections << action->text();
+    }
+    QCOMPARE(sections, (QStringList{"Workspaces", "Data files"}));
+    QVERIFY(openable(recent).last()->text().contains(path));
+  }
+
+  void helpShowsTheTutorialAndTheManual() {
+    MainWindow window("BLAS: test", "");
+    QMenu* help = nullptr;
+    for (QMenu* menu : window.findChildren<QMenu*>()) {
+      if (menu->title() == "&Help") help = menu;
+    }
+    QVERIFY(help != nullptr);
+    QAction* tutorial = nullptr;
+    for (QAction* action : help->actions()) {
+      if (action->text().contains("Tutorial")) tutorial = action;
+    }
+    QVERIFY(tutorial != nullptr);
+    tutorial->trigger();
+    auto* shown = window.findChild<embedlab::gui::HelpBrowser*>();
+    QVERIFY(shown != nullptr && shown->isVisible());
+    const QString text = shown->browser()->toPlainText();
+    QVERIFY2(text.contains("Look at the data") && text.contains("Pick a threshold"),
+             qPrintable(text.left(300)));
+    QVERIFY(!text.contains("Many GPUs and Slurm"));  // the tutorial only
+    // Its pictures come with it.
+    const QVariant image = shown->browser()->document()->resource(
+        QTextDocument::ImageResource, QUrl("docs/images/datasets-panel.png"));
+    QVERIFY(image.isValid());
+    QVERIFY(embedlab::gui::HelpBrowser::markdown(embedlab::gui::HelpTopic::Manual)
+                .contains("## Many GPUs and Slurm clusters"));
+    QVERIFY(embedlab::gui::HelpBrowser::markdown(embedlab::gui::HelpTopic::CommandLine)
+                .contains("embedlab-cli train"));
   }
 
   void invalidDatasetShowsItsProblemsWithLines() {

@@ -5,6 +5,9 @@
 #include <QtTest/QtTest>
 
 #include <qcustomplot.h>
+#include <QCheckBox>
+#include <QDoubleSpinBox>
+#include <QHeaderView>
 #include <QLabel>
 #include <QListWidget>
 #include <QTableWidget>
@@ -126,6 +129,64 @@ class TestMiningPanel : public QObject {
     QVERIFY(panel.jobReport()->isVisible());
     QVERIFY(panel.jobReport()->toPlainText().contains("negatives_chosen: "));
     QVERIFY(panel.minimumSizeHint().height() <= 700);
+  }
+
+  void saysWhereThePositiveRanksAndWhyAMarginLeavesNothing() {
+    test::TempFolder workspace;
+    test::makeTinyModel(workspace / "models/tiny");
+    std::filesystem::copy_file(kDemo / "train.jsonl", workspace / "train.jsonl");
+    MiningPanel panel;
+    panel.resize(1024, 700);
+    panel.setWorkspace(workspace.path());
+    panel.show();
+    QVERIFY(!panel.scorePlot()->legend->visible());  // no empty legend box before a search
+    QSignalSpy ready(&panel, &MiningPanel::previewReady);
+    panel.preview();
+    QVERIFY(ready.wait(120000));
+    QVERIFY(panel.scorePlot()->legend->visible());
+    const mine::MiningPreview* preview = panel.currentPreview();
+    auto* note = panel.findChild<QLabel*>("positiveNote");
+    QVERIFY(note != nullptr);
+    // A random model ranks most positives anywhere: find one deeper than the 300 listed.
+    int deep = -1;
+    for (int q = 0; q < panel.queryList()->count() && deep < 0; ++q) {
+      panel.queryList()->setCurrentRow(q);
+      bool listed = false;
+      for (int row = 0; row < panel.rankingTable()->rowCount(); ++row)
+        listed = listed || panel.rankingTable()->item(row, 2)->text() == "positive";
+      QCOMPARE(note->isVisibleTo(&panel), !listed);
+      if (!listed) deep = q;
+    }
+    QVERIFY2(deep >= 0, "every positive ranked in the top 300");
+    const auto q = static_cast<std::size_t>(deep);
+    const float positive = preview->search.positiveScores[q][0];
+    std::size_t higher = 0;
+    for (std::size_t c = 0; c < preview->search.candidates.size(); ++c)
+      higher += preview->search.score(q, c) > positive ? 1 : 0;
+    QVERIFY(higher + 1 > 300);
+    QVERIFY2(note->text().contains(QString("rank %1 ").arg(higher + 1)), qPrintable(note->text()));
+    // Switching queries keeps the Text column's header in sight.
+    panel.queryList()->setCurrentRow(deep == 0 ? 1 : 0);
+    QCOMPARE(panel.rankingTable()->horizontalHeaderItem(3)->text(), QString("Text"));
+    // (A column as wide as its longest passage centred its header out of the viewport.)
+    auto* header = panel.rankingTable()->horizontalHeader();
+    QVERIFY2(
+        header->sectionViewportPosition(3) + header->sectionSize(3) <= header->viewport()->width(),
+        qPrintable(QString("%1 + %2 > %3")
+                       .arg(header->sectionViewportPosition(3))
+                       .arg(header->sectionSize(3))
+                       .arg(header->viewport()->width())));
+
+    // A margin that leaves no candidate says why.
+    auto* margin = panel.findChild<QCheckBox*>();
+    QVERIFY(margin->text().contains("relative_margin"));
+    margin->setChecked(true);
+    for (QDoubleSpinBox* box : panel.findChildren<QDoubleSpinBox*>()) {
+      if (box->isEnabled()) box->setValue(0.99);  // the relative margin's box
+    }
+    QCOMPARE(panel.selection().statistics.eligible, std::uint64_t{0});
+    QVERIFY2(panel.statisticsLabel()->text().contains("drops every candidate"),
+             qPrintable(panel.statisticsLabel()->text()));
   }
 
   void aFailingJobSaysWhy() {

@@ -5,10 +5,13 @@
 
 #include <qcustomplot.h>
 #include <QCheckBox>
+#include <QComboBox>
 #include <QLabel>
+#include <nlohmann/json.hpp>
 
 #include "core/model/reranker_model.h"
 #include "tests/support/files.h"
+#include "tests/support/marking_translator.h"
 #include "tests/support/model_folders.h"
 #include "tests/support/package_set.h"
 #include "widgets/thresholds_panel.h"
@@ -118,6 +121,63 @@ class TestThresholdsPanel : public QObject {
       panel.setThreshold(*panel.bestF1Threshold());
       panel.grab().save(QString(shot) + "/thresholds-panel.png");
     }
+  }
+
+  void pairsAreCheckedAndResultsFollowLanguageAndWorkspace() {
+    // The workspace's mined file is the default (raw training data often has no dissimilar
+    // pair); a file without one is refused before anything is scored; the summary follows a
+    // language change; another workspace clears the results.
+    test::TempFolder workspace;
+    test::makeTinyModel(workspace / "models/tiny");
+    std::string raw, mined;
+    const std::size_t n = std::size(test::kPackages);
+    for (std::size_t i = 0; i < n; ++i) {
+      const nlohmann::json query = test::kPackages[i][0];
+      const nlohmann::json pos = nlohmann::json::array({test::kPackages[i][1]});
+      const nlohmann::json neg = nlohmann::json::array({test::kPackages[(i + 3) % n][1]});
+      raw +=
+          nlohmann::json{{"query", query}, {"pos", pos}, {"neg", nlohmann::json::array()}}.dump() +
+          "\n";
+      mined += nlohmann::json{{"query", query}, {"pos", pos}, {"neg", neg}}.dump() + "\n";
+    }
+    test::writeFile(workspace / "train.jsonl", raw);
+    test::writeFile(workspace / "train.mined.jsonl", mined);
+    ThresholdsPanel panel;
+    panel.setWorkspace(workspace.path());
+    QVERIFY2(panel.pairsChoice()->currentData().toString().endsWith("train.mined.jsonl"),
+             qPrintable(panel.pairsChoice()->currentData().toString()));
+
+    QSignalSpy analysed(&panel, &ThresholdsPanel::analysed);
+    panel.setPairs(workspace / "train.jsonl");
+    QElapsedTimer clock;
+    clock.start();
+    panel.run();
+    QCOMPARE(analysed.count(), 1);  // at once: nothing was scored
+    QVERIFY2(analysed.first().at(0).toString().contains("no dissimilar pairs"),
+             qPrintable(analysed.first().at(0).toString()));
+    QVERIFY(panel.status()->text().contains("Mine negatives first"));
+
+    panel.setPairs(workspace / "train.mined.jsonl");
+    panel.run();
+    QVERIFY(analysed.wait(120000));
+    QVERIFY2(analysed.last().at(0).toString().isEmpty(),
+             qPrintable(analysed.last().at(0).toString()));
+    QVERIFY(panel.summaryLabel()->text().startsWith("Fitted on"));
+    QVERIFY(panel.distributionPlot()->legend->visible());
+    test::MarkingTranslator marking;
+    QCoreApplication::installTranslator(&marking);
+    QTRY_VERIFY2(panel.summaryLabel()->text().startsWith("«Fitted on"),
+                 qPrintable(panel.summaryLabel()->text()));
+    QCoreApplication::removeTranslator(&marking);
+    QTRY_VERIFY(panel.summaryLabel()->text().startsWith("Fitted on"));
+
+    test::TempFolder other;
+    panel.setWorkspace(other.path());
+    QVERIFY(panel.summaryLabel()->text().isEmpty());
+    QVERIFY(panel.countsLabel()->text().isEmpty());
+    QCOMPARE(panel.distributionPlot()->graphCount(), 0);
+    QVERIFY(!panel.distributionPlot()->legend->visible());
+    QVERIFY(!panel.bestF1Threshold().has_value());
   }
 };
 

@@ -19,6 +19,7 @@
 
 #include "tests/support/files.h"
 #include "tests/support/latency_probe.h"
+#include "tests/support/marking_translator.h"
 #include "tests/support/model_folders.h"
 #include "widgets/training_option_form.h"
 #include "widgets/training_panel.h"
@@ -197,6 +198,14 @@ class TestTrainingPanel : public QObject {
     // The next run's suggested folder is the workspace's too.
     const std::string next = panel.form()->values()["output_dir"].get<std::string>();
     QVERIFY2(next.rfind((workspace / "runs").string(), 0) == 0, next.c_str());
+    // The run's state is the interface's text: it follows a language change.
+    const auto* bar = panel.findChild<QProgressBar*>();
+    test::MarkingTranslator marking;
+    QCoreApplication::installTranslator(&marking);
+    QTRY_VERIFY2(bar->format().startsWith("«finished"), qPrintable(bar->format()));
+    QTRY_VERIFY2(panel.runList()->item(0)->text().contains("«finished"),
+                 qPrintable(panel.runList()->item(0)->text()));
+    QCoreApplication::removeTranslator(&marking);
   }
 
   void runStateIsTruthful() {
