@@ -15,6 +15,7 @@
 #include <QVBoxLayout>
 
 #include "widgets/length_histogram.h"
+#include "widgets/path_choices.h"
 #include "widgets/record_browser.h"
 #include "widgets/token_statistics_view.h"
 #include "widgets/validation_summary.h"
@@ -221,6 +222,11 @@ void DatasetsPanel::setWorkspace(const std::filesystem::path& workspace) {
   list_->clear();
   entries_ = discoverDatasets(workspace);
   statistics_->setWorkspace(workspace);
+  // The workspace's training lengths are the limits worth looking at.
+  const WorkspaceSettings settings = workspaceSettings(workspace);
+  const auto queryLength = settings.integer("train", "query_max_len");
+  const auto passageLength = settings.integer("train", "passage_max_len");
+  if (queryLength && passageLength) statistics_->setMaxLengths(*queryLength, *passageLength);
   for (std::size_t row = 0; row < entries_.size(); ++row) {
     list_->addItem(QString::fromStdString(entries_[row].name));
     updateRowStatus(static_cast<int>(row));

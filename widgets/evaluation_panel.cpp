@@ -216,6 +216,10 @@ void EvaluationPanel::setWorkspace(const std::filesystem::path& workspace) {
     // An unreadable workspace: nothing to offer.
   }
   sweep_->setWorkspace(workspace);
+  const WorkspaceSettings settings = workspaceSettings(workspace);
+  if (const auto length = settings.integer("eval", "max_len")) maxLength_->setValue(*length);
+  if (const auto length = settings.integer("eval", "query_max_len"))
+    queryMaxLength_->setValue(*length);
   if (models_->count() == 0 || evalSet_->count() == 0)
     status_->setText(
         tr("A workspace needs a model folder and a BEIR evaluation folder "

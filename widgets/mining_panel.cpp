@@ -383,6 +383,13 @@ void MiningPanel::setWorkspace(const std::filesystem::path& workspace) {
     model_->setCurrentIndex(model_->findData(model));
   if (!file.isEmpty() && trainingFile_->findData(file) >= 0)
     trainingFile_->setCurrentIndex(trainingFile_->findData(file));
+  // The workspace's own mining settings (the demo's are the tutorial's: 64 tokens, 2-60, 7).
+  const WorkspaceSettings settings = workspaceSettings(workspace);
+  if (const auto length = settings.integer("mine", "max_len")) maxLength_->setValue(*length);
+  if (const auto count = settings.integer("mine", "negative_number"))
+    setNegativeNumber(static_cast<std::size_t>(*count));
+  if (const auto range = settings.miningRange())
+    setRange(static_cast<std::size_t>(range->first), static_cast<std::size_t>(range->second));
   updateStatistics();
 }
 

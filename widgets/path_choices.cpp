@@ -28,6 +28,14 @@ void fillModelChoices(QComboBox* box, const std::filesystem::path& workspace) {
   }
 }
 
+WorkspaceSettings workspaceSettings(const std::filesystem::path& workspace) {
+  try {
+    return WorkspaceSettings::load(workspace);
+  } catch (const std::exception&) {
+    return {};
+  }
+}
+
 std::filesystem::path inWorkspace(const std::filesystem::path& workspace, const std::string& path) {
   if (path.empty()) return {};
   std::filesystem::path resolved = path;

@@ -5,6 +5,8 @@
 #include <QString>
 #include <filesystem>
 
+#include "core/data/workspace_settings.h"
+
 class QComboBox;
 
 namespace embedlab::widgets {
@@ -14,6 +16,10 @@ void choosePath(QComboBox* box, const QString& path);
 
 /// Replaces the items of `box` with the model folders of `workspace` that hold weights.
 void fillModelChoices(QComboBox* box, const std::filesystem::path& workspace);
+
+/// The settings `workspace` carries for its jobs (embedlab-workspace.json); none when it has no
+/// such file or the file cannot be read (the main window says so when it opens the workspace).
+WorkspaceSettings workspaceSettings(const std::filesystem::path& workspace);
 
 /// A path the user typed, as a job must get it: "~/x" in the home folder, a relative path inside
 /// `workspace` (not the GUI's working directory, which the user never chose), an absolute one as

@@ -82,6 +82,7 @@ TokenStatisticsView::TokenStatisticsView(QWidget* parent) : QWidget(parent) {
   queryMaxLength_->setValue(settings.value(kQueryMaxKey, defaults.queryMaxLen).toInt());
   passageMaxLabel_ = new QLabel;
   passageMaxLength_ = new QSpinBox;
+  passageMaxLength_->setObjectName(QStringLiteral("passageMaxLength"));
   passageMaxLength_->setRange(1, 32768);
   passageMaxLength_->setValue(settings.value(kPassageMaxKey, defaults.passageMaxLen).toInt());
   instructionLabel_ = new QLabel;
@@ -131,6 +132,29 @@ TokenStatisticsView::TokenStatisticsView(QWidget* parent) : QWidget(parent) {
   }
   queryPlot_ = makePlot(QStringLiteral("query-lengths.png"));
   passagePlot_ = makePlot(QStringLiteral("passage-lengths.png"));
+  for (QCustomPlot* plot : {queryPlot_, passagePlot_}) {
+    // The limit lines are handles: drag one to try another limit (elsewhere, a drag pans).
+    connect(plot, &QCustomPlot::mousePress, this, [this, plot](QMouseEvent* event) {
+      if (event->button() != Qt::LeftButton || !nearLimitLine(plot, event->position().x())) return;
+      draggedPlot_ = plot;
+      plot->setInteraction(QCP::iRangeDrag, false);  // before the axis rectangle starts a pan
+    });
+    connect(plot, &QCustomPlot::mouseMove, this, [this, plot](QMouseEvent* event) {
+      if (draggedPlot_ == plot) {
+        const double at = plot->xAxis->pixelToCoord(event->position().x());
+        (plot == queryPlot_ ? queryMaxLength_ : passageMaxLength_)
+            ->setValue(std::max(1, static_cast<int>(std::lround(at - 0.5))));
+        return;
+      }
+      plot->setCursor(nearLimitLine(plot, event->position().x()) ? Qt::SizeHorCursor
+                                                                 : Qt::ArrowCursor);
+    });
+    connect(plot, &QCustomPlot::mouseRelease, this, [this, plot](QMouseEvent*) {
+      if (draggedPlot_ != plot) return;
+      draggedPlot_ = nullptr;
+      plot->setInteraction(QCP::iRangeDrag, true);
+    });
+  }
   negativesPlot_ = makePlot(QStringLiteral("negatives-per-query.png"));
 
   auto* plots = new QWidget;
@@ -428,6 +452,12 @@ void TokenStatisticsView::onFinished() {
   }
   display();
   emit computed();
+}
+
+bool TokenStatisticsView::nearLimitLine(QCustomPlot* plot, double pixelX) const {
+  if (statistics_.queryTokens.empty() && statistics_.passageTokens.empty()) return false;
+  const int limit = (plot == queryPlot_ ? queryMaxLength_ : passageMaxLength_)->value();
+  return std::abs(plot->xAxis->coordToPixel(static_cast<double>(limit) + 0.5) - pixelX) <= 6;
 }
 
 void TokenStatisticsView::display() {

@@ -86,6 +86,8 @@ class TokenStatisticsView : public QWidget {
   void onFinished();
   void pollSnapshot();
   void display();  // draws statistics_
+  /// Whether `pixelX` is on (within a few pixels of) the truncation line of `plot`.
+  bool nearLimitLine(QCustomPlot* plot, double pixelX) const;
   void drawLengths(QCustomPlot* plot, const IntegerDistribution& lengths, int maxLength,
                    QLabel* truncation, bool query);
   void drawNegatives(const IntegerDistribution& negatives);
@@ -97,7 +99,8 @@ class TokenStatisticsView : public QWidget {
 
   std::filesystem::path workspace_;
   std::vector<Input> inputs_;
-  bool stale_ = false;  // inputs or tokenizer changed since the last count
+  QCustomPlot* draggedPlot_ = nullptr;  ///< the plot whose limit line is being dragged
+  bool stale_ = false;                  // inputs or tokenizer changed since the last count
   TokenStatistics statistics_;
   QString error_;
 

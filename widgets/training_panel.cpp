@@ -276,6 +276,11 @@ void TrainingPanel::setWorkspace(const std::filesystem::path& workspace) {
       (workspace / "runs" /
        ("run-" + QDateTime::currentDateTime().toString("yyyyMMdd-HHmmss").toStdString()))
           .string();
+  // The workspace's training settings (the demo's are the tutorial's); paths stay the above.
+  for (const auto& [name, value] : workspaceSettings(workspace).job("train").items()) {
+    if (name != "model_name_or_path" && name != "train_data" && name != "output_dir")
+      values[name] = value;
+  }
   form_->setValues(values);
 
   // The runs launched from this workspace before, oldest first: replayed, and followed when
@@ -302,6 +307,10 @@ void TrainingPanel::setWorkspace(const std::filesystem::path& workspace) {
   }
   if (current_ < 0 && !runs_.empty()) runList_->setCurrentRow(static_cast<int>(runs_.size()) - 1);
   updateButtons();
+}
+
+void TrainingPanel::setTrainingFile(const std::filesystem::path& file) {
+  form_->setValues({{"train_data", nlohmann::json::array({file.string()})}});
 }
 
 bool TrainingPanel::start(bool resuming) {

@@ -44,6 +44,8 @@ class TrainingPanel : public QWidget {
   /// lists the runs launched there before (run folders holding job.jsonl), following those that
   /// are still going.
   void setWorkspace(const std::filesystem::path& workspace);
+  /// Offers `file` as the training data (after mining, the mined file).
+  void setTrainingFile(const std::filesystem::path& file);
   /// Lets Launch start a run while another is going.
   void allowSeveralRuns(bool allow);
 

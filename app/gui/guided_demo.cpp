@@ -12,6 +12,7 @@
 #include "app/gui/workspace_location.h"
 #include "widgets/evaluation_panel.h"
 #include "widgets/mining_panel.h"
+#include "widgets/path_choices.h"
 #include "widgets/thresholds_panel.h"
 #include "widgets/training_option_form.h"
 #include "widgets/training_panel.h"
@@ -20,12 +21,43 @@ namespace embedlab::gui {
 
 namespace {
 
-// The settings of scripts/demo-pipeline.sh, so that both demos tell the same story.
-constexpr std::size_t kRangeStart = 2;
-constexpr std::size_t kRangeEnd = 60;
-constexpr std::size_t kNegatives = 7;
-constexpr std::size_t kPassageLength = 64;
-constexpr std::size_t kQueryLength = 32;
+// The settings of scripts/demo-pipeline.sh, so that both demos tell the same story; the demo
+// workspace's embedlab-workspace.json holds the same, and wins where it says otherwise.
+struct DemoSettings {
+  std::size_t rangeStart = 2;
+  std::size_t rangeEnd = 60;
+  std::size_t negatives = 7;
+  std::size_t passageLength = 64;
+  std::size_t queryLength = 32;
+  nlohmann::json training = {{"per_device_train_batch_size", 32},
+                             {"train_group_size", 4},
+                             {"query_max_len", 32},
+                             {"passage_max_len", 64},
+                             {"learning_rate", 1e-3},
+                             {"warmup_ratio", 0.1},
+                             {"num_train_epochs", 2},
+                             {"temperature", 0.05},
+                             {"logging_steps", 10},
+                             {"save_steps", 0}};
+};
+
+DemoSettings demoSettings(const std::filesystem::path& workspace) {
+  DemoSettings demo;
+  const WorkspaceSettings settings = widgets::workspaceSettings(workspace);
+  if (const auto range = settings.miningRange()) {
+    demo.rangeStart = static_cast<std::size_t>(range->first);
+    demo.rangeEnd = static_cast<std::size_t>(range->second);
+  }
+  if (const auto count = settings.integer("mine", "negative_number"))
+    demo.negatives = static_cast<std::size_t>(*count);
+  if (const auto length = settings.integer("eval", "max_len"))
+    demo.passageLength = static_cast<std::size_t>(*length);
+  if (const auto length = settings.integer("eval", "query_max_len"))
+    demo.queryLength = static_cast<std::size_t>(*length);
+  for (const auto& [name, value] : settings.job("train").items())
+    demo.training[name] = value;
+  return demo;
+}
 
 std::filesystem::path baseModel(const std::filesystem::path& workspace) {
   return workspace / "models" / "base";
@@ -33,18 +65,19 @@ std::filesystem::path baseModel(const std::filesystem::path& workspace) {
 std::filesystem::path tokenizerFolder(const std::filesystem::path& workspace) {
   return workspace / "tokenizer";
 }
-std::filesystem::path minedFile(const std::filesystem::path& workspace) {
+}  // namespace
+
+std::filesystem::path GuidedDemo::defaultMinedFile(const std::filesystem::path& workspace) {
   return workspace / "train.mined.jsonl";
 }
 
-}  // namespace
-
 GuidedDemo::GuidedDemo(MainWindow& window, std::filesystem::path workspace,
-                       QString screenshotFolder)
+                       QString screenshotFolder, std::filesystem::path minedFile)
     : QObject(&window),
       window_(window),
       workspace_(std::move(workspace)),
-      screenshotFolder_(std::move(screenshotFolder)) {
+      screenshotFolder_(std::move(screenshotFolder)),
+      minedFile_(minedFile.empty() ? defaultMinedFile(workspace_) : std::move(minedFile)) {
   // The panels' signals also fire for jobs the user starts: each handler acts only in its step.
   widgets::MiningPanel* mining = window_.miningPanel();
   connect(mining, &widgets::MiningPanel::previewReady, this, [this] {
@@ -151,22 +184,24 @@ void GuidedDemo::preview() {
   step_ = Step::Preview;
   window_.showPanel(QStringLiteral("mining"));
   emit stepStarted(tr("Demo 1/5: previewing the base model's ranking of 50 training queries"));
+  const DemoSettings demo = demoSettings(workspace_);
   widgets::MiningPanel* mining = window_.miningPanel();
   mining->setModel(baseModel(workspace_));
   mining->setTrainingFile(workspace_ / "train.jsonl");
-  mining->setEncodingLength(kPassageLength);
-  mining->setNegativeNumber(kNegatives);
-  mining->setRange(kRangeStart, kRangeEnd);
+  mining->setEncodingLength(demo.passageLength);
+  mining->setNegativeNumber(demo.negatives);
+  mining->setRange(demo.rangeStart, demo.rangeEnd);
   mining->preview();
 }
 
 void GuidedDemo::mine() {
   step_ = Step::Mine;
+  const DemoSettings demo = demoSettings(workspace_);
   emit stepStarted(tr("Demo 2/5: mining %1 negatives per query from ranks %2-%3")
-                       .arg(kNegatives)
-                       .arg(kRangeStart)
-                       .arg(kRangeEnd));
-  window_.miningPanel()->mineAll(minedFile(workspace_));
+                       .arg(demo.negatives)
+                       .arg(demo.rangeStart)
+                       .arg(demo.rangeEnd));
+  window_.miningPanel()->mineAll(minedFile_);
 }
 
 void GuidedDemo::train() {
@@ -175,20 +210,10 @@ void GuidedDemo::train() {
   emit stepStarted(tr("Demo 3/5: fine-tuning the base model on the mined data"));
   const QString stamp = QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss"));
   tunedModel_ = workspace_ / "runs" / ("demo-" + stamp.toStdString());
-  nlohmann::json values;
+  nlohmann::json values = demoSettings(workspace_).training;
   values["model_name_or_path"] = baseModel(workspace_).string();
-  values["train_data"] = minedFile(workspace_).string();
+  values["train_data"] = nlohmann::json::array({minedFile_.string()});
   values["output_dir"] = tunedModel_.string();
-  values["per_device_train_batch_size"] = 32;
-  values["train_group_size"] = 4;
-  values["query_max_len"] = kQueryLength;
-  values["passage_max_len"] = kPassageLength;
-  values["learning_rate"] = 1e-3;
-  values["warmup_ratio"] = 0.1;
-  values["num_train_epochs"] = 2;
-  values["temperature"] = 0.05;
-  values["logging_steps"] = 10;
-  values["save_steps"] = 0;
   widgets::TrainingPanel* training = window_.trainingPanel();
   training->form()->setValues(values);
   if (!training->launch())
@@ -203,7 +228,8 @@ void GuidedDemo::evaluate() {
   evaluation->setWorkspace(workspace_);  // lists the new model
   evaluation->setModels({baseModel(workspace_), tunedModel_});
   evaluation->setEvaluationSet(workspace_ / "dev");
-  evaluation->setMaxLengths(kPassageLength, kQueryLength);
+  const DemoSettings demo = demoSettings(workspace_);
+  evaluation->setMaxLengths(demo.passageLength, demo.queryLength);
   evaluation->run();
 }
 
@@ -214,7 +240,7 @@ void GuidedDemo::fitThresholds() {
   widgets::ThresholdsPanel* thresholds = window_.thresholdsPanel();
   thresholds->setWorkspace(workspace_);
   thresholds->setModel(tunedModel_);
-  thresholds->setPairs(minedFile(workspace_));
+  thresholds->setPairs(minedFile_);
   thresholds->run();
 }
 

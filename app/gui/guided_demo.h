@@ -23,8 +23,14 @@ class GuidedDemo : public QObject {
 
  public:
   /// The demo's inputs in `workspace`: train.jsonl, dev/, and models/base (or tokenizer/ to
-  /// make it from).
-  GuidedDemo(MainWindow& window, std::filesystem::path workspace, QString screenshotFolder = {});
+  /// make it from); its settings, the workspace's embedlab-workspace.json where it has one. It
+  /// mines into `minedFile` (default: defaultMinedFile()).
+  GuidedDemo(MainWindow& window, std::filesystem::path workspace, QString screenshotFolder = {},
+             std::filesystem::path minedFile = {});
+
+  /// train.mined.jsonl in `workspace`: where the demo mines unless told otherwise.
+  static std::filesystem::path defaultMinedFile(const std::filesystem::path& workspace);
+  const std::filesystem::path& minedFile() const { return minedFile_; }
 
   /// Why the workspace cannot run the demo (a missing input, named), or empty.
   static QString problemWith(const std::filesystem::path& workspace);
@@ -61,6 +67,7 @@ class GuidedDemo : public QObject {
   MainWindow& window_;
   std::filesystem::path workspace_;
   QString screenshotFolder_;
+  std::filesystem::path minedFile_;
   std::filesystem::path tunedModel_;
   Step step_ = Step::Idle;
   bool trainingCaptured_ = false;

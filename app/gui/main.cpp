@@ -161,7 +161,11 @@ int main(int argc, char** argv) {
   window.show();
   if (parser.isSet(demoOption)) {
     const QString folder = parser.value(screenshotFolderOption);
-    embedlab::gui::GuidedDemo* demo = window.runDemo(folder);
+    // Capturing runs unattended: it writes its own mined file rather than ask about one there.
+    embedlab::gui::GuidedDemo* demo = window.runDemo(
+        folder, folder.isEmpty() ? embedlab::gui::MainWindow::ExistingMinedFile::Ask
+                                 : embedlab::gui::MainWindow::ExistingMinedFile::KeepBeside);
+    if (demo == nullptr) return 0;  // the user cancelled
     if (!folder.isEmpty()) {
       QDir().mkpath(folder);
       QObject::connect(demo, &embedlab::gui::GuidedDemo::finished, &window,

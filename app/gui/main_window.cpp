@@ -18,6 +18,7 @@
 #include "app/gui/guided_demo.h"
 #include "app/gui/help_browser.h"
 #include "app/gui/preferences_dialog.h"
+#include "core/data/workspace_settings.h"
 #include "core/store/history.h"
 #include "widgets/datasets_panel.h"
 #include "widgets/evaluation_panel.h"
@@ -42,7 +43,11 @@ MainWindow::MainWindow(const QString& environmentLine, const QString& environmen
   tabs_->addTab(mining_, QString());
   connect(mining_, &widgets::MiningPanel::mined, this,
           [this](const QString& output, const QString& error) {
-            if (error.isEmpty()) datasets_->openFile(output.toStdString());  // browse the result
+            if (!error.isEmpty()) return;
+            datasets_->openFile(output.toStdString());  // browse the result
+            // The next steps start from it: training on it, thresholds on its pairs.
+            training_->setTrainingFile(output.toStdString());
+            thresholds_->setPairs(output.toStdString());
           });
   training_ = new widgets::TrainingPanel;
   tabs_->addTab(training_, QString());
@@ -166,10 +171,24 @@ void MainWindow::chooseDataFile() {
   if (!file.isEmpty()) openDataFile(file);
 }
 
-GuidedDemo* MainWindow::runDemo(const QString& screenshotFolder) {
+GuidedDemo* MainWindow::runDemo(const QString& screenshotFolder, ExistingMinedFile existing) {
   if (demo_ != nullptr && demo_->running()) return nullptr;
+  // The demo mines into train.mined.jsonl: a file of that name may be the user's own work.
+  const std::filesystem::path workspace = workspace_.toStdString();
+  std::filesystem::path minedFile = GuidedDemo::defaultMinedFile(workspace);
+  std::error_code unreadable;
+  if (std::filesystem::exists(minedFile, unreadable)) {
+    if (existing == ExistingMinedFile::Ask) existing = askAboutMinedFile(minedFile);
+    if (existing == ExistingMinedFile::Ask) return nullptr;  // cancelled
+    if (existing == ExistingMinedFile::KeepBeside) {
+      for (int n = 1; std::filesystem::exists(minedFile, unreadable); ++n) {
+        minedFile = workspace / (n == 1 ? std::string("train.demo-mined.jsonl")
+                                        : "train.demo-mined-" + std::to_string(n) + ".jsonl");
+      }
+    }
+  }
   delete demo_;
-  demo_ = new GuidedDemo(*this, workspace_.toStdString(), screenshotFolder);
+  demo_ = new GuidedDemo(*this, workspace, screenshotFolder, minedFile);
   connect(demo_, &GuidedDemo::stepStarted, this,
           [this](const QString& description) { statusBar()->showMessage(description); });
   const bool interactive = screenshotFolder.isEmpty();
@@ -184,6 +203,25 @@ GuidedDemo* MainWindow::runDemo(const QString& screenshotFolder) {
   });
   demo_->start();
   return demo_;
+}
+
+MainWindow::ExistingMinedFile MainWindow::askAboutMinedFile(const std::filesystem::path& file) {
+  QMessageBox question(
+      QMessageBox::Question, tr("Run the Demo"),
+      tr("%1 exists: it may be your own mined data. The demo mines the training file again.")
+          .arg(QString::fromStdString(file.string())),
+      QMessageBox::NoButton, this);
+  QPushButton* beside =
+      question.addButton(tr("Keep it, write the demo's beside it"), QMessageBox::AcceptRole);
+  beside->setObjectName(QStringLiteral("keepBeside"));
+  QPushButton* replace = question.addButton(tr("Replace it"), QMessageBox::DestructiveRole);
+  replace->setObjectName(QStringLiteral("replace"));
+  question.addButton(QMessageBox::Cancel);
+  question.setDefaultButton(beside);
+  question.exec();
+  if (question.clickedButton() == beside) return ExistingMinedFile::KeepBeside;
+  if (question.clickedButton() == replace) return ExistingMinedFile::Replace;
+  return ExistingMinedFile::Ask;  // cancelled
 }
 
 void MainWindow::openDataFile(const QString& file) {
@@ -223,6 +261,14 @@ void MainWindow::openWorkspace(const QString& folder) {
     return;
   }
   history_->setDatabase(store::History::resolvePath({}, folder.toStdString()));
+  try {
+    WorkspaceSettings::load(folder.toStdString());
+  } catch (const std::exception& error) {
+    // The panels start from their own defaults then; the user should know why.
+    QMessageBox::warning(this, tr("Workspace settings ignored"),
+                         tr("The workspace's settings cannot be used:\n%1")
+                             .arg(QString::fromStdString(error.what())));
+  }
   QSettings().setValue(QStringLiteral("workspace/last"), folder);
   rememberRecent(QStringLiteral("workspace/recent"), folder);
 }

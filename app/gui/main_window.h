@@ -6,6 +6,7 @@
 
 #include <QMainWindow>
 #include <QString>
+#include <filesystem>
 #include <functional>
 
 #include "widgets/translations.h"
@@ -46,10 +47,15 @@ class MainWindow : public QMainWindow {
   /// "datasets/statistics"); returns false for an unknown name.
   bool showPanel(const QString& name);
   static QStringList panelNames();
+  /// What the demo does with a train.mined.jsonl the workspace has already: ask the user,
+  /// replace it, or keep it and mine into train.demo-mined.jsonl.
+  enum class ExistingMinedFile { Ask, Replace, KeepBeside };
   /// Runs the demo in the panels on the open workspace (see guided_demo.h), capturing each panel
   /// into `screenshotFolder` when one is given. Returns the demo, whose finished() says how it
-  /// ended (a problem with the workspace too); null when a demo is already going.
-  GuidedDemo* runDemo(const QString& screenshotFolder = {});
+  /// ended (a problem with the workspace too); null when a demo is already going or the user
+  /// cancelled.
+  GuidedDemo* runDemo(const QString& screenshotFolder = {},
+                      ExistingMinedFile existing = ExistingMinedFile::Ask);
   /// Opens one data file (inside the workspace or not) in the Datasets panel (remembered).
   void openDataFile(const QString& file);
 
@@ -77,6 +83,7 @@ class MainWindow : public QMainWindow {
   void rememberRecent(const QString& key, const QString& path);
   void updateRecentMenus();
   void showHelp(HelpTopic topic);
+  ExistingMinedFile askAboutMinedFile(const std::filesystem::path& file);
 
   widgets::Translations translations_;
   QTabWidget* tabs_ = nullptr;

@@ -5,6 +5,12 @@
 // is refused with the missing one named.
 #include <QtTest/QtTest>
 
+#include <QTimer>
+
+#include <QPushButton>
+
+#include <QMessageBox>
+
 #include <QLabel>
 #include <QTabWidget>
 #include <QTableWidget>
@@ -131,11 +137,50 @@ class TestGuidedDemo : public QObject {
 
     MainWindow window("BLAS: test", "");
     window.openWorkspace(QString::fromStdString(workspace.path().string()));
-    GuidedDemo* demo = window.runDemo("unused");
+    GuidedDemo* demo = window.runDemo("unused", MainWindow::ExistingMinedFile::Replace);
     QSignalSpy finished(demo, &GuidedDemo::finished);
     QVERIFY(finished.wait(5000));
     QCOMPARE(finished.first().at(0).toString(), problem);
     QVERIFY(!std::filesystem::exists(workspace / "runs"));
+  }
+
+  void asksBeforeReplacingTheUsersMinedFile() {
+    // A train.mined.jsonl in the workspace may be the user's own: the demo asks, and either
+    // keeps it (mining beside it) or replaces it; cancelling starts nothing.
+    test::TempFolder workspace;
+    makeDemoWorkspace(workspace.path());
+    test::writeFile(workspace / "train.mined.jsonl", "my own mining\n");
+    test::TempFolder shots;  // (unattended: a cancelled demo shows no message box)
+    const QString folder = QString::fromStdString(shots.path().string());
+    const auto ask = MainWindow::ExistingMinedFile::Ask;
+    MainWindow window("BLAS: test", "");
+    window.openWorkspace(QString::fromStdString(workspace.path().string()));
+    const auto answer = [&](const char* button) {
+      QTimer::singleShot(0, [button] {
+        for (QWidget* widget : QApplication::topLevelWidgets()) {
+          auto* box = qobject_cast<QMessageBox*>(widget);
+          if (box == nullptr || !box->isVisible()) continue;
+          if (auto* chosen = box->findChild<QPushButton*>(button)) {
+            chosen->click();
+          } else {
+            box->button(QMessageBox::Cancel)->click();
+          }
+        }
+      });
+    };
+    answer("cancel");
+    QVERIFY(window.runDemo(folder, ask) == nullptr);
+    answer("keepBeside");
+    GuidedDemo* demo = window.runDemo(folder, ask);
+    QVERIFY(demo != nullptr);
+    QCOMPARE(demo->minedFile(), workspace / "train.demo-mined.jsonl");
+    demo->cancel();
+    QCOMPARE(test::readFile(workspace / "train.mined.jsonl"), std::string("my own mining\n"));
+    answer("replace");
+    demo = window.runDemo(folder, ask);
+    QVERIFY(demo != nullptr);
+    QCOMPARE(demo->minedFile(), workspace / "train.mined.jsonl");
+    demo->cancel();
   }
 };
 

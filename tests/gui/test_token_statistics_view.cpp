@@ -3,6 +3,8 @@
 // without counting again, an evaluation set counts its queries and its corpus.
 #include <QtTest/QtTest>
 
+#include <QSpinBox>
+
 #include <qcustomplot.h>
 #include <QComboBox>
 #include <QLabel>
@@ -24,6 +26,11 @@ const std::filesystem::path kTokenizer = EMBEDLAB_SOURCE_DIR "/tests/data/bert-b
 int bins(QCustomPlot* plot, int which) {
   auto* bars = qobject_cast<QCPBars*>(plot->plottable(which));
   return bars == nullptr ? -1 : bars->data()->size();
+}
+
+// The passage_max_len box's value.
+int passageLimit(const embedlab::widgets::TokenStatisticsView& view) {
+  return view.findChild<QSpinBox*>("passageMaxLength")->value();
 }
 
 }  // namespace
@@ -82,6 +89,32 @@ class TestTokenStatisticsView : public QObject {
              qPrintable(view.passageTruncation()->text()));
     QCOMPARE(bins(view.passagePlot(), 1), 0);
     QVERIFY(view.summary()->text().contains("3,000") || view.summary()->text().contains("3000"));
+
+    // The limit line is a handle: dragging it sets passage_max_len (the README's tutorial says
+    // so); a drag elsewhere pans the plot instead.
+    view.setMaxLengths(16, 128);
+    QCustomPlot* plot = view.passagePlot();
+    const QCPRange before = plot->xAxis->range();
+    const auto pixel = [&](double x) {
+      return QPoint(static_cast<int>(std::lround(plot->xAxis->coordToPixel(x))),
+                    plot->axisRect()->center().y());
+    };
+    const auto send = [&](QEvent::Type type, QPoint at, Qt::MouseButtons buttons) {
+      QMouseEvent event(type, at, plot->mapToGlobal(at),
+                        type == QEvent::MouseMove ? Qt::NoButton : Qt::LeftButton, buttons,
+                        Qt::NoModifier);
+      QCoreApplication::sendEvent(plot, &event);
+    };
+    send(QEvent::MouseButtonPress, pixel(128.5), Qt::LeftButton);
+    send(QEvent::MouseMove, pixel(96.5), Qt::LeftButton);
+    send(QEvent::MouseMove, pixel(64.5), Qt::LeftButton);
+    send(QEvent::MouseButtonRelease, pixel(64.5), Qt::NoButton);
+    QVERIFY2(view.findChildren<QSpinBox*>().size() >= 2, "the limit boxes");
+    const int dragged = view.statistics().passageTokens.empty() ? 0 : passageLimit(view);
+    QVERIFY2(std::abs(dragged - 64) <= 2, qPrintable(QString::number(dragged)));
+    QCOMPARE(plot->xAxis->range().lower, before.lower);  // not panned
+    QVERIFY2(view.passageTruncation()->text().contains(QString("longer than %1").arg(dragged)),
+             qPrintable(view.passageTruncation()->text()));
 
     if (const char* shot = std::getenv("EMBEDLAB_SCREENSHOT_DIR")) {
       view.setMaxLengths(32, 128);
