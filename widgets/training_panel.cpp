@@ -277,7 +277,8 @@ void TrainingPanel::setWorkspace(const std::filesystem::path& workspace) {
        ("run-" + QDateTime::currentDateTime().toString("yyyyMMdd-HHmmss").toStdString()))
           .string();
   // The workspace's training settings (the demo's are the tutorial's); paths stay the above.
-  for (const auto& [name, value] : workspaceSettings(workspace).job("train").items()) {
+  const WorkspaceSettings settings = workspaceSettings(workspace);
+  for (const auto& [name, value] : settings.job("train").items()) {
     if (name != "model_name_or_path" && name != "train_data" && name != "output_dir")
       values[name] = value;
   }
