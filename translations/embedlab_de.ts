@@ -214,6 +214,21 @@
     </message>
 </context>
 <context>
+    <name>embedlab::gui::HelpBrowser</name>
+    <message>
+        <source>Tutorial - EmbedLab</source>
+        <translation>Tutorial - EmbedLab</translation>
+    </message>
+    <message>
+        <source>User Manual - EmbedLab</source>
+        <translation>Benutzerhandbuch - EmbedLab</translation>
+    </message>
+    <message>
+        <source>Command-Line Reference - EmbedLab</source>
+        <translation>Befehlszeilenreferenz - EmbedLab</translation>
+    </message>
+</context>
+<context>
     <name>embedlab::gui::MainWindow</name>
     <message>
         <source>Datasets</source>
@@ -298,10 +313,6 @@
         <translation>Datendatei ö&amp;ffnen...</translation>
     </message>
     <message>
-        <source>Recent &amp;Files</source>
-        <translation>Zuletzt geöffnete &amp;Dateien</translation>
-    </message>
-    <message>
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
@@ -349,6 +360,52 @@
         <source>Demo</source>
         <translation>Demo</translation>
     </message>
+    <message>
+        <source>&amp;Tutorial: Five Minutes with the Demo</source>
+        <translation>&amp;Tutorial: Fünf Minuten mit der Demo</translation>
+    </message>
+    <message>
+        <source>User &amp;Manual</source>
+        <translation>Benutzer&amp;handbuch</translation>
+    </message>
+    <message>
+        <source>&amp;Command-Line Reference</source>
+        <translation>&amp;Befehlszeilenreferenz</translation>
+    </message>
+    <message>
+        <source>Run the Demo</source>
+        <translation>Demo ausführen</translation>
+    </message>
+    <message>
+        <source>%1 exists: it may be your own mined data. The demo mines the training file again.</source>
+        <translation>%1 existiert: Es können Ihre eigenen geminten Daten sein. Die Demo mint die Trainingsdatei erneut.</translation>
+    </message>
+    <message>
+        <source>Keep it, write the demo&apos;s beside it</source>
+        <translation>Behalten, die der Demo daneben schreiben</translation>
+    </message>
+    <message>
+        <source>Replace it</source>
+        <translation>Ersetzen</translation>
+    </message>
+    <message>
+        <source>Workspace settings ignored</source>
+        <translation>Arbeitsbereichseinstellungen ignoriert</translation>
+    </message>
+    <message>
+        <source>The workspace&apos;s settings cannot be used:
+%1</source>
+        <translation>Die Einstellungen des Arbeitsbereichs können nicht verwendet werden:
+%1</translation>
+    </message>
+    <message>
+        <source>Workspaces</source>
+        <translation>Arbeitsbereiche</translation>
+    </message>
+    <message>
+        <source>Data files</source>
+        <translation>Datendateien</translation>
+    </message>
 </context>
 <context>
     <name>embedlab::gui::PreferencesDialog</name>
@@ -369,16 +426,16 @@
         <translation>CPU-Threads für LibTorch und BLAS. „Automatisch“ verwendet den Wert, den EmbedLab auf diesem Rechner als am schnellsten gemessen hat. Wirkt ab dem nächsten Start; --threads hat Vorrang.</translation>
     </message>
     <message>
-        <source>Applies at the next start.</source>
-        <translation>Wirkt ab dem nächsten Start.</translation>
-    </message>
-    <message>
         <source>&amp;Language:</source>
         <translation>&amp;Sprache:</translation>
     </message>
     <message>
         <source>CPU &amp;threads:</source>
         <translation>CPU-&amp;Threads:</translation>
+    </message>
+    <message>
+        <source>The number of threads applies at the next start; the language changes at once.</source>
+        <translation>Die Anzahl der Threads gilt ab dem nächsten Start; die Sprache wechselt sofort.</translation>
     </message>
 </context>
 <context>
@@ -402,6 +459,10 @@
     <message>
         <source>cannot start %1</source>
         <translation>%1 kann nicht gestartet werden</translation>
+    </message>
+    <message>
+        <source>embedlab-cli ended without a result (was it killed?)</source>
+        <translation>embedlab-cli endete ohne Ergebnis (wurde es beendet?)</translation>
     </message>
 </context>
 <context>
@@ -1081,6 +1142,18 @@ Relevant:
         <source>Mined %1: %2 negatives chosen, %3 queries short of negatives.</source>
         <translation>%1 gemint: %2 Negative gewählt, %3 Anfragen mit zu wenigen Negativen.</translation>
     </message>
+    <message>
+        <source>rank %1 (score %2)</source>
+        <translation>Rang %1 (Score %2)</translation>
+    </message>
+    <message>
+        <source>This query&apos;s positive is not among the %1 hits listed: it is at %2 of %3 candidates.</source>
+        <translation>Das Positive dieser Anfrage ist nicht unter den %1 aufgelisteten Treffern: Es steht auf %2 von %3 Kandidaten.</translation>
+    </message>
+    <message>
+        <source>relative_margin %1 drops every candidate: each scores above %2 x its query&apos;s lowest positive score. This model&apos;s scores are too close together for this margin (a random or untuned model&apos;s are): lower the margin or turn it off.</source>
+        <translation>relative_margin %1 verwirft jeden Kandidaten: Jeder liegt über %2 x dem niedrigsten Score eines Positiven seiner Anfrage. Die Scores dieses Modells liegen für diesen Abstand zu dicht beieinander (wie bei einem zufälligen oder nicht abgestimmten Modell): den Abstand verringern oder ausschalten.</translation>
+    </message>
 </context>
 <context>
     <name>embedlab::widgets::RecordBrowser</name>
@@ -1277,6 +1350,30 @@ Relevant:
         <source>Notes</source>
         <translation>Notizen</translation>
     </message>
+    <message>
+        <source>%1 negatives, %2 queries short</source>
+        <translation>%1 Negative, %2 Anfragen zu kurz</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>läuft</translation>
+    </message>
+    <message>
+        <source>finished</source>
+        <translation>fertig</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>angehalten</translation>
+    </message>
+    <message>
+        <source>interrupted</source>
+        <translation>unterbrochen</translation>
+    </message>
 </context>
 <context>
     <name>embedlab::widgets::ThresholdsPanel</name>
@@ -1441,6 +1538,18 @@ Auf dem Anpassungsteil:
     <message>
         <source>reranker score, sigmoid(logit)</source>
         <translation>Reranker-Score, sigmoid(logit)</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read.</source>
+        <translation>%1 kann nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>%1 has no dissimilar pair (no line labelled 0): a threshold needs both kinds.</source>
+        <translation>%1 enthält kein unähnliches Paar (keine Zeile mit Label 0): Ein Schwellenwert braucht beide Arten.</translation>
+    </message>
+    <message>
+        <source>%1 has no dissimilar pairs: no line has &quot;neg&quot; texts. Mine negatives first (Mining panel) and choose the mined file.</source>
+        <translation>%1 enthält keine unähnlichen Paare: Keine Zeile hat „neg“-Texte. Zuerst Negative minen (Bereich Mining) und die geminte Datei wählen.</translation>
     </message>
 </context>
 <context>
@@ -1930,10 +2039,6 @@ im Mining-Panel minen.</translation>
         <translation>Fertig: Das Modell liegt in %1.</translation>
     </message>
     <message>
-        <source>Stopped with a checkpoint; Resume continues from it.</source>
-        <translation>Mit Checkpoint angehalten; „Fortsetzen“ macht dort weiter.</translation>
-    </message>
-    <message>
         <source>The run failed: %1</source>
         <translation>Der Lauf ist fehlgeschlagen: %1</translation>
     </message>
@@ -2000,6 +2105,26 @@ im Mining-Panel minen.</translation>
     <message>
         <source>reranker score, sigmoid(logit)</source>
         <translation>Reranker-Score, sigmoid(logit)</translation>
+    </message>
+    <message>
+        <source>model_name_or_path: %1 is not a folder.</source>
+        <translation>model_name_or_path: %1 ist kein Ordner.</translation>
+    </message>
+    <message>
+        <source>train_data: %1 does not exist.</source>
+        <translation>train_data: %1 existiert nicht.</translation>
+    </message>
+    <message>
+        <source>Stopped at step %1 with a checkpoint; Resume continues from it.</source>
+        <translation>Bei Schritt %1 mit einem Checkpoint angehalten; „Fortsetzen“ macht dort weiter.</translation>
+    </message>
+    <message>
+        <source>stopped at step %1 of %2</source>
+        <translation>bei Schritt %1 von %2 angehalten</translation>
+    </message>
+    <message>
+        <source>failed at step %1 of %2</source>
+        <translation>bei Schritt %1 von %2 fehlgeschlagen</translation>
     </message>
 </context>
 <context>

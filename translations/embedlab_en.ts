@@ -214,6 +214,21 @@
     </message>
 </context>
 <context>
+    <name>embedlab::gui::HelpBrowser</name>
+    <message>
+        <source>Tutorial - EmbedLab</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User Manual - EmbedLab</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Command-Line Reference - EmbedLab</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>embedlab::gui::MainWindow</name>
     <message>
         <source>Datasets</source>
@@ -297,10 +312,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Recent &amp;Files</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&amp;Edit</source>
         <translation type="unfinished"></translation>
     </message>
@@ -348,6 +359,51 @@
         <source>Demo</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&amp;Tutorial: Five Minutes with the Demo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User &amp;Manual</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Command-Line Reference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run the Demo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 exists: it may be your own mined data. The demo mines the training file again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep it, write the demo&apos;s beside it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replace it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Workspace settings ignored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The workspace&apos;s settings cannot be used:
+%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Workspaces</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data files</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>embedlab::gui::PreferencesDialog</name>
@@ -368,15 +424,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Applies at the next start.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&amp;Language:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>CPU &amp;threads:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The number of threads applies at the next start; the language changes at once.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -400,6 +456,10 @@
     </message>
     <message>
         <source>cannot start %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>embedlab-cli ended without a result (was it killed?)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1074,6 +1134,18 @@ Relevant:
         <source>Mined %1: %2 negatives chosen, %3 queries short of negatives.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>rank %1 (score %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This query&apos;s positive is not among the %1 hits listed: it is at %2 of %3 candidates.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>relative_margin %1 drops every candidate: each scores above %2 x its query&apos;s lowest positive score. This model&apos;s scores are too close together for this margin (a random or untuned model&apos;s are): lower the margin or turn it off.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>embedlab::widgets::RecordBrowser</name>
@@ -1269,6 +1341,30 @@ Relevant:
         <source>Notes</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 negatives, %2 queries short</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>finished</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>interrupted</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>embedlab::widgets::ThresholdsPanel</name>
@@ -1427,6 +1523,18 @@ On the fit part:
     </message>
     <message>
         <source>reranker score, sigmoid(logit)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 cannot be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has no dissimilar pair (no line labelled 0): a threshold needs both kinds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has no dissimilar pairs: no line has &quot;neg&quot; texts. Mine negatives first (Mining panel) and choose the mined file.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1915,10 +2023,6 @@ mine them (Mining panel).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Stopped with a checkpoint; Resume continues from it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The run failed: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1984,6 +2088,26 @@ mine them (Mining panel).</source>
     </message>
     <message>
         <source>reranker score, sigmoid(logit)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>model_name_or_path: %1 is not a folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>train_data: %1 does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped at step %1 with a checkpoint; Resume continues from it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stopped at step %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>failed at step %1 of %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -214,6 +214,21 @@
     </message>
 </context>
 <context>
+    <name>embedlab::gui::HelpBrowser</name>
+    <message>
+        <source>Tutorial - EmbedLab</source>
+        <translation>教程 - EmbedLab</translation>
+    </message>
+    <message>
+        <source>User Manual - EmbedLab</source>
+        <translation>用户手册 - EmbedLab</translation>
+    </message>
+    <message>
+        <source>Command-Line Reference - EmbedLab</source>
+        <translation>命令行参考 - EmbedLab</translation>
+    </message>
+</context>
+<context>
     <name>embedlab::gui::MainWindow</name>
     <message>
         <source>Datasets</source>
@@ -298,10 +313,6 @@
         <translation>打开数据文件(&amp;D)...</translation>
     </message>
     <message>
-        <source>Recent &amp;Files</source>
-        <translation>最近的文件(&amp;F)</translation>
-    </message>
-    <message>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
@@ -349,6 +360,52 @@
         <source>Demo</source>
         <translation>演示</translation>
     </message>
+    <message>
+        <source>&amp;Tutorial: Five Minutes with the Demo</source>
+        <translation>教程：五分钟上手演示(&amp;T)</translation>
+    </message>
+    <message>
+        <source>User &amp;Manual</source>
+        <translation>用户手册(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Command-Line Reference</source>
+        <translation>命令行参考(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Run the Demo</source>
+        <translation>运行演示</translation>
+    </message>
+    <message>
+        <source>%1 exists: it may be your own mined data. The demo mines the training file again.</source>
+        <translation>%1 已存在：它可能是您自己挖掘的数据。演示会重新挖掘训练文件。</translation>
+    </message>
+    <message>
+        <source>Keep it, write the demo&apos;s beside it</source>
+        <translation>保留它，将演示的文件写在旁边</translation>
+    </message>
+    <message>
+        <source>Replace it</source>
+        <translation>替换它</translation>
+    </message>
+    <message>
+        <source>Workspace settings ignored</source>
+        <translation>已忽略工作区设置</translation>
+    </message>
+    <message>
+        <source>The workspace&apos;s settings cannot be used:
+%1</source>
+        <translation>无法使用工作区的设置：
+%1</translation>
+    </message>
+    <message>
+        <source>Workspaces</source>
+        <translation>工作区</translation>
+    </message>
+    <message>
+        <source>Data files</source>
+        <translation>数据文件</translation>
+    </message>
 </context>
 <context>
     <name>embedlab::gui::PreferencesDialog</name>
@@ -369,16 +426,16 @@
         <translation>LibTorch 和 BLAS 使用的 CPU 线程数。“自动”表示使用 EmbedLab 在本机上测得的最快设置。下次启动时生效；--threads 会覆盖此设置。</translation>
     </message>
     <message>
-        <source>Applies at the next start.</source>
-        <translation>下次启动时生效。</translation>
-    </message>
-    <message>
         <source>&amp;Language:</source>
         <translation>语言(&amp;L)：</translation>
     </message>
     <message>
         <source>CPU &amp;threads:</source>
         <translation>CPU 线程(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>The number of threads applies at the next start; the language changes at once.</source>
+        <translation>线程数在下次启动时生效；语言立即切换。</translation>
     </message>
 </context>
 <context>
@@ -402,6 +459,10 @@
     <message>
         <source>cannot start %1</source>
         <translation>无法启动 %1</translation>
+    </message>
+    <message>
+        <source>embedlab-cli ended without a result (was it killed?)</source>
+        <translation>embedlab-cli 结束时没有结果（是否被终止？）</translation>
     </message>
 </context>
 <context>
@@ -1077,6 +1138,18 @@ Relevant:
         <source>Mined %1: %2 negatives chosen, %3 queries short of negatives.</source>
         <translation>已挖掘 %1：选出 %2 个负例，%3 条查询负例不足。</translation>
     </message>
+    <message>
+        <source>rank %1 (score %2)</source>
+        <translation>排名 %1（分数 %2）</translation>
+    </message>
+    <message>
+        <source>This query&apos;s positive is not among the %1 hits listed: it is at %2 of %3 candidates.</source>
+        <translation>此查询的正例不在列出的 %1 个结果中：它位于 %3 个候选中的 %2。</translation>
+    </message>
+    <message>
+        <source>relative_margin %1 drops every candidate: each scores above %2 x its query&apos;s lowest positive score. This model&apos;s scores are too close together for this margin (a random or untuned model&apos;s are): lower the margin or turn it off.</source>
+        <translation>relative_margin %1 丢弃了所有候选：每个候选的分数都高于其查询最低正例分数的 %2 倍。此模型的分数彼此过于接近，不适合此边距（随机或未调优的模型就是如此）：请降低边距或将其关闭。</translation>
+    </message>
 </context>
 <context>
     <name>embedlab::widgets::RecordBrowser</name>
@@ -1271,6 +1344,30 @@ Relevant:
         <source>Notes</source>
         <translation>备注</translation>
     </message>
+    <message>
+        <source>%1 negatives, %2 queries short</source>
+        <translation>%1 个负例，%2 个查询不足</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <source>finished</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <source>interrupted</source>
+        <translation>已中断</translation>
+    </message>
 </context>
 <context>
     <name>embedlab::widgets::ThresholdsPanel</name>
@@ -1435,6 +1532,18 @@ On the fit part:
     <message>
         <source>reranker score, sigmoid(logit)</source>
         <translation>重排序模型分数，sigmoid(logit)</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read.</source>
+        <translation>无法读取 %1。</translation>
+    </message>
+    <message>
+        <source>%1 has no dissimilar pair (no line labelled 0): a threshold needs both kinds.</source>
+        <translation>%1 中没有不相似的文本对（没有标签为 0 的行）：阈值需要两类文本对。</translation>
+    </message>
+    <message>
+        <source>%1 has no dissimilar pairs: no line has &quot;neg&quot; texts. Mine negatives first (Mining panel) and choose the mined file.</source>
+        <translation>%1 中没有不相似的文本对：没有任何行包含“neg”文本。请先挖掘负例（挖掘面板），然后选择挖掘得到的文件。</translation>
     </message>
 </context>
 <context>
@@ -1922,10 +2031,6 @@ mine them (Mining panel).</source>
         <translation>已完成：模型位于 %1。</translation>
     </message>
     <message>
-        <source>Stopped with a checkpoint; Resume continues from it.</source>
-        <translation>已停止并保存检查点；“继续”将从该检查点继续。</translation>
-    </message>
-    <message>
         <source>The run failed: %1</source>
         <translation>运行失败：%1</translation>
     </message>
@@ -1992,6 +2097,26 @@ mine them (Mining panel).</source>
     <message>
         <source>reranker score, sigmoid(logit)</source>
         <translation>重排序模型分数，sigmoid(logit)</translation>
+    </message>
+    <message>
+        <source>model_name_or_path: %1 is not a folder.</source>
+        <translation>model_name_or_path：%1 不是文件夹。</translation>
+    </message>
+    <message>
+        <source>train_data: %1 does not exist.</source>
+        <translation>train_data：%1 不存在。</translation>
+    </message>
+    <message>
+        <source>Stopped at step %1 with a checkpoint; Resume continues from it.</source>
+        <translation>已在第 %1 步停止并保存检查点；“继续”将从此处继续。</translation>
+    </message>
+    <message>
+        <source>stopped at step %1 of %2</source>
+        <translation>已在第 %1 / %2 步停止</translation>
+    </message>
+    <message>
+        <source>failed at step %1 of %2</source>
+        <translation>在第 %1 / %2 步失败</translation>
     </message>
 </context>
 <context>
