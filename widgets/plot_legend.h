@@ -7,8 +7,8 @@ class QCustomPlot;
 namespace embedlab::widgets {
 
 /// Moves `plot`'s legend out of its axis rectangle into a row below it, its entries side by side
-/// (wrapping when they do not fit), and shows it; hide it with plot->legend->setVisible(false)
-/// while the plot has no curves, so that it never shows an empty box.
+/// (wrapping when they do not fit). The row is there only while the legend is visible and has
+/// entries (checked before each replot), so an empty plot shows no legend box.
 void putLegendBelow(QCustomPlot* plot);
 
 }  // namespace embedlab::widgets

@@ -156,7 +156,7 @@ RecordBrowser::RecordBrowser(QWidget* parent) : QWidget(parent) {
       const QString header = model_->headerData(column, Qt::Horizontal).toString();
       table_->horizontalHeader()->resizeSection(
           column,
-          std::max(metrics.horizontalAdvance(header), metrics.horizontalAdvance("0000000")) + 24);
+          std::max(metrics.horizontalAdvance(header), metrics.horizontalAdvance("0000000")) + 12);
     }
   });
 
@@ -167,8 +167,9 @@ RecordBrowser::RecordBrowser(QWidget* parent) : QWidget(parent) {
   auto* splitter = new QSplitter;
   splitter->addWidget(table_);
   splitter->addWidget(detail_);
+  // The table gets most of the width: its text column is what people scan.
   splitter->setStretchFactor(0, 3);
-  splitter->setStretchFactor(1, 2);
+  splitter->setStretchFactor(1, 1);
   auto* layout = new QVBoxLayout(this);
   layout->setContentsMargins(0, 0, 0, 0);
   layout->addLayout(searchRow);

@@ -523,7 +523,7 @@ void TokenStatisticsView::drawLengths(QCustomPlot* plot, const IntegerDistributi
   const double truncated = truncatedShare(lengths, static_cast<std::uint64_t>(maxLength));
   // The label beside the line, on whichever side has room.
   const double right = static_cast<double>(bins * width);
-  const bool labelLeft = limitX > 0.6 * right;
+  const bool labelLeft = limitX > 0.5 * right;
   auto* label = new QCPItemText(plot);
   label->setPositionAlignment((labelLeft ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignTop);
   label->setTextAlignment(labelLeft ? Qt::AlignRight : Qt::AlignLeft);

@@ -140,6 +140,12 @@ class TestMiningPanel : public QObject {
     panel.setWorkspace(workspace.path());
     panel.show();
     QVERIFY(!panel.scorePlot()->legend->visible());  // no empty legend box before a search
+    // ... and an empty plot keeps its axes as wide as the plot (an empty legend in the layout
+    // squeezed them to a sliver).
+    panel.scorePlot()->replot();
+    panel.grab();
+    QVERIFY2(panel.scorePlot()->axisRect()->width() > panel.scorePlot()->width() / 2,
+             qPrintable(QString::number(panel.scorePlot()->axisRect()->width())));
     QSignalSpy ready(&panel, &MiningPanel::previewReady);
     panel.preview();
     QVERIFY(ready.wait(120000));
