@@ -36,6 +36,15 @@ WorkspaceSettings workspaceSettings(const std::filesystem::path& workspace) {
   }
 }
 
+std::string shownInWorkspace(const std::filesystem::path& workspace,
+                             const std::filesystem::path& path) {
+  if (workspace.empty() || path.empty() || path.is_relative()) return path.string();
+  const std::filesystem::path relative =
+      path.lexically_normal().lexically_relative(workspace.lexically_normal());
+  if (relative.empty() || *relative.begin() == "..") return path.string();
+  return relative.string();
+}
+
 std::filesystem::path inWorkspace(const std::filesystem::path& workspace, const std::string& path) {
   if (path.empty()) return {};
   std::filesystem::path resolved = path;

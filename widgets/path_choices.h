@@ -21,6 +21,11 @@ void fillModelChoices(QComboBox* box, const std::filesystem::path& workspace);
 /// such file or the file cannot be read (the main window says so when it opens the workspace).
 WorkspaceSettings workspaceSettings(const std::filesystem::path& workspace);
 
+/// How a panel shows `path`: relative to `workspace` when it is inside it (what the user would
+/// type, short enough to read in a field), else as it is.
+std::string shownInWorkspace(const std::filesystem::path& workspace,
+                             const std::filesystem::path& path);
+
 /// A path the user typed, as a job must get it: "~/x" in the home folder, a relative path inside
 /// `workspace` (not the GUI's working directory, which the user never chose), an absolute one as
 /// it is; empty stays empty. Normalised lexically ("a/../b" is "b").

@@ -17,6 +17,7 @@
 #include <algorithm>
 
 #include "core/train/training_options.h"
+#include "widgets/path_choices.h"
 
 namespace embedlab::widgets {
 
@@ -280,6 +281,7 @@ TrainingOptionForm::TrainingOptionForm(QWidget* parent) : QWidget(parent) {
     forms[describe(field.name).group]->addRow(field.label, editor);
   }
   connect(this, &TrainingOptionForm::changed, this, &TrainingOptionForm::enableDependentFields);
+  connect(this, &TrainingOptionForm::changed, this, &TrainingOptionForm::updatePathTooltips);
   enableDependentFields();
   translations_.add([this, boxes] {
     const QString titles[kGroups] = {tr("Data"), tr("Model and loss"), tr("Optimisation"),
@@ -291,7 +293,29 @@ TrainingOptionForm::TrainingOptionForm(QWidget* parent) : QWidget(parent) {
       field.label->setToolTip(tip);
       field.editor->setToolTip(tip);
     }
+    updatePathTooltips();
   });
+}
+
+void TrainingOptionForm::setBaseFolder(const std::filesystem::path& folder) {
+  baseFolder_ = folder;
+  updatePathTooltips();
+}
+
+void TrainingOptionForm::updatePathTooltips() {
+  for (Field& field : fields_) {
+    if (!isFolder(field.name) && field.name != "train_data") continue;
+    const nlohmann::json value = valueOf(field);
+    QStringList paths;
+    for (const auto& item : value.is_array() ? value : nlohmann::json::array({value})) {
+      const std::string text = item.is_string() ? item.get<std::string>() : std::string();
+      if (!text.empty() && text != "latest")
+        paths << QString::fromStdString(inWorkspace(baseFolder_, text).string());
+    }
+    const QString tip = describe(field.name).tooltip;
+    field.editor->setToolTip(paths.isEmpty() ? tip
+                                             : tip + QStringLiteral("\n\n") + paths.join('\n'));
+  }
 }
 
 void TrainingOptionForm::enableDependentFields() {

@@ -38,6 +38,10 @@ class TrainingOptionForm : public QWidget {
   /// Reads a preset (or a run's training_options.json); an error message, or empty.
   QString loadPreset(const QString& file);
 
+  /// The folder relative paths are resolved in (the workspace): path fields show the full path
+  /// they stand for in their tooltips.
+  void setBaseFolder(const std::filesystem::path& folder);
+
   /// The editor of option `name` (tests).
   QWidget* editor(const std::string& name) const;
 
@@ -60,9 +64,12 @@ class TrainingOptionForm : public QWidget {
   /// Greys out the options that only matter when another one is on (the distillation options
   /// without knowledge_distillation, gc_chunk_size without grad_cache).
   void enableDependentFields();
+  /// The tooltips of the path fields: what the option is, and the full path the text means.
+  void updatePathTooltips();
 
   Translations translations_;
   std::vector<Field> fields_;
+  std::filesystem::path baseFolder_;
 };
 
 }  // namespace embedlab::widgets

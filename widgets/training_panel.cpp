@@ -254,17 +254,18 @@ TrainingPanel::Run& TrainingPanel::addRun(const std::filesystem::path& outputDir
 
 void TrainingPanel::setWorkspace(const std::filesystem::path& workspace) {
   workspace_ = workspace;
+  form_->setBaseFolder(workspace);
   nlohmann::json values = nlohmann::json::object();
   for (const model::ModelFolder& folder : model::discoverModelFolders(workspace)) {
     if (folder.hasWeights && folder.name.rfind("runs", 0) != 0) {
-      values["model_name_or_path"] = folder.path.string();
+      values["model_name_or_path"] = shownInWorkspace(workspace, folder.path);
       break;
     }
   }
   try {
     for (const DatasetEntry& entry : discoverDatasets(workspace)) {
       if (entry.kind == DataKind::Training) {
-        values["train_data"] = {entry.path.string()};
+        values["train_data"] = {shownInWorkspace(workspace, entry.path)};
         // A mined file is the better default: it has hard negatives.
         if (entry.name.find("mined") != std::string::npos) break;
       }
@@ -273,7 +274,7 @@ void TrainingPanel::setWorkspace(const std::filesystem::path& workspace) {
     // An unreadable workspace: the user chooses the files.
   }
   values["output_dir"] =
-      (workspace / "runs" /
+      (std::filesystem::path("runs") /
        ("run-" + QDateTime::currentDateTime().toString("yyyyMMdd-HHmmss").toStdString()))
           .string();
   // The workspace's training settings (the demo's are the tutorial's); paths stay the above.
@@ -311,7 +312,7 @@ void TrainingPanel::setWorkspace(const std::filesystem::path& workspace) {
 }
 
 void TrainingPanel::setTrainingFile(const std::filesystem::path& file) {
-  form_->setValues({{"train_data", nlohmann::json::array({file.string()})}});
+  form_->setValues({{"train_data", nlohmann::json::array({shownInWorkspace(workspace_, file)})}});
 }
 
 bool TrainingPanel::start(bool resuming) {
@@ -391,10 +392,10 @@ bool TrainingPanel::start(bool resuming) {
   if (!resuming) {
     // The next launch gets a new run folder by default.
     nlohmann::json next = nlohmann::json::object();
-    next["output_dir"] =
-        (outputDir.parent_path() /
-         ("run-" + QDateTime::currentDateTime().toString("yyyyMMdd-HHmmss-zzz").toStdString()))
-            .string();
+    next["output_dir"] = shownInWorkspace(
+        workspace_,
+        outputDir.parent_path() /
+            ("run-" + QDateTime::currentDateTime().toString("yyyyMMdd-HHmmss-zzz").toStdString()));
     form_->setValues(next);
   }
   updateRunItem(*run);

@@ -48,9 +48,9 @@ class TestTrainingPanel : public QObject {
     panel.setWorkspace(workspace.path());
     panel.show();
     nlohmann::json options = panel.form()->values();
-    QCOMPARE(options["model_name_or_path"].get<std::string>(),
-             (workspace / "models/tiny").string());
-    QCOMPARE(options["train_data"][0].get<std::string>(), (workspace / "train.jsonl").string());
+    // The workspace's model and training file, shown as the user would type them.
+    QCOMPARE(options["model_name_or_path"].get<std::string>(), std::string("models/tiny"));
+    QCOMPARE(options["train_data"][0].get<std::string>(), std::string("train.jsonl"));
 
     // Invalid options are refused before anything starts.
     options["train_group_size"] = 0;
@@ -197,7 +197,11 @@ class TestTrainingPanel : public QObject {
     QVERIFY(!std::filesystem::exists(std::filesystem::current_path() / "runs/first"));
     // The next run's suggested folder is the workspace's too.
     const std::string next = panel.form()->values()["output_dir"].get<std::string>();
-    QVERIFY2(next.rfind((workspace / "runs").string(), 0) == 0, next.c_str());
+    QVERIFY2(next.rfind("runs/run-", 0) == 0, next.c_str());
+    // Its field's tooltip says which folder that is.
+    QVERIFY2(panel.form()->editor("output_dir")->toolTip().contains(
+                 QString::fromStdString((workspace / next).string())),
+             qPrintable(panel.form()->editor("output_dir")->toolTip()));
     // The run's state is the interface's text: it follows a language change.
     const auto* bar = panel.findChild<QProgressBar*>();
     test::MarkingTranslator marking;
