@@ -16,6 +16,7 @@
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QSpinBox>
 #include <QSplitter>
 #include <QTableWidget>
@@ -110,7 +111,8 @@ EvaluationPanel::EvaluationPanel(QWidget* parent) : QWidget(parent) {
   metrics_ = new QTableWidget;
   metrics_->setEditTriggers(QAbstractItemView::NoEditTriggers);
   metrics_->verticalHeader()->hide();
-  metrics_->setMaximumHeight(180);
+  metrics_->verticalHeader()->setDefaultSectionSize(metrics_->fontMetrics().height() + 6);
+  metrics_->setMaximumHeight(180);  // until results arrive: then as tall as their rows
   modelA_ = new QComboBox;
   modelB_ = new QComboBox;
   order_ = new QComboBox;
@@ -334,9 +336,11 @@ void EvaluationPanel::onFinished(int exitCode, const QString& error) {
 void EvaluationPanel::loadResults() {
   QFile file(QString::fromStdString(metricsFile_.string()));
   if (!file.open(QIODevice::ReadOnly)) return;
-  const nlohmann::json report = nlohmann::json::parse(file.readAll().toStdString(), nullptr, false);
+  // Ordered: the metrics in the order the CLI reports them (MRR, Recall, R_cap, nDCG, MAP).
+  const nlohmann::ordered_json report =
+      nlohmann::ordered_json::parse(file.readAll().toStdString(), nullptr, false);
   if (!report.is_object() || !report.contains("results")) return;
-  const nlohmann::json& results = report["results"];
+  const nlohmann::ordered_json& results = report["results"];
   QStringList metricNames;
   for (const auto& result : results) {
     for (const auto& [name, value] : result["metrics"].items()) {
@@ -344,29 +348,34 @@ void EvaluationPanel::loadResults() {
         metricNames << QString::fromStdString(name);
     }
   }
+  // A row per metric and a column per model: any number of metrics fits a narrow window, and a
+  // few models side by side compare at a glance.
   metrics_->clear();
-  metrics_->setRowCount(static_cast<int>(results.size()));
-  metrics_->setColumnCount(static_cast<int>(metricNames.size()) + 2);
-  metrics_->setHorizontalHeaderLabels(QStringList{tr("Model"), tr("Instruction")} + metricNames);
+  metrics_->setRowCount(static_cast<int>(metricNames.size()));
+  metrics_->setColumnCount(static_cast<int>(results.size()) + 1);
+  QStringList headers{tr("Metric")};
   tags_.clear();
-  std::vector<double> best(metricNames.size(), -1.0);
+  for (const auto& result : results)
+    headers << QString::fromStdString(result.value("tag", ""));
+  metrics_->setHorizontalHeaderLabels(headers);
   for (std::size_t r = 0; r < results.size(); ++r) {
-    const auto& result = results[r];
-    const QString tag = QString::fromStdString(result.value("tag", ""));
-    const QString instruction = QString::fromStdString(result.value("query_instruction", ""));
-    metrics_->setItem(static_cast<int>(r), 0, new QTableWidgetItem(tag));
-    metrics_->setItem(static_cast<int>(r), 1,
-                      new QTableWidgetItem(instruction.isEmpty() ? tr("none") : instruction));
-    for (qsizetype m = 0; m < metricNames.size(); ++m) {
-      const double value = result["metrics"].value(metricNames[m].toStdString(), 0.0);
-      metrics_->setItem(static_cast<int>(r), static_cast<int>(m) + 2, numberItem(value, 4));
-      best[static_cast<std::size_t>(m)] = std::max(best[static_cast<std::size_t>(m)], value);
-    }
+    const QString instruction = QString::fromStdString(results[r].value("query_instruction", ""));
+    metrics_->horizontalHeaderItem(static_cast<int>(r) + 1)
+        ->setToolTip(instruction.isEmpty() ? tr("Query instruction: none")
+                                           : tr("Query instruction: %1").arg(instruction));
   }
-  for (int r = 0; r < metrics_->rowCount(); ++r) {
-    for (qsizetype m = 0; m < metricNames.size(); ++m) {
-      QTableWidgetItem* item = metrics_->item(r, static_cast<int>(m) + 2);
-      if (item->text().toDouble() >= best[static_cast<std::size_t>(m)] - 5e-5) {
+  for (qsizetype m = 0; m < metricNames.size(); ++m) {
+    const auto row = static_cast<int>(m);
+    metrics_->setItem(row, 0, new QTableWidgetItem(metricNames[m]));
+    double best = -1.0;
+    for (std::size_t r = 0; r < results.size(); ++r) {
+      const double value = results[r]["metrics"].value(metricNames[m].toStdString(), 0.0);
+      metrics_->setItem(row, static_cast<int>(r) + 1, numberItem(value, 4));
+      best = std::max(best, value);
+    }
+    for (int column = 1; column < metrics_->columnCount(); ++column) {
+      QTableWidgetItem* item = metrics_->item(row, column);
+      if (results.size() > 1 && item->text().toDouble() >= best - 5e-5) {
         QFont bold = item->font();
         bold.setBold(true);
         item->setFont(bold);
@@ -374,6 +383,10 @@ void EvaluationPanel::loadResults() {
     }
   }
   metrics_->resizeColumnsToContents();
+  // As tall as its rows (a horizontal scroll bar's height spared for many models).
+  metrics_->setFixedHeight(metrics_->horizontalHeader()->sizeHint().height() +
+                           metrics_->verticalHeader()->length() + 2 * metrics_->frameWidth() +
+                           metrics_->horizontalScrollBar()->sizeHint().height());
 
   // The per-query ranks: "query_id relevant first_relevant_rank:TAG... query".
   rows_.clear();

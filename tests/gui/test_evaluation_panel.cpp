@@ -3,6 +3,8 @@
 // CLI's JSON; the query-by-query view sorts by gain or loss and shows the relevant document.
 #include <QtTest/QtTest>
 
+#include <QHeaderView>
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QLabel>
@@ -54,20 +56,27 @@ class TestEvaluationPanel : public QObject {
     QVERIFY2(evaluated.first().at(0).toString().isEmpty(),
              qPrintable(evaluated.first().at(0).toString()));
 
+    // A row per metric, in the CLI's order (MRR first), a column per model.
     QTableWidget* metrics = panel.metricsTable();
-    QCOMPARE(metrics->rowCount(), 2);
-    QCOMPARE(metrics->item(0, 0)->text(), QString("a"));
-    QCOMPARE(metrics->item(1, 0)->text(), QString("b"));
-    int mrrColumn = -1;
-    for (int c = 0; c < metrics->columnCount(); ++c) {
-      if (metrics->horizontalHeaderItem(c)->text() == "MRR@10") mrrColumn = c;
+    QCOMPARE(metrics->columnCount(), 3);
+    QCOMPARE(metrics->horizontalHeaderItem(1)->text(), QString("a"));
+    QCOMPARE(metrics->horizontalHeaderItem(2)->text(), QString("b"));
+    QCOMPARE(metrics->item(0, 0)->text(), QString("MRR@1"));
+    int mrrRow = -1;
+    for (int r = 0; r < metrics->rowCount(); ++r) {
+      if (metrics->item(r, 0)->text() == "MRR@10") mrrRow = r;
     }
-    QVERIFY(mrrColumn > 0);
-    const double a = metrics->item(0, mrrColumn)->text().toDouble();
-    const double b = metrics->item(1, mrrColumn)->text().toDouble();
+    QCOMPARE(mrrRow, 1);
+    const double a = metrics->item(mrrRow, 1)->text().toDouble();
+    const double b = metrics->item(mrrRow, 2)->text().toDouble();
     QVERIFY(a > 0 && b > 0);
-    QCOMPARE(metrics->item(a >= b ? 0 : 1, mrrColumn)->font().bold(), true);
-    if (a != b) QCOMPARE(metrics->item(a >= b ? 1 : 0, mrrColumn)->font().bold(), false);
+    QCOMPARE(metrics->item(mrrRow, a >= b ? 1 : 2)->font().bold(), true);
+    if (a != b) QCOMPARE(metrics->item(mrrRow, a >= b ? 2 : 1)->font().bold(), false);
+    // Every metric in sight without scrolling.
+    QVERIFY2(metrics->verticalHeader()->length() <= metrics->viewport()->height(),
+             qPrintable(QString("%1 > %2")
+                            .arg(metrics->verticalHeader()->length())
+                            .arg(metrics->viewport()->height())));
 
     // 500 queries, "b against a", biggest gains first: the change never rises down the table.
     QTableWidget* queries = panel.perQueryTable();
@@ -109,10 +118,11 @@ class TestEvaluationPanel : public QObject {
     QVERIFY2(evaluated.first().at(0).toString().isEmpty(),
              qPrintable(evaluated.first().at(0).toString()));
     QTableWidget* metrics = panel.metricsTable();
-    QCOMPARE(metrics->rowCount(), 2);  // the model without, then with the instruction
-    QStringList instructions{metrics->item(0, 1)->text(), metrics->item(1, 1)->text()};
+    QCOMPARE(metrics->columnCount(), 3);  // the model without, then with the instruction
+    QStringList instructions{metrics->horizontalHeaderItem(1)->toolTip(),
+                             metrics->horizontalHeaderItem(2)->toolTip()};
     instructions.sort();
-    QCOMPARE(instructions, (QStringList{"none", "query: "}));
+    QCOMPARE(instructions, (QStringList{"Query instruction: none", "Query instruction: query: "}));
     // The query view compares the two variants.
     QCOMPARE(panel.firstModel()->count(), 2);
   }

@@ -99,9 +99,9 @@ class TestGuidedDemo : public QObject {
     QCOMPARE(window.trainingPanel()->runCount(), 1);
     QVERIFY(!window.trainingPanel()->running());
     QTableWidget* metrics = window.evaluationPanel()->metricsTable();
-    QCOMPARE(metrics->rowCount(), 2);
-    QCOMPARE(metrics->item(0, 0)->text(), QString("base"));
-    QVERIFY(metrics->item(1, 0)->text().startsWith("demo-"));
+    QCOMPARE(metrics->columnCount(), 3);  // the metric, then the two models
+    QCOMPARE(metrics->horizontalHeaderItem(1)->text(), QString("base"));
+    QVERIFY(metrics->horizontalHeaderItem(2)->text().startsWith("demo-"));
     widgets::ThresholdsPanel* thresholds = window.thresholdsPanel();
     QVERIFY(thresholds->bestF1Threshold().has_value());
     QCOMPARE(thresholds->threshold(), *thresholds->bestF1Threshold());

@@ -199,8 +199,10 @@ class TestTrainingPanel : public QObject {
     const std::string next = panel.form()->values()["output_dir"].get<std::string>();
     QVERIFY2(next.rfind("runs/run-", 0) == 0, next.c_str());
     // Its field's tooltip says which folder that is.
-    QVERIFY2(panel.form()->editor("output_dir")->toolTip().contains(
-                 QString::fromStdString((workspace / next).string())),
+    QVERIFY2(panel.form()
+                 ->editor("output_dir")
+                 ->toolTip()
+                 .contains(QString::fromStdString((workspace / next).string())),
              qPrintable(panel.form()->editor("output_dir")->toolTip()));
     // The run's state is the interface's text: it follows a language change.
     const auto* bar = panel.findChild<QProgressBar*>();

@@ -36,15 +36,15 @@ using gui::MainWindow;
 
 namespace {
 
-// The value in `column` (by its header) of the metrics table's row for `model`.
-double metric(QTableWidget* table, const QString& model, const QString& column) {
-  int at = -1;
-  for (int c = 0; c < table->columnCount(); ++c) {
-    if (table->horizontalHeaderItem(c)->text() == column) at = c;
+// The metrics table's value of `name` (a row) for `model` (a column).
+double metric(QTableWidget* table, const QString& model, const QString& name) {
+  int column = -1;
+  for (int c = 1; c < table->columnCount(); ++c) {
+    if (table->horizontalHeaderItem(c)->text() == model) column = c;
   }
   for (int row = 0; row < table->rowCount(); ++row) {
-    if (table->item(row, 0)->text() == model && at >= 0)
-      return table->item(row, at)->text().toDouble();
+    if (table->item(row, 0)->text() == name && column > 0)
+      return table->item(row, column)->text().toDouble();
   }
   return NAN;
 }
