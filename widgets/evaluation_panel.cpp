@@ -179,7 +179,7 @@ EvaluationPanel::EvaluationPanel(QWidget* parent) : QWidget(parent) {
     compareInstruction_->setText(tr("Compare with and without the instruction"));
     runButton_->setText(tr("&Run evaluation"));
     stopButton_->setText(tr("Stop"));
-    metricsTitle->setText(tr("<b>Metrics</b> (the best of each column in bold)"));
+    metricsTitle->setText(tr("<b>Metrics</b> (the best model of each row in bold)"));
     perQueryTitle->setText(tr("<b>Query by query</b>: rank of the first relevant document"));
     compareLabel->setText(tr("Compare"));
     againstLabel->setText(tr("against"));
