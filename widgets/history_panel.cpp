@@ -113,6 +113,13 @@ HistoryPanel::HistoryPanel(QWidget* parent) : QWidget(parent) {
   table_->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed);
   table_->verticalHeader()->setVisible(false);
   table_->horizontalHeader()->setStretchLastSection(true);
+  // The short columns follow their contents as runs arrive (a threshold run's kind was cut to
+  // "thres..." when the table had been sized before it existed); the long ones keep the user's
+  // widths.
+  for (const int column : {RunTableModel::Id, RunTableModel::Kind, RunTableModel::Status,
+                           RunTableModel::Started, RunTableModel::Duration}) {
+    table_->horizontalHeader()->setSectionResizeMode(column, QHeaderView::ResizeToContents);
+  }
   table_->setAlternatingRowColors(true);
   connect(table_->selectionModel(), &QItemSelectionModel::selectionChanged, this,
           &HistoryPanel::updateButtons);

@@ -13,7 +13,10 @@
 #include <QTableWidget>
 #include <QVBoxLayout>
 
+#include <nlohmann/json.hpp>
+
 #include "core/store/run_comparison.h"
+#include "widgets/path_choices.h"
 #include "widgets/plot_export.h"
 #include "widgets/plot_legend.h"
 
@@ -27,6 +30,24 @@ const QColor kColors[] = {QColor(0x2b, 0x57, 0x97), QColor(0xd9, 0x53, 0x4f),
 
 QString runLabel(const store::Run& run) {
   return QStringLiteral("#%1 %2").arg(run.id).arg(QString::fromStdString(run.name));
+}
+
+/// How an option's value reads in the table: strings without their JSON quotes, paths inside the
+/// history's folder (the workspace) relative to it, lists as their items separated by commas. The
+/// full value stays in the cell's tooltip.
+QString shownOption(const std::string& value, const std::filesystem::path& folder) {
+  const nlohmann::json parsed = nlohmann::json::parse(value, nullptr, false);
+  if (parsed.is_discarded()) return QString::fromStdString(value);
+  const auto shown = [&folder](const nlohmann::json& item) {
+    if (!item.is_string()) return item.dump();
+    const std::string text = item.get<std::string>();
+    return std::filesystem::path(text).is_absolute() ? shownInWorkspace(folder, text) : text;
+  };
+  if (!parsed.is_array()) return QString::fromStdString(shown(parsed));
+  QStringList items;
+  for (const nlohmann::json& item : parsed)
+    items << QString::fromStdString(shown(item));
+  return items.join(QStringLiteral(", "));
 }
 
 QTableWidget* makeTable() {
@@ -84,10 +105,11 @@ RunComparisonView::RunComparisonView(QWidget* parent) : QWidget(parent) {
   rightLayout->addLayout(plotHeader);
   rightLayout->addWidget(plot_, 1);
 
-  auto* splitter = new QSplitter;
-  splitter->addWidget(left);
-  splitter->addWidget(right);
-  splitter->setStretchFactor(1, 1);
+  splitter_ = new QSplitter;
+  splitter_->addWidget(left);
+  splitter_->addWidget(right);
+  splitter_->setStretchFactor(0, 2);
+  splitter_->setStretchFactor(1, 3);
   auto* hint = new QLabel;
   hint->setWordWrap(true);
   hint->setAlignment(Qt::AlignCenter);
@@ -109,7 +131,7 @@ RunComparisonView::RunComparisonView(QWidget* parent) : QWidget(parent) {
   });
   pages_ = new QStackedWidget;
   pages_->addWidget(hint);
-  pages_->addWidget(splitter);
+  pages_->addWidget(splitter_);
   auto* layout = new QVBoxLayout(this);
   layout->setContentsMargins(0, 0, 0, 0);
   layout->addWidget(pages_);
@@ -134,7 +156,14 @@ void RunComparisonView::compare(store::History& history, const std::vector<store
   clear();
   if (runs.empty()) return;
   pages_->setCurrentIndex(1);
+  if (!splitterSized_ && splitter_->width() > 0) {
+    // The tables get two fifths to be read (their size hints alone left them a sliver), the plot
+    // the rest; after that the user's split stays.
+    splitter_->setSizes({splitter_->width() * 2 / 5, splitter_->width() * 3 / 5});
+    splitterSized_ = true;
+  }
   runs_ = runs;
+  folder_ = history.path().parent_path();
   fillOptions();
 
   std::vector<std::map<std::string, double>> finals;
@@ -198,8 +227,10 @@ void RunComparisonView::fillOptions() {
     options_->insertRow(r);
     options_->setItem(r, 0, new QTableWidgetItem(QString::fromStdString(row.name)));
     for (std::size_t c = 0; c < row.values.size(); ++c) {
-      auto* item = new QTableWidgetItem(
-          row.values[c].empty() ? QStringLiteral("-") : QString::fromStdString(row.values[c]));
+      auto* item = new QTableWidgetItem(row.values[c].empty()
+                                            ? QStringLiteral("-")
+                                            : shownOption(row.values[c], folder_));
+      item->setToolTip(QString::fromStdString(row.values[c]));
       if (row.differs) item->setBackground(QColor(0xfc, 0xf3, 0xcf));
       options_->setItem(r, static_cast<int>(c) + 1, item);
     }

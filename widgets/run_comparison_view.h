@@ -4,6 +4,7 @@
 #pragma once
 
 #include <QWidget>
+#include <filesystem>
 #include <vector>
 
 #include "core/store/history.h"
@@ -12,6 +13,7 @@
 class QCheckBox;
 class QComboBox;
 class QCustomPlot;
+class QSplitter;
 class QStackedWidget;
 class QTableWidget;
 
@@ -51,6 +53,7 @@ class RunComparisonView : public QWidget {
     std::vector<std::pair<std::int64_t, double>> points;
   };
   std::vector<store::Run> runs_;
+  std::filesystem::path folder_;  // the history's folder: paths in it are shown relative to it
   std::map<QString, std::vector<Curve>> curves_;  // by metric name
 
   QCheckBox* differencesOnly_ = nullptr;
@@ -58,6 +61,8 @@ class RunComparisonView : public QWidget {
   QTableWidget* metrics_ = nullptr;
   QComboBox* metricChooser_ = nullptr;
   QCustomPlot* plot_ = nullptr;
+  QSplitter* splitter_ = nullptr;  // the tables on the left, the plot on the right
+  bool splitterSized_ = false;       // the first comparison shown sets the split once
   QStackedWidget* pages_ = nullptr;  // a hint until runs are compared, then the comparison
 };
 

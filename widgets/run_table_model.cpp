@@ -4,7 +4,10 @@
 #include <QDateTime>
 #include <QFont>
 #include <QStringList>
+#include <algorithm>
 #include <chrono>
+#include <filesystem>
+#include <set>
 
 namespace embedlab::widgets {
 
@@ -62,7 +65,40 @@ QString keyOptions(const store::Run& run) {
   return parts.join(QStringLiteral(", "));
 }
 
+/// An evaluation's headline metrics with every model it compared, in the order it compared them:
+/// "MRR@10 0.1399" for one model, "MRR@10 base 0.1399 / first 0.4336" for several.
+QStringList evalMetrics(const std::vector<store::EvalResult>& results) {
+  std::vector<std::string> models;
+  std::set<std::string> datasets;
+  for (const store::EvalResult& r : results) {
+    if (std::find(models.begin(), models.end(), r.model) == models.end()) models.push_back(r.model);
+    datasets.insert(r.dataset);
+  }
+  QStringList parts;
+  for (const char* metric : {"MRR@10", "nDCG@10"}) {
+    QStringList values;
+    for (const std::string& model : models) {
+      for (const store::EvalResult& r : results) {
+        if (r.model != model || r.metric != metric) continue;
+        QString value = QString::number(r.value, 'g', 4);
+        if (models.size() > 1) value = QString::fromStdString(model) + QLatin1Char(' ') + value;
+        if (datasets.size() > 1) {
+          value = QString::fromStdString(std::filesystem::path(r.dataset).filename().string()) +
+                  QLatin1Char(' ') + value;
+        }
+        values << value;
+      }
+    }
+    if (!values.isEmpty())
+      parts << QStringLiteral("%1 %2").arg(QLatin1String(metric), values.join(QStringLiteral(" / ")));
+  }
+  return parts;
+}
+
 QString keyMetrics(store::History& history, const store::Run& run) {
+  // Thresholds record their fits as evaluation results too: those go through the finals below.
+  const QStringList evaluated = evalMetrics(history.evalResults(run.id));
+  if (!evaluated.isEmpty()) return evaluated.join(QStringLiteral(", "));
   const std::map<std::string, double> finals = history.finalMetrics(run.id);
   QStringList parts;
   const auto add = [&](const std::string& suffix, const QString& label) {

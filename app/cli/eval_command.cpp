@@ -421,7 +421,14 @@ void addEvalCommand(CLI::App& app, const GlobalOptions& global, CommandAction& a
     store::NewRun run;
     run.kind = "eval";
     const std::string set = options->data.empty() ? options->queries : options->data;
-    run.name = "eval on " + std::filesystem::path(set).lexically_normal().filename().string();
+    std::string models;
+    for (const std::string& model : options->models) {
+      models += (models.empty() ? "" : ", ") +
+                std::filesystem::path(model).lexically_normal().filename().string();
+    }
+    // "eval base, first on dev": the history row says what was compared, not only where.
+    run.name = "eval " + models + " on " +
+               std::filesystem::path(set).lexically_normal().filename().string();
     run.options = resolvedOptions(*command);
     for (const std::string& model : options->models)
       run.inputs.push_back(runInput(model));

@@ -32,7 +32,10 @@ std::int64_t addTrainRun(store::History& history, const std::string& name, doubl
   store::NewRun run;
   run.kind = "train";
   run.name = name;
-  run.options = {{"temperature", temperature}, {"learning_rate", 1e-5}, {"seed", 42}};
+  run.options = {{"temperature", temperature},
+                 {"learning_rate", 1e-5},
+                 {"seed", 42},
+                 {"output_dir", (history.path().parent_path() / "runs" / name).string()}};
   run.startedAt = startedAt;
   const std::int64_t id = history.startRun(run);
   std::vector<store::MetricPoint> loss;
@@ -59,10 +62,10 @@ class TestHistoryPanel : public QObject {
       warm = addTrainRun(history, "warm", 0.05, 0.25, minutesAgo(30));
       store::NewRun eval;
       eval.kind = "eval";
-      eval.name = "eval on dev";
+      eval.name = "eval base, best on dev";
       eval.startedAt = minutesAgo(20);
       const auto id = history.startRun(eval);
-      history.addEvalResults(id, {{"warm", "dev", "MRR@10", 0.41}});
+      history.addEvalResults(id, {{"best", "dev", "MRR@10", 0.41}, {"base", "dev", "MRR@10", 0.14}});
       history.finishRun(id, store::RunStatus::Finished);
     }
     widgets::HistoryPanel panel;
@@ -72,12 +75,11 @@ class TestHistoryPanel : public QObject {
     QCOMPARE(panel.filter()->rowCount(), 3);
     // Newest first; key metrics in the table.
     const QModelIndex first = panel.filter()->index(0, widgets::RunTableModel::Name);
-    QCOMPARE(first.data().toString(), QString("eval on dev"));
-    QVERIFY(panel.filter()
-                ->index(0, widgets::RunTableModel::KeyMetrics)
-                .data()
-                .toString()
-                .contains("MRR@10 0.41"));
+    QCOMPARE(first.data().toString(), QString("eval base, best on dev"));
+    // An evaluation of several models shows each one's figure, in the order they were evaluated
+    // (the first model alone hid what the comparison was run for).
+    QCOMPARE(panel.filter()->index(0, widgets::RunTableModel::KeyMetrics).data().toString(),
+             QString("MRR@10 best 0.41 / base 0.14"));
     QVERIFY(panel.filter()
                 ->index(1, widgets::RunTableModel::KeyOptions)
                 .data()
@@ -116,10 +118,16 @@ class TestHistoryPanel : public QObject {
     // Compare: differing options only, the best final loss in bold, two curves.
     panel.compareRuns({cold, warm});
     widgets::RunComparisonView* view = panel.comparison();
-    QCOMPARE(view->optionsTable()->rowCount(), 1);  // temperature; seed and lr are equal
-    QCOMPARE(view->optionsTable()->item(0, 0)->text(), QString("temperature"));
+    QCOMPARE(view->optionsTable()->rowCount(), 2);  // seed and lr are equal
+    QCOMPARE(view->optionsTable()->item(0, 0)->text(), QString("output_dir"));
+    QCOMPARE(view->optionsTable()->item(1, 0)->text(), QString("temperature"));
+    // Paths inside the history's folder read relative to it, without JSON quotes; the tooltip
+    // keeps the stored value.
+    QCOMPARE(view->optionsTable()->item(0, 1)->text(), QString("runs/cold"));
+    QVERIFY(view->optionsTable()->item(0, 1)->toolTip().contains(
+        QString::fromStdString((folder / "runs" / "cold").string())));
     view->differencesOnly()->setChecked(false);
-    QCOMPARE(view->optionsTable()->rowCount(), 3);
+    QCOMPARE(view->optionsTable()->rowCount(), 4);
     QCOMPARE(view->metricsTable()->rowCount(), 1);
     QCOMPARE(view->metricsTable()->item(0, 0)->text(), QString("loss"));
     QVERIFY(!view->metricsTable()->item(0, 1)->font().bold());
@@ -182,6 +190,27 @@ class TestHistoryPanel : public QObject {
     QCOMPARE(status->currentText(), QString("«stopped»"));
     QCoreApplication::removeTranslator(&marking);
     QTRY_COMPARE(cells(widgets::RunTableModel::Status), QStringList{"stopped"});
+  }
+
+  void aThresholdRunShowsItsFitNotAnEvaluation() {
+    // Threshold runs keep their fits among the evaluation results; the table shows the fitted
+    // threshold and F1 (a table reading only retrieval metrics there showed nothing).
+    test::TempFolder folder;
+    const auto database = folder / "history.sqlite";
+    {
+      store::History history(database);
+      store::NewRun threshold;
+      threshold.kind = "threshold";
+      threshold.name = "threshold on pairs.jsonl";
+      const std::int64_t id = history.startRun(threshold);
+      history.addEvalResults(id, {{"first", "pairs.jsonl", "best_f1_threshold", 0.476},
+                                  {"first", "pairs.jsonl", "best_f1_held_out", 0.867}});
+      history.finishRun(id, store::RunStatus::Finished);
+    }
+    widgets::HistoryPanel panel;
+    panel.setDatabase(database);
+    QCOMPARE(panel.filter()->index(0, widgets::RunTableModel::KeyMetrics).data().toString(),
+             QString("threshold 0.476, F1 0.867"));
   }
 
   void anUnopenableDatabaseIsShownNotThrown() {
