@@ -7,8 +7,8 @@ class QCustomPlot;
 namespace embedlab::widgets {
 
 /// Moves `plot`'s legend out of its axis rectangle into a row below it, its entries side by side
-/// (wrapping when they do not fit). The row is there only while the legend is visible and has
-/// entries (checked before each replot), so an empty plot shows no legend box.
+/// (on more rows when the plot is too narrow for them). The row is there only while the legend is
+/// visible and has entries (checked before each replot), so an empty plot shows no legend box.
 void putLegendBelow(QCustomPlot* plot);
 
 }  // namespace embedlab::widgets

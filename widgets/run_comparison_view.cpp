@@ -227,9 +227,8 @@ void RunComparisonView::fillOptions() {
     options_->insertRow(r);
     options_->setItem(r, 0, new QTableWidgetItem(QString::fromStdString(row.name)));
     for (std::size_t c = 0; c < row.values.size(); ++c) {
-      auto* item = new QTableWidgetItem(row.values[c].empty()
-                                            ? QStringLiteral("-")
-                                            : shownOption(row.values[c], folder_));
+      auto* item = new QTableWidgetItem(
+          row.values[c].empty() ? QStringLiteral("-") : shownOption(row.values[c], folder_));
       item->setToolTip(QString::fromStdString(row.values[c]));
       if (row.differs) item->setBackground(QColor(0xfc, 0xf3, 0xcf));
       options_->setItem(r, static_cast<int>(c) + 1, item);

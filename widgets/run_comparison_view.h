@@ -61,7 +61,7 @@ class RunComparisonView : public QWidget {
   QTableWidget* metrics_ = nullptr;
   QComboBox* metricChooser_ = nullptr;
   QCustomPlot* plot_ = nullptr;
-  QSplitter* splitter_ = nullptr;  // the tables on the left, the plot on the right
+  QSplitter* splitter_ = nullptr;    // the tables on the left, the plot on the right
   bool splitterSized_ = false;       // the first comparison shown sets the split once
   QStackedWidget* pages_ = nullptr;  // a hint until runs are compared, then the comparison
 };

@@ -90,7 +90,8 @@ QStringList evalMetrics(const std::vector<store::EvalResult>& results) {
       }
     }
     if (!values.isEmpty())
-      parts << QStringLiteral("%1 %2").arg(QLatin1String(metric), values.join(QStringLiteral(" / ")));
+      parts << QStringLiteral("%1 %2").arg(QLatin1String(metric),
+                                           values.join(QStringLiteral(" / ")));
   }
   return parts;
 }

@@ -431,8 +431,8 @@ void ThresholdsPanel::showSummary() {
                        .arg(targetPrecision_->value(), 0, 'f', 2);
   }
   suggestions_->setText(text);
-  status_->setText(tr("Scores in %1.").arg(
-      QString::fromStdString(shownInWorkspace(workspace_, scoresFile_))));
+  status_->setText(
+      tr("Scores in %1.").arg(QString::fromStdString(shownInWorkspace(workspace_, scoresFile_))));
 }
 
 void ThresholdsPanel::drawDistributions() {

@@ -513,7 +513,7 @@ void TrainingPanel::showStatus() {
     bar(0, 0, QString());
     return;
   }
-  const QString folder = QString::fromStdString(run->outputDir.string());
+  const QString folder = QString::fromStdString(shownInWorkspace(workspace_, run->outputDir));
   const std::int64_t step =
       run->records.empty() ? 0 : run->records.back().value("step", std::int64_t{0});
   if (run->ended) {

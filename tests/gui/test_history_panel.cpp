@@ -65,7 +65,8 @@ class TestHistoryPanel : public QObject {
       eval.name = "eval base, best on dev";
       eval.startedAt = minutesAgo(20);
       const auto id = history.startRun(eval);
-      history.addEvalResults(id, {{"best", "dev", "MRR@10", 0.41}, {"base", "dev", "MRR@10", 0.14}});
+      history.addEvalResults(id,
+                             {{"best", "dev", "MRR@10", 0.41}, {"base", "dev", "MRR@10", 0.14}});
       history.finishRun(id, store::RunStatus::Finished);
     }
     widgets::HistoryPanel panel;
