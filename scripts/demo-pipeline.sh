@@ -19,9 +19,10 @@ cli=${EMBEDLAB_CLI:-$build_dir/app/cli/embedlab-cli}
 workspace=${EMBEDLAB_DEMO_WORKSPACE:-$build_dir/demo-workspace}
 [ -x "$cli" ] || { echo "demo: $cli is not built (run scripts/build.sh)" >&2; exit 2; }
 
-# 0. The workspace: the demo's data, copied so that the repository stays clean.
+# 0. The workspace: the demo's data and the tutorial's settings (embedlab-workspace.json, which the
+#    GUI's panels start from), copied so that the repository stays clean.
 mkdir -p "$workspace/runs"
-for item in train.jsonl dev README.md; do
+for item in train.jsonl dev README.md embedlab-workspace.json; do
   [ -e "$workspace/$item" ] || cp -r "resources/demo/$item" "$workspace/"
 done
 db="$workspace/history.sqlite"

@@ -13,6 +13,7 @@
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QShowEvent>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QTableView>
@@ -191,9 +192,32 @@ void HistoryPanel::setDatabase(const std::filesystem::path& database) {
   }
   database_->setText(tr("History database: %1").arg(QString::fromStdString(database.string())));
   model_->setHistory(history_.get());
-  table_->resizeColumnsToContents();
+  if (isVisible()) fitColumns();
   fileState_ = fileState(databasePath());
   watch_->start();
+}
+
+void HistoryPanel::showEvent(QShowEvent* event) {
+  QWidget::showEvent(event);
+  if (!columnsFitted_) {
+    columnsFitted_ = true;
+    fitColumns();
+  }
+}
+
+void HistoryPanel::fitColumns() {
+  table_->resizeColumnsToContents();
+  // A long name or option list must not push the key metrics out of sight (at 1024 pixels the
+  // metrics started past the edge): each long column gets at most a share of the width, and
+  // elides; its tooltip has the whole text.
+  const int width = table_->viewport()->width();
+  const std::pair<int, double> shares[] = {{RunTableModel::Name, 0.22},
+                                           {RunTableModel::KeyOptions, 0.2},
+                                           {RunTableModel::KeyMetrics, 0.3}};
+  for (const auto& [column, share] : shares) {
+    const int most = std::max(120, static_cast<int>(width * share));
+    if (table_->columnWidth(column) > most) table_->setColumnWidth(column, most);
+  }
 }
 
 QString HistoryPanel::databasePath() const {

@@ -52,6 +52,7 @@ class HistoryPanel : public QWidget {
 
  protected:
   void changeEvent(QEvent* event) override;
+  void showEvent(QShowEvent* event) override;
 
  private:
   Translations translations_;
@@ -59,6 +60,7 @@ class HistoryPanel : public QWidget {
   void deleteSelected();
   void applyFilter();
   void updateButtons();
+  void fitColumns();
   void watchForChanges();
   std::vector<std::int64_t> selectedIds() const;
 
@@ -74,7 +76,8 @@ class HistoryPanel : public QWidget {
   QLabel* database_ = nullptr;
   RunComparisonView* comparison_ = nullptr;
   QTimer* watch_ = nullptr;
-  QString fileState_;  // of the database files, to notice writes
+  QString fileState_;           // of the database files, to notice writes
+  bool columnsFitted_ = false;  // to the table's width, at its first showing
 };
 
 }  // namespace embedlab::widgets

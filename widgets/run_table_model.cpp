@@ -246,7 +246,14 @@ QVariant RunTableModel::data(const QModelIndex& index, int role) const {
   }
   if (role == Qt::ToolTipRole) {
     if (index.column() == Status && !run.error.empty()) return text(run.error);
-    if (index.column() == Name) return text(run.outputPath);
+    if (index.column() == Name) {  // the whole name (the column may elide it) and where it wrote
+      const QString name = data(index, Qt::DisplayRole).toString();
+      return run.outputPath.empty() ? name : name + QLatin1Char('\n') + text(run.outputPath);
+    }
+    // The long columns may be narrower than their text (the table keeps them to a share of its
+    // width): the whole text on hover.
+    if (index.column() == KeyOptions || index.column() == KeyMetrics)
+      return data(index, Qt::DisplayRole);
   }
   if (role == Qt::ForegroundRole && index.column() == Status) {
     switch (run.status) {

@@ -108,10 +108,20 @@ int main(int argc, char** argv) {
       "DIR");
   parser.addOptions({workspaceOption, panelOption, screenshotOption, threadsOption, languageOption,
                      demoOption, screenshotFolderOption});
+  parser.addPositionalArgument(
+      "workspace", QCoreApplication::translate("main", "The workspace folder (as --workspace)."),
+      "[DIR]");
   parser.process(*app);
   if (parser.isSet(languageOption)) embedlab::gui::applyLanguage(parser.value(languageOption));
 
   QString workspace = parser.value(workspaceOption);
+  const QStringList positional = parser.positionalArguments();
+  if (positional.size() > 1 || (!positional.isEmpty() && !workspace.isEmpty())) {
+    std::cerr << "embedlab: one workspace folder, please (got "
+              << (positional + QStringList(workspace)).join(", ").toStdString() << ")\n";
+    return 2;
+  }
+  if (!positional.isEmpty()) workspace = positional.front();
   if (workspace.isEmpty() && headless) {
     workspace = embedlab::gui::shippedDemoPath();  // only read
   } else if (workspace.isEmpty()) {

@@ -40,6 +40,16 @@ class TestGuiBinary : public QObject {
     QVERIFY(run.out.contains("train.jsonl: training data"));
   }
 
+  // `embedlab DIR`, as a file manager or a user would start it, opens DIR (it was ignored).
+  void aFolderArgumentIsTheWorkspace() {
+    const Run run = runGui({EMBEDLAB_SOURCE_DIR "/resources/demo"}, withoutDisplay());
+    QVERIFY2(run.exitCode == 0, qPrintable(run.out + run.err));
+    QCOMPARE(run.out.count("Result: VALID"), 4);
+    const Run two = runGui({EMBEDLAB_SOURCE_DIR "/resources/demo", "/tmp"}, withoutDisplay());
+    QCOMPARE(two.exitCode, 2);
+    QVERIFY2(two.err.contains("one workspace folder"), qPrintable(two.err));
+  }
+
   void screenshotRendersOffscreen() {
     embedlab::test::TempFolder folder;
     const QString png = QString::fromStdString((folder / "shot.png").string());

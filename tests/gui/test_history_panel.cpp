@@ -214,6 +214,32 @@ class TestHistoryPanel : public QObject {
              QString("threshold 0.476, F1 0.867"));
   }
 
+  // At 1024 pixels a long run name and option list pushed the key metrics past the table's edge.
+  void theKeyMetricsStayInSightBesideLongNames() {
+    test::TempFolder folder;
+    const auto database = folder / "history.sqlite";
+    {
+      store::History history(database);
+      const std::string longName(90, 'n');
+      addTrainRun(history, "eval base, " + longName + " on dev", 0.05, 0.25, minutesAgo(5));
+    }
+    widgets::HistoryPanel panel;
+    panel.resize(1000, 600);
+    panel.setDatabase(database);
+    panel.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&panel));
+    QTableView* table = panel.table();
+    const int metricsLeft = table->columnViewportPosition(widgets::RunTableModel::KeyMetrics);
+    QVERIFY2(metricsLeft >= 0 && metricsLeft < table->viewport()->width() * 3 / 4,
+             qPrintable(QStringLiteral("key metrics start at %1 of %2")
+                            .arg(metricsLeft)
+                            .arg(table->viewport()->width())));
+    const QModelIndex name = table->model()->index(0, widgets::RunTableModel::Name);
+    QVERIFY(!name.data(Qt::ToolTipRole).toString().isEmpty());
+    const QModelIndex options = table->model()->index(0, widgets::RunTableModel::KeyOptions);
+    QCOMPARE(options.data(Qt::ToolTipRole).toString(), options.data().toString());
+  }
+
   void anUnopenableDatabaseIsShownNotThrown() {
     test::TempFolder folder;
     test::writeFile(folder / "not-a-db.sqlite", std::string(4096, 'x'));

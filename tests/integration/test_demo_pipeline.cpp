@@ -63,6 +63,8 @@ class TestDemoPipeline : public QObject {
     QCOMPARE(runs.out.count(QRegularExpression("\\btrain\\s+finished")), 1);
     QVERIFY(std::filesystem::exists(workspace / "models/base/config.json"));
     QVERIFY(std::filesystem::exists(workspace / "train.mined.jsonl"));
+    // The tutorial's settings go with the workspace (run.sh --no-demo opens this one in the GUI).
+    QVERIFY(std::filesystem::exists(workspace / "embedlab-workspace.json"));
   }
 };
 
