@@ -681,10 +681,6 @@
         <translation>Anhalten</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Metrics&lt;/b&gt; (the best of each column in bold)</source>
-        <translation>&lt;b&gt;Metriken&lt;/b&gt; (der beste Wert jeder Spalte fett)</translation>
-    </message>
-    <message>
         <source>&lt;b&gt;Query by query&lt;/b&gt;: rank of the first relevant document</source>
         <translation>&lt;b&gt;Anfrage für Anfrage&lt;/b&gt;: Rang des ersten relevanten Dokuments</translation>
     </message>
@@ -748,14 +744,6 @@
         <translation>Ergebnisse in %1.</translation>
     </message>
     <message>
-        <source>Model</source>
-        <translation>Modell</translation>
-    </message>
-    <message>
-        <source>Instruction</source>
-        <translation>Anweisung</translation>
-    </message>
-    <message>
         <source>not in the top k</source>
         <translation>nicht unter den Top k</translation>
     </message>
@@ -782,6 +770,22 @@ Relevant:
 
 Relevant:
 %3</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Metrics&lt;/b&gt; (the best model of each row in bold)</source>
+        <translation>&lt;b&gt;Metriken&lt;/b&gt; (das beste Modell jeder Zeile fett)</translation>
+    </message>
+    <message>
+        <source>Metric</source>
+        <translation>Metrik</translation>
+    </message>
+    <message>
+        <source>Query instruction: none</source>
+        <translation>Anfrageanweisung: keine</translation>
+    </message>
+    <message>
+        <source>Query instruction: %1</source>
+        <translation>Anfrageanweisung: %1</translation>
     </message>
 </context>
 <context>
@@ -2160,6 +2164,10 @@ im Mining-Panel minen.</translation>
     <message>
         <source>With --run-demo: capture each panel into DIR as the demo goes, then exit.</source>
         <translation>Mit --run-demo: jeden Bereich während der Demo nach DIR aufnehmen, dann beenden.</translation>
+    </message>
+    <message>
+        <source>The workspace folder (as --workspace).</source>
+        <translation>Der Arbeitsbereichsordner (wie --workspace).</translation>
     </message>
 </context>
 <context>

@@ -679,10 +679,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&lt;b&gt;Metrics&lt;/b&gt; (the best of each column in bold)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&lt;b&gt;Query by query&lt;/b&gt;: rank of the first relevant document</source>
         <translation type="unfinished"></translation>
     </message>
@@ -746,14 +742,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Model</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Instruction</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>not in the top k</source>
         <translation type="unfinished"></translation>
     </message>
@@ -775,6 +763,22 @@
 
 Relevant:
 %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Metrics&lt;/b&gt; (the best model of each row in bold)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Metric</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Query instruction: none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Query instruction: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2143,6 +2147,10 @@ mine them (Mining panel).</source>
     </message>
     <message>
         <source>With --run-demo: capture each panel into DIR as the demo goes, then exit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The workspace folder (as --workspace).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

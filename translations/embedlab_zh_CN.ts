@@ -679,10 +679,6 @@
         <translation>停止</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Metrics&lt;/b&gt; (the best of each column in bold)</source>
-        <translation>&lt;b&gt;指标&lt;/b&gt;（每列最佳值以粗体显示）</translation>
-    </message>
-    <message>
         <source>&lt;b&gt;Query by query&lt;/b&gt;: rank of the first relevant document</source>
         <translation>&lt;b&gt;逐个查询&lt;/b&gt;：第一个相关文档的排名</translation>
     </message>
@@ -745,14 +741,6 @@
         <translation>结果位于 %1。</translation>
     </message>
     <message>
-        <source>Model</source>
-        <translation>模型</translation>
-    </message>
-    <message>
-        <source>Instruction</source>
-        <translation>指令</translation>
-    </message>
-    <message>
         <source>not in the top k</source>
         <translation>不在前 k 名内</translation>
     </message>
@@ -779,6 +767,22 @@ Relevant:
 
 相关：
 %3</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Metrics&lt;/b&gt; (the best model of each row in bold)</source>
+        <translation>&lt;b&gt;指标&lt;/b&gt;（每行最佳模型以粗体显示）</translation>
+    </message>
+    <message>
+        <source>Metric</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Query instruction: none</source>
+        <translation>查询指令：无</translation>
+    </message>
+    <message>
+        <source>Query instruction: %1</source>
+        <translation>查询指令：%1</translation>
     </message>
 </context>
 <context>
@@ -2152,6 +2156,10 @@ mine them (Mining panel).</source>
     <message>
         <source>With --run-demo: capture each panel into DIR as the demo goes, then exit.</source>
         <translation>配合 --run-demo：演示进行时把每个面板截图保存到 DIR，然后退出。</translation>
+    </message>
+    <message>
+        <source>The workspace folder (as --workspace).</source>
+        <translation>工作区文件夹（同 --workspace）。</translation>
     </message>
 </context>
 <context>
