@@ -87,8 +87,10 @@ HistoryPanel::HistoryPanel(QWidget* parent) : QWidget(parent) {
   search_->setClearButtonEnabled(true);
   kind_ = new QComboBox;
   kind_->addItem(QString(), QString());  // "All kinds", set with the other texts
-  for (const char* kind : {"train", "train-reranker", "mine", "eval", "threshold", "merge"})
-    kind_->addItem(QString::fromLatin1(kind), QString::fromLatin1(kind));
+  for (const store::RunKind kind : store::kRunKinds) {
+    const QString name = QString::fromLatin1(store::runKindName(kind));
+    kind_->addItem(name, name);
+  }
   status_ = new QComboBox;
   status_->addItem(QString(), QString());  // "Any status"
   for (const store::RunStatus status :

@@ -4,6 +4,7 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDir>
 #include <QDoubleSpinBox>
 #include <QEvent>
 #include <QFileDialog>
@@ -22,11 +23,13 @@
 #include <QSplitter>
 #include <QStyle>
 #include <QTableWidget>
+#include <QTemporaryFile>
 #include <QVBoxLayout>
 #include <QtConcurrent>
 #include <algorithm>
 #include <cmath>
 
+#include "core/common/error.h"
 #include "core/data/dataset_discovery.h"
 #include "core/model/embedding_cache.h"
 #include "core/model/embedding_model.h"
@@ -40,7 +43,8 @@ namespace embedlab::widgets {
 
 namespace {
 
-constexpr int kDepth = 300;  // the deepest range end the preview allows
+// The deepest range end the preview allows (its search keeps this many hits per query).
+const int kDepth = static_cast<int>(mine::PreviewOptions{}.depth);
 constexpr int kScoreBins = 40;
 const QColor kPositive(0x2e, 0x9e, 0x4f);
 const QColor kChosen(0x2b, 0x57, 0x97);
@@ -81,13 +85,14 @@ MiningPanel::MiningPanel(QWidget* parent) : QWidget(parent) {
   connect(browsePool, &QPushButton::clicked, this, [this] { chooseFile(pool_, false); });
   sampleSize_ = new QSpinBox;
   sampleSize_->setRange(1, 5000);
-  sampleSize_->setValue(50);
+  sampleSize_->setValue(static_cast<int>(mine::PreviewOptions{}.sampleSize));
   seed_ = new QSpinBox;
   seed_->setRange(0, 1'000'000);
-  seed_->setValue(42);
+  const mine::MiningOptions defaults;  // the job's defaults, declared once in core
+  seed_->setValue(static_cast<int>(defaults.selection.seed));
   maxLength_ = new QSpinBox;
   maxLength_->setRange(8, 8192);
-  maxLength_->setValue(128);
+  maxLength_->setValue(static_cast<int>(defaults.encoding.maxLength));
   previewButton_ = new QPushButton;
   connect(previewButton_, &QPushButton::clicked, this, &MiningPanel::preview);
   progress_ = new QProgressBar;
@@ -130,13 +135,13 @@ MiningPanel::MiningPanel(QWidget* parent) : QWidget(parent) {
   // ---- selection settings (re-select at once)
   rangeStart_ = new QSpinBox;
   rangeStart_->setRange(0, kDepth - 1);
-  rangeStart_->setValue(10);
+  rangeStart_->setValue(static_cast<int>(defaults.selection.rangeStart));
   rangeEnd_ = new QSpinBox;
   rangeEnd_->setRange(1, kDepth);
-  rangeEnd_->setValue(210);
+  rangeEnd_->setValue(static_cast<int>(defaults.selection.rangeEnd));
   negativeNumber_ = new QSpinBox;
   negativeNumber_->setRange(1, 1000);
-  negativeNumber_->setValue(15);
+  negativeNumber_->setValue(static_cast<int>(defaults.selection.negativeNumber));
   sampling_ = new QComboBox;
   sampling_->addItem(QString(), QStringLiteral("random"));
   sampling_->addItem(QString(), QStringLiteral("top"));
@@ -418,11 +423,15 @@ void MiningPanel::preview() {
     statistics_->setText(tr("Choose a model folder and a training file first."));
     return;
   }
+  // The job's own encoding settings, so that the preview ranks as `mine` will.
+  const mine::MiningOptions job = miningOptions({});
   mine::PreviewOptions options;
   options.sampleSize = static_cast<std::size_t>(sampleSize_->value());
-  options.seed = static_cast<std::uint64_t>(seed_->value());
-  options.depth = kDepth;
-  options.search.maxLength = static_cast<std::size_t>(maxLength_->value());
+  options.seed = job.selection.seed;
+  options.search.maxLength = job.encoding.maxLength;
+  options.search.batchSize = job.encoding.batchSize;
+  options.search.queryInstruction = job.queryInstruction;
+  options.search.passageInstruction = job.passageInstruction;
   progressState_ = std::make_shared<PercentProgress>();
   cancel_ = std::make_shared<CancellationToken>();
   options.search.progress = progressState_.get();
@@ -475,7 +484,17 @@ void MiningPanel::onPreviewBuilt() {
 }
 
 mine::SelectionOptions MiningPanel::selectionOptions() const {
-  mine::SelectionOptions options;
+  return miningOptions({}).selection;
+}
+
+mine::MiningOptions MiningPanel::miningOptions(const std::filesystem::path& output) const {
+  mine::MiningOptions job;
+  job.modelNameOrPath = pathOf(model_).toStdString();
+  job.inputFile = pathOf(trainingFile_).toStdString();
+  job.candidatePool = pathOf(pool_).toStdString();
+  job.outputFile = output.string();
+  job.encoding.maxLength = static_cast<std::size_t>(maxLength_->value());
+  mine::SelectionOptions& options = job.selection;
   options.rangeStart = static_cast<std::size_t>(rangeStart_->value());
   options.rangeEnd =
       static_cast<std::size_t>(std::max(rangeEnd_->value(), rangeStart_->value() + 1));
@@ -487,7 +506,7 @@ mine::SelectionOptions MiningPanel::selectionOptions() const {
   if (useAbsoluteMargin_->isChecked()) options.absoluteMargin = absoluteMargin_->value();
   if (useMaxScore_->isChecked()) options.maxScore = maxScore_->value();
   options.seed = static_cast<std::uint64_t>(seed_->value());
-  return options;
+  return job;
 }
 
 void MiningPanel::setRange(std::size_t start, std::size_t end) {
@@ -514,7 +533,18 @@ void MiningPanel::reselect() {
     rangeEnd_->setValue(rangeStart_->value() + 1);
   }
   if (!preview_) return;
-  selection_ = mine::selectNegatives(preview_->search, preview_->sample, selectionOptions());
+  const mine::SelectionOptions options = selectionOptions();
+  try {
+    mine::validateSelection(options);  // what `mine` would refuse, the preview refuses too
+  } catch (const UsageError& error) {
+    selection_ = {};
+    queries_->clear();
+    ranking_->setRowCount(0);
+    statistics_->setText(
+        tr("These settings cannot be mined: %1").arg(QString::fromStdString(error.what())));
+    return;
+  }
+  selection_ = mine::selectNegatives(preview_->search, preview_->sample, options);
   const int current = std::max(0, queries_->currentRow());
   {
     const QSignalBlocker blocker(queries_);
@@ -525,7 +555,7 @@ void MiningPanel::reselect() {
                                            .arg(QString::fromStdString(example.query))
                                            .arg(example.line)
                                            .arg(selection_.perQuery[q].candidates.size()));
-      if (selection_.perQuery[q].candidates.size() < selectionOptions().negativeNumber)
+      if (selection_.perQuery[q].candidates.size() < options.negativeNumber)
         item->setForeground(kDropped.darker(120));
       queries_->addItem(item);
     }
@@ -712,29 +742,18 @@ void MiningPanel::updateStatistics() {
   }
 }
 
-QStringList MiningPanel::mineArguments(const std::filesystem::path& output) const {
-  const mine::SelectionOptions options = selectionOptions();
-  QStringList arguments;
+QStringList MiningPanel::mineArguments(const std::filesystem::path& output) {
+  // The job's options as the CLI reads them (`mine --config`), typed, in a file that lives until
+  // the next run: the panel declares no flag of its own.
+  jobConfig_ = std::make_unique<QTemporaryFile>(QDir::tempPath() +
+                                                QStringLiteral("/embedlab-mine-XXXXXX.json"));
+  if (!jobConfig_->open()) return {};
+  jobConfig_->write(QByteArray::fromStdString(miningOptions(output).toJson().dump(2)));
+  jobConfig_->close();
   // The same history the History panel shows.
-  arguments << QStringLiteral("--db")
-            << QString::fromStdString(store::History::resolvePath({}, workspace_).string());
-  arguments << QStringLiteral("mine") << QStringLiteral("--model_name_or_path") << pathOf(model_)
-            << QStringLiteral("--input_file") << pathOf(trainingFile_)
-            << QStringLiteral("--output_file") << QString::fromStdString(output.string())
-            << QStringLiteral("--range_for_sampling")
-            << QStringLiteral("%1-%2").arg(options.rangeStart).arg(options.rangeEnd)
-            << QStringLiteral("--negative_number") << QString::number(options.negativeNumber)
-            << QStringLiteral("--sampling") << sampling_->currentData().toString()
-            << QStringLiteral("--max_len") << QString::number(maxLength_->value())
-            << QStringLiteral("--seed") << QString::number(seed_->value());
-  if (!pathOf(pool_).isEmpty()) arguments << QStringLiteral("--candidate_pool") << pathOf(pool_);
-  if (options.relativeMargin)
-    arguments << QStringLiteral("--relative_margin") << QString::number(*options.relativeMargin);
-  if (options.absoluteMargin)
-    arguments << QStringLiteral("--absolute_margin") << QString::number(*options.absoluteMargin);
-  if (options.maxScore)
-    arguments << QStringLiteral("--max_score") << QString::number(*options.maxScore);
-  return arguments;
+  return {QStringLiteral("--db"),
+          QString::fromStdString(store::History::resolvePath({}, workspace_).string()),
+          QStringLiteral("mine"), QStringLiteral("--config"), jobConfig_->fileName()};
 }
 
 void MiningPanel::mineAll(const std::filesystem::path& output) {
@@ -754,10 +773,12 @@ void MiningPanel::mineAll(const std::filesystem::path& output) {
     });
     connect(job_, &CliJob::record, this, [this](const QJsonObject& line) {
       if (line.value(QStringLiteral("event")).toString() != QStringLiteral("done")) return;
+      const mine::MiningStatistics statistics = mine::miningStatisticsFromJson(
+          nlohmann::json::parse(QJsonDocument(line).toJson(QJsonDocument::Compact).toStdString()));
       jobStatus_->setText(tr("Mined %1: %2 negatives chosen, %3 queries short of negatives.")
-                              .arg(line.value(QStringLiteral("output_file")).toString())
-                              .arg(line.value(QStringLiteral("negatives_chosen")).toInteger())
-                              .arg(line.value(QStringLiteral("queries_short")).toInteger()));
+                              .arg(jobOutput_)
+                              .arg(statistics.negativesChosen)
+                              .arg(statistics.queriesShort));
       // The whole report, a line per figure, in a box that scrolls.
       QStringList report;
       for (auto field = line.begin(); field != line.end(); ++field) {
@@ -795,7 +816,12 @@ void MiningPanel::mineAll(const std::filesystem::path& output) {
   jobProgress_->show();
   stopButton_->show();
   mineButton_->setEnabled(false);
-  job_->start(mineArguments(output));
+  const QStringList arguments = mineArguments(output);
+  if (arguments.isEmpty()) {
+    jobStatus_->setText(tr("Cannot write the job's options to %1.").arg(QDir::tempPath()));
+    return;
+  }
+  job_->start(arguments);
 }
 
 void MiningPanel::stopMining() {

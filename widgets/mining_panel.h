@@ -15,6 +15,7 @@
 #include <memory>
 
 #include "core/common/progress.h"
+#include "core/mine/mining_options.h"
 #include "core/mine/mining_preview.h"
 #include "core/mine/negative_selection.h"
 #include "widgets/translations.h"
@@ -29,6 +30,7 @@ class QPlainTextEdit;
 class QProgressBar;
 class QPushButton;
 class QSpinBox;
+class QTemporaryFile;
 class QTableWidget;
 
 namespace embedlab::widgets {
@@ -52,6 +54,8 @@ class MiningPanel : public QWidget {
   void preview();
   /// The selection settings of the controls; setting them re-selects at once.
   mine::SelectionOptions selectionOptions() const;
+  /// The whole job the controls describe (what "Mine all" runs), writing to `output`.
+  mine::MiningOptions miningOptions(const std::filesystem::path& output) const;
   void setRange(std::size_t start, std::size_t end);
   /// Negatives chosen per query (--negative_number); re-selects at once.
   void setNegativeNumber(std::size_t count);
@@ -95,12 +99,14 @@ class MiningPanel : public QWidget {
   void notePositiveRank(std::size_t query, const std::vector<mine::RankedHit>& hits);
   void drawScores();
   void updateStatistics();
-  QStringList mineArguments(const std::filesystem::path& output) const;
+  /// `mine --config FILE` with the options written to jobConfig_; empty when it cannot be written.
+  QStringList mineArguments(const std::filesystem::path& output);
   void chooseFile(QComboBox* box, bool folder);
 
   Translations translations_;
   std::filesystem::path workspace_;
   std::shared_ptr<mine::MiningPreview> preview_;
+  std::unique_ptr<QTemporaryFile> jobConfig_;  // the running job's options
   mine::Selection selection_;
   int searchesRun_ = 0;
   std::size_t textsEncoded_ = 0;

@@ -19,6 +19,10 @@ QString text(const std::string& value) {
 
 QString optionText(const nlohmann::json& value) {
   if (value.is_string()) return text(value.get<std::string>());
+  // A range ([A, B], as mining records range_for_sampling) reads as the CLI writes it.
+  if (value.is_array() && value.size() == 2 && value[0].is_number_integer() &&
+      value[1].is_number_integer())
+    return QStringLiteral("%1-%2").arg(value[0].get<long long>()).arg(value[1].get<long long>());
   return text(value.dump());
 }
 
@@ -52,10 +56,20 @@ QString keyOptions(const store::Run& run) {
                                                                      {"split", "split"}};
   static const std::vector<std::pair<const char*, const char*>> threshold{
       {"target_precision", "target P"}};
-  const auto& keys = run.kind == "train"  ? train
-                     : run.kind == "mine" ? mine
-                     : run.kind == "eval" ? eval
-                                          : threshold;
+  static const std::vector<std::pair<const char*, const char*>> merge{};
+  const auto kind = store::parseRunKind(run.kind);
+  if (!kind) return {};
+  const auto& keys = [&]() -> const std::vector<std::pair<const char*, const char*>>& {
+    switch (*kind) {
+      case store::RunKind::Train:
+      case store::RunKind::TrainReranker: return train;  // a reranker has no temperature
+      case store::RunKind::Mine: return mine;
+      case store::RunKind::Eval: return eval;
+      case store::RunKind::Threshold: return threshold;
+      case store::RunKind::Merge: return merge;
+    }
+    return merge;
+  }();
   QStringList parts;
   for (const auto& [key, label] : keys) {
     const auto found = run.options.find(key);

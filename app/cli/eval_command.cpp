@@ -419,7 +419,7 @@ void addEvalCommand(CLI::App& app, const GlobalOptions& global, CommandAction& a
   command->callback([&action, &global, options, command] {
     if (options->models.empty()) throw CLI::RequiredError("--model or --models");
     store::NewRun run;
-    run.kind = "eval";
+    run.kind = store::runKindName(store::RunKind::Eval);
     const std::string set = options->data.empty() ? options->queries : options->data;
     std::string models;
     for (const std::string& model : options->models) {

@@ -371,7 +371,7 @@ void addMergeCommand(CLI::App& app, const GlobalOptions& global, CommandAction& 
   command->callback([&action, &global, options, command] {
     options->loss.passageMaxLength = options->encoding.maxLength;
     store::NewRun run;
-    run.kind = "merge";
+    run.kind = store::runKindName(store::RunKind::Merge);
     run.name = "merge into " + std::filesystem::path(options->output).filename().string();
     run.options = resolvedOptions(*command);
     for (const std::string& model : options->models)

@@ -7,7 +7,7 @@
 #include <memory>
 #include <optional>
 
-#include "app/cli/encoding_flags.h"
+#include "app/cli/config_flags.h"
 #include "app/cli/interrupt.h"
 #include "app/cli/job_history.h"
 #include "app/cli/job_progress.h"
@@ -15,38 +15,13 @@
 #include "core/common/error.h"
 #include "core/data/atomic_file.h"
 #include "core/data/training_data.h"
-#include "core/mine/candidate_search.h"
-#include "core/mine/negative_selection.h"
-#include "core/model/embedding_cache.h"
+#include "core/mine/mining_job.h"
 
 namespace embedlab::cli {
 
 namespace {
 
-struct MineOptions {
-  std::string model;
-  std::string input;
-  std::string output;
-  std::string range = "10-210";
-  std::string candidatePool;
-  std::string queryInstruction;
-  std::string passageInstruction;
-  bool useGpuForSearching = false;
-  std::string sampling = "random";
-  std::optional<double> relativeMargin;
-  std::optional<double> absoluteMargin;
-  std::optional<double> maxScore;
-  std::string scores = "neg";
-  std::string indexKind = "flat";
-  int ivfLists = 0;
-  int ivfProbe = 32;
-  int hnswM = 32;
-  int hnswEfSearch = 256;
-  EncodingFlags encoding;
-  std::string report;
-  std::string progress = "bar";
-  mine::SelectionOptions selection;
-};
+using MineFlags = ConfigFlags<mine::MiningOptions>;
 
 std::string quantilesLine(const eval::Quantiles& q) {
   if (q.count == 0) return "none";
@@ -54,15 +29,11 @@ std::string quantilesLine(const eval::Quantiles& q) {
                      q.p05, q.median, q.p95, q.max, q.count);
 }
 
-// What the scores mine writes are.
-std::string scoreMeaning(const model::EmbeddingModel& model) {
-  return model.normalizes() ? "cosine similarities" : "inner products of its embeddings";
-}
-
-void printReport(const mine::MiningStatistics& s, const MineOptions& options,
-                 const mine::CandidateSearch& search, double writeSeconds) {
+void printReport(const mine::MiningResult& result, const mine::MiningOptions& options) {
+  const mine::MiningStatistics& s = result.statistics;
   fmt::print(stderr, "mine: {} queries, up to {} negatives each from ranks {} of {} candidates\n",
-             s.queries, options.selection.negativeNumber, options.range, search.candidates.size());
+             s.queries, options.selection.negativeNumber, mine::rangeText(options.selection),
+             result.candidates);
   fmt::print(stderr,
              "  candidates in range {}: {} equal to a positive or the query, {} above "
              "--max_score, {} by --relative_margin, {} by --absolute_margin; {} eligible\n",
@@ -83,107 +54,35 @@ void printReport(const mine::MiningStatistics& s, const MineOptions& options,
                options.selection.padRandom ? "" : "; --pad_random fills them with random ones");
   }
   fmt::print(stderr, "  time: encode {:.1f} s ({}), search {:.2f} s, write {:.2f} s\n",
-             search.encodeSeconds,
-             search.candidatesFromCache && search.queriesFromCache ? "from the cache"
-             : search.candidatesFromCache                          ? "candidates from the cache"
+             result.encodeSeconds,
+             result.candidatesFromCache && result.queriesFromCache ? "from the cache"
+             : result.candidatesFromCache                          ? "candidates from the cache"
                                                                    : "computed",
-             search.searchSeconds, writeSeconds);
+             result.searchSeconds, result.writeSeconds);
 }
 
-int runMine(MineOptions options, const GlobalOptions& global, store::RunRecorder* recorder) {
-  mine::parseRange(options.range, options.selection);
-  options.selection.sampling =
-      options.sampling == "top" ? mine::Sampling::Top : mine::Sampling::Random;
-  options.selection.relativeMargin = options.relativeMargin;
-  options.selection.absoluteMargin = options.absoluteMargin;
-  options.selection.maxScore = options.maxScore;
-  if (options.relativeMargin && (*options.relativeMargin < 0 || *options.relativeMargin >= 1)) {
-    throw UsageError(
-        "--relative_margin must be in [0, 1) (0.05 drops candidates scoring above "
-        "95% of the positive's score)");
-  }
-  if (options.absoluteMargin && *options.absoluteMargin < 0)
-    throw UsageError("--absolute_margin must not be negative");
-
-  JobProgress progress("mining", options.progress, global.quiet);
+int runMine(const mine::MiningOptions& options, const std::string& progressMode,
+            const GlobalOptions& global, store::RunRecorder* recorder) {
+  JobProgress progress("mining", progressMode, global.quiet);
   if (options.useGpuForSearching && progress.talks()) {
     fmt::print(stderr,
                "mine: note: this build's FAISS searches on the CPU; --use_gpu_for_searching is "
                "accepted for compatibility (exact search of 1M candidates takes seconds)\n");
   }
-
-  std::vector<Problem> warnings;
-  std::vector<TrainingExample> examples =
-      readTrainingData(options.input, &warnings, nullptr, &interruptToken());
-  if (examples.empty()) throw InputError(options.input, "holds no training examples");
-  progress.noteWarnings(options.input, warnings);
-  std::optional<std::vector<std::string>> pool;
-  if (!options.candidatePool.empty()) {
-    warnings.clear();
-    pool = readCandidatePool(options.candidatePool, &warnings, nullptr, &interruptToken());
-    if (pool->empty()) throw InputError(options.candidatePool, "holds no candidate texts");
-    progress.noteWarnings(options.candidatePool, warnings);
+  mine::MiningContext context;
+  context.progress = &progress;
+  context.cancel = &interruptToken();
+  context.searchThreads = global.threads ? static_cast<unsigned>(*global.threads) : 0;
+  context.onWarnings = [&progress](const std::string& file, const std::vector<Problem>& found) {
+    progress.noteWarnings(file, found);
+  };
+  if (!global.quiet) {
+    context.onCacheWriteFailure = [](const std::string& message) {
+      fmt::print(stderr, "embedlab-cli: warning: {}\n", message);
+    };
   }
-
-  const model::EmbeddingModel model =
-      model::EmbeddingModel::load(options.model, options.encoding.loadOptions());
-  const std::unique_ptr<model::EmbeddingCache> cache = options.encoding.cache(global.quiet);
-
-  mine::CandidateSearchOptions search;
-  search.depth = options.selection.rangeEnd;
-  search.queryInstruction = options.queryInstruction;
-  search.passageInstruction = options.passageInstruction;
-  search.batchSize = options.encoding.batchSize;
-  search.maxLength = options.encoding.maxLength;
-  search.fp16 = options.encoding.fp16;
-  search.index.kind = index::parseIndexKind(options.indexKind);
-  search.index.ivfLists = options.ivfLists;
-  search.index.ivfProbe = options.ivfProbe;
-  search.index.hnswM = options.hnswM;
-  search.index.hnswEfSearch = options.hnswEfSearch;
-  search.index.threads = global.threads ? static_cast<unsigned>(*global.threads) : 0;
-  search.cache = cache.get();
-  search.modelFingerprint = options.encoding.fingerprint(options.model);
-  search.progress = &progress;
-  search.cancel = &interruptToken();
-
-  const mine::CandidateSearch found = mine::searchCandidates(
-      model, examples, mine::candidateTexts(examples, pool ? &*pool : nullptr), search);
-  const mine::Selection selection = mine::selectNegatives(found, examples, options.selection);
-
-  const auto writeStart = std::chrono::steady_clock::now();
-  std::size_t foreignPositiveScores = 0;
-  for (const TrainingExample& example : examples)
-    foreignPositiveScores += example.positiveScores.empty() ? 0 : 1;
-  mine::applySelection(examples, found, selection,
-                       options.scores == "both"   ? mine::ScoreFields::Both
-                       : options.scores == "none" ? mine::ScoreFields::None
-                                                  : mine::ScoreFields::Negatives);
-  throwIfCancelled(&interruptToken());
-  writeTrainingData(options.output, examples);
-  const double writeSeconds =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - writeStart).count();
-
-  nlohmann::json report = mine::toJson(selection.statistics);
-  report["candidates"] = found.candidates.size();
-  report["range"] = options.range;
-  report["negative_number"] = options.selection.negativeNumber;
-  report["cache"] = {{"candidates", found.candidatesFromCache},
-                     {"queries", found.queriesFromCache}};
-  report["seconds"] = {
-      {"encode", found.encodeSeconds}, {"search", found.searchSeconds}, {"write", writeSeconds}};
-  report["output_file"] = options.output;
-  if (options.scores != "none") {
-    // Raw similarities, not logits: softmax over a group of cosines in [-1, 1] is nearly
-    // uniform, so distilling from them needs the temperature the model was trained with.
-    report["scores"] = {
-        {"fields", options.scores == "both" ? nlohmann::json{"pos_scores", "neg_scores"}
-                                            : nlohmann::json{"neg_scores"}},
-        {"meaning", scoreMeaning(model)},
-        {"distil_with",
-         "train --knowledge_distillation --teacher_temperature T, T being the "
-         "temperature this model was trained with (e.g. 0.02)"}};
-  }
+  const mine::MiningResult result = mine::runMining(options, context);
+  const nlohmann::json report = result.toJson(options);
   if (recorder != nullptr) recorder->setSummary("mining_statistics", report);
   if (!options.report.empty()) {
     AtomicFileWriter file(options.report);
@@ -196,22 +95,22 @@ int runMine(MineOptions options, const GlobalOptions& global, store::RunRecorder
     done["event"] = "done";
     JobProgress::emit(done);
   } else if (progress.talks()) {
-    printReport(selection.statistics, options, found, writeSeconds);
-    if (foreignPositiveScores > 0 && options.scores == "neg") {
+    printReport(result, options);
+    if (result.linesWithForeignPositiveScores > 0 && options.writeScores == "neg") {
       fmt::print(stderr,
                  "mine: warning: {} lines carry pos_scores from another scorer, and their "
                  "neg_scores now come from this model; training would distill from mixed "
                  "scales. Rescore them, or mine with --write_scores both or none.\n",
-                 foreignPositiveScores);
+                 result.linesWithForeignPositiveScores);
     }
-    fmt::print(stderr, "mine: {} lines written to {}\n", examples.size(), options.output);
-    if (options.scores != "none") {
+    fmt::print(stderr, "mine: {} lines written to {}\n", result.linesWritten, options.outputFile);
+    if (options.writeScores != "none") {
       fmt::print(stderr,
                  "mine: {} are this model's {} (not logits); to distil from them, train with "
                  "--knowledge_distillation --teacher_temperature T, T being the temperature it "
                  "was trained with (e.g. 0.02)\n",
-                 options.scores == "both" ? "pos_scores and neg_scores" : "neg_scores",
-                 scoreMeaning(model));
+                 options.writeScores == "both" ? "pos_scores and neg_scores" : "neg_scores",
+                 result.scoreMeaning);
     }
   }
   return kExitOk;
@@ -220,7 +119,9 @@ int runMine(MineOptions options, const GlobalOptions& global, store::RunRecorder
 }  // namespace
 
 void addMineCommand(CLI::App& app, const GlobalOptions& global, CommandAction& action) {
-  auto options = std::make_shared<MineOptions>();
+  auto flags = std::make_shared<MineFlags>();
+  auto progressMode = std::make_shared<std::string>("bar");
+  auto range = std::make_shared<std::string>(mine::rangeText(flags->given.selection));
   CLI::App* command = app.add_subcommand(
       "mine",
       "Mine hard negatives: embed the candidates (every pos/neg text of the input, or\n"
@@ -231,87 +132,128 @@ void addMineCommand(CLI::App& app, const GlobalOptions& global, CommandAction& a
       "Example: embedlab-cli mine --model_name_or_path bge-small/ --input_file train.jsonl "
       "--output_file train.mined.jsonl --range_for_sampling 2-200 --negative_number 15 "
       "--relative_margin 0.05");
+  using O = mine::MiningOptions;
   auto& c = *command;
-  auto& o = *options;
-  const auto last = CLI::MultiOptionPolicy::TakeLast;
-  c.add_option(bothSpellings("model_name_or_path") + ",--model", o.model, "Model folder")
-      ->required()
+  auto& f = *flags;
+  addConfigFlag(c, f);
+  addFlag(
+      c, f, "model_name_or_path", [](O & o) -> auto& { return o.modelNameOrPath; },
+      "Model folder. Required (here or in --config)", ",--model")
       ->check(CLI::ExistingDirectory);
-  c.add_option(bothSpellings("input_file"), o.input, "Training JSONL to mine negatives for")
-      ->required()
+  addFlag(
+      c, f, "input_file", [](O & o) -> auto& { return o.inputFile; },
+      "Training JSONL to mine negatives for. Required (here or in --config)")
       ->check(CLI::ExistingFile);
-  c.add_option(bothSpellings("output_file"), o.output, "Training JSONL to write")->required();
-  c.add_option(bothSpellings("range_for_sampling"), o.range,
-               "Ranks to sample from, A-B (0-based slice of the ranking)")
-      ->capture_default_str()
-      ->multi_option_policy(last);
-  c.add_option(bothSpellings("negative_number"), o.selection.negativeNumber, "Negatives per query")
-      ->check(CLI::Range(1, 100000))
-      ->capture_default_str();
-  c.add_option(bothSpellings("candidate_pool"), o.candidatePool,
-               "JSONL of {\"text\"} lines to search (default: the input's pos and neg texts)")
+  addFlag(
+      c, f, "output_file", [](O & o) -> auto& { return o.outputFile; },
+      "Training JSONL to write. Required (here or in --config)");
+  CLI::Option* rangeOption =
+      c.add_option(bothSpellings("range_for_sampling"), *range,
+                   "Ranks to sample from, A-B (0-based slice of the ranking)")
+          ->capture_default_str()
+          ->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
+  f.overrides.emplace_back(rangeOption, [range](O& o) { mine::parseRange(*range, o.selection); });
+  addFlag(
+      c, f, "negative_number", [](O & o) -> auto& { return o.selection.negativeNumber; },
+      "Negatives per query");
+  addFlag(
+      c, f, "candidate_pool", [](O & o) -> auto& { return o.candidatePool; },
+      "JSONL of {\"text\"} lines to search (default: the input's pos and neg texts)")
       ->check(CLI::ExistingFile);
-  c.add_option(bothSpellings("query_instruction_for_retrieval"), o.queryInstruction,
-               "Text put before every query; a line's \"prompt\" wins (default: nothing)");
-  c.add_option(bothSpellings("passage_instruction"), o.passageInstruction,
-               "Text put before every candidate, e.g. \"passage: \" for E5 (default: nothing)");
-  c.add_flag(bothSpellings("use_gpu_for_searching"), o.useGpuForSearching,
-             "Accepted for compatibility; FAISS searches on the CPU in this build");
-  addEncodingFlags(c, o.encoding, bothSpellings("max_len"));
-  c.add_option("--sampling", o.sampling,
-               "How negatives are chosen in the range: random (the reference) or top (the "
-               "best-ranked eligible candidates)")
-      ->check(CLI::IsMember({"random", "top"}))
-      ->capture_default_str();
-  c.add_option(bothSpellings("relative_margin"), o.relativeMargin,
-               "Drop candidates scoring above (1-R) x the lowest positive score (0.05 is "
-               "NV-Retriever's setting; default: no such filter)");
-  c.add_option(
-      bothSpellings("absolute_margin"), o.absoluteMargin,
+  addFlag(
+      c, f, "query_instruction_for_retrieval", [](O & o) -> auto& { return o.queryInstruction; },
+      "Text put before every query; a line's \"prompt\" wins (default: nothing)");
+  addFlag(
+      c, f, "passage_instruction", [](O & o) -> auto& { return o.passageInstruction; },
+      "Text put before every candidate, e.g. \"passage: \" for E5 (default: nothing)");
+  addFlag(
+      c, f, "use_gpu_for_searching", [](O & o) -> auto& { return o.useGpuForSearching; },
+      "Accepted for compatibility; FAISS searches on the CPU in this build");
+  addFlag(
+      c, f, "batch_size", [](O & o) -> auto& { return o.encoding.batchSize; },
+      "Texts per forward pass");
+  addFlag(
+      c, f, "max_len", [](O & o) -> auto& { return o.encoding.maxLength; },
+      "Longest text in tokens");
+  addFlag(
+      c, f, "fp16", [](O & o) -> auto& { return o.encoding.fp16; },
+      "Encode in float16 on CUDA (ignored on the CPU)");
+  addFlag(
+      c, f, "device", [](O & o) -> auto& { return o.encoding.device; },
+      "Where to run: auto (all visible GPUs, else the CPU), cpu, cuda or cuda:N");
+  addFlag(
+      c, f, "no_cache", [](O & o) -> auto& { return o.encoding.noCache; },
+      "Neither read nor write the embedding cache");
+  addFlag(
+      c, f, "cache_dir", [](O & o) -> auto& { return o.encoding.cacheDir; },
+      "Embedding cache folder (default: $XDG_CACHE_HOME/embedlab/embeddings)");
+  auto sampling = std::make_shared<std::string>("random");
+  CLI::Option* samplingOption =
+      c.add_option("--sampling", *sampling,
+                   "How negatives are chosen in the range: random (the reference) or top (the "
+                   "best-ranked eligible candidates)")
+          ->check(CLI::IsMember({"random", "top"}))
+          ->capture_default_str();
+  f.overrides.emplace_back(samplingOption, [sampling](O& o) {
+    o.selection.sampling = *sampling == "top" ? mine::Sampling::Top : mine::Sampling::Random;
+  });
+  addFlag(
+      c, f, "relative_margin", [](O & o) -> auto& { return o.selection.relativeMargin; },
+      "Drop candidates scoring above (1-R) x the lowest positive score (0.05 is "
+      "NV-Retriever's setting; default: no such filter)");
+  addFlag(
+      c, f, "absolute_margin", [](O & o) -> auto& { return o.selection.absoluteMargin; },
       "Drop candidates scoring above the lowest positive score - M (default: no such filter)");
-  c.add_option(bothSpellings("max_score"), o.maxScore,
-               "Drop candidates scoring above S (default: no such filter)");
-  c.add_flag(bothSpellings("pad_random"), o.selection.padRandom,
-             "Fill queries short of negatives with random candidates that pass the filters");
-  c.add_option("--seed", o.selection.seed, "Seed for sampling")->capture_default_str();
-  c.add_option(bothSpellings("write_scores"), o.scores,
-               "Scores written with the negatives: neg (neg_scores), both (also pos_scores, for "
-               "distillation) or none. They are this model's cosine similarities (inner "
-               "products if it does not normalise), not logits: distil from them with train "
-               "--knowledge_distillation --teacher_temperature T, T the temperature the model "
-               "was trained with")
-      ->check(CLI::IsMember({"neg", "both", "none"}))
-      ->capture_default_str();
-  c.add_option(
-       "--index", o.indexKind,
-       "Search index: flat (exact inner product), ivf or hnsw (approximate, for huge pools)")
-      ->check(CLI::IsMember({"flat", "ivf", "hnsw"}))
-      ->capture_default_str();
-  c.add_option(bothSpellings("ivf_lists"), o.ivfLists, "IVF cells (default 4 sqrt(n))");
-  c.add_option(bothSpellings("ivf_probe"), o.ivfProbe, "IVF cells visited per query")
-      ->capture_default_str();
-  c.add_option(bothSpellings("hnsw_m"), o.hnswM, "HNSW neighbours per node")->capture_default_str();
-  c.add_option(bothSpellings("hnsw_ef_search"), o.hnswEfSearch, "HNSW search breadth")
-      ->capture_default_str();
-  c.add_option("--report", o.report,
-               "Write the statistics as JSON to this file (default: only printed)");
-  c.add_option("--progress", o.progress,
+  addFlag(
+      c, f, "max_score", [](O & o) -> auto& { return o.selection.maxScore; },
+      "Drop candidates scoring above S (default: no such filter)");
+  addFlag(
+      c, f, "pad_random", [](O & o) -> auto& { return o.selection.padRandom; },
+      "Fill queries short of negatives with random candidates that pass the filters");
+  addFlag(
+      c, f, "seed", [](O & o) -> auto& { return o.selection.seed; }, "Seed for sampling");
+  addFlag(
+      c, f, "write_scores", [](O & o) -> auto& { return o.writeScores; },
+      "Scores written with the negatives: neg (neg_scores), both (also pos_scores, for "
+      "distillation) or none. They are this model's cosine similarities (inner "
+      "products if it does not normalise), not logits: distil from them with train "
+      "--knowledge_distillation --teacher_temperature T, T the temperature the model "
+      "was trained with")
+      ->check(CLI::IsMember({"neg", "both", "none"}));
+  addFlag(
+      c, f, "index", [](O & o) -> auto& { return o.index; },
+      "Search index: flat (exact inner product), ivf or hnsw (approximate, for huge pools)")
+      ->check(CLI::IsMember({"flat", "ivf", "hnsw"}));
+  addFlag(
+      c, f, "ivf_lists", [](O & o) -> auto& { return o.ivfLists; }, "IVF cells (0: 4 sqrt(n))");
+  addFlag(
+      c, f, "ivf_probe", [](O & o) -> auto& { return o.ivfProbe; }, "IVF cells visited per query");
+  addFlag(
+      c, f, "hnsw_m", [](O & o) -> auto& { return o.hnswM; }, "HNSW neighbours per node");
+  addFlag(
+      c, f, "hnsw_ef_search", [](O & o) -> auto& { return o.hnswEfSearch; }, "HNSW search breadth");
+  addFlag(
+      c, f, "report", [](O & o) -> auto& { return o.report; },
+      "Write the statistics as JSON to this file (default: only printed)");
+  c.add_option("--progress", *progressMode,
                "How progress is shown: bar (stderr), json (JSON lines on stdout, the report last) "
                "or none")
       ->check(CLI::IsMember({"bar", "json", "none"}))
       ->capture_default_str();
-  command->callback([&action, &global, options, command] {
-    store::NewRun run;
-    run.kind = "mine";
-    run.name = "mine " + std::filesystem::path(options->output).filename().string();
-    run.options = resolvedOptions(*command);
-    run.inputs = {runInput(options->model), runInput(options->input)};
-    if (!options->candidatePool.empty()) run.inputs.push_back(runInput(options->candidatePool));
-    run.outputPath = absolutePath(options->output);
-    run.parentModel = options->model;
-    action = [options, &global, run] {
+  command->callback([&action, &global, flags, progressMode] {
+    action = [flags, progressMode, &global] {
+      const mine::MiningOptions options = flags->resolve();
+      mine::validate(options);
+      store::NewRun run;
+      run.kind = store::runKindName(store::RunKind::Mine);
+      run.name = "mine " + std::filesystem::path(options.outputFile).filename().string();
+      run.options = options.toJson();
+      run.inputs = {runInput(options.modelNameOrPath), runInput(options.inputFile)};
+      if (!options.candidatePool.empty()) run.inputs.push_back(runInput(options.candidatePool));
+      run.outputPath = absolutePath(options.outputFile);
+      run.parentModel = options.modelNameOrPath;
       return runRecorded(global, run, [&](store::RunRecorder* recorder) {
-        return runMine(*options, global, recorder);
+        return runMine(options, *progressMode, global, recorder);
       });
     };
   });

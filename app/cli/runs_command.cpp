@@ -20,6 +20,13 @@ namespace embedlab::cli {
 
 namespace {
 
+std::vector<std::string> runKindNames() {
+  std::vector<std::string> names;
+  for (const store::RunKind kind : store::kRunKinds)
+    names.emplace_back(store::runKindName(kind));
+  return names;
+}
+
 struct RunsOptions {
   // list
   std::string kind;
@@ -308,7 +315,7 @@ void addRunsCommand(CLI::App& app, const GlobalOptions& global, CommandAction& a
       "Runs, newest first: id, kind, state, name, start, duration, main metric.\n"
       "Example: embedlab-cli runs list --kind train --since 7d --limit 20");
   list->add_option("--kind", o.kind, "Only this kind of run (default: all)")
-      ->check(CLI::IsMember({"train", "train-reranker", "mine", "eval", "merge", "threshold"}));
+      ->check(CLI::IsMember(runKindNames()));
   list->add_option("--status", o.status, "Only runs in this state (default: all)")
       ->check(CLI::IsMember({"running", "finished", "failed", "stopped", "interrupted"}));
   list->add_option("--tag", o.tag, "Only runs with this tag (default: all)");

@@ -287,7 +287,7 @@ void addThresholdCommand(CLI::App& app, const GlobalOptions& global, CommandActi
       ->capture_default_str();
   command->callback([&action, &global, options, command] {
     store::NewRun run;
-    run.kind = "threshold";
+    run.kind = store::runKindName(store::RunKind::Threshold);
     run.name = "threshold on " + std::filesystem::path(options->pairs).filename().string();
     run.options = resolvedOptions(*command);
     run.inputs = {runInput(options->model), runInput(options->pairs)};

@@ -6,6 +6,7 @@
 #include <fstream>
 #include <memory>
 
+#include "app/cli/config_flags.h"
 #include "app/cli/interrupt.h"
 #include "app/cli/job_history.h"
 #include "app/cli/terminal_progress.h"
@@ -18,43 +19,11 @@ namespace embedlab::cli {
 
 namespace {
 
-// Flags given on the command line are copied over the --config file's values; this table says
-// which member each registered option fills.
-struct TrainFlags {
-  train::TrainingOptions given;  // what the flags parsed into
-  std::string config;
+// The flag table over TrainingOptions (config_flags.h), and what only the command line says.
+struct TrainFlags : ConfigFlags<train::TrainingOptions> {
   std::string progress = "bar";
   bool reranker = false;  // train-reranker: TrainingOptions::task is "reranker"
-  std::vector<std::pair<CLI::Option*, std::function<void(train::TrainingOptions&)>>> overrides;
 };
-
-template <typename T>
-void flag(CLI::App& command, TrainFlags& flags, const std::string& underscore,
-          T train::TrainingOptions::*member, const std::string& help) {
-  std::string dashed = underscore;
-  std::replace(dashed.begin(), dashed.end(), '_', '-');
-  const std::string names =
-      dashed == underscore ? "--" + underscore : "--" + underscore + ",--" + dashed;
-  std::string text = help;
-  if constexpr (std::is_same_v<T, bool>) {
-    text += fmt::format(" (default: {}; the flag alone means true)",
-                        train::TrainingOptions{}.*member ? "true" : "false");
-  }
-  CLI::Option* option = command.add_option(names, flags.given.*member, text);
-  option->multi_option_policy(
-      CLI::MultiOptionPolicy::TakeLast);  // a later flag wins, as in argparse
-  if constexpr (std::is_same_v<T, bool>) {
-    // Booleans accept "--x", "--x True" and "--x false", as Hugging Face's argument parser does:
-    // CLI11 takes default_str as the value of a bare "--x" (so --help shows the real default in
-    // the text, not "=true").
-    option->expected(0, 1)->default_str("true")->option_text("[BOOLEAN]");
-  } else {
-    option->capture_default_str();
-  }
-  flags.overrides.emplace_back(option, [&flags, member](train::TrainingOptions& options) {
-    options.*member = flags.given.*member;
-  });
-}
 
 class CliTrainingObserver : public train::TrainingObserver {
  public:
@@ -128,19 +97,7 @@ class CliTrainingObserver : public train::TrainingObserver {
 };
 
 train::TrainingOptions resolve(const TrainFlags& flags) {
-  train::TrainingOptions options;
-  if (!flags.config.empty()) {
-    std::ifstream in(flags.config);
-    if (!in) throw InputError(flags.config, "cannot be read");
-    try {
-      options = train::TrainingOptions::fromJson(nlohmann::json::parse(in), flags.config);
-    } catch (const nlohmann::json::parse_error& error) {
-      throw InputError(flags.config, std::string("invalid JSON: ") + error.what());
-    }
-  }
-  for (const auto& [option, apply] : flags.overrides) {
-    if (option->count() > 0) apply(options);
-  }
+  train::TrainingOptions options = flags.resolve();
   if (flags.reranker) options.task = "reranker";
   return options;
 }
@@ -192,7 +149,8 @@ int runTrain(const TrainFlags& flags, const GlobalOptions& global) {
   // Rank 0 speaks for the run, in the history as on the terminal.
   if (dist::workerEnvironment().rank != 0) return trainWorker(options, flags, global, nullptr);
   store::NewRun run;
-  run.kind = options.task == "reranker" ? "train-reranker" : "train";
+  run.kind = store::runKindName(options.task == "reranker" ? store::RunKind::TrainReranker
+                                                           : store::RunKind::Train);
   run.name = std::filesystem::path(options.outputDir).lexically_normal().filename().string();
   run.options = options.toJson();
   run.inputs.push_back(runInput(options.modelNameOrPath));
@@ -273,11 +231,7 @@ void addTrainingCommand(CLI::App& app, const GlobalOptions& global, CommandActio
                 "Example: embedlab-cli train --model_name_or_path bge-small/ --train_data "
                 "train.jsonl --output_dir runs/first --per_device_train_batch_size 32 "
                 "--train_group_size 4");
-  command
-      ->add_option("--config", flags->config,
-                   "JSON file of options (the names below); flags given as well override it "
-                   "(default: none)")
-      ->check(CLI::ExistingFile);
+  addConfigFlag(*command, *flags);
   command
       ->add_option(
           "--progress", flags->progress,
@@ -288,98 +242,103 @@ void addTrainingCommand(CLI::App& app, const GlobalOptions& global, CommandActio
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
   auto& c = *command;
   auto& f = *flags;
-  flag(c, f, "output_dir", &O::outputDir,
-       "Run folder: options, metrics.jsonl, checkpoints; the final model at its root. "
-       "Required (here or in --config)");
-  flag(c, f, "model_name_or_path", &O::modelNameOrPath,
-       "Model folder to start from (Hugging Face layout). Required (here or in --config)");
+  addFlag(c, f, "output_dir", &O::outputDir,
+          "Run folder: options, metrics.jsonl, checkpoints; the final model at its root. "
+          "Required (here or in --config)");
+  addFlag(c, f, "model_name_or_path", &O::modelNameOrPath,
+          "Model folder to start from (Hugging Face layout). Required (here or in --config)");
   c.add_option("--train_data,--train-data", f.given.trainData,
                "Training JSONL files of {\"query\", \"pos\", \"neg\"} lines. Required (here or in "
                "--config)")
       ->expected(1, -1);
   f.overrides.emplace_back(c.get_option("--train_data"),
                            [&f](O& o) { o.trainData = f.given.trainData; });
-  flag(c, f, "train_group_size", &O::trainGroupSize,
-       "Passages per query: 1 positive + G-1 negatives");
-  flag(c, f, "query_max_len", &O::queryMaxLen, "Longest query in tokens");
-  flag(c, f, "passage_max_len", &O::passageMaxLen, "Longest passage in tokens");
-  flag(c, f, "query_instruction_for_retrieval", &O::queryInstruction,
-       "Text put before every query; a line's \"prompt\" wins (default: nothing)");
-  flag(c, f, "passage_instruction", &O::passageInstruction,
-       "Text put before every passage, e.g. \"passage: \" for E5 (default: nothing)");
-  flag(c, f, "dedup_batches", &O::deduplicateBatches,
-       "Keep a text out of a batch that already holds it (avoids false in-batch negatives)");
+  addFlag(c, f, "train_group_size", &O::trainGroupSize,
+          "Passages per query: 1 positive + G-1 negatives");
+  addFlag(c, f, "query_max_len", &O::queryMaxLen, "Longest query in tokens");
+  addFlag(c, f, "passage_max_len", &O::passageMaxLen, "Longest passage in tokens");
+  addFlag(c, f, "query_instruction_for_retrieval", &O::queryInstruction,
+          "Text put before every query; a line's \"prompt\" wins (default: nothing)");
+  addFlag(c, f, "passage_instruction", &O::passageInstruction,
+          "Text put before every passage, e.g. \"passage: \" for E5 (default: nothing)");
+  addFlag(c, f, "dedup_batches", &O::deduplicateBatches,
+          "Keep a text out of a batch that already holds it (avoids false in-batch negatives)");
   if (!reranker) {
-    flag(c, f, "sentence_pooling_method", &O::pooling,
-         "Pooling: cls, mean or last_token (also lasttoken; default: the model's "
-         "sentence-transformers setting, else mean)");
-    flag(c, f, "normalized", &O::normalized,
-         "L2-normalise embeddings (cosine scores); also --normlized");
+    addFlag(c, f, "sentence_pooling_method", &O::pooling,
+            "Pooling: cls, mean or last_token (also lasttoken; default: the model's "
+            "sentence-transformers setting, else mean)");
+    addFlag(c, f, "normalized", &O::normalized,
+            "L2-normalise embeddings (cosine scores); also --normlized");
     c.add_option("--normlized", f.given.normalized, "The reference's spelling of --normalized")
         ->expected(0, 1)
         ->default_str("true")
         ->option_text("[BOOLEAN]");
     f.overrides.emplace_back(c.get_option("--normlized"),
                              [&f](O& o) { o.normalized = f.given.normalized; });
-    flag(c, f, "temperature", &O::temperature,
-         "Scores are q.p / temperature; lower sharpens (0.01-0.05 usual)");
-    flag(c, f, "use_inbatch_neg", &O::inBatchNegatives,
-         "Use the other queries' passages as negatives too");
-    flag(c, f, "negatives_cross_device", &O::negativesCrossDevice,
-         "Share passages across workers as negatives (a larger effective batch)");
+    addFlag(c, f, "temperature", &O::temperature,
+            "Scores are q.p / temperature; lower sharpens (0.01-0.05 usual)");
+    addFlag(c, f, "use_inbatch_neg", &O::inBatchNegatives,
+            "Use the other queries' passages as negatives too");
+    addFlag(c, f, "negatives_cross_device", &O::negativesCrossDevice,
+            "Share passages across workers as negatives (a larger effective batch)");
   }
-  flag(c, f, "knowledge_distillation", &O::knowledgeDistillation,
-       "Distil from the lines' pos_scores/neg_scores: add the KL divergence from the softmax of "
-       "the teacher's scores over each group to the student's (without it, scores in the data "
-       "are ignored, as in the reference)");
-  flag(c, f, "kd_loss_type", &O::kdLossType,
-       "The distillation loss: kl_div (the reference's m3_kd_loss is not supported)");
-  flag(c, f, "teacher_temperature", &O::teacherTemperature,
-       "Teacher scores are divided by this before their softmax: 1 for logits (a reranker's "
-       "scores); for cosines, as mine --write_scores writes them, the temperature their "
-       "bi-encoder was trained with (e.g. 0.02)");
-  flag(c, f, "distill_weight", &O::distillationWeight,
-       "Weight of the distillation term (with --knowledge_distillation)");
-  flag(c, f, "learning_rate", &O::learningRate,
-       "AdamW learning rate (reference advice: 1e-5/2e-5/3e-5 for large/base/small models)");
-  flag(c, f, "num_train_epochs", &O::numTrainEpochs, "Epochs (may be fractional)");
-  flag(c, f, "max_steps", &O::maxSteps,
-       "Optimiser steps in total; overrides the epochs when positive");
-  flag(c, f, "per_device_train_batch_size", &O::perDeviceTrainBatchSize,
-       "Queries per worker and step (larger is usually better)");
-  flag(c, f, "dataloader_drop_last", &O::dataloaderDropLast,
-       "Drop each epoch's last incomplete batch (else it is filled from the start)");
-  flag(c, f, "warmup_ratio", &O::warmupRatio,
-       "Share of the steps with a linear warm-up of the learning rate");
-  flag(c, f, "weight_decay", &O::weightDecay,
-       "AdamW weight decay (not applied to biases and LayerNorm)");
-  flag(c, f, "max_grad_norm", &O::maxGradNorm,
-       "Clip the global gradient norm to this (0: no clipping)");
-  flag(c, f, "adam_beta1", &O::adamBeta1, "AdamW beta1");
-  flag(c, f, "adam_beta2", &O::adamBeta2, "AdamW beta2");
-  flag(c, f, "adam_epsilon", &O::adamEpsilon, "AdamW epsilon");
-  flag(c, f, "seed", &O::seed, "Seed of sampling, shuffling and dropout");
-  flag(c, f, "logging_steps", &O::loggingSteps,
-       "A metrics record (loss, learning rate, similarity histograms) every N steps");
-  flag(c, f, "save_steps", &O::saveSteps, "A checkpoint every N steps (0: only at the end)");
-  flag(c, f, "save_total_limit", &O::saveTotalLimit, "Keep only the last N checkpoints (0: all)");
-  flag(c, f, "resume_from_checkpoint", &O::resumeFromCheckpoint,
-       "Continue from a checkpoint folder, or \"latest\" in --output_dir (default: start "
-       "afresh)");
-  flag(c, f, "gradient_checkpointing", &O::gradientCheckpointing,
-       "Recompute each layer in backward: less memory, ~30% more time");
+  addFlag(c, f, "knowledge_distillation", &O::knowledgeDistillation,
+          "Distil from the lines' pos_scores/neg_scores: add the KL divergence from the softmax of "
+          "the teacher's scores over each group to the student's (without it, scores in the data "
+          "are ignored, as in the reference)");
+  addFlag(c, f, "kd_loss_type", &O::kdLossType,
+          "The distillation loss: kl_div (the reference's m3_kd_loss is not supported)");
+  addFlag(c, f, "teacher_temperature", &O::teacherTemperature,
+          "Teacher scores are divided by this before their softmax: 1 for logits (a reranker's "
+          "scores); for cosines, as mine --write_scores writes them, the temperature their "
+          "bi-encoder was trained with (e.g. 0.02)");
+  addFlag(c, f, "distill_weight", &O::distillationWeight,
+          "Weight of the distillation term (with --knowledge_distillation)");
+  addFlag(c, f, "learning_rate", &O::learningRate,
+          "AdamW learning rate (reference advice: 1e-5/2e-5/3e-5 for large/base/small models)");
+  addFlag(c, f, "num_train_epochs", &O::numTrainEpochs, "Epochs (may be fractional)");
+  addFlag(c, f, "max_steps", &O::maxSteps,
+          "Optimiser steps in total; overrides the epochs when positive");
+  addFlag(c, f, "per_device_train_batch_size", &O::perDeviceTrainBatchSize,
+          "Queries per worker and step (larger is usually better)");
+  addFlag(c, f, "dataloader_drop_last", &O::dataloaderDropLast,
+          "Drop each epoch's last incomplete batch (else it is filled from the start)");
+  addFlag(c, f, "warmup_ratio", &O::warmupRatio,
+          "Share of the steps with a linear warm-up of the learning rate");
+  addFlag(c, f, "weight_decay", &O::weightDecay,
+          "AdamW weight decay (not applied to biases and LayerNorm)");
+  addFlag(c, f, "max_grad_norm", &O::maxGradNorm,
+          "Clip the global gradient norm to this (0: no clipping)");
+  addFlag(c, f, "adam_beta1", &O::adamBeta1, "AdamW beta1");
+  addFlag(c, f, "adam_beta2", &O::adamBeta2, "AdamW beta2");
+  addFlag(c, f, "adam_epsilon", &O::adamEpsilon, "AdamW epsilon");
+  addFlag(c, f, "seed", &O::seed, "Seed of sampling, shuffling and dropout");
+  addFlag(c, f, "logging_steps", &O::loggingSteps,
+          "A metrics record (loss, learning rate, similarity histograms) every N steps");
+  addFlag(c, f, "save_steps", &O::saveSteps, "A checkpoint every N steps (0: only at the end)");
+  addFlag(c, f, "save_total_limit", &O::saveTotalLimit,
+          "Keep only the last N checkpoints (0: all)");
+  addFlag(c, f, "resume_from_checkpoint", &O::resumeFromCheckpoint,
+          "Continue from a checkpoint folder, or \"latest\" in --output_dir (default: start "
+          "afresh)");
+  addFlag(c, f, "gradient_checkpointing", &O::gradientCheckpointing,
+          "Recompute each layer in backward: less memory, ~30% more time");
   if (!reranker) {
-    flag(c, f, "grad_cache", &O::gradCache,
-         "Gradient cache: embed the batch in chunks so batch size is bounded by time, not memory");
-    flag(c, f, "gc_chunk_size", &O::gcChunkSize, "Texts per chunk with --grad_cache");
+    addFlag(
+        c, f, "grad_cache", &O::gradCache,
+        "Gradient cache: embed the batch in chunks so batch size is bounded by time, not memory");
+    addFlag(c, f, "gc_chunk_size", &O::gcChunkSize, "Texts per chunk with --grad_cache");
   }
-  flag(c, f, "fp16", &O::fp16, "Mixed precision in float16 with dynamic loss scaling (CUDA only)");
-  flag(c, f, "bf16", &O::bf16, "Mixed precision in bfloat16 (CUDA, or CPUs with bfloat16 support)");
-  flag(c, f, "nproc_per_node", &O::nprocPerNode,
-       "Worker processes to start on this machine (one per GPU); under torchrun or srun leave 1");
-  flag(c, f, "device", &O::device,
-       "Where to train: auto (a GPU per worker when there are GPUs, else the CPU), cpu or "
-       "cuda");
+  addFlag(c, f, "fp16", &O::fp16,
+          "Mixed precision in float16 with dynamic loss scaling (CUDA only)");
+  addFlag(c, f, "bf16", &O::bf16,
+          "Mixed precision in bfloat16 (CUDA, or CPUs with bfloat16 support)");
+  addFlag(
+      c, f, "nproc_per_node", &O::nprocPerNode,
+      "Worker processes to start on this machine (one per GPU); under torchrun or srun leave 1");
+  addFlag(c, f, "device", &O::device,
+          "Where to train: auto (a GPU per worker when there are GPUs, else the CPU), cpu or "
+          "cuda");
   command->callback([&action, &global, flags] {
     action = [flags, &global] { return runTrain(*flags, global); };
   });

@@ -1,5 +1,6 @@
 // Progress reporting and cancellation, owned by core so that the CLI (a progress bar on stderr,
-// JSON lines on stdout) and the GUI (a worker object on a QThread) can both follow long work.
+// JSON lines on stdout) and the GUI (work run through QtConcurrent, polled by a timer) can both
+// follow long work.
 #pragma once
 
 #include <atomic>

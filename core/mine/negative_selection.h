@@ -107,5 +107,8 @@ void applySelection(std::vector<TrainingExample>& examples, const CandidateSearc
 
 /// The statistics report (what `mine --progress json` and the GUI show).
 nlohmann::json toJson(const MiningStatistics& statistics);
+/// The statistics back from toJson's form (a `mine` report, its last JSON line); missing fields
+/// stay 0, other keys of the report are ignored.
+MiningStatistics miningStatisticsFromJson(const nlohmann::json& json);
 
 }  // namespace embedlab::mine

@@ -83,6 +83,25 @@ std::optional<RunStatus> parseRunStatus(std::string_view name) {
   return std::nullopt;
 }
 
+std::string_view runKindName(RunKind kind) {
+  switch (kind) {
+    case RunKind::Train: return "train";
+    case RunKind::TrainReranker: return "train-reranker";
+    case RunKind::Mine: return "mine";
+    case RunKind::Eval: return "eval";
+    case RunKind::Threshold: return "threshold";
+    case RunKind::Merge: return "merge";
+  }
+  return "train";
+}
+
+std::optional<RunKind> parseRunKind(std::string_view name) {
+  for (const RunKind kind : kRunKinds) {
+    if (runKindName(kind) == name) return kind;
+  }
+  return std::nullopt;
+}
+
 struct History::Impl {
   explicit Impl(const std::filesystem::path& path) : database(path) {}
   SqliteDatabase database;

@@ -23,6 +23,14 @@ enum class RunStatus { Running, Finished, Failed, Stopped, Interrupted };
 std::string_view runStatusName(RunStatus status);
 std::optional<RunStatus> parseRunStatus(std::string_view name);
 
+/// The jobs the history records (Run::kind holds their names: "train", "train-reranker", ...).
+enum class RunKind { Train, TrainReranker, Mine, Eval, Threshold, Merge };
+/// Every kind, in the order filters list them.
+inline constexpr RunKind kRunKinds[] = {RunKind::Train, RunKind::TrainReranker, RunKind::Mine,
+                                        RunKind::Eval,  RunKind::Threshold,     RunKind::Merge};
+std::string_view runKindName(RunKind kind);
+std::optional<RunKind> parseRunKind(std::string_view name);
+
 struct RunInput {
   std::string path;
   std::string contentHash;  ///< hex xxh3 of the file's content (empty when unreadable)
@@ -30,7 +38,7 @@ struct RunInput {
 
 /// What a job says about itself when it starts.
 struct NewRun {
-  std::string kind;  ///< train, mine, eval, merge, threshold
+  std::string kind;  ///< runKindName(): train, train-reranker, mine, eval, threshold, merge
   std::string name;  ///< a label for people (default: kind and output name)
   nlohmann::json options = nlohmann::json::object();  ///< the resolved options
   std::vector<RunInput> inputs;

@@ -8,6 +8,7 @@
 #include <type_traits>
 
 #include "core/common/error.h"
+#include "core/common/option_json.h"
 
 namespace embedlab::train {
 
@@ -60,16 +61,6 @@ void visitFields(TrainingOptions& o, Visitor&& visit) {
   visit("device", o.device);
 }
 
-template <typename T>
-const char* expectedType() {
-  if constexpr (std::is_same_v<T, bool>) return "true or false";
-  if constexpr (std::is_same_v<T, std::string>) return "a string";
-  if constexpr (std::is_same_v<T, std::vector<std::string>>) return "a list of strings";
-  if constexpr (std::is_floating_point_v<T>) return "a number";
-  if constexpr (std::is_unsigned_v<T>) return "a whole number >= 0";
-  return "a whole number";
-}
-
 void require(bool condition, const std::string& message) {
   if (!condition) throw UsageError(message);
 }
@@ -84,50 +75,18 @@ nlohmann::json TrainingOptions::toJson() const {
 }
 
 TrainingOptions TrainingOptions::fromJson(const nlohmann::json& json, const std::string& source) {
-  if (!json.is_object()) {
-    throw UsageError(source + ": must hold a JSON object of training options, not " +
-                     std::string(json.type_name()));
-  }
+  requireOptionObject(json, source, "training options");
   TrainingOptions options;
   std::set<std::string> known;
-  const auto read = [&](const char* name, const nlohmann::json& value, auto& member) {
-    using T = std::remove_reference_t<decltype(member)>;
-    // nlohmann converts between numbers and booleans silently; an option's type is checked here.
-    bool fits = false;
-    if constexpr (std::is_same_v<T, bool>) {
-      fits = value.is_boolean();
-    } else if constexpr (std::is_same_v<T, std::string>) {
-      fits = value.is_string();
-    } else if constexpr (std::is_same_v<T, std::vector<std::string>>) {
-      fits = value.is_array() &&
-             std::all_of(value.begin(), value.end(), [](const auto& v) { return v.is_string(); });
-    } else if constexpr (std::is_floating_point_v<T>) {
-      fits = value.is_number();
-    } else {
-      // Whole numbers; 8.0 from a form's number field is 8.
-      fits = value.is_number_integer() ||
-             (value.is_number_float() &&
-              value.template get<double>() == std::floor(value.template get<double>()));
-      if constexpr (std::is_unsigned_v<T>) fits = fits && value.template get<double>() >= 0;
-    }
-    if (!fits) {
-      throw UsageError(fmt::format("{}: option \"{}\" must be {}, got {} {}", source, name,
-                                   expectedType<T>(), value.type_name(), value.dump()));
-    }
-    member = value.template get<T>();
-  };
   visitFields(options, [&](const char* name, auto& member) {
     known.insert(name);
-    if (json.contains(name)) read(name, json.at(name), member);
+    if (json.contains(name)) readOptionValue(source, name, json.at(name), member);
   });
-  for (const auto& [key, value] : json.items()) {
-    // The reference spells "normalized" as "normlized"; accept both.
-    if (key == "normlized") {
-      read("normlized", value, options.normalized);
-      continue;
-    }
-    if (known.count(key) == 0) throw UsageError(source + ": unknown option \"" + key + "\"");
-  }
+  // The reference spells "normalized" as "normlized"; accept both.
+  known.insert("normlized");
+  if (json.contains("normlized"))
+    readOptionValue(source, "normlized", json.at("normlized"), options.normalized);
+  rejectUnknownOptions(json, known, source);
   return options;
 }
 

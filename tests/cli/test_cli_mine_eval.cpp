@@ -170,6 +170,57 @@ class TestCliMineEval : public QObject {
     QVERIFY(!std::filesystem::exists(folder_ / "never.jsonl"));
   }
 
+  // mine --config: the job's typed options from a file, flags on top; the history records them
+  // typed (the range as two numbers) and `runs show` prints them so.
+  void mineRunsFromAConfigFileWithFlagsOnTop() {
+    const nlohmann::json config{{"model_name_or_path", path(folder_ / "tiny").toStdString()},
+                                {"input_file", path(folder_ / "train.jsonl").toStdString()},
+                                {"output_file", path(folder_ / "from-config.jsonl").toStdString()},
+                                {"range_for_sampling", {1, 8}},
+                                {"negative_number", 4},
+                                {"max_len", 32},
+                                {"seed", 5}};
+    writeFile(folder_ / "mine.json", config.dump(2));
+    auto run = cli({"mine", "--config", path(folder_ / "mine.json"), "--progress", "none"});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    const auto fromFile = embedlab::readTrainingData(folder_ / "from-config.jsonl");
+    QCOMPARE(fromFile.size(), std::size_t{12});
+    QVERIFY(fromFile[0].negatives.size() == 4);
+    // The same job from flags alone writes the same file.
+    run = cli({"mine", "--model_name_or_path", path(folder_ / "tiny"), "--input_file",
+               path(folder_ / "train.jsonl"), "--output_file", path(folder_ / "from-flags.jsonl"),
+               "--range_for_sampling", "1-8", "--negative_number", "4", "--max_len", "32", "--seed",
+               "5", "--progress", "none"});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    QCOMPARE(embedlab::test::readFile(folder_ / "from-flags.jsonl"),
+             embedlab::test::readFile(folder_ / "from-config.jsonl"));
+    // A flag overrides the file.
+    run = cli({"mine", "--config", path(folder_ / "mine.json"), "--negative_number", "2",
+               "--output_file", path(folder_ / "overridden.jsonl"), "--progress", "none"});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    for (const auto& example : embedlab::readTrainingData(folder_ / "overridden.jsonl"))
+      QVERIFY(example.negatives.size() <= 2);
+    const auto runs = cli({"runs", "list", "--kind", "mine", "--format", "json"});
+    QVERIFY2(runs.exitCode == 0, qPrintable(runs.err));
+    const auto listed = nlohmann::json::parse(runs.out.toStdString());
+    bool found = false;
+    for (const auto& entry : listed) {
+      if (entry["output_path"].get<std::string>().find("overridden.jsonl") == std::string::npos)
+        continue;
+      found = true;
+      QCOMPARE(entry["options"]["range_for_sampling"], nlohmann::json({1, 8}));
+      QCOMPARE(entry["options"]["negative_number"], nlohmann::json(2));
+      QVERIFY(entry["options"]["relative_margin"].is_null());
+    }
+    QVERIFY2(found, qPrintable(runs.out));
+    // A config the job cannot use is a usage error naming the file and the option.
+    writeFile(folder_ / "bad.json", R"({"negative_number": "four"})");
+    run = cli({"mine", "--config", path(folder_ / "bad.json")});
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY2(run.err.contains("bad.json") && run.err.contains("negative_number"),
+             qPrintable(run.err));
+  }
+
   void evalReportsMetricsRunFileAndPerQueryTable() {
     const auto run = cli({"eval", "--model", path(folder_ / "tiny"), "--data",
                           path(folder_ / "beir"), "--max_len", "32", "--output",

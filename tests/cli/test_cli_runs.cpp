@@ -93,7 +93,9 @@ class TestCliRuns : public QObject {
       QCOMPARE(item["status"].get<std::string>(), std::string("finished"));
     QCOMPARE(list[3]["options"]["temperature"].get<double>(), 0.05);
     QCOMPARE(list[3]["parent_model"].get<std::string>(), (folder_ / "tiny").string());
-    QCOMPARE(list[2]["options"]["range_for_sampling"].get<std::string>(), std::string("1-8"));
+    // Typed options: the range as two numbers (it was the string "1-8").
+    QCOMPARE(list[2]["options"]["range_for_sampling"], nlohmann::json({1, 8}));
+    QVERIFY(list[2]["options"]["negative_number"].is_number_integer());
     QVERIFY(!list[3]["inputs"][1]["content_hash"].get<std::string>().empty());
 
     // The training run's metric series, step by step; the evaluation's results.

@@ -214,6 +214,39 @@ class TestHistoryPanel : public QObject {
              QString("threshold 0.476, F1 0.867"));
   }
 
+  // Every kind of run shows its key options: a reranker's training ones (it showed none), and
+  // mining's range as the CLI writes it although the history holds it typed ([2, 60]).
+  void everyKindShowsItsKeyOptionsAndIsFiltered() {
+    test::TempFolder folder;
+    const auto database = folder / "history.sqlite";
+    {
+      store::History history(database);
+      store::NewRun reranker;
+      reranker.kind = store::runKindName(store::RunKind::TrainReranker);
+      reranker.name = "reranker";
+      reranker.options = {{"learning_rate", 2e-5}, {"train_group_size", 8}};
+      history.finishRun(history.startRun(reranker), store::RunStatus::Finished);
+      store::NewRun mine;
+      mine.kind = store::runKindName(store::RunKind::Mine);
+      mine.name = "mine train.mined.jsonl";
+      mine.options = {
+          {"range_for_sampling", {2, 60}}, {"negative_number", 7}, {"relative_margin", nullptr}};
+      history.finishRun(history.startRun(mine), store::RunStatus::Finished);
+    }
+    widgets::HistoryPanel panel;
+    panel.setDatabase(database);
+    QStringList options;
+    for (int row = 0; row < panel.filter()->rowCount(); ++row)
+      options << panel.filter()->index(row, widgets::RunTableModel::KeyOptions).data().toString();
+    QVERIFY2(options.contains("lr 2e-05, G 8"), qPrintable(options.join(" | ")));
+    QVERIFY2(options.contains("range 2-60, N 7"), qPrintable(options.join(" | ")));
+    // The kind filter offers every kind, train-reranker included, and filters by it.
+    QComboBox* kinds = panel.kindFilter();
+    QCOMPARE(kinds->count(), 1 + static_cast<int>(std::size(store::kRunKinds)));
+    kinds->setCurrentIndex(kinds->findData(QStringLiteral("train-reranker")));
+    QCOMPARE(panel.filter()->rowCount(), 1);
+  }
+
   // At 1024 pixels a long run name and option list pushed the key metrics past the table's edge.
   void theKeyMetricsStayInSightBesideLongNames() {
     test::TempFolder folder;

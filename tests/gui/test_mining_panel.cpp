@@ -15,6 +15,7 @@
 #include <set>
 
 #include "core/data/training_data.h"
+#include "core/store/history.h"
 #include "tests/support/files.h"
 #include "tests/support/model_folders.h"
 #include "widgets/mining_panel.h"
@@ -41,7 +42,12 @@ class TestMiningPanel : public QObject {
   Q_OBJECT
 
  private slots:
-  void initTestCase() { qputenv("EMBEDLAB_CLI", EMBEDLAB_CLI_PATH); }
+  void initTestCase() {
+    qputenv("EMBEDLAB_CLI", EMBEDLAB_CLI_PATH);
+    // The jobs' history goes to a scratch database, not the user's.
+    qputenv("EMBEDLAB_HISTORY_DB",
+            QByteArray::fromStdString((history_ / "history.sqlite").string()));
+  }
 
   void tunesTheRangeWithoutSearchingAgainAndMinesAll() {
     test::TempFolder workspace;
@@ -129,6 +135,18 @@ class TestMiningPanel : public QObject {
     QVERIFY(panel.jobReport()->isVisible());
     QVERIFY(panel.jobReport()->toPlainText().contains("negatives_chosen: "));
     QVERIFY(panel.minimumSizeHint().height() <= 700);
+    // The job ran from the panel's typed options (mine --config): the history has them typed.
+    store::History history(store::History::resolvePath({}, workspace.path()));
+    std::vector<store::Run> runs = history.listRuns({});
+    runs.erase(std::remove_if(runs.begin(), runs.end(),
+                              [&](const store::Run& run) {
+                                return run.outputPath != output.lexically_normal().string();
+                              }),
+               runs.end());
+    QCOMPARE(runs.size(), std::size_t{1});
+    QCOMPARE(runs[0].options["range_for_sampling"], nlohmann::json({2, 60}));
+    QCOMPARE(runs[0].options["negative_number"], nlohmann::json(15));
+    QVERIFY(runs[0].options["relative_margin"].is_null());
   }
 
   void saysWhereThePositiveRanksAndWhyAMarginLeavesNothing() {
@@ -193,6 +211,16 @@ class TestMiningPanel : public QObject {
     QCOMPARE(panel.selection().statistics.eligible, std::uint64_t{0});
     QVERIFY2(panel.statisticsLabel()->text().contains("drops every candidate"),
              qPrintable(panel.statisticsLabel()->text()));
+
+    // A margin `mine` refuses (R must be below 1) is refused by the preview too, not previewed.
+    for (QDoubleSpinBox* box : panel.findChildren<QDoubleSpinBox*>()) {
+      if (box->isEnabled()) box->setValue(1.0);
+    }
+    QVERIFY2(panel.statisticsLabel()->text().contains("cannot be mined") &&
+                 panel.statisticsLabel()->text().contains("--relative_margin"),
+             qPrintable(panel.statisticsLabel()->text()));
+    QVERIFY(panel.selection().perQuery.empty());
+    QCOMPARE(panel.queryList()->count(), 0);
   }
 
   void aFailingJobSaysWhy() {
@@ -208,6 +236,9 @@ class TestMiningPanel : public QObject {
     QVERIFY2(error.contains("no such model"), qPrintable(error));
     QVERIFY(panel.jobStatus()->text().contains("Mining failed"));
   }
+
+ private:
+  test::TempFolder history_;
 };
 
 QTEST_MAIN(TestMiningPanel)

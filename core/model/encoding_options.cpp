@@ -1,0 +1,36 @@
+#include "core/model/encoding_options.h"
+
+#include <fmt/format.h>
+
+#include "core/common/error.h"
+
+namespace embedlab::model {
+
+LoadOptions EncodingOptions::loadOptions() const {
+  LoadOptions load;
+  load.device = device;
+  return load;
+}
+
+std::unique_ptr<EmbeddingCache> EncodingOptions::cache(
+    std::function<void(const std::string&)> onWriteFailure) const {
+  if (noCache) return nullptr;
+  auto made = std::make_unique<EmbeddingCache>(cacheDir.empty() ? EmbeddingCache::defaultDirectory()
+                                                                : std::filesystem::path(cacheDir));
+  if (onWriteFailure) made->setWriteFailureHandler(std::move(onWriteFailure));
+  return made;
+}
+
+std::string EncodingOptions::fingerprint(const std::string& folder) const {
+  return noCache ? std::string() : fingerprintModelFolder(folder);
+}
+
+void validate(const EncodingOptions& o) {
+  if (o.batchSize < 1 || o.batchSize > 65536)
+    throw UsageError(fmt::format("--batch_size must be in [1, 65536], got {}", o.batchSize));
+  if (o.maxLength < 2 || o.maxLength > 65536)
+    throw UsageError(fmt::format("--max_len must be in [2, 65536], got {}", o.maxLength));
+  if (o.device.empty()) throw UsageError("--device must not be empty (auto, cpu, cuda, cuda:N)");
+}
+
+}  // namespace embedlab::model
