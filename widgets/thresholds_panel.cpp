@@ -5,6 +5,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDateTime>
+#include <QDir>
 #include <QDoubleSpinBox>
 #include <QEvent>
 #include <QFile>
@@ -15,6 +16,7 @@
 #include <QLabel>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QTemporaryFile>
 #include <QTextStream>
 #include <QVBoxLayout>
 #include <algorithm>
@@ -105,8 +107,8 @@ ThresholdsPanel::ThresholdsPanel(QWidget* parent) : QWidget(parent) {
     if (const auto best = bestF1Threshold()) setThreshold(*best);
   });
   connect(useTarget_, &QPushButton::clicked, this, [this] {
-    const auto& target = report_["fit"]["target_precision"];
-    if (target.is_object()) setThreshold(target["threshold"].get<double>());
+    if (report_ && report_->analysis.fit.atTargetPrecision)
+      setThreshold(report_->analysis.fit.atTargetPrecision->threshold);
   });
   suggestions_ = new QLabel;
   suggestions_->setWordWrap(true);
@@ -206,7 +208,7 @@ ThresholdsPanel::ThresholdsPanel(QWidget* parent) : QWidget(parent) {
     distributions_->yAxis->setLabel(tr("share of pairs (%)"));
     curves_->xAxis->setLabel(tr("threshold"));
     curves_->yAxis->setLabel(tr("precision, recall, F1"));
-    if (!report_.is_null()) {
+    if (report_) {
       showSummary();
       drawDistributions();
       drawCurves();
@@ -218,6 +220,8 @@ ThresholdsPanel::ThresholdsPanel(QWidget* parent) : QWidget(parent) {
     }
   });
 }
+
+ThresholdsPanel::~ThresholdsPanel() = default;
 
 void ThresholdsPanel::changeEvent(QEvent* event) {
   translations_.handle(event);
@@ -249,7 +253,7 @@ void ThresholdsPanel::setWorkspace(const std::filesystem::path& workspace) {
 }
 
 void ThresholdsPanel::clearResults() {
-  report_ = nlohmann::json();
+  report_.reset();
   fitPairs_.clear();
   heldOutPairs_.clear();
   suggestions_->clear();
@@ -332,22 +336,29 @@ void ThresholdsPanel::run() {
   progress_->show();
   runButton_->setEnabled(false);
   status_->setText(tr("Scoring %1...").arg(pairs));
-  QStringList arguments{
+  // The job's options as the CLI reads them (`threshold --config`), typed.
+  eval::ThresholdOptions options;
+  options.modelNameOrPath = model.toStdString();
+  options.pairs = pairs.toStdString();
+  options.analysis.targetPrecision = targetPrecision_->value();
+  options.normalizeScores = sigmoid_->isEnabled() && sigmoid_->isChecked();
+  options.output = reportFile_.string();
+  options.scores = scoresFile_.string();
+  jobConfig_ = std::make_unique<QTemporaryFile>(QDir::tempPath() +
+                                                QStringLiteral("/embedlab-threshold-XXXXXX.json"));
+  if (!jobConfig_->open()) {
+    status_->setText(tr("Cannot write the job's options to %1.").arg(QDir::tempPath()));
+    progress_->hide();
+    runButton_->setEnabled(true);
+    emit analysed(status_->text());
+    return;
+  }
+  jobConfig_->write(QByteArray::fromStdString(options.toJson().dump(2)));
+  jobConfig_->close();
+  const QStringList arguments{
       QStringLiteral("--db"),
       QString::fromStdString(store::History::resolvePath({}, workspace_).string()),
-      QStringLiteral("threshold"),
-      QStringLiteral("--model"),
-      model,
-      QStringLiteral("--pairs"),
-      pairs,
-      QStringLiteral("--target_precision"),
-      QString::number(targetPrecision_->value()),
-      QStringLiteral("--output"),
-      QString::fromStdString(reportFile_.string()),
-      QStringLiteral("--scores"),
-      QString::fromStdString(scoresFile_.string())};
-  if (sigmoid_->isEnabled() && sigmoid_->isChecked())
-    arguments << QStringLiteral("--normalize_scores");
+      QStringLiteral("threshold"), QStringLiteral("--config"), jobConfig_->fileName()};
   job_->start(arguments);
 }
 
@@ -364,7 +375,7 @@ void ThresholdsPanel::onFinished(int exitCode, const QString& error) {
 }
 
 QString ThresholdsPanel::scoreName() const {
-  const std::string score = report_.is_object() ? report_.value("score", "cosine") : "cosine";
+  const std::string score = report_ ? report_->score : std::string("cosine");
   if (score == "reranker logit") return tr("reranker logit");
   if (score == "reranker sigmoid(logit)") return tr("reranker score, sigmoid(logit)");
   return tr("cosine similarity");
@@ -373,7 +384,14 @@ QString ThresholdsPanel::scoreName() const {
 void ThresholdsPanel::load() {
   QFile reportFile(QString::fromStdString(reportFile_.string()));
   if (!reportFile.open(QIODevice::ReadOnly)) return;
-  report_ = nlohmann::json::parse(reportFile.readAll().toStdString(), nullptr, false);
+  try {
+    report_ = eval::thresholdReportFromJson(
+        nlohmann::json::parse(reportFile.readAll().toStdString()), reportFile_.string());
+  } catch (const std::exception& error) {  // a damaged or foreign report
+    report_.reset();
+    status_->setText(QString::fromStdString(error.what()));
+    return;
+  }
   fitPairs_.clear();
   heldOutPairs_.clear();
   QFile scores(QString::fromStdString(scoresFile_.string()));
@@ -399,33 +417,31 @@ void ThresholdsPanel::load() {
   thresholdBox_->setRange(low, high);
   distributions_->xAxis->setLabel(scoreName());
   showSummary();
-  const auto& fit = report_["fit"];
+  const eval::ThresholdChoice& fit = report_->analysis.fit;
   useBestF1_->setEnabled(true);
-  useTarget_->setEnabled(fit["target_precision"].is_object());
+  useTarget_->setEnabled(fit.atTargetPrecision.has_value());
   drawDistributions();
   drawCurves();
-  setThreshold(fit["best_f1"].value("threshold", 0.5));
+  setThreshold(fit.bestF1.threshold);
 }
 
 void ThresholdsPanel::showSummary() {
-  const auto& fit = report_["fit"];
-  const auto& heldOut = report_["held_out"];
+  const eval::ThresholdAnalysis& a = report_->analysis;
   QString text = tr("Fitted on %1 pairs (%2 groups), reported on the other %3 pairs (%4 groups).")
-                     .arg(fit.value("pairs", 0))
-                     .arg(fit.value("groups", 0))
-                     .arg(heldOut.value("pairs", 0))
-                     .arg(heldOut.value("groups", 0));
+                     .arg(a.fitPairs)
+                     .arg(a.fitGroups)
+                     .arg(a.heldOutPairs)
+                     .arg(a.heldOutGroups);
   text += "\n" + tr("Best F1: threshold %1, F1 %2 where fitted, %3 on the other part.")
-                     .arg(fit["best_f1"].value("threshold", 0.0), 0, 'f', 4)
-                     .arg(fit["best_f1"].value("f1", 0.0), 0, 'f', 3)
-                     .arg(heldOut["best_f1"].value("f1", 0.0), 0, 'f', 3);
-  const bool target = fit["target_precision"].is_object();
-  if (target) {
+                     .arg(a.fit.bestF1.threshold, 0, 'f', 4)
+                     .arg(a.fit.bestF1.f1, 0, 'f', 3)
+                     .arg(a.heldOutAtBestF1.f1, 0, 'f', 3);
+  if (a.fit.atTargetPrecision && a.heldOutAtTargetPrecision) {
     text += "\n" + tr("Precision %1: threshold %2; precision %3 on the other part, recall %4.")
                        .arg(targetPrecision_->value(), 0, 'f', 2)
-                       .arg(fit["target_precision"].value("threshold", 0.0), 0, 'f', 4)
-                       .arg(heldOut["target_precision"].value("precision", 0.0), 0, 'f', 3)
-                       .arg(heldOut["target_precision"].value("recall", 0.0), 0, 'f', 3);
+                       .arg(a.fit.atTargetPrecision->threshold, 0, 'f', 4)
+                       .arg(a.heldOutAtTargetPrecision->precision, 0, 'f', 3)
+                       .arg(a.heldOutAtTargetPrecision->recall, 0, 'f', 3);
   } else {
     text += "\n" + tr("No threshold reaches a precision of %1 on the fit part.")
                        .arg(targetPrecision_->value(), 0, 'f', 2);
@@ -487,8 +503,8 @@ void ThresholdsPanel::drawDistributions() {
 void ThresholdsPanel::drawCurves() {
   QCustomPlot* plot = curves_;
   plot->clearGraphs();
-  const nlohmann::json curve =
-      report_.is_object() ? report_.value("curve", nlohmann::json::array()) : nlohmann::json();
+  const std::vector<eval::ThresholdPoint> curve =
+      report_ ? report_->analysis.curve : std::vector<eval::ThresholdPoint>{};
   plot->legend->setVisible(!curve.empty());  // no empty legend box
   if (curve.empty()) {
     plot->replot();
@@ -496,10 +512,10 @@ void ThresholdsPanel::drawCurves() {
   }
   QVector<double> x, precision, recall, f1;
   for (auto it = curve.rbegin(); it != curve.rend(); ++it) {  // lowest threshold first
-    x << (*it)["threshold"].get<double>();
-    precision << (*it)["precision"].get<double>();
-    recall << (*it)["recall"].get<double>();
-    f1 << (*it)["f1"].get<double>();
+    x << it->threshold;
+    precision << it->precision;
+    recall << it->recall;
+    f1 << it->f1;
   }
   const auto add = [&](const QVector<double>& y, QColor color, const QString& name) {
     QCPGraph* graph = plot->addGraph();
@@ -527,7 +543,7 @@ void ThresholdsPanel::setThreshold(double threshold) {
     if (line == nullptr) continue;
     line->point1->setCoords(threshold, 0);
     line->point2->setCoords(threshold, 1);
-    line->setVisible(!report_.is_null());
+    line->setVisible(report_.has_value());
   }
   distributions_->replot();
   curves_->replot();
@@ -544,12 +560,12 @@ eval::ThresholdPoint ThresholdsPanel::fitCounts() const {
 }
 
 std::optional<double> ThresholdsPanel::bestF1Threshold() const {
-  if (report_.is_null()) return std::nullopt;
-  return report_["fit"]["best_f1"].value("threshold", 0.5);
+  if (!report_) return std::nullopt;
+  return report_->analysis.fit.bestF1.threshold;
 }
 
 void ThresholdsPanel::updateCounts() {
-  if (report_.is_null()) {
+  if (!report_) {
     counts_->clear();
     return;
   }
@@ -559,7 +575,7 @@ void ThresholdsPanel::updateCounts() {
 }
 
 void ThresholdsPanel::dragTo(QCustomPlot* plot, QMouseEvent* event) {
-  if (report_.is_null()) return;
+  if (!report_) return;
   setThreshold(plot->xAxis->pixelToCoord(event->position().x()));
 }
 

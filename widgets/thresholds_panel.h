@@ -9,11 +9,13 @@
 
 #include <QWidget>
 #include <filesystem>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <vector>
 
 #include "core/eval/threshold_analysis.h"
+#include "core/eval/threshold_job.h"
 #include "widgets/translations.h"
 
 class QCheckBox;
@@ -25,6 +27,7 @@ class QLabel;
 class QMouseEvent;
 class QProgressBar;
 class QPushButton;
+class QTemporaryFile;
 
 namespace embedlab::widgets {
 
@@ -35,6 +38,7 @@ class ThresholdsPanel : public QWidget {
 
  public:
   explicit ThresholdsPanel(QWidget* parent = nullptr);
+  ~ThresholdsPanel() override;
 
   void setWorkspace(const std::filesystem::path& workspace);
   void setModel(const std::filesystem::path& folder);
@@ -88,7 +92,8 @@ class ThresholdsPanel : public QWidget {
   std::filesystem::path workspace_;
   std::filesystem::path reportFile_;
   std::filesystem::path scoresFile_;
-  nlohmann::json report_;
+  std::optional<eval::ThresholdJobResult> report_;  // the last job's report, typed
+  std::unique_ptr<QTemporaryFile> jobConfig_;       // the running job's options
   std::vector<eval::LabelledPair> fitPairs_;
   std::vector<eval::LabelledPair> heldOutPairs_;
   double threshold_ = 0.5;

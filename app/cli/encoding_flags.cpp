@@ -8,31 +8,16 @@
 
 namespace embedlab::cli {
 
-model::LoadOptions EncodingFlags::loadOptions() const {
-  model::LoadOptions load;
-  load.device = device;
-  return load;
+std::unique_ptr<model::EmbeddingCache> encodingCache(const model::EncodingOptions& options,
+                                                     bool quiet) {
+  if (quiet) return options.cache();
+  return options.cache([](const std::string& message) {
+    fmt::print(stderr, "embedlab-cli: warning: {}\n", message);
+  });
 }
 
-std::unique_ptr<model::EmbeddingCache> EncodingFlags::cache(bool quiet) const {
-  if (noCache) return nullptr;
-  auto cache = std::make_unique<model::EmbeddingCache>(
-      cacheDir.empty() ? model::EmbeddingCache::defaultDirectory()
-                       : std::filesystem::path(cacheDir));
-  if (!quiet) {
-    cache->setWriteFailureHandler([](const std::string& message) {
-      fmt::print(stderr, "embedlab-cli: warning: {}\n", message);
-    });
-  }
-  return cache;
-}
-
-std::string EncodingFlags::fingerprint(const std::string& folder) const {
-  return noCache ? std::string() : model::fingerprintModelFolder(folder);
-}
-
-void addEncodingFlags(CLI::App& command, EncodingFlags& flags, const std::string& maxLengthNames,
-                      const std::string& maxLengthHelp) {
+void addEncodingFlags(CLI::App& command, model::EncodingOptions& flags,
+                      const std::string& maxLengthNames, const std::string& maxLengthHelp) {
   command.add_option(bothSpellings("batch_size"), flags.batchSize, "Texts per forward pass")
       ->check(CLI::Range(1, 65536))
       ->capture_default_str();

@@ -1,12 +1,13 @@
-// The options every job that embeds texts shares (mine, eval, threshold): batch size, maximum
-// length, fp16, device and the embedding cache, with one spelling and one explanation each.
+// The flags of the options every job that embeds texts shares (model::EncodingOptions: batch
+// size, maximum length, fp16, device and the embedding cache), with one spelling and one
+// explanation each.
 #pragma once
 
 #include <memory>
 #include <string>
 
-#include "core/model/embedding_cache.h"
-#include "core/model/embedding_model.h"
+#include "app/cli/config_flags.h"
+#include "core/model/encoding_options.h"
 
 namespace CLI {
 class App;
@@ -14,25 +15,43 @@ class App;
 
 namespace embedlab::cli {
 
-struct EncodingFlags {
-  std::size_t batchSize = 256;  ///< texts per forward pass
-  std::size_t maxLength = 512;  ///< tokens per text
-  bool fp16 = false;            ///< float16 on CUDA
-  std::string device = "auto";
-  bool noCache = false;
-  std::string cacheDir;  ///< empty: EmbeddingCache::defaultDirectory()
+using EncodingFlags = model::EncodingOptions;
 
-  model::LoadOptions loadOptions() const;
-  /// The embedding cache asked for; nullptr with --no_cache. A cache that cannot be written
-  /// says so once on stderr (not with `quiet`).
-  std::unique_ptr<model::EmbeddingCache> cache(bool quiet) const;
-  /// fingerprintModelFolder(folder), or "" (no caching) with --no_cache.
-  std::string fingerprint(const std::string& folder) const;
-};
+/// The embedding cache `options` ask for; a cache that cannot be written says so once on stderr
+/// (not with `quiet`).
+std::unique_ptr<model::EmbeddingCache> encodingCache(const model::EncodingOptions& options,
+                                                     bool quiet);
 
 /// Adds --batch_size, the maximum-length option (`maxLengthNames`, e.g. "--max_len,--max-len"),
-/// --fp16, --device, --no_cache and --cache_dir to `command`.
-void addEncodingFlags(CLI::App& command, EncodingFlags& flags, const std::string& maxLengthNames,
+/// --fp16, --device, --no_cache and --cache_dir to `command`, bound to `flags`.
+void addEncodingFlags(CLI::App& command, model::EncodingOptions& flags,
+                      const std::string& maxLengthNames,
                       const std::string& maxLengthHelp = "Longest text in tokens");
+
+/// The same flags in a job's flag table (config_flags.h): `encoding` returns the job's
+/// EncodingOptions member; the length flag is --max_len.
+template <typename Options, typename Access>
+void addEncodingFlags(CLI::App& command, ConfigFlags<Options>& flags, Access encoding) {
+  addFlag(
+      command, flags,
+      "batch_size", [encoding](Options & o) -> auto& { return encoding(o).batchSize; },
+      "Texts per forward pass");
+  addFlag(
+      command, flags, "max_len", [encoding](Options & o) -> auto& { return encoding(o).maxLength; },
+      "Longest text in tokens");
+  addFlag(
+      command, flags, "fp16", [encoding](Options & o) -> auto& { return encoding(o).fp16; },
+      "Encode in float16 on CUDA (ignored on the CPU)");
+  addFlag(
+      command, flags, "device", [encoding](Options & o) -> auto& { return encoding(o).device; },
+      "Where to run: auto (all visible GPUs, else the CPU), cpu, cuda or cuda:N");
+  addFlag(
+      command, flags, "no_cache", [encoding](Options & o) -> auto& { return encoding(o).noCache; },
+      "Neither read nor write the embedding cache");
+  addFlag(
+      command, flags,
+      "cache_dir", [encoding](Options & o) -> auto& { return encoding(o).cacheDir; },
+      "Embedding cache folder (default: $XDG_CACHE_HOME/embedlab/embeddings)");
+}
 
 }  // namespace embedlab::cli

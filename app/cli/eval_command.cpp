@@ -205,7 +205,8 @@ int runEval(const EvalOptions& options, const GlobalOptions& global, store::RunR
       cutoff = std::min(cutoff, static_cast<int>(options.k));
     list->erase(std::unique(list->begin(), list->end()), list->end());
   }
-  const std::unique_ptr<model::EmbeddingCache> cache = options.encoding.cache(global.quiet);
+  const std::unique_ptr<model::EmbeddingCache> cache =
+      encodingCache(options.encoding, global.quiet);
   settings.cache = cache.get();
   settings.progress = &progress;
   settings.cancel = &interruptToken();

@@ -8,6 +8,7 @@
 #include <optional>
 
 #include "app/cli/config_flags.h"
+#include "app/cli/encoding_flags.h"
 #include "app/cli/interrupt.h"
 #include "app/cli/job_history.h"
 #include "app/cli/job_progress.h"
@@ -169,24 +170,8 @@ void addMineCommand(CLI::App& app, const GlobalOptions& global, CommandAction& a
   addFlag(
       c, f, "use_gpu_for_searching", [](O & o) -> auto& { return o.useGpuForSearching; },
       "Accepted for compatibility; FAISS searches on the CPU in this build");
-  addFlag(
-      c, f, "batch_size", [](O & o) -> auto& { return o.encoding.batchSize; },
-      "Texts per forward pass");
-  addFlag(
-      c, f, "max_len", [](O & o) -> auto& { return o.encoding.maxLength; },
-      "Longest text in tokens");
-  addFlag(
-      c, f, "fp16", [](O & o) -> auto& { return o.encoding.fp16; },
-      "Encode in float16 on CUDA (ignored on the CPU)");
-  addFlag(
-      c, f, "device", [](O & o) -> auto& { return o.encoding.device; },
-      "Where to run: auto (all visible GPUs, else the CPU), cpu, cuda or cuda:N");
-  addFlag(
-      c, f, "no_cache", [](O & o) -> auto& { return o.encoding.noCache; },
-      "Neither read nor write the embedding cache");
-  addFlag(
-      c, f, "cache_dir", [](O & o) -> auto& { return o.encoding.cacheDir; },
-      "Embedding cache folder (default: $XDG_CACHE_HOME/embedlab/embeddings)");
+  addEncodingFlags(
+      c, f, [](O & o) -> auto& { return o.encoding; });
   auto sampling = std::make_shared<std::string>("random");
   CLI::Option* samplingOption =
       c.add_option("--sampling", *sampling,

@@ -59,4 +59,28 @@ nlohmann::json toJson(const Histogram& histogram) {
   return {{"low", histogram.low}, {"high", histogram.high}, {"counts", histogram.counts}};
 }
 
+Quantiles quantilesFromJson(const nlohmann::json& json) {
+  Quantiles q;
+  if (!json.is_object()) return q;
+  q.count = json.value("count", std::size_t{0});
+  q.min = json.value("min", 0.0);
+  q.p05 = json.value("p05", 0.0);
+  q.p25 = json.value("p25", 0.0);
+  q.median = json.value("median", 0.0);
+  q.p75 = json.value("p75", 0.0);
+  q.p95 = json.value("p95", 0.0);
+  q.max = json.value("max", 0.0);
+  q.mean = json.value("mean", 0.0);
+  return q;
+}
+
+Histogram histogramFromJson(const nlohmann::json& json) {
+  Histogram histogram;
+  if (!json.is_object()) return histogram;
+  histogram.low = json.value("low", 0.0);
+  histogram.high = json.value("high", 0.0);
+  histogram.counts = json.value("counts", std::vector<std::uint64_t>{});
+  return histogram;
+}
+
 }  // namespace embedlab::eval

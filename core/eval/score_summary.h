@@ -29,5 +29,8 @@ Histogram histogram(const std::vector<double>& values, double low, double high, 
 nlohmann::json toJson(const Quantiles& quantiles);
 /// {"low", "high", "counts": [...]}
 nlohmann::json toJson(const Histogram& histogram);
+/// Back from toJson's forms; missing fields stay 0 (a report from an older version).
+Quantiles quantilesFromJson(const nlohmann::json& json);
+Histogram histogramFromJson(const nlohmann::json& json);
 
 }  // namespace embedlab::eval

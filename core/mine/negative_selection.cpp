@@ -222,25 +222,6 @@ nlohmann::json toJson(const MiningStatistics& s) {
           {"negative_scores", eval::toJson(s.negativeScores)}};
 }
 
-namespace {
-
-eval::Quantiles quantilesFromJson(const nlohmann::json& json) {
-  eval::Quantiles q;
-  if (!json.is_object()) return q;
-  q.count = json.value("count", std::size_t{0});
-  q.min = json.value("min", 0.0);
-  q.p05 = json.value("p05", 0.0);
-  q.p25 = json.value("p25", 0.0);
-  q.median = json.value("median", 0.0);
-  q.p75 = json.value("p75", 0.0);
-  q.p95 = json.value("p95", 0.0);
-  q.max = json.value("max", 0.0);
-  q.mean = json.value("mean", 0.0);
-  return q;
-}
-
-}  // namespace
-
 MiningStatistics miningStatisticsFromJson(const nlohmann::json& json) {
   MiningStatistics s;
   if (!json.is_object()) return s;
@@ -260,8 +241,8 @@ MiningStatistics miningStatisticsFromJson(const nlohmann::json& json) {
   s.queriesShort = count(json, "queries_short");
   s.negativesMissing = count(json, "negatives_missing");
   s.queriesWithPositiveInRange = count(json, "queries_with_positive_in_range");
-  s.positiveScores = quantilesFromJson(json.value("positive_scores", nlohmann::json()));
-  s.negativeScores = quantilesFromJson(json.value("negative_scores", nlohmann::json()));
+  s.positiveScores = eval::quantilesFromJson(json.value("positive_scores", nlohmann::json()));
+  s.negativeScores = eval::quantilesFromJson(json.value("negative_scores", nlohmann::json()));
   return s;
 }
 

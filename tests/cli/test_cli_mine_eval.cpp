@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "core/data/training_data.h"
+#include "core/eval/threshold_job.h"
 #include "tests/support/cli.h"
 #include "tests/support/files.h"
 #include "tests/support/model_folders.h"
@@ -304,6 +305,26 @@ class TestCliMineEval : public QObject {
     QCOMPARE(json["held_out"]["best_f1"]["threshold"].get<double>(), threshold);
     QVERIFY(threshold >= -1.0001 && threshold <= 1.0001);  // a cosine
     QVERIFY(!json["curve"].empty());
+
+    // threshold --config: the same job from its typed options gives the same report, and the
+    // report reads back typed (what the Thresholds panel shows).
+    const nlohmann::json config{{"model_name_or_path", path(folder_ / "tiny").toStdString()},
+                                {"pairs", path(folder_ / "mined.jsonl").toStdString()},
+                                {"max_len", 32},
+                                {"target_precision", 0.5},
+                                {"output", path(folder_ / "threshold-config.json").toStdString()}};
+    writeFile(folder_ / "threshold.config.json", config.dump());
+    const auto fromConfig =
+        cli({"threshold", "--config", path(folder_ / "threshold.config.json"), "-q"});
+    QVERIFY2(fromConfig.exitCode == 0, qPrintable(fromConfig.err));
+    const auto again =
+        nlohmann::json::parse(embedlab::test::readFile(folder_ / "threshold-config.json"));
+    QCOMPARE(again["fit"], json["fit"]);
+    QCOMPARE(again["curve"], json["curve"]);
+    const auto typed = embedlab::eval::thresholdReportFromJson(again, "threshold-config.json");
+    QCOMPARE(typed.analysis.fit.bestF1.threshold, threshold);
+    QCOMPARE(typed.analysis.curve.size(), again["curve"].size());
+    QCOMPARE(typed.score, std::string("cosine"));
 
     // A TSV of labelled pairs.
     std::string tsv = "text_a\ttext_b\tlabel\n";

@@ -7,6 +7,7 @@
 
 #include "core/data/labelled_pairs.h"
 #include "core/eval/threshold_analysis.h"
+#include "core/eval/threshold_options.h"
 #include "tests/support/errors.h"
 #include "tests/support/files.h"
 
@@ -125,6 +126,36 @@ class TestThresholdAnalysis : public QObject {
     QVERIFY2(message.find("both similar and dissimilar") != std::string::npos, message.c_str());
     message = test::errorOf([] { analyseThresholds({{"a", 0.5, true}, {"a", 0.4, false}}); });
     QVERIFY2(message.find("at least two groups") != std::string::npos, message.c_str());
+  }
+
+  // The job's options go to JSON and back typed; the CLI's validation is the struct's.
+  void optionsGoToJsonAndBackTyped() {
+    eval::ThresholdOptions options;
+    options.modelNameOrPath = "runs/first";
+    options.pairs = "train.mined.jsonl";
+    options.analysis.targetPrecision = 0.95;
+    options.analysis.bins = 20;
+    options.normalizeScores = true;
+    options.encoding.maxLength = 64;
+    const nlohmann::json json = options.toJson();
+    QCOMPARE(json["target_precision"].get<double>(), 0.95);
+    QVERIFY(json["bins"].is_number_integer());
+    QCOMPARE(json["max_len"].get<int>(), 64);
+    QCOMPARE(eval::ThresholdOptions::fromJson(json, "t").toJson(), json);
+    eval::validate(options);
+    QVERIFY(test::errorOf([] {
+              eval::ThresholdOptions::fromJson({{"bins", 2.5}}, "c.json");
+            }).find("c.json: option \"bins\"") != std::string::npos);
+    QVERIFY(test::errorOf([] {
+              eval::ThresholdOptions::fromJson({{"pair", "x"}}, "c.json");
+            }).find("unknown option \"pair\"") != std::string::npos);
+    options.analysis.targetPrecision = 1.5;
+    QVERIFY(test::errorOf([&] { eval::validate(options); }).find("--target_precision") !=
+            std::string::npos);
+    options.analysis.targetPrecision = 0.9;
+    options.analysis.fitFraction = 0.99;
+    QVERIFY(test::errorOf([&] { eval::validate(options); }).find("--fit_fraction") !=
+            std::string::npos);
   }
 
   void readsTsvPairsWithAnOptionalHeader() {

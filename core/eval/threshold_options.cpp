@@ -1,0 +1,70 @@
+#include "core/eval/threshold_options.h"
+
+#include <fmt/format.h>
+
+#include <set>
+
+#include "core/common/error.h"
+#include "core/common/option_json.h"
+
+namespace embedlab::eval {
+
+namespace {
+
+template <typename Visitor>
+void visitFields(ThresholdOptions& o, Visitor&& visit) {
+  visit("model_name_or_path", o.modelNameOrPath);
+  visit("pairs", o.pairs);
+  visit("target_precision", o.analysis.targetPrecision);
+  visit("fit_fraction", o.analysis.fitFraction);
+  visit("seed", o.analysis.seed);
+  visit("bins", o.analysis.bins);
+  visit("query_instruction_for_retrieval", o.queryInstruction);
+  visit("passage_instruction", o.passageInstruction);
+  model::visitEncodingFields(o.encoding, visit);
+  visit("normalize_scores", o.normalizeScores);
+  visit("query_max_len", o.queryMaxLength);
+  visit("output", o.output);
+  visit("scores", o.scores);
+}
+
+void require(bool condition, const std::string& message) {
+  if (!condition) throw UsageError(message);
+}
+
+}  // namespace
+
+nlohmann::json ThresholdOptions::toJson() const {
+  nlohmann::json json = nlohmann::json::object();
+  ThresholdOptions copy = *this;
+  visitFields(copy, [&](const char* name, const auto& value) { json[name] = optionToJson(value); });
+  return json;
+}
+
+ThresholdOptions ThresholdOptions::fromJson(const nlohmann::json& json, const std::string& source) {
+  requireOptionObject(json, source, "threshold options");
+  ThresholdOptions options;
+  std::set<std::string> known;
+  visitFields(options, [&](const char* name, auto& member) {
+    known.insert(name);
+    if (json.contains(name)) readOptionValue(source, name, json.at(name), member);
+  });
+  rejectUnknownOptions(json, known, source);
+  return options;
+}
+
+void validate(const ThresholdOptions& o) {
+  require(!o.modelNameOrPath.empty(), "--model_name_or_path is required");
+  require(!o.pairs.empty(), "--pairs is required");
+  const ThresholdAnalysisOptions& a = o.analysis;
+  require(a.targetPrecision >= 0 && a.targetPrecision <= 1,
+          fmt::format("--target_precision must be in [0, 1], got {}", a.targetPrecision));
+  require(a.fitFraction >= 0.05 && a.fitFraction <= 0.95,
+          fmt::format("--fit_fraction must be in [0.05, 0.95], got {}", a.fitFraction));
+  require(a.bins >= 2 && a.bins <= 10000,
+          fmt::format("--bins must be in [2, 10000], got {}", a.bins));
+  require(o.queryMaxLength >= 2, "--query_max_len must be at least 2");
+  model::validate(o.encoding);
+}
+
+}  // namespace embedlab::eval
