@@ -20,6 +20,7 @@
 #include <QSpinBox>
 #include <QSplitter>
 #include <QTableWidget>
+#include <QTemporaryFile>
 #include <QTextStream>
 #include <QVBoxLayout>
 #include <QtConcurrent>
@@ -27,9 +28,11 @@
 #include <nlohmann/json.hpp>
 
 #include "core/data/dataset_discovery.h"
+#include "core/eval/evaluation_options.h"
 #include "core/model/model_discovery.h"
 #include "core/store/history.h"
 #include "widgets/cli_job.h"
+#include "widgets/job_config.h"
 #include "widgets/merge_sweep_view.h"
 #include "widgets/path_choices.h"
 
@@ -191,6 +194,8 @@ EvaluationPanel::EvaluationPanel(QWidget* parent) : QWidget(parent) {
   });
 }
 
+EvaluationPanel::~EvaluationPanel() = default;
+
 void EvaluationPanel::changeEvent(QEvent* event) {
   translations_.handle(event);
   QWidget::changeEvent(event);
@@ -274,20 +279,25 @@ void EvaluationPanel::run() {
   metricsFile_ = runs / ("eval-" + stamp + ".json");
   perQueryFile_ = runs / ("eval-" + stamp + ".per_query.tsv");
   evalFolder_ = set.toStdString();
-  QStringList arguments{
-      QStringLiteral("--db"),
-      QString::fromStdString(store::History::resolvePath({}, workspace_).string()),
-      QStringLiteral("eval"), QStringLiteral("--models")};
-  arguments << models;
-  arguments << QStringLiteral("--data") << set << QStringLiteral("--split")
-            << split_->text().trimmed() << QStringLiteral("--max_len")
-            << QString::number(maxLength_->value()) << QStringLiteral("--query_max_len")
-            << QString::number(queryMaxLength_->value()) << QStringLiteral("--output")
-            << QString::fromStdString(metricsFile_.string()) << QStringLiteral("--per-query")
-            << QString::fromStdString(perQueryFile_.string());
-  if (!instruction_->text().isEmpty())
-    arguments << QStringLiteral("--query_instruction") << instruction_->text();
-  if (compareInstruction_->isChecked()) arguments << QStringLiteral("--compare-instruction");
+  // The job's options as the CLI reads them (`eval --config`), typed.
+  eval::EvaluationOptions options;
+  for (const QString& model : models)
+    options.models.push_back(model.toStdString());
+  options.data = set.toStdString();
+  options.split = split_->text().trimmed().toStdString();
+  options.encoding.maxLength = static_cast<std::size_t>(maxLength_->value());
+  options.queryMaxLength = static_cast<std::size_t>(queryMaxLength_->value());
+  options.output = metricsFile_.string();
+  options.perQuery = perQueryFile_.string();
+  options.queryInstruction = instruction_->text().toStdString();
+  options.compareInstruction = compareInstruction_->isChecked();
+  const QStringList arguments =
+      jobArguments(QStringLiteral("eval"), options.toJson(), workspace_, jobConfig_);
+  if (arguments.isEmpty()) {
+    status_->setText(tr("Cannot write the job's options to %1.").arg(QDir::tempPath()));
+    emit evaluated(status_->text());
+    return;
+  }
   if (job_ == nullptr) {
     job_ = new CliJob(this);
     connect(job_, &CliJob::progress, this, [this](qint64 done, qint64 total, const QString& unit) {

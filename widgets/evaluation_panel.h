@@ -26,6 +26,7 @@ class QProgressBar;
 class QPushButton;
 class QSpinBox;
 class QTableWidget;
+class QTemporaryFile;
 
 namespace embedlab::widgets {
 
@@ -37,6 +38,7 @@ class EvaluationPanel : public QWidget {
 
  public:
   explicit EvaluationPanel(QWidget* parent = nullptr);
+  ~EvaluationPanel() override;
 
   /// Offers the workspace's models (checked: all of them) and evaluation sets.
   void setWorkspace(const std::filesystem::path& workspace);
@@ -86,6 +88,7 @@ class EvaluationPanel : public QWidget {
   std::filesystem::path workspace_;
   std::filesystem::path metricsFile_;
   std::filesystem::path perQueryFile_;
+  std::unique_ptr<QTemporaryFile> jobConfig_;  // the running job's options
   std::filesystem::path evalFolder_;
   std::vector<QueryRow> rows_;
   std::shared_ptr<const EvalSet> texts_;  // the set's queries and documents, read in the background

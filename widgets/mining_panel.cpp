@@ -35,6 +35,7 @@
 #include "core/model/embedding_model.h"
 #include "core/store/history.h"
 #include "widgets/cli_job.h"
+#include "widgets/job_config.h"
 #include "widgets/path_choices.h"
 #include "widgets/plot_export.h"
 #include "widgets/plot_legend.h"
@@ -743,17 +744,8 @@ void MiningPanel::updateStatistics() {
 }
 
 QStringList MiningPanel::mineArguments(const std::filesystem::path& output) {
-  // The job's options as the CLI reads them (`mine --config`), typed, in a file that lives until
-  // the next run: the panel declares no flag of its own.
-  jobConfig_ = std::make_unique<QTemporaryFile>(QDir::tempPath() +
-                                                QStringLiteral("/embedlab-mine-XXXXXX.json"));
-  if (!jobConfig_->open()) return {};
-  jobConfig_->write(QByteArray::fromStdString(miningOptions(output).toJson().dump(2)));
-  jobConfig_->close();
-  // The same history the History panel shows.
-  return {QStringLiteral("--db"),
-          QString::fromStdString(store::History::resolvePath({}, workspace_).string()),
-          QStringLiteral("mine"), QStringLiteral("--config"), jobConfig_->fileName()};
+  return jobArguments(QStringLiteral("mine"), miningOptions(output).toJson(), workspace_,
+                      jobConfig_);
 }
 
 void MiningPanel::mineAll(const std::filesystem::path& output) {

@@ -25,6 +25,7 @@
 #include "core/model/reranker_model.h"
 #include "core/store/history.h"
 #include "widgets/cli_job.h"
+#include "widgets/job_config.h"
 #include "widgets/path_choices.h"
 #include "widgets/plot_export.h"
 #include "widgets/plot_legend.h"
@@ -344,21 +345,15 @@ void ThresholdsPanel::run() {
   options.normalizeScores = sigmoid_->isEnabled() && sigmoid_->isChecked();
   options.output = reportFile_.string();
   options.scores = scoresFile_.string();
-  jobConfig_ = std::make_unique<QTemporaryFile>(QDir::tempPath() +
-                                                QStringLiteral("/embedlab-threshold-XXXXXX.json"));
-  if (!jobConfig_->open()) {
+  const QStringList arguments =
+      jobArguments(QStringLiteral("threshold"), options.toJson(), workspace_, jobConfig_);
+  if (arguments.isEmpty()) {
     status_->setText(tr("Cannot write the job's options to %1.").arg(QDir::tempPath()));
     progress_->hide();
     runButton_->setEnabled(true);
     emit analysed(status_->text());
     return;
   }
-  jobConfig_->write(QByteArray::fromStdString(options.toJson().dump(2)));
-  jobConfig_->close();
-  const QStringList arguments{
-      QStringLiteral("--db"),
-      QString::fromStdString(store::History::resolvePath({}, workspace_).string()),
-      QStringLiteral("threshold"), QStringLiteral("--config"), jobConfig_->fileName()};
   job_->start(arguments);
 }
 

@@ -29,16 +29,19 @@ void addEncodingFlags(CLI::App& command, model::EncodingOptions& flags,
                       const std::string& maxLengthHelp = "Longest text in tokens");
 
 /// The same flags in a job's flag table (config_flags.h): `encoding` returns the job's
-/// EncodingOptions member; the length flag is --max_len.
+/// EncodingOptions member; the length flag is --max_len (plus `lengthAliases`, e.g.
+/// ",--max_passage_length").
 template <typename Options, typename Access>
-void addEncodingFlags(CLI::App& command, ConfigFlags<Options>& flags, Access encoding) {
+void addEncodingFlags(CLI::App& command, ConfigFlags<Options>& flags, Access encoding,
+                      const std::string& lengthHelp = "Longest text in tokens",
+                      const std::string& lengthAliases = {}) {
   addFlag(
       command, flags,
       "batch_size", [encoding](Options & o) -> auto& { return encoding(o).batchSize; },
       "Texts per forward pass");
   addFlag(
       command, flags, "max_len", [encoding](Options & o) -> auto& { return encoding(o).maxLength; },
-      "Longest text in tokens");
+      lengthHelp, lengthAliases);
   addFlag(
       command, flags, "fp16", [encoding](Options & o) -> auto& { return encoding(o).fp16; },
       "Encode in float16 on CUDA (ignored on the CPU)");

@@ -10,6 +10,7 @@
 #include "app/cli/config_flags.h"
 #include "app/cli/encoding_flags.h"
 #include "app/cli/interrupt.h"
+#include "app/cli/job_context.h"
 #include "app/cli/job_history.h"
 #include "app/cli/job_progress.h"
 #include "app/cli/option_names.h"
@@ -70,18 +71,8 @@ int runMine(const mine::MiningOptions& options, const std::string& progressMode,
                "mine: note: this build's FAISS searches on the CPU; --use_gpu_for_searching is "
                "accepted for compatibility (exact search of 1M candidates takes seconds)\n");
   }
-  mine::MiningContext context;
-  context.progress = &progress;
-  context.cancel = &interruptToken();
+  auto context = jobContext<mine::MiningContext>(progress, global);
   context.searchThreads = global.threads ? static_cast<unsigned>(*global.threads) : 0;
-  context.onWarnings = [&progress](const std::string& file, const std::vector<Problem>& found) {
-    progress.noteWarnings(file, found);
-  };
-  if (!global.quiet) {
-    context.onCacheWriteFailure = [](const std::string& message) {
-      fmt::print(stderr, "embedlab-cli: warning: {}\n", message);
-    };
-  }
   const mine::MiningResult result = mine::runMining(options, context);
   const nlohmann::json report = result.toJson(options);
   if (recorder != nullptr) recorder->setSummary("mining_statistics", report);

@@ -10,6 +10,7 @@
 #include "app/cli/config_flags.h"
 #include "app/cli/encoding_flags.h"
 #include "app/cli/interrupt.h"
+#include "app/cli/job_context.h"
 #include "app/cli/job_history.h"
 #include "app/cli/job_progress.h"
 #include "app/cli/option_names.h"
@@ -55,17 +56,7 @@ void printAnalysis(const eval::ThresholdAnalysis& a, double target) {
 int runThreshold(const eval::ThresholdOptions& options, const std::string& progressMode,
                  const GlobalOptions& global, store::RunRecorder* recorder) {
   JobProgress progress("scoring pairs", progressMode, global.quiet);
-  eval::ThresholdContext context;
-  context.progress = &progress;
-  context.cancel = &interruptToken();
-  context.onWarnings = [&progress](const std::string& file, const std::vector<Problem>& found) {
-    progress.noteWarnings(file, found);
-  };
-  if (!progress.quiet()) {
-    context.onCacheWriteFailure = [](const std::string& message) {
-      fmt::print(stderr, "embedlab-cli: warning: {}\n", message);
-    };
-  }
+  auto context = jobContext<eval::ThresholdContext>(progress, global);
   const eval::ThresholdJobResult result = eval::runThresholdJob(options, context);
   const eval::ThresholdAnalysis& analysis = result.analysis;
   progress.finish();

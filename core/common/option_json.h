@@ -111,4 +111,31 @@ nlohmann::json optionToJson(const T& value) {
   return nlohmann::json(value);
 }
 
+/// An options struct as JSON through its field table: `visitFields(options, visit)` calls
+/// visit(name, member) for every field.
+template <typename Options, typename VisitFields>
+nlohmann::json optionsToJson(const Options& options, VisitFields visitFields) {
+  nlohmann::json json = nlohmann::json::object();
+  Options copy = options;
+  visitFields(copy, [&](const char* name, const auto& value) { json[name] = optionToJson(value); });
+  return json;
+}
+
+/// An options struct from JSON through its field table (the defaults where a field is missing):
+/// not an object, an unknown key or a value of the wrong type is a UsageError naming `source`
+/// ("training options": `what`). `alsoKnown`: keys the caller reads itself afterwards.
+template <typename Options, typename VisitFields>
+Options optionsFromJson(const nlohmann::json& json, const std::string& source,
+                        const std::string& what, VisitFields visitFields,
+                        std::set<std::string> alsoKnown = {}) {
+  requireOptionObject(json, source, what);
+  Options options;
+  visitFields(options, [&](const char* name, auto& member) {
+    alsoKnown.insert(name);
+    if (json.contains(name)) readOptionValue(source, name, json.at(name), member);
+  });
+  rejectUnknownOptions(json, alsoKnown, source);
+  return options;
+}
+
 }  // namespace embedlab

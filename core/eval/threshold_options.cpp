@@ -35,22 +35,12 @@ void require(bool condition, const std::string& message) {
 }  // namespace
 
 nlohmann::json ThresholdOptions::toJson() const {
-  nlohmann::json json = nlohmann::json::object();
-  ThresholdOptions copy = *this;
-  visitFields(copy, [&](const char* name, const auto& value) { json[name] = optionToJson(value); });
-  return json;
+  return optionsToJson(*this, [](auto& o, auto&& visit) { visitFields(o, visit); });
 }
 
 ThresholdOptions ThresholdOptions::fromJson(const nlohmann::json& json, const std::string& source) {
-  requireOptionObject(json, source, "threshold options");
-  ThresholdOptions options;
-  std::set<std::string> known;
-  visitFields(options, [&](const char* name, auto& member) {
-    known.insert(name);
-    if (json.contains(name)) readOptionValue(source, name, json.at(name), member);
-  });
-  rejectUnknownOptions(json, known, source);
-  return options;
+  return optionsFromJson<ThresholdOptions>(json, source, "threshold options",
+                                           [](auto& o, auto&& visit) { visitFields(o, visit); });
 }
 
 void validate(const ThresholdOptions& o) {

@@ -53,23 +53,16 @@ std::string samplingName(Sampling sampling) {
 }
 
 nlohmann::json MiningOptions::toJson() const {
-  nlohmann::json json = nlohmann::json::object();
-  MiningOptions copy = *this;
-  visitFields(copy, [&](const char* name, const auto& value) { json[name] = optionToJson(value); });
+  nlohmann::json json = optionsToJson(*this, [](auto& o, auto&& visit) { visitFields(o, visit); });
   json["range_for_sampling"] = {selection.rangeStart, selection.rangeEnd};
   json["sampling"] = samplingName(selection.sampling);
   return json;
 }
 
 MiningOptions MiningOptions::fromJson(const nlohmann::json& json, const std::string& source) {
-  requireOptionObject(json, source, "mining options");
-  MiningOptions options;
-  std::set<std::string> known{"range_for_sampling", "sampling"};
-  visitFields(options, [&](const char* name, auto& member) {
-    known.insert(name);
-    if (json.contains(name)) readOptionValue(source, name, json.at(name), member);
-  });
-  rejectUnknownOptions(json, known, source);
+  MiningOptions options = optionsFromJson<MiningOptions>(
+      json, source, "mining options", [](auto& o, auto&& visit) { visitFields(o, visit); },
+      {"range_for_sampling", "sampling"});
   if (json.contains("range_for_sampling")) {
     const nlohmann::json& range = json.at("range_for_sampling");
     if (range.is_string()) {

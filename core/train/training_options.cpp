@@ -68,25 +68,16 @@ void require(bool condition, const std::string& message) {
 }  // namespace
 
 nlohmann::json TrainingOptions::toJson() const {
-  nlohmann::json json = nlohmann::json::object();
-  TrainingOptions copy = *this;
-  visitFields(copy, [&](const char* name, const auto& value) { json[name] = value; });
-  return json;
+  return optionsToJson(*this, [](auto& o, auto&& visit) { visitFields(o, visit); });
 }
 
 TrainingOptions TrainingOptions::fromJson(const nlohmann::json& json, const std::string& source) {
-  requireOptionObject(json, source, "training options");
-  TrainingOptions options;
-  std::set<std::string> known;
-  visitFields(options, [&](const char* name, auto& member) {
-    known.insert(name);
-    if (json.contains(name)) readOptionValue(source, name, json.at(name), member);
-  });
+  TrainingOptions options = optionsFromJson<TrainingOptions>(
+      json, source, "training options", [](auto& o, auto&& visit) { visitFields(o, visit); },
+      {"normlized"});
   // The reference spells "normalized" as "normlized"; accept both.
-  known.insert("normlized");
   if (json.contains("normlized"))
     readOptionValue(source, "normlized", json.at("normlized"), options.normalized);
-  rejectUnknownOptions(json, known, source);
   return options;
 }
 

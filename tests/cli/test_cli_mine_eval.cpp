@@ -285,6 +285,41 @@ class TestCliMineEval : public QObject {
                      beir["results"][0]["metrics"]["MRR@5"].get<double>()) < 1e-6);
   }
 
+  // eval --config: the typed options from a file give the same table as the flags; the history
+  // records them typed.
+  void evalRunsFromAConfigFile() {
+    const QStringList flags{"eval",
+                            "--models",
+                            path(folder_ / "tiny"),
+                            path(folder_ / "other"),
+                            "--data",
+                            path(folder_ / "beir"),
+                            "--max_len",
+                            "32",
+                            "--k",
+                            "10"};
+    const auto fromFlags = cli(flags);
+    QVERIFY2(fromFlags.exitCode == 0, qPrintable(fromFlags.err));
+    const nlohmann::json config{
+        {"models", {path(folder_ / "tiny").toStdString(), path(folder_ / "other").toStdString()}},
+        {"data", path(folder_ / "beir").toStdString()},
+        {"max_len", 32},
+        {"k", 10}};
+    writeFile(folder_ / "eval.json", config.dump());
+    const auto fromConfig = cli({"eval", "--config", path(folder_ / "eval.json")});
+    QVERIFY2(fromConfig.exitCode == 0, qPrintable(fromConfig.err));
+    QCOMPARE(fromConfig.out, fromFlags.out);
+    const auto runs = cli({"runs", "list", "--kind", "eval", "--format", "json"});
+    const auto newest = nlohmann::json::parse(runs.out.toStdString()).front();
+    QCOMPARE(newest["options"]["k"], nlohmann::json(10));
+    QCOMPARE(newest["options"]["models"].size(), std::size_t{2});
+    // A config without models is a usage error.
+    writeFile(folder_ / "eval-no-model.json", R"({"data": "x"})");
+    const auto refused = cli({"eval", "--config", path(folder_ / "eval-no-model.json")});
+    QCOMPARE(refused.exitCode, 2);
+    QVERIFY2(refused.err.contains("model"), qPrintable(refused.err));
+  }
+
   void evalNeedsOneKindOfSet() {
     const auto run = cli({"eval", "--model", path(folder_ / "tiny")});
     QCOMPARE(run.exitCode, 2);
