@@ -1,5 +1,7 @@
 #include "widgets/cli_job.h"
 
+#include "core/common/job_events.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
@@ -193,7 +195,9 @@ void CliJob::parseOutput() {
     const QJsonDocument document = QJsonDocument::fromJson(line);
     if (!document.isObject()) continue;  // not ours: ignore rather than fail the job
     const QJsonObject object = document.object();
-    if (object.value(QStringLiteral("event")).toString() == QStringLiteral("progress")) {
+    const std::optional<JobEvent> event =
+        parseJobEvent(object.value(QStringLiteral("event")).toString().toStdString());
+    if (event == JobEvent::Progress) {
       const QString unit = object.value(QStringLiteral("unit")).toString();
       done_ = object.value(QStringLiteral("done")).toInteger();
       total_ = object.value(QStringLiteral("total")).toInteger();
@@ -204,9 +208,8 @@ void CliJob::parseOutput() {
       }
       emit progress(done_, total_, unit);
     } else {
-      const QString event = object.value(QStringLiteral("event")).toString();
-      sawDone_ = sawDone_ || event == QStringLiteral("done");
-      sawStopped_ = sawStopped_ || event == QStringLiteral("stopped");
+      sawDone_ = sawDone_ || event == JobEvent::Done;
+      sawStopped_ = sawStopped_ || event == JobEvent::Stopped;
       emit record(object);
     }
   }

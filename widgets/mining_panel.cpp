@@ -30,6 +30,7 @@
 #include <cmath>
 
 #include "core/common/error.h"
+#include "core/common/job_events.h"
 #include "core/data/dataset_discovery.h"
 #include "core/model/embedding_cache.h"
 #include "core/model/embedding_model.h"
@@ -764,7 +765,9 @@ void MiningPanel::mineAll(const std::filesystem::path& output) {
                                   : tr("%1: %p%, about %2 s left").arg(unit).arg(std::ceil(eta)));
     });
     connect(job_, &CliJob::record, this, [this](const QJsonObject& line) {
-      if (line.value(QStringLiteral("event")).toString() != QStringLiteral("done")) return;
+      if (parseJobEvent(line.value(QStringLiteral("event")).toString().toStdString()) !=
+          JobEvent::Done)
+        return;
       const mine::MiningStatistics statistics = mine::miningStatisticsFromJson(
           nlohmann::json::parse(QJsonDocument(line).toJson(QJsonDocument::Compact).toStdString()));
       jobStatus_->setText(tr("Mined %1: %2 negatives chosen, %3 queries short of negatives.")

@@ -22,6 +22,7 @@
 #include <QVBoxLayout>
 #include <cmath>
 
+#include "core/common/job_events.h"
 #include "core/data/dataset_discovery.h"
 #include "core/model/model_discovery.h"
 #include "core/store/history.h"
@@ -551,21 +552,21 @@ void TrainingPanel::showStatus() {
 
 void TrainingPanel::onRecord(Run& run, const nlohmann::json& record) {
   if (!record.is_object()) return;
-  const std::string event = record.value("event", "");
-  if (event == "start") {
+  const std::optional<JobEvent> event = jobEventOf(record);
+  if (event == JobEvent::Start) {
     run.totalSteps = record.value("total_steps", std::int64_t{0});
     return;
   }
-  if (event == "stopped") {
+  if (event == JobEvent::Stopped) {
     run.stoppedAt = record.value("step", std::int64_t{-1});
     return;
   }
-  if (event == "note") {
+  if (event == JobEvent::Note) {
     run.notes << QString::fromStdString(record.value("message", ""));
     if (&run == current()) showStatus();
     return;
   }
-  if (event != "log") return;
+  if (event != JobEvent::Log) return;
   const auto step = record.value("step", std::int64_t{0});
   while (!run.records.empty() && run.records.back().value("step", std::int64_t{0}) >= step)
     run.records.pop_back();  // a run launched again in the same folder starts over

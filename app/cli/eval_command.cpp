@@ -15,6 +15,7 @@
 #include "app/cli/job_progress.h"
 #include "app/cli/option_names.h"
 #include "core/common/error.h"
+#include "core/common/job_events.h"
 #include "core/eval/evaluation_job.h"
 
 namespace embedlab::cli {
@@ -83,11 +84,11 @@ int runEval(const eval::EvaluationOptions& options, const std::string& progressM
   const std::string datasetName = options.datasetName();
   context.onResult = [&](const eval::ModelEvaluation& evaluation) {
     if (progress.json()) {
-      nlohmann::json event{{"event", "result"},
-                           {"model", evaluation.model},
-                           {"tag", evaluation.tag},
-                           {"query_instruction", evaluation.result.queryPrefix},
-                           {"metrics", eval::toJson(evaluation.result.metrics)}};
+      nlohmann::json event =
+          jobEvent(JobEvent::Result, {{"model", evaluation.model},
+                                      {"tag", evaluation.tag},
+                                      {"query_instruction", evaluation.result.queryPrefix},
+                                      {"metrics", eval::toJson(evaluation.result.metrics)}});
       if (!evaluation.reranker.empty()) event["reranker"] = evaluation.reranker;
       JobProgress::emit(event);
     }
@@ -102,7 +103,7 @@ int runEval(const eval::EvaluationOptions& options, const std::string& progressM
   const eval::EvaluationJobResult job = eval::runEvaluationJob(options, context);
   progress.finish();
   if (progress.json()) {
-    JobProgress::emit({{"event", "done"}, {"evaluations", job.evaluations.size()}});
+    JobProgress::emit(jobEvent(JobEvent::Done, {{"evaluations", job.evaluations.size()}}));
   } else {
     printTable(job.evaluations, options.k);  // the result, on stdout: also with --quiet
     if (!global.quiet && job.positivesMissingFromCorpus > 0) {

@@ -1,5 +1,7 @@
 #include "app/cli/job_progress.h"
 
+#include "core/common/job_events.h"
+
 #include <fmt/format.h>
 
 #include <cstdio>
@@ -17,7 +19,7 @@ void JobProgress::onProgress(std::uint64_t done, std::uint64_t total, std::strin
   const auto now = std::chrono::steady_clock::now();
   if (now - lastEmit_ < std::chrono::milliseconds(100) && done < total) return;
   lastEmit_ = now;
-  emit({{"event", "progress"}, {"unit", unit}, {"done", done}, {"total", total}});
+  emit(jobEvent(JobEvent::Progress, {{"unit", unit}, {"done", done}, {"total", total}}));
 }
 
 void JobProgress::finish() {
@@ -25,7 +27,7 @@ void JobProgress::finish() {
 }
 
 void JobProgress::emit(const nlohmann::json& line) {
-  fmt::print("{}\n", line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+  fmt::print("{}\n", jobEventLine(line));
   std::fflush(stdout);
 }
 

@@ -15,6 +15,7 @@
 #include "app/cli/job_progress.h"
 #include "app/cli/option_names.h"
 #include "core/common/error.h"
+#include "core/common/job_events.h"
 #include "core/data/atomic_file.h"
 #include "core/data/eval_set.h"
 #include "core/data/training_data.h"
@@ -121,12 +122,12 @@ class Merger {
       for (std::size_t i = 0; i < weights.size(); ++i)
         recorder_->addMetric(0, fmt::format("weight_{}", i), weights[i]);
     }
-    const nlohmann::json done = {{"event", "done"},
-                                 {"output", absolutePath(options_.output)},
-                                 {"weights", weights},
-                                 {"averaged_tensors", result.averagedTensors},
-                                 {"copied_tensors", result.copiedTensors},
-                                 {"parameters", result.parameters}};
+    const nlohmann::json done =
+        jobEvent(JobEvent::Done, {{"output", absolutePath(options_.output)},
+                                  {"weights", weights},
+                                  {"averaged_tensors", result.averagedTensors},
+                                  {"copied_tensors", result.copiedTensors},
+                                  {"parameters", result.parameters}});
     if (progress_.json()) JobProgress::emit(done);
     say(
         fmt::format("merged {} models with weights [{:.4f}] into {} ({} tensors averaged, {} "
@@ -251,8 +252,8 @@ class Merger {
         points.push_back(point);
         reportProgress(&progress_, i + 1, grid.size(), "mixes evaluated");
         if (progress_.json()) {
-          nlohmann::json line = {
-              {"event", "sweep_point"}, {"weight", point.weight}, {"target", point.target}};
+          nlohmann::json line =
+              jobEvent(JobEvent::SweepPoint, {{"weight", point.weight}, {"target", point.target}});
           if (point.general) line["general"] = *point.general;
           JobProgress::emit(line);
         }

@@ -15,6 +15,7 @@
 #include "app/cli/job_progress.h"
 #include "app/cli/option_names.h"
 #include "core/common/error.h"
+#include "core/common/job_events.h"
 #include "core/data/atomic_file.h"
 #include "core/data/training_data.h"
 #include "core/mine/mining_job.h"
@@ -83,9 +84,7 @@ int runMine(const mine::MiningOptions& options, const std::string& progressMode,
   }
   progress.finish();
   if (progress.json()) {
-    nlohmann::json done = report;
-    done["event"] = "done";
-    JobProgress::emit(done);
+    JobProgress::emit(jobEvent(JobEvent::Done, report));
   } else if (progress.talks()) {
     printReport(result, options);
     if (result.linesWithForeignPositiveScores > 0 && options.writeScores == "neg") {

@@ -8,8 +8,10 @@
 #include <nlohmann/json.hpp>
 
 #include "app/cli/interrupt.h"
+#include "app/cli/job_progress.h"
 #include "app/cli/terminal_progress.h"
 #include "core/common/error.h"
+#include "core/common/job_events.h"
 #include "core/common/parallel_for.h"
 #include "core/data/jsonl_writer.h"
 #include "core/data/line_reader.h"
@@ -60,7 +62,7 @@ struct InitModelOptions {
 
 void printInitModelDone(const InitModelOptions& options) {
   if (options.progress != "json") return;
-  fmt::print("{}\n", nlohmann::json{{"event", "done"}, {"output", options.output}}.dump());
+  JobProgress::emit(jobEvent(JobEvent::Done, {{"output", options.output}}));
 }
 
 int runInitModel(const InitModelOptions& options, const GlobalOptions& global) {

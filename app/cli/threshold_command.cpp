@@ -15,6 +15,7 @@
 #include "app/cli/job_progress.h"
 #include "app/cli/option_names.h"
 #include "core/common/error.h"
+#include "core/common/job_events.h"
 #include "core/data/atomic_file.h"
 #include "core/eval/threshold_job.h"
 
@@ -77,8 +78,7 @@ int runThreshold(const eval::ThresholdOptions& options, const std::string& progr
     recorder->addEvalResults(results);
   }
   if (progress.json()) {
-    report["event"] = "done";
-    JobProgress::emit(report);
+    JobProgress::emit(jobEvent(JobEvent::Done, report));
   } else if (!global.quiet && progressMode != "none") {
     printAnalysis(analysis, options.analysis.targetPrecision);
   }

@@ -9,8 +9,10 @@
 #include "app/cli/config_flags.h"
 #include "app/cli/interrupt.h"
 #include "app/cli/job_history.h"
+#include "app/cli/job_progress.h"
 #include "app/cli/terminal_progress.h"
 #include "core/common/error.h"
+#include "core/common/job_events.h"
 #include "core/dist/launcher.h"
 #include "core/dist/worker_environment.h"
 #include "core/train/trainer.h"
@@ -34,7 +36,8 @@ class CliTrainingObserver : public train::TrainingObserver {
         notesSilenced_(quiet) {}
 
   void onStart(std::int64_t totalSteps, std::int64_t firstStep) override {
-    if (json_) emit({{"event", "start"}, {"total_steps", totalSteps}, {"first_step", firstStep}});
+    if (json_)
+      emit(jobEvent(JobEvent::Start, {{"total_steps", totalSteps}, {"first_step", firstStep}}));
   }
   void onStep(std::int64_t step, std::int64_t totalSteps) override {
     bar_.onProgress(step, totalSteps, "steps");
@@ -52,9 +55,7 @@ class CliTrainingObserver : public train::TrainingObserver {
       }
     }
     if (json_) {
-      nlohmann::json line = record.toJson();
-      line["event"] = "log";
-      emit(line);
+      emit(jobEvent(JobEvent::Log, record.toJson()));
     } else if (!quiet_) {
       bar_.finish();
       fmt::print(
@@ -68,7 +69,7 @@ class CliTrainingObserver : public train::TrainingObserver {
   }
   void onCheckpoint(const std::filesystem::path& folder, std::int64_t step) override {
     if (json_) {
-      emit({{"event", "checkpoint"}, {"step", step}, {"path", folder.string()}});
+      emit(jobEvent(JobEvent::Checkpoint, {{"step", step}, {"path", folder.string()}}));
     } else if (!quiet_) {
       bar_.finish();
       fmt::print(stderr, "checkpoint: {}\n", folder.string());
@@ -76,7 +77,7 @@ class CliTrainingObserver : public train::TrainingObserver {
   }
   void onNote(const std::string& note) override {
     if (json_) {
-      emit({{"event", "note"}, {"message", note}});
+      emit(jobEvent(JobEvent::Note, {{"message", note}}));
     } else if (!notesSilenced_) {  // notes are warnings: --progress none keeps them, -q not
       bar_.finish();
       fmt::print(stderr, "train: {}\n", note);
@@ -85,10 +86,8 @@ class CliTrainingObserver : public train::TrainingObserver {
   void finish() { bar_.finish(); }
 
  private:
-  static void emit(const nlohmann::json& line) {
-    fmt::print("{}\n", line.dump());
-    std::fflush(stdout);
-  }
+  // A note may quote the user's data: invalid UTF-8 is replaced there, not fatal.
+  static void emit(const nlohmann::json& line) { JobProgress::emit(line); }
   bool json_;
   TerminalProgress bar_;
   bool quiet_;          ///< no per-step lines
@@ -174,11 +173,9 @@ int trainWorker(const train::TrainingOptions& options, const TrainFlags& flags,
     // The GUI follows detached runs through stdout alone: it must learn that this one stopped,
     // and at which step its checkpoint is, without an exit status.
     if (flags.progress == "json" && dist::workerEnvironment().rank == 0) {
-      fmt::print("{}\n", nlohmann::json{{"event", "stopped"},
-                                        {"step", result.steps},
-                                        {"checkpoint", result.lastCheckpoint.string()}}
-                             .dump());
-      std::fflush(stdout);
+      JobProgress::emit(
+          jobEvent(JobEvent::Stopped,
+                   {{"step", result.steps}, {"checkpoint", result.lastCheckpoint.string()}}));
     }
     return 130;
   }
@@ -188,10 +185,8 @@ int trainWorker(const train::TrainingOptions& options, const TrainFlags& flags,
                result.finalLoss, options.outputDir);
   }
   if (flags.progress == "json")
-    fmt::print("{}\n",
-               nlohmann::json{
-                   {"event", "done"}, {"steps", result.steps}, {"output_dir", options.outputDir}}
-                   .dump());
+    JobProgress::emit(
+        jobEvent(JobEvent::Done, {{"steps", result.steps}, {"output_dir", options.outputDir}}));
   return kExitOk;
 }
 

@@ -5,6 +5,7 @@
 
 #include "core/common/file_fingerprint.h"
 #include "core/common/integer_distribution.h"
+#include "core/common/job_events.h"
 #include "core/common/read_ahead_file.h"
 #include "core/common/utf8.h"
 #include "tests/support/files.h"
@@ -15,6 +16,26 @@ class TestCommon : public QObject {
   Q_OBJECT
 
  private slots:
+  // Every job writes its JSON lines through one writer: a note quoting a user's file with
+  // invalid UTF-8 is replaced (U+FFFD), where the training job's own writer used to throw.
+  void jobEventsAreNamedOnceAndSurviveInvalidUtf8() {
+    for (const JobEvent event :
+         {JobEvent::Progress, JobEvent::Start, JobEvent::Log, JobEvent::Note, JobEvent::Checkpoint,
+          JobEvent::Result, JobEvent::SweepPoint, JobEvent::Stopped, JobEvent::Done}) {
+      QCOMPARE(parseJobEvent(jobEventName(event)), std::optional<JobEvent>(event));
+      QCOMPARE(jobEventOf(jobEvent(event)), std::optional<JobEvent>(event));
+    }
+    QVERIFY(!parseJobEvent("finished"));
+    QVERIFY(!jobEventOf(nlohmann::json{{"event", 3}}));
+    const nlohmann::json note =
+        jobEvent(JobEvent::Note, {{"message", std::string("line 7: caf\xc3 latte")}});
+    const std::string line = jobEventLine(note);
+    QVERIFY(line.find('\n') == std::string::npos);
+    const nlohmann::json back = nlohmann::json::parse(line);
+    QCOMPARE(back["event"].get<std::string>(), std::string("note"));
+    QCOMPARE(back["message"].get<std::string>(), std::string("line 7: caf\xef\xbf\xbd latte"));
+  }
+
   void utf8AcceptsValidText() {
     QVERIFY(!utf8::firstInvalidByte("plain ascii").has_value());
     QVERIFY(!utf8::firstInvalidByte("caf\xC3\xA9 \xE4\xB8\xAD \xF0\x9F\x98\x80").has_value());
