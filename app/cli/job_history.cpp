@@ -2,7 +2,6 @@
 
 #include <fmt/format.h>
 
-#include <CLI/CLI.hpp>
 #include <memory>
 
 #include "core/common/error.h"
@@ -11,26 +10,6 @@ namespace embedlab::cli {
 
 std::filesystem::path historyDatabasePath(const GlobalOptions& global) {
   return store::History::resolvePath(global.database);
-}
-
-nlohmann::json resolvedOptions(const CLI::App& command) {
-  nlohmann::json options = nlohmann::json::object();
-  for (const CLI::Option* option : command.get_options()) {
-    const std::string name = option->get_single_name();
-    if (name.empty() || name == "help" || name == "h") continue;
-    if (option->get_expected_max() == 0) {  // a flag
-      options[name] = option->count() > 0;
-      continue;
-    }
-    std::vector<std::string> values = option->results();
-    if (values.empty()) {
-      if (option->get_default_str().empty()) continue;
-      values = {option->get_default_str()};
-    }
-    const bool many = option->get_expected_max() > 1 || values.size() > 1;
-    options[name] = many ? nlohmann::json(values) : nlohmann::json(values.front());
-  }
-  return options;
 }
 
 std::string absolutePath(const std::string& path) {

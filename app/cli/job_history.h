@@ -14,18 +14,11 @@
 #include "app/cli/cli_app.h"
 #include "core/store/run_recorder.h"
 
-namespace CLI {
-class App;
-}
-
 namespace embedlab::cli {
 
 /// The database the CLI uses: --db, else $EMBEDLAB_HISTORY_DB, else History::defaultPath()
 /// (History::resolvePath without a workspace).
 std::filesystem::path historyDatabasePath(const GlobalOptions& global);
-
-/// A subcommand's options as parsed, defaults included: {"long_name": value}.
-nlohmann::json resolvedOptions(const CLI::App& command);
 
 /// `path` made absolute and normal (empty stays empty): how runs name their outputs, so that a
 /// run folder imported later is recognised.

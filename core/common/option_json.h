@@ -32,6 +32,7 @@ const char* expectedType() {
   if constexpr (std::is_same_v<T, bool>) return "true or false";
   if constexpr (std::is_same_v<T, std::string>) return "a string";
   if constexpr (std::is_same_v<T, std::vector<std::string>>) return "a list of strings";
+  if constexpr (std::is_same_v<T, std::vector<double>>) return "a list of numbers";
   if constexpr (std::is_floating_point_v<T>) return "a number";
   if constexpr (std::is_unsigned_v<T>) return "a whole number >= 0";
   return "a whole number";
@@ -46,6 +47,9 @@ bool fits(const nlohmann::json& value) {
   } else if constexpr (std::is_same_v<T, std::vector<std::string>>) {
     return value.is_array() &&
            std::all_of(value.begin(), value.end(), [](const auto& v) { return v.is_string(); });
+  } else if constexpr (std::is_same_v<T, std::vector<double>>) {
+    return value.is_array() &&
+           std::all_of(value.begin(), value.end(), [](const auto& v) { return v.is_number(); });
   } else if constexpr (std::is_floating_point_v<T>) {
     return value.is_number();
   } else {

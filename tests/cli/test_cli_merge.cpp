@@ -56,8 +56,19 @@ class TestCliMerge : public QObject {
     QCOMPARE(runs[0].status, embedlab::store::RunStatus::Finished);
     QVERIFY(runs[0].outputPath.find("merged") != std::string::npos);
     QVERIFY(runs[0].parentModel.find("/a") != std::string::npos);
-    const std::string options = runs[0].options.dump();
-    QVERIFY2(options.find("0.75") != std::string::npos, options.c_str());
+    // Typed options: the weights as numbers.
+    QCOMPARE(runs[0].options["weights"], nlohmann::json({0.25, 0.75}));
+
+    // merge --config: the same job from its typed options writes the same weights.
+    const nlohmann::json config{
+        {"models", {path(folder_ / "a").toStdString(), path(folder_ / "b").toStdString()}},
+        {"weights", {0.25, 0.75}},
+        {"output", path(folder_ / "merged-config").toStdString()}};
+    embedlab::test::writeFile(folder_ / "merge.json", config.dump());
+    const auto fromConfig = cli({"merge", "--config", path(folder_ / "merge.json"), "-q"});
+    QVERIFY2(fromConfig.exitCode == 0, qPrintable(fromConfig.err));
+    QCOMPARE(embedlab::test::readFile(folder_ / "merged-config" / "model.safetensors"),
+             embedlab::test::readFile(folder_ / "merged" / "model.safetensors"));
   }
 
   void refusesBadWeightsAndDifferentModels() {

@@ -1,9 +1,11 @@
-// The evaluation job's options as a typed core struct: JSON both ways under the CLI's names,
-// wrong types and unknown names refused naming the option, and validate() refusing what the CLI
-// refuses (no model, neither or both set layouts, numbers out of range).
+// The evaluation and merge jobs' options as typed core structs: JSON both ways under the CLI's
+// names, wrong types and unknown names refused naming the option, and validate() refusing what
+// the CLI refuses (no model, neither or both set layouts, numbers out of range, a bad sweep).
+// (Mining's and thresholds' are in test_mining_job and test_threshold_analysis.)
 #include <QtTest/QtTest>
 
 #include "core/eval/evaluation_options.h"
+#include "core/model/merge_options.h"
 #include "tests/support/errors.h"
 
 using namespace embedlab;
@@ -16,10 +18,36 @@ bool says(const std::string& message, const char* words) {
 
 }  // namespace
 
-class TestEvaluationOptions : public QObject {
+class TestJobOptions : public QObject {
   Q_OBJECT
 
  private slots:
+  void mergeOptionsGoToJsonAndBackAndRefuseABadSweep() {
+    model::MergeOptions options;
+    options.models = {"runs/first", "models/base"};
+    options.weights = {0.7, 0.3};
+    options.output = "merged";
+    options.encoding.maxLength = 128;
+    const nlohmann::json json = options.toJson();
+    QCOMPARE(json["weights"], nlohmann::json({0.7, 0.3}));
+    QCOMPARE(json["passage_max_len"], nlohmann::json(128));
+    QCOMPARE(model::MergeOptions::fromJson(json, "m").toJson(), json);
+    model::validate(options);
+    QVERIFY(says(test::errorOf([] {
+                   model::MergeOptions::fromJson({{"weights", {"a"}}}, "m");
+                 }),
+                 "must be a list of numbers"));
+    options.weights.clear();
+    options.sweep = "0:1";
+    QVERIFY(says(test::errorOf([&] { model::validate(options); }), "START:END:STEP"));
+    options.sweep = "0:1:0.25";
+    QVERIFY(says(test::errorOf([&] { model::validate(options); }), "--eval-set"));
+    QCOMPARE(model::sweepGrid("0:1:0.25"), (std::vector<double>{0, 0.25, 0.5, 0.75, 1}));
+    options.models.push_back("third");
+    options.evalSet = "dev";
+    QVERIFY(says(test::errorOf([&] { model::validate(options); }), "exactly two"));
+  }
+
   void goToJsonAndBackTyped() {
     eval::EvaluationOptions options;
     options.models = {"models/base", "runs/first"};
@@ -66,5 +94,5 @@ class TestEvaluationOptions : public QObject {
   }
 };
 
-QTEST_MAIN(TestEvaluationOptions)
-#include "test_evaluation_options.moc"
+QTEST_MAIN(TestJobOptions)
+#include "test_job_options.moc"
