@@ -787,6 +787,10 @@ Relevant:
         <source>Query instruction: %1</source>
         <translation>Anfrageanweisung: %1</translation>
     </message>
+    <message>
+        <source>Cannot write the job&apos;s options to %1.</source>
+        <translation>Die Optionen des Auftrags können nicht nach %1 geschrieben werden.</translation>
+    </message>
 </context>
 <context>
     <name>embedlab::widgets::HistoryPanel</name>
@@ -1157,6 +1161,14 @@ Relevant:
     <message>
         <source>relative_margin %1 drops every candidate: each scores above %2 x its query&apos;s lowest positive score. This model&apos;s scores are too close together for this margin (a random or untuned model&apos;s are): lower the margin or turn it off.</source>
         <translation>relative_margin %1 verwirft jeden Kandidaten: Jeder liegt über %2 x dem niedrigsten Score eines Positiven seiner Anfrage. Die Scores dieses Modells liegen für diesen Abstand zu dicht beieinander (wie bei einem zufälligen oder nicht abgestimmten Modell): den Abstand verringern oder ausschalten.</translation>
+    </message>
+    <message>
+        <source>These settings cannot be mined: %1</source>
+        <translation>Mit diesen Einstellungen kann nicht gemined werden: %1</translation>
+    </message>
+    <message>
+        <source>Cannot write the job&apos;s options to %1.</source>
+        <translation>Die Optionen des Auftrags können nicht nach %1 geschrieben werden.</translation>
     </message>
 </context>
 <context>
@@ -1554,6 +1566,10 @@ Auf dem Anpassungsteil:
     <message>
         <source>%1 has no dissimilar pairs: no line has &quot;neg&quot; texts. Mine negatives first (Mining panel) and choose the mined file.</source>
         <translation>%1 enthält keine unähnlichen Paare: Keine Zeile hat „neg“-Texte. Zuerst Negative minen (Bereich Mining) und die geminte Datei wählen.</translation>
+    </message>
+    <message>
+        <source>Cannot write the job&apos;s options to %1.</source>
+        <translation>Die Optionen des Auftrags können nicht nach %1 geschrieben werden.</translation>
     </message>
 </context>
 <context>

@@ -781,6 +781,10 @@ Relevant:
         <source>Query instruction: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Cannot write the job&apos;s options to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>embedlab::widgets::HistoryPanel</name>
@@ -1148,6 +1152,14 @@ Relevant:
     </message>
     <message>
         <source>relative_margin %1 drops every candidate: each scores above %2 x its query&apos;s lowest positive score. This model&apos;s scores are too close together for this margin (a random or untuned model&apos;s are): lower the margin or turn it off.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>These settings cannot be mined: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write the job&apos;s options to %1.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1539,6 +1551,10 @@ On the fit part:
     </message>
     <message>
         <source>%1 has no dissimilar pairs: no line has &quot;neg&quot; texts. Mine negatives first (Mining panel) and choose the mined file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write the job&apos;s options to %1.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

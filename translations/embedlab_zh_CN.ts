@@ -784,6 +784,10 @@ Relevant:
         <source>Query instruction: %1</source>
         <translation>查询指令：%1</translation>
     </message>
+    <message>
+        <source>Cannot write the job&apos;s options to %1.</source>
+        <translation>无法将任务选项写入 %1。</translation>
+    </message>
 </context>
 <context>
     <name>embedlab::widgets::HistoryPanel</name>
@@ -1153,6 +1157,14 @@ Relevant:
     <message>
         <source>relative_margin %1 drops every candidate: each scores above %2 x its query&apos;s lowest positive score. This model&apos;s scores are too close together for this margin (a random or untuned model&apos;s are): lower the margin or turn it off.</source>
         <translation>relative_margin %1 丢弃了所有候选：每个候选的分数都高于其查询最低正例分数的 %2 倍。此模型的分数彼此过于接近，不适合此边距（随机或未调优的模型就是如此）：请降低边距或将其关闭。</translation>
+    </message>
+    <message>
+        <source>These settings cannot be mined: %1</source>
+        <translation>这些设置无法用于挖掘：%1</translation>
+    </message>
+    <message>
+        <source>Cannot write the job&apos;s options to %1.</source>
+        <translation>无法将任务选项写入 %1。</translation>
     </message>
 </context>
 <context>
@@ -1548,6 +1560,10 @@ On the fit part:
     <message>
         <source>%1 has no dissimilar pairs: no line has &quot;neg&quot; texts. Mine negatives first (Mining panel) and choose the mined file.</source>
         <translation>%1 中没有不相似的文本对：没有任何行包含“neg”文本。请先挖掘负例（挖掘面板），然后选择挖掘得到的文件。</translation>
+    </message>
+    <message>
+        <source>Cannot write the job&apos;s options to %1.</source>
+        <translation>无法将任务选项写入 %1。</translation>
     </message>
 </context>
 <context>

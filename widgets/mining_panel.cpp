@@ -40,6 +40,7 @@
 #include "widgets/path_choices.h"
 #include "widgets/plot_export.h"
 #include "widgets/plot_legend.h"
+#include "widgets/score_shares.h"
 
 namespace embedlab::widgets {
 
@@ -350,10 +351,10 @@ MiningPanel::MiningPanel(QWidget* parent) : QWidget(parent) {
     plot_->xAxis->setLabel(tr("score against the query"));
     plot_->yAxis->setLabel(tr("share of each kind (%)"));
     if (preview_) {
-      showQuery(queries_->currentRow());
-      drawScores();
+      reselect();  // the list, the ranking, the plot and the statistics (or the refusal) anew
+    } else {
+      updateStatistics();
     }
-    updateStatistics();
   });
 }
 
@@ -542,6 +543,8 @@ void MiningPanel::reselect() {
     selection_ = {};
     queries_->clear();
     ranking_->setRowCount(0);
+    positiveNote_->hide();
+    drawScores();  // an empty plot: no distribution of a selection that cannot be made
     statistics_->setText(
         tr("These settings cannot be mined: %1").arg(QString::fromStdString(error.what())));
     return;
@@ -648,7 +651,7 @@ void MiningPanel::notePositiveRank(std::size_t query, const std::vector<mine::Ra
 void MiningPanel::drawScores() {
   plot_->clearGraphs();
   plot_->legend->setVisible(false);
-  if (!preview_) {
+  if (!preview_ || selection_.perQuery.size() != preview_->sample.size()) {
     plot_->replot();
     return;
   }
@@ -667,46 +670,15 @@ void MiningPanel::drawScores() {
         dropped.push_back(hit.score);
     }
   }
-  double low = 1e9, high = -1e9;
-  for (const auto* scores : {&positives, &chosen, &dropped}) {
-    for (const double score : *scores) {
-      low = std::min(low, score);
-      high = std::max(high, score);
-    }
-  }
-  if (low > high) {
-    plot_->replot();
-    return;
-  }
-  if (high - low < 1e-6) high = low + 1e-3;
-  const double width = (high - low) / kScoreBins;
-  QVector<double> edges(kScoreBins + 1);
-  for (int i = 0; i <= kScoreBins; ++i)
-    edges[i] = low + width * i;
-  double tallest = 0;
-  const auto addCurve = [&](const std::vector<double>& scores, QColor color, const QString& name) {
-    if (scores.empty()) return;
-    QVector<double> counts(kScoreBins + 1, 0.0);
-    // Shares, not counts: 50 positives and 750 negatives compare at a glance.
-    const double share = 100.0 / static_cast<double>(scores.size());
-    for (const double score : scores)
-      counts[std::clamp(static_cast<int>((score - low) / width), 0, kScoreBins - 1)] += share;
-    counts[kScoreBins] = counts[kScoreBins - 1];
-    tallest = std::max(tallest, *std::max_element(counts.begin(), counts.end()));
-    QCPGraph* graph = plot_->addGraph();
-    graph->setName(name);
-    graph->setLineStyle(QCPGraph::lsStepLeft);
-    graph->setPen(QPen(color, 2));
-    color.setAlpha(45);
-    graph->setBrush(color);
-    graph->setData(edges, counts, true);
-  };
-  addCurve(positives, kPositive, tr("positives (%1)").arg(positives.size()));
-  addCurve(chosen, kChosen, tr("chosen negatives (%1)").arg(chosen.size()));
-  addCurve(dropped, kDropped, tr("dropped as false negatives (%1)").arg(dropped.size()));
-  plot_->legend->setVisible(plot_->graphCount() > 0);
-  plot_->xAxis->setRange(low, high);
-  plot_->yAxis->setRange(0, tallest * 1.15);
+  std::vector<ScoreGroup> groups{{std::move(positives), kPositive, QString()},
+                                 {std::move(chosen), kChosen, QString()},
+                                 {std::move(dropped), kDropped, QString()}};
+  groups[0].name = tr("positives (%1)").arg(groups[0].scores.size());
+  groups[1].name = tr("chosen negatives (%1)").arg(groups[1].scores.size());
+  groups[2].name = tr("dropped as false negatives (%1)").arg(groups[2].scores.size());
+  const ScoreRange range = scoreRange(groups);
+  drawScoreShares(plot_, groups, range, kScoreBins);
+  if (!range.empty()) plot_->xAxis->setRange(range.low, range.high);
   plot_->replot();
 }
 

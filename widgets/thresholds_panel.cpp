@@ -29,6 +29,7 @@
 #include "widgets/path_choices.h"
 #include "widgets/plot_export.h"
 #include "widgets/plot_legend.h"
+#include "widgets/score_shares.h"
 
 namespace embedlab::widgets {
 
@@ -448,50 +449,21 @@ void ThresholdsPanel::showSummary() {
 
 void ThresholdsPanel::drawDistributions() {
   QCustomPlot* plot = distributions_;
-  plot->clearGraphs();
   std::vector<double> similar, dissimilar;
   for (const auto* part : {&fitPairs_, &heldOutPairs_}) {
     for (const eval::LabelledPair& pair : *part)
       (pair.similar ? similar : dissimilar).push_back(pair.score);
   }
-  plot->legend->setVisible(!similar.empty() || !dissimilar.empty());  // no empty legend box
-  if (similar.empty() && dissimilar.empty()) {
-    plot->replot();
-    return;
+  std::vector<ScoreGroup> groups{{std::move(similar), kSimilar, QString()},
+                                 {std::move(dissimilar), kDissimilar, QString()}};
+  groups[0].name = tr("similar pairs (%1)").arg(groups[0].scores.size());
+  groups[1].name = tr("dissimilar pairs (%1)").arg(groups[1].scores.size());
+  const ScoreRange range = scoreRange(groups);
+  drawScoreShares(plot, groups, range, kBins);
+  if (!range.empty()) {
+    const double width = (range.high - range.low) / kBins;
+    plot->xAxis->setRange(range.low - width, range.high + width);
   }
-  double low = 1e9, high = -1e9;
-  for (const auto* scores : {&similar, &dissimilar}) {
-    for (const double score : *scores) {
-      low = std::min(low, score);
-      high = std::max(high, score);
-    }
-  }
-  if (high - low < 1e-9) high = low + 1e-3;
-  const double width = (high - low) / kBins;
-  QVector<double> edges(kBins + 1);
-  for (int i = 0; i <= kBins; ++i)
-    edges[i] = low + width * i;
-  double tallest = 0;
-  const auto add = [&](const std::vector<double>& scores, QColor color, const QString& name) {
-    if (scores.empty()) return;
-    QVector<double> share(kBins + 1, 0.0);
-    for (const double score : scores)
-      share[std::clamp(static_cast<int>((score - low) / width), 0, kBins - 1)] +=
-          100.0 / static_cast<double>(scores.size());
-    share[kBins] = share[kBins - 1];
-    tallest = std::max(tallest, *std::max_element(share.begin(), share.end()));
-    QCPGraph* graph = plot->addGraph();
-    graph->setName(name);
-    graph->setLineStyle(QCPGraph::lsStepLeft);
-    graph->setPen(QPen(color, 2));
-    color.setAlpha(45);
-    graph->setBrush(color);
-    graph->setData(edges, share, true);
-  };
-  add(similar, kSimilar, tr("similar pairs (%1)").arg(similar.size()));
-  add(dissimilar, kDissimilar, tr("dissimilar pairs (%1)").arg(dissimilar.size()));
-  plot->xAxis->setRange(low - width, high + width);
-  plot->yAxis->setRange(0, tallest * 1.15);
   plot->replot();
 }
 

@@ -221,6 +221,12 @@ class TestMiningPanel : public QObject {
              qPrintable(panel.statisticsLabel()->text()));
     QVERIFY(panel.selection().perQuery.empty());
     QCOMPARE(panel.queryList()->count(), 0);
+    QCOMPARE(panel.scorePlot()->graphCount(), 0);  // no stale distribution beside the refusal
+    // A language change redraws from the settings: the refusal again, no stale selection read.
+    QEvent change(QEvent::LanguageChange);
+    QCoreApplication::sendEvent(&panel, &change);
+    QVERIFY(panel.statisticsLabel()->text().contains("cannot be mined"));
+    QCOMPARE(panel.scorePlot()->graphCount(), 0);
   }
 
   void aFailingJobSaysWhy() {
