@@ -87,6 +87,11 @@ void readOptionValue(const std::string& source, const char* name, const nlohmann
   }
 }
 
+/// Throws UsageError(`message`) unless `condition` holds: how validate() states each rule.
+inline void requireOption(bool condition, const std::string& message) {
+  if (!condition) throw UsageError(message);
+}
+
 /// Throws UsageError unless `json` is an object (`what`: "training options", ...).
 inline void requireOptionObject(const nlohmann::json& json, const std::string& source,
                                 const std::string& what) {

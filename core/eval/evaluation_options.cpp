@@ -36,10 +36,6 @@ void visitFields(EvaluationOptions& o, Visitor&& visit) {
   visit("per_query", o.perQuery);
 }
 
-void require(bool condition, const std::string& message) {
-  if (!condition) throw UsageError(message);
-}
-
 }  // namespace
 
 nlohmann::json EvaluationOptions::toJson() const {
@@ -53,18 +49,19 @@ EvaluationOptions EvaluationOptions::fromJson(const nlohmann::json& json,
 }
 
 void validate(const EvaluationOptions& o) {
-  require(!o.models.empty(), "give a model folder (--model) or several (--models)");
-  require(o.data.empty() != (o.corpus.empty() || o.queries.empty()),
-          "give either --data SET_DIR (BEIR layout) or both --corpus and --queries (MS MARCO "
-          "layout)");
-  require(o.k >= 1 && o.k <= 100000, fmt::format("--k must be in [1, 100000], got {}", o.k));
-  require(o.rerankTopK >= 1 && o.rerankTopK <= 100000,
-          fmt::format("--rerank_top_k must be in [1, 100000], got {}", o.rerankTopK));
-  require(o.rerankBatchSize >= 1 && o.rerankBatchSize <= 100000,
-          fmt::format("--rerank_batch_size must be in [1, 100000], got {}", o.rerankBatchSize));
-  require(o.queryMaxLength >= 2, "--query_max_len must be at least 2");
-  require(o.index == "flat" || o.index == "ivf" || o.index == "hnsw",
-          "--index must be flat, ivf or hnsw, got \"" + o.index + "\"");
+  requireOption(!o.models.empty(), "give a model folder (--model) or several (--models)");
+  requireOption(o.data.empty() != (o.corpus.empty() || o.queries.empty()),
+                "give either --data SET_DIR (BEIR layout) or both --corpus and --queries (MS MARCO "
+                "layout)");
+  requireOption(o.k >= 1 && o.k <= 100000, fmt::format("--k must be in [1, 100000], got {}", o.k));
+  requireOption(o.rerankTopK >= 1 && o.rerankTopK <= 100000,
+                fmt::format("--rerank_top_k must be in [1, 100000], got {}", o.rerankTopK));
+  requireOption(
+      o.rerankBatchSize >= 1 && o.rerankBatchSize <= 100000,
+      fmt::format("--rerank_batch_size must be in [1, 100000], got {}", o.rerankBatchSize));
+  requireOption(o.queryMaxLength >= 2, "--query_max_len must be at least 2");
+  requireOption(o.index == "flat" || o.index == "ivf" || o.index == "hnsw",
+                "--index must be flat, ivf or hnsw, got \"" + o.index + "\"");
   model::validate(o.encoding);
 }
 

@@ -28,10 +28,6 @@ void visitFields(ThresholdOptions& o, Visitor&& visit) {
   visit("scores", o.scores);
 }
 
-void require(bool condition, const std::string& message) {
-  if (!condition) throw UsageError(message);
-}
-
 }  // namespace
 
 nlohmann::json ThresholdOptions::toJson() const {
@@ -44,16 +40,16 @@ ThresholdOptions ThresholdOptions::fromJson(const nlohmann::json& json, const st
 }
 
 void validate(const ThresholdOptions& o) {
-  require(!o.modelNameOrPath.empty(), "--model_name_or_path is required");
-  require(!o.pairs.empty(), "--pairs is required");
+  requireOption(!o.modelNameOrPath.empty(), "--model_name_or_path is required");
+  requireOption(!o.pairs.empty(), "--pairs is required");
   const ThresholdAnalysisOptions& a = o.analysis;
-  require(a.targetPrecision >= 0 && a.targetPrecision <= 1,
-          fmt::format("--target_precision must be in [0, 1], got {}", a.targetPrecision));
-  require(a.fitFraction >= 0.05 && a.fitFraction <= 0.95,
-          fmt::format("--fit_fraction must be in [0.05, 0.95], got {}", a.fitFraction));
-  require(a.bins >= 2 && a.bins <= 10000,
-          fmt::format("--bins must be in [2, 10000], got {}", a.bins));
-  require(o.queryMaxLength >= 2, "--query_max_len must be at least 2");
+  requireOption(a.targetPrecision >= 0 && a.targetPrecision <= 1,
+                fmt::format("--target_precision must be in [0, 1], got {}", a.targetPrecision));
+  requireOption(a.fitFraction >= 0.05 && a.fitFraction <= 0.95,
+                fmt::format("--fit_fraction must be in [0.05, 0.95], got {}", a.fitFraction));
+  requireOption(a.bins >= 2 && a.bins <= 10000,
+                fmt::format("--bins must be in [2, 10000], got {}", a.bins));
+  requireOption(o.queryMaxLength >= 2, "--query_max_len must be at least 2");
   model::validate(o.encoding);
 }
 

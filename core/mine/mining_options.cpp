@@ -38,10 +38,6 @@ void visitFields(MiningOptions& o, Visitor&& visit) {
   visit("use_gpu_for_searching", o.useGpuForSearching);
 }
 
-void require(bool condition, const std::string& message) {
-  if (!condition) throw UsageError(message);
-}
-
 }  // namespace
 
 std::string rangeText(const SelectionOptions& selection) {
@@ -79,36 +75,41 @@ MiningOptions MiningOptions::fromJson(const nlohmann::json& json, const std::str
   if (json.contains("sampling")) {
     std::string name;
     readOptionValue(source, "sampling", json.at("sampling"), name);
-    require(name == "random" || name == "top",
-            fmt::format("{}: option \"sampling\" must be random or top, got \"{}\"", source, name));
+    requireOption(
+        name == "random" || name == "top",
+        fmt::format("{}: option \"sampling\" must be random or top, got \"{}\"", source, name));
     options.selection.sampling = name == "top" ? Sampling::Top : Sampling::Random;
   }
   return options;
 }
 
 void validateSelection(const SelectionOptions& s) {
-  require(s.rangeStart < s.rangeEnd,
-          fmt::format("--range_for_sampling {}: the start must be below the end", rangeText(s)));
-  require(s.negativeNumber >= 1 && s.negativeNumber <= 100000,
-          fmt::format("--negative_number must be in [1, 100000], got {}", s.negativeNumber));
-  require(!s.relativeMargin || (*s.relativeMargin >= 0 && *s.relativeMargin < 1),
-          "--relative_margin must be in [0, 1) (0.05 drops candidates scoring above 95% of the "
-          "positive's score)");
-  require(!s.absoluteMargin || *s.absoluteMargin >= 0, "--absolute_margin must not be negative");
+  requireOption(
+      s.rangeStart < s.rangeEnd,
+      fmt::format("--range_for_sampling {}: the start must be below the end", rangeText(s)));
+  requireOption(s.negativeNumber >= 1 && s.negativeNumber <= 100000,
+                fmt::format("--negative_number must be in [1, 100000], got {}", s.negativeNumber));
+  requireOption(
+      !s.relativeMargin || (*s.relativeMargin >= 0 && *s.relativeMargin < 1),
+      "--relative_margin must be in [0, 1) (0.05 drops candidates scoring above 95% of the "
+      "positive's score)");
+  requireOption(!s.absoluteMargin || *s.absoluteMargin >= 0,
+                "--absolute_margin must not be negative");
 }
 
 void validate(const MiningOptions& o) {
-  require(!o.modelNameOrPath.empty(), "--model_name_or_path is required");
-  require(!o.inputFile.empty(), "--input_file is required");
-  require(!o.outputFile.empty(), "--output_file is required");
+  requireOption(!o.modelNameOrPath.empty(), "--model_name_or_path is required");
+  requireOption(!o.inputFile.empty(), "--input_file is required");
+  requireOption(!o.outputFile.empty(), "--output_file is required");
   validateSelection(o.selection);
-  require(o.writeScores == "neg" || o.writeScores == "both" || o.writeScores == "none",
-          "--write_scores must be neg, both or none, got \"" + o.writeScores + "\"");
-  require(o.index == "flat" || o.index == "ivf" || o.index == "hnsw",
-          "--index must be flat, ivf or hnsw, got \"" + o.index + "\"");
-  require(o.ivfLists >= 0 && o.ivfProbe >= 1 && o.hnswM >= 2 && o.hnswEfSearch >= 1,
-          "--ivf_lists must not be negative, --ivf_probe and --hnsw_ef_search must be at least "
-          "1, --hnsw_m at least 2");
+  requireOption(o.writeScores == "neg" || o.writeScores == "both" || o.writeScores == "none",
+                "--write_scores must be neg, both or none, got \"" + o.writeScores + "\"");
+  requireOption(o.index == "flat" || o.index == "ivf" || o.index == "hnsw",
+                "--index must be flat, ivf or hnsw, got \"" + o.index + "\"");
+  requireOption(
+      o.ivfLists >= 0 && o.ivfProbe >= 1 && o.hnswM >= 2 && o.hnswEfSearch >= 1,
+      "--ivf_lists must not be negative, --ivf_probe and --hnsw_ef_search must be at least "
+      "1, --hnsw_m at least 2");
   model::validate(o.encoding);
 }
 

@@ -34,10 +34,6 @@ void visitFields(MergeOptions& o, Visitor&& visit) {
   visitEncodingFields(o.encoding, visit, "passage_max_len");
 }
 
-void require(bool condition, const std::string& message) {
-  if (!condition) throw UsageError(message);
-}
-
 }  // namespace
 
 nlohmann::json MergeOptions::toJson() const {
@@ -68,22 +64,22 @@ std::vector<double> sweepGrid(const std::string& text) {
 }
 
 void validate(const MergeOptions& o) {
-  require(o.models.size() >= 2, "--models needs two model folders or more");
-  require(!o.output.empty(), "--output is required");
-  require(o.weights.empty() || o.examples.empty(),
-          "--weights and --weights-from-examples exclude each other");
-  require(o.loss.exampleCount >= 1, "--example_count must be at least 1");
-  require(o.rerankTopK >= 1, "--rerank_top_k must be at least 1");
+  requireOption(o.models.size() >= 2, "--models needs two model folders or more");
+  requireOption(!o.output.empty(), "--output is required");
+  requireOption(o.weights.empty() || o.examples.empty(),
+                "--weights and --weights-from-examples exclude each other");
+  requireOption(o.loss.exampleCount >= 1, "--example_count must be at least 1");
+  requireOption(o.rerankTopK >= 1, "--rerank_top_k must be at least 1");
   static const std::set<std::string> metrics{"MRR@10",   "nDCG@10",   "Recall@10", "Recall@100",
                                              "R_cap@10", "R_cap@100", "MAP@100"};
-  require(metrics.count(o.metric) > 0,
-          "--metric must be one of MRR@10, nDCG@10, Recall@10, Recall@100, R_cap@10, "
-          "R_cap@100, MAP@100, got \"" +
-              o.metric + "\"");
+  requireOption(metrics.count(o.metric) > 0,
+                "--metric must be one of MRR@10, nDCG@10, Recall@10, Recall@100, R_cap@10, "
+                "R_cap@100, MAP@100, got \"" +
+                    o.metric + "\"");
   if (!o.sweep.empty()) {
     sweepGrid(o.sweep);  // throws for a malformed one
-    require(o.models.size() == 2, "--sweep mixes exactly two models");
-    require(!o.evalSet.empty(), "--sweep needs --eval-set DIR");
+    requireOption(o.models.size() == 2, "--sweep mixes exactly two models");
+    requireOption(!o.evalSet.empty(), "--sweep needs --eval-set DIR");
   }
   validate(o.encoding);
 }

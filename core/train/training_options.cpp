@@ -61,10 +61,6 @@ void visitFields(TrainingOptions& o, Visitor&& visit) {
   visit("device", o.device);
 }
 
-void require(bool condition, const std::string& message) {
-  if (!condition) throw UsageError(message);
-}
-
 }  // namespace
 
 nlohmann::json TrainingOptions::toJson() const {
@@ -82,57 +78,62 @@ TrainingOptions TrainingOptions::fromJson(const nlohmann::json& json, const std:
 }
 
 void validate(const TrainingOptions& o) {
-  require(o.task == "embedding" || o.task == "reranker",
-          "task must be embedding or reranker, got \"" + o.task + "\"");
+  requireOption(o.task == "embedding" || o.task == "reranker",
+                "task must be embedding or reranker, got \"" + o.task + "\"");
   if (o.task == "reranker") {
-    require(o.trainGroupSize >= 2,
-            "train-reranker: --train_group_size must be at least 2 (a positive and a negative)");
-    require(!o.gradCache,
-            "train-reranker: --grad_cache is for bi-encoders (use "
-            "--gradient_checkpointing or a smaller batch)");
-    require(!o.negativesCrossDevice,
-            "train-reranker: --negatives_cross_device is for bi-encoders (a reranker scores "
-            "each query's own group)");
+    requireOption(
+        o.trainGroupSize >= 2,
+        "train-reranker: --train_group_size must be at least 2 (a positive and a negative)");
+    requireOption(!o.gradCache,
+                  "train-reranker: --grad_cache is for bi-encoders (use "
+                  "--gradient_checkpointing or a smaller batch)");
+    requireOption(!o.negativesCrossDevice,
+                  "train-reranker: --negatives_cross_device is for bi-encoders (a reranker scores "
+                  "each query's own group)");
   }
-  require(!o.outputDir.empty(), "--output_dir is required");
-  require(!o.modelNameOrPath.empty(), "--model_name_or_path is required");
-  require(!o.trainData.empty(), "--train_data needs at least one file");
-  require(o.trainGroupSize >= 1,
-          fmt::format("--train_group_size must be at least 1, got {}", o.trainGroupSize));
-  require(o.queryMaxLen >= 4 && o.passageMaxLen >= 4,
-          "--query_max_len and --passage_max_len must be at least 4");
-  require(o.pooling.empty() || o.pooling == "cls" || o.pooling == "mean" ||
-              o.pooling == "last_token" || o.pooling == "lasttoken",
-          "--sentence_pooling_method must be cls, mean or last_token, got \"" + o.pooling + "\"");
-  require(o.temperature > 0, fmt::format("--temperature must be positive, got {}", o.temperature));
-  require(o.distillationWeight >= 0, "--distill_weight must not be negative");
-  require(o.kdLossType == "kl_div",
-          "--kd_loss_type must be kl_div, got \"" + o.kdLossType +
-              "\" (the reference's m3_kd_loss, which distils over the in-batch negatives too, "
-              "is not supported)");
-  require(o.teacherTemperature > 0,
-          fmt::format("--teacher_temperature must be positive, got {}", o.teacherTemperature));
-  require(o.learningRate > 0,
-          fmt::format("--learning_rate must be positive, got {}", o.learningRate));
-  require(o.maxSteps > 0 || o.numTrainEpochs > 0,
-          "--num_train_epochs must be positive (or give --max_steps)");
-  require(o.perDeviceTrainBatchSize >= 1,
-          fmt::format("--per_device_train_batch_size must be at least 1, got {}",
-                      o.perDeviceTrainBatchSize));
-  require(o.warmupRatio >= 0 && o.warmupRatio <= 1, "--warmup_ratio must be between 0 and 1");
-  require(o.weightDecay >= 0, "--weight_decay must not be negative");
-  require(o.maxGradNorm >= 0, "--max_grad_norm must not be negative (0 turns clipping off)");
-  require(o.adamBeta1 >= 0 && o.adamBeta1 < 1 && o.adamBeta2 >= 0 && o.adamBeta2 < 1,
-          "--adam_beta1 and --adam_beta2 must be in [0, 1)");
-  require(o.adamEpsilon > 0, "--adam_epsilon must be positive");
-  require(o.loggingSteps >= 1, "--logging_steps must be at least 1");
-  require(o.saveSteps >= 0, "--save_steps must not be negative");
-  require(o.saveTotalLimit >= 0, "--save_total_limit must not be negative");
-  require(o.gcChunkSize >= 1, "--gc_chunk_size must be at least 1");
-  require(!(o.fp16 && o.bf16), "--fp16 and --bf16 exclude each other");
-  require(o.nprocPerNode >= 1, "--nproc_per_node must be at least 1");
-  require(o.device == "auto" || o.device == "cpu" || o.device == "cuda",
-          "--device must be auto, cpu or cuda, got \"" + o.device + "\"");
+  requireOption(!o.outputDir.empty(), "--output_dir is required");
+  requireOption(!o.modelNameOrPath.empty(), "--model_name_or_path is required");
+  requireOption(!o.trainData.empty(), "--train_data needs at least one file");
+  requireOption(o.trainGroupSize >= 1,
+                fmt::format("--train_group_size must be at least 1, got {}", o.trainGroupSize));
+  requireOption(o.queryMaxLen >= 4 && o.passageMaxLen >= 4,
+                "--query_max_len and --passage_max_len must be at least 4");
+  requireOption(
+      o.pooling.empty() || o.pooling == "cls" || o.pooling == "mean" || o.pooling == "last_token" ||
+          o.pooling == "lasttoken",
+      "--sentence_pooling_method must be cls, mean or last_token, got \"" + o.pooling + "\"");
+  requireOption(o.temperature > 0,
+                fmt::format("--temperature must be positive, got {}", o.temperature));
+  requireOption(o.distillationWeight >= 0, "--distill_weight must not be negative");
+  requireOption(
+      o.kdLossType == "kl_div",
+      "--kd_loss_type must be kl_div, got \"" + o.kdLossType +
+          "\" (the reference's m3_kd_loss, which distils over the in-batch negatives too, "
+          "is not supported)");
+  requireOption(
+      o.teacherTemperature > 0,
+      fmt::format("--teacher_temperature must be positive, got {}", o.teacherTemperature));
+  requireOption(o.learningRate > 0,
+                fmt::format("--learning_rate must be positive, got {}", o.learningRate));
+  requireOption(o.maxSteps > 0 || o.numTrainEpochs > 0,
+                "--num_train_epochs must be positive (or give --max_steps)");
+  requireOption(o.perDeviceTrainBatchSize >= 1,
+                fmt::format("--per_device_train_batch_size must be at least 1, got {}",
+                            o.perDeviceTrainBatchSize));
+  requireOption(o.warmupRatio >= 0 && o.warmupRatio <= 1, "--warmup_ratio must be between 0 and 1");
+  requireOption(o.weightDecay >= 0, "--weight_decay must not be negative");
+  requireOption(o.maxGradNorm >= 0, "--max_grad_norm must not be negative (0 turns clipping off)");
+  requireOption(o.adamBeta1 >= 0 && o.adamBeta1 < 1 && o.adamBeta2 >= 0 && o.adamBeta2 < 1,
+                "--adam_beta1 and --adam_beta2 must be in [0, 1)");
+  requireOption(o.adamEpsilon > 0, "--adam_epsilon must be positive");
+  requireOption(o.loggingSteps >= 1, "--logging_steps must be at least 1");
+  requireOption(o.saveSteps >= 0, "--save_steps must not be negative");
+  requireOption(o.saveTotalLimit >= 0, "--save_total_limit must not be negative");
+  requireOption(o.gcChunkSize >= 1, "--gc_chunk_size must be at least 1");
+  requireOption(!(o.fp16 && o.bf16), "--fp16 and --bf16 exclude each other");
+  requireOption(o.nprocPerNode >= 1, "--nproc_per_node must be at least 1");
+  requireOption(o.device == "auto" || o.device == "cpu" || o.device == "cuda",
+                "--device must be auto, cpu or cuda, got \"" + o.device + "\"");
 }
 
 }  // namespace embedlab::train
