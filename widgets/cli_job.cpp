@@ -198,9 +198,11 @@ void CliJob::parseOutput() {
     const std::optional<JobEvent> event =
         parseJobEvent(object.value(QStringLiteral("event")).toString().toStdString());
     if (event == JobEvent::Progress) {
-      const QString unit = object.value(QStringLiteral("unit")).toString();
-      done_ = object.value(QStringLiteral("done")).toInteger();
-      total_ = object.value(QStringLiteral("total")).toInteger();
+      const ProgressEvent progressed =
+          ProgressEvent::fromJson(nlohmann::json::parse(line.toStdString(), nullptr, false));
+      const QString unit = QString::fromStdString(progressed.unit);
+      done_ = static_cast<qint64>(progressed.done);
+      total_ = static_cast<qint64>(progressed.total);
       if (unit != unit_) {  // a new phase: the rate starts again
         unit_ = unit;
         unitStartedMs_ = clock_.elapsed();

@@ -554,15 +554,15 @@ void TrainingPanel::onRecord(Run& run, const nlohmann::json& record) {
   if (!record.is_object()) return;
   const std::optional<JobEvent> event = jobEventOf(record);
   if (event == JobEvent::Start) {
-    run.totalSteps = record.value("total_steps", std::int64_t{0});
+    run.totalSteps = StartEvent::fromJson(record).totalSteps;
     return;
   }
   if (event == JobEvent::Stopped) {
-    run.stoppedAt = record.value("step", std::int64_t{-1});
+    run.stoppedAt = StoppedEvent::fromJson(record).step;
     return;
   }
   if (event == JobEvent::Note) {
-    run.notes << QString::fromStdString(record.value("message", ""));
+    run.notes << QString::fromStdString(NoteEvent::fromJson(record).message);
     if (&run == current()) showStatus();
     return;
   }

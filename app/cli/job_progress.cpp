@@ -19,7 +19,7 @@ void JobProgress::onProgress(std::uint64_t done, std::uint64_t total, std::strin
   const auto now = std::chrono::steady_clock::now();
   if (now - lastEmit_ < std::chrono::milliseconds(100) && done < total) return;
   lastEmit_ = now;
-  emit(jobEvent(JobEvent::Progress, {{"unit", unit}, {"done", done}, {"total", total}}));
+  emit(ProgressEvent{std::string(unit), done, total}.toJson());
 }
 
 void JobProgress::finish() {

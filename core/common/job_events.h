@@ -4,6 +4,7 @@
 // with invalid UTF-8 is replaced (U+FFFD), not fatal to the job.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -31,6 +32,46 @@ std::optional<JobEvent> parseJobEvent(std::string_view name);
 nlohmann::json jobEvent(JobEvent event, nlohmann::json payload = nlohmann::json::object());
 /// The kind of a line read back; nullopt for a line without a known "event".
 std::optional<JobEvent> jobEventOf(const nlohmann::json& line);
+
+// The payloads of the small events, each a pair toJson (with "event" set) and fromJson (a
+// missing or mistyped field reads as its default: lines come from another process, and an event
+// the reader cannot use is skipped rather than fatal). Log is train::TrainingLogRecord, Done and
+// Result are each job's report.
+
+struct ProgressEvent {
+  std::string unit;        ///< what is counted: "texts", "steps", "queries"...
+  std::uint64_t done = 0;  ///< how many so far
+  std::uint64_t total = 0;
+  nlohmann::json toJson() const;
+  static ProgressEvent fromJson(const nlohmann::json& line);
+};
+
+struct StartEvent {
+  std::int64_t totalSteps = 0;
+  std::int64_t firstStep = 0;  ///< the step a resumed run starts after
+  nlohmann::json toJson() const;
+  static StartEvent fromJson(const nlohmann::json& line);
+};
+
+struct NoteEvent {
+  std::string message;
+  nlohmann::json toJson() const;
+  static NoteEvent fromJson(const nlohmann::json& line);
+};
+
+struct CheckpointEvent {
+  std::int64_t step = 0;
+  std::string path;  ///< the checkpoint folder
+  nlohmann::json toJson() const;
+  static CheckpointEvent fromJson(const nlohmann::json& line);
+};
+
+struct StoppedEvent {
+  std::int64_t step = -1;  ///< the step it stopped at (-1: not said)
+  std::string checkpoint;  ///< the checkpoint written as it stopped ("": none)
+  nlohmann::json toJson() const;
+  static StoppedEvent fromJson(const nlohmann::json& line);
+};
 
 /// `event` as one line of JSON (no newline), invalid UTF-8 in its strings replaced by U+FFFD.
 std::string jobEventLine(const nlohmann::json& event);
