@@ -13,6 +13,549 @@
     </message>
 </context>
 <context>
+    <name>Options</name>
+    <message>
+        <source>Models and evaluation set</source>
+        <translation>Modelle und Evaluationsmenge</translation>
+    </message>
+    <message>
+        <source>Queries and encoding</source>
+        <translation>Anfragen und Kodierung</translation>
+    </message>
+    <message>
+        <source>Re-ranking</source>
+        <translation>Neubewertung (Re-Ranking)</translation>
+    </message>
+    <message>
+        <source>Outputs</source>
+        <translation>Ausgaben</translation>
+    </message>
+    <message>
+        <source>Model folders (bi-encoders), evaluated into one table; one of them, or --model, is required.</source>
+        <translation>Modellordner (Bi-Encoder), in einer Tabelle evaluiert; mindestens einer oder --model ist erforderlich.</translation>
+    </message>
+    <message>
+        <source>BEIR-layout folder (corpus.jsonl, queries.jsonl, qrels/); this or --corpus and --queries is required.</source>
+        <translation>Ordner im BEIR-Format (corpus.jsonl, queries.jsonl, qrels/); dieser oder --corpus und --queries ist erforderlich.</translation>
+    </message>
+    <message>
+        <source>Which qrels/&lt;split&gt;.tsv of --data to use.</source>
+        <translation>Welche qrels/&lt;split&gt;.tsv von --data verwendet wird.</translation>
+    </message>
+    <message>
+        <source>MS MARCO layout: corpus JSONL of {&quot;content&quot;} (with --queries, this or --data is required).</source>
+        <translation>MS-MARCO-Format: Korpus-JSONL aus {&quot;content&quot;} (mit --queries; dies oder --data ist erforderlich).</translation>
+    </message>
+    <message>
+        <source>MS MARCO layout: queries JSONL of {&quot;query&quot;, &quot;positive&quot;: [...]} (required with --corpus).</source>
+        <translation>MS-MARCO-Format: Anfragen-JSONL aus {&quot;query&quot;, &quot;positive&quot;: [...]} (mit --corpus erforderlich).</translation>
+    </message>
+    <message>
+        <source>Documents retrieved per query.</source>
+        <translation>Abgerufene Dokumente je Anfrage.</translation>
+    </message>
+    <message>
+        <source>Leave judged queries without any relevant document out of the means (by default they count and score 0, as in trec_eval and the reference).</source>
+        <translation>Bewertete Anfragen ohne relevantes Dokument aus den Mittelwerten auslassen (standardmäßig zählen sie mit 0, wie in trec_eval und der Referenz).</translation>
+    </message>
+    <message>
+        <source>Put the query instruction before each query (BGE&apos;s unless --query_instruction).</source>
+        <translation>Die Anfrage-Instruktion vor jede Anfrage setzen (die von BGE, außer mit --query_instruction).</translation>
+    </message>
+    <message>
+        <source>Query instruction to use instead of BGE&apos;s (implies --add_instruction; default: BGE&apos;s).</source>
+        <translation>Anfrage-Instruktion statt der von BGE (impliziert --add_instruction; Standard: die von BGE).</translation>
+    </message>
+    <message>
+        <source>Text put before every document, e.g. &quot;passage: &quot; for E5 (default: nothing).</source>
+        <translation>Text vor jedem Dokument, z. B. &quot;passage: &quot; für E5 (Standard: nichts).</translation>
+    </message>
+    <message>
+        <source>Evaluate with and without the query instruction, side by side.</source>
+        <translation>Mit und ohne Anfrage-Instruktion nebeneinander evaluieren.</translation>
+    </message>
+    <message>
+        <source>Longest query in tokens.</source>
+        <translation>Längste Anfrage in Token.</translation>
+    </message>
+    <message>
+        <source>Longest document in tokens.</source>
+        <translation>Längstes Dokument in Token.</translation>
+    </message>
+    <message>
+        <source>Search index: flat (exact), ivf or hnsw (approximate).</source>
+        <translation>Suchindex: flat (exakt), ivf oder hnsw (näherungsweise).</translation>
+    </message>
+    <message>
+        <source>A reranker (cross-encoder) folder: each model&apos;s top --rerank_top_k hits are scored again by it, and the table shows the metrics before and after (default: no re-ranking).</source>
+        <translation>Ein Reranker-Ordner (Cross-Encoder): er bewertet die besten --rerank_top_k Treffer jedes Modells neu, und die Tabelle zeigt die Metriken davor und danach (Standard: keine Neubewertung).</translation>
+    </message>
+    <message>
+        <source>Hits per query the reranker scores.</source>
+        <translation>Treffer je Anfrage, die der Reranker bewertet.</translation>
+    </message>
+    <message>
+        <source>Query-document pairs per reranker forward pass.</source>
+        <translation>Anfrage-Dokument-Paare je Vorwärtsdurchlauf des Rerankers.</translation>
+    </message>
+    <message>
+        <source>Reranker scores as sigmoid(logit) in [0, 1] (run file), not raw logits.</source>
+        <translation>Reranker-Werte als sigmoid(Logit) in [0, 1] (Run-Datei) statt roher Logits.</translation>
+    </message>
+    <message>
+        <source>Write the metrics as JSON to this file (default: only printed).</source>
+        <translation>Die Metriken als JSON in diese Datei schreiben (Standard: nur ausgeben).</translation>
+    </message>
+    <message>
+        <source>Write a TREC run file (qid Q0 docid rank score tag); with several evaluations, one file each, the tag before the extension (default: none).</source>
+        <translation>Eine TREC-Run-Datei schreiben (qid Q0 docid rank score tag); bei mehreren Evaluationen je eine Datei, das Tag vor der Endung (Standard: keine).</translation>
+    </message>
+    <message>
+        <source>Write a TSV of each query&apos;s first relevant rank per model (default: none).</source>
+        <translation>Eine TSV mit dem ersten relevanten Rang jeder Anfrage je Modell schreiben (Standard: keine).</translation>
+    </message>
+    <message>
+        <source>Model and pairs</source>
+        <translation>Modell und Paare</translation>
+    </message>
+    <message>
+        <source>Fitting</source>
+        <translation>Anpassung</translation>
+    </message>
+    <message>
+        <source>Encoding</source>
+        <translation>Kodierung</translation>
+    </message>
+    <message>
+        <source>The model folder: a bi-encoder or a reranker.</source>
+        <translation>Der Modellordner: ein Bi-Encoder oder ein Reranker.</translation>
+    </message>
+    <message>
+        <source>Labelled pairs: a .tsv of text_a, text_b, label, or a training JSONL (the query with each pos is similar, with each neg dissimilar).</source>
+        <translation>Gelabelte Paare: eine .tsv aus text_a, text_b, label oder eine Trainings-JSONL (die Anfrage mit jedem pos ist ähnlich, mit jedem neg unähnlich).</translation>
+    </message>
+    <message>
+        <source>Precision the second threshold must reach: the lowest score that reaches it on the fitted part.</source>
+        <translation>Präzision, die der zweite Schwellenwert erreichen muss: der niedrigste Wert, der sie auf dem angepassten Teil erreicht.</translation>
+    </message>
+    <message>
+        <source>Share of the groups (queries / text_a) the thresholds are fitted on; the rest reports them.</source>
+        <translation>Anteil der Gruppen (Anfragen / text_a), auf dem die Schwellenwerte angepasst werden; der Rest berichtet sie.</translation>
+    </message>
+    <message>
+        <source>Seed of the split into fitted and held-out groups.</source>
+        <translation>Seed der Aufteilung in angepasste und zurückgehaltene Gruppen.</translation>
+    </message>
+    <message>
+        <source>Histogram bins in the JSON report.</source>
+        <translation>Histogramm-Klassen im JSON-Bericht.</translation>
+    </message>
+    <message>
+        <source>Text put before text_a / the query (default: nothing).</source>
+        <translation>Text vor text_a / der Anfrage (Standard: nichts).</translation>
+    </message>
+    <message>
+        <source>Text put before text_b / the passage (default: nothing).</source>
+        <translation>Text vor text_b / der Passage (Standard: nichts).</translation>
+    </message>
+    <message>
+        <source>With a reranker: thresholds on sigmoid(logit) in [0, 1], not raw logits.</source>
+        <translation>Mit einem Reranker: Schwellenwerte auf sigmoid(Logit) in [0, 1] statt auf rohen Logits.</translation>
+    </message>
+    <message>
+        <source>With a reranker: text_a (the query) is cut to this many tokens.</source>
+        <translation>Mit einem Reranker: text_a (die Anfrage) wird auf so viele Token gekürzt.</translation>
+    </message>
+    <message>
+        <source>Write the analysis (curve, histograms, both parts) as JSON to this file (default: only printed).</source>
+        <translation>Die Analyse (Kurve, Histogramme, beide Teile) als JSON in diese Datei schreiben (Standard: nur ausgeben).</translation>
+    </message>
+    <message>
+        <source>Write every pair&apos;s score, label and part (fit or held_out) as JSONL to this file (default: none).</source>
+        <translation>Wert, Label und Teil (fit oder held_out) jedes Paars als JSONL in diese Datei schreiben (Standard: keine).</translation>
+    </message>
+    <message>
+        <source>Inputs and outputs</source>
+        <translation>Ein- und Ausgaben</translation>
+    </message>
+    <message>
+        <source>Which negatives</source>
+        <translation>Welche Negative</translation>
+    </message>
+    <message>
+        <source>Encoding and search</source>
+        <translation>Kodierung und Suche</translation>
+    </message>
+    <message>
+        <source>The model whose ranking is mined (a model folder).</source>
+        <translation>Das Modell, dessen Rangfolge ausgewertet wird (ein Modellordner).</translation>
+    </message>
+    <message>
+        <source>Training JSONL to mine negatives for.</source>
+        <translation>Trainings-JSONL, für die Negative gesucht werden.</translation>
+    </message>
+    <message>
+        <source>Training JSONL to write; every other field of a line is kept.</source>
+        <translation>Zu schreibende Trainings-JSONL; alle anderen Felder einer Zeile bleiben erhalten.</translation>
+    </message>
+    <message>
+        <source>JSONL of {&quot;text&quot;} lines to search (default: the input&apos;s pos and neg texts).</source>
+        <translation>JSONL aus {&quot;text&quot;}-Zeilen zum Durchsuchen (Standard: die pos- und neg-Texte der Eingabe).</translation>
+    </message>
+    <message>
+        <source>Ranks to sample negatives from, A-B: 0-based, A included, B excluded. Starting below the top ranks skips likely false negatives.</source>
+        <translation>Ränge, aus denen Negative gezogen werden, A-B: ab 0 gezählt, A eingeschlossen, B ausgeschlossen. Unterhalb der obersten Ränge zu beginnen überspringt wahrscheinliche falsche Negative.</translation>
+    </message>
+    <message>
+        <source>Negatives written per query.</source>
+        <translation>Geschriebene Negative je Anfrage.</translation>
+    </message>
+    <message>
+        <source>How negatives are chosen in the range: random (the reference) or top (the best-ranked eligible candidates).</source>
+        <translation>Wie Negative im Bereich gewählt werden: random (die Referenz) oder top (die bestplatzierten zulässigen Kandidaten).</translation>
+    </message>
+    <message>
+        <source>Drop candidates scoring above (1-R) x the lowest positive&apos;s score: probable false negatives (0.05 is NV-Retriever&apos;s setting; default: no such filter).</source>
+        <translation>Kandidaten über (1-R) x dem Wert des schwächsten Positivs verwerfen: wahrscheinliche falsche Negative (0,05 ist die Einstellung von NV-Retriever; Standard: kein solcher Filter).</translation>
+    </message>
+    <message>
+        <source>Drop candidates scoring above the lowest positive&apos;s score minus M (default: no such filter).</source>
+        <translation>Kandidaten über dem Wert des schwächsten Positivs minus M verwerfen (Standard: kein solcher Filter).</translation>
+    </message>
+    <message>
+        <source>Drop candidates scoring above S (default: no such filter).</source>
+        <translation>Kandidaten mit einem Wert über S verwerfen (Standard: kein solcher Filter).</translation>
+    </message>
+    <message>
+        <source>Fill queries short of negatives with random candidates that pass the filters.</source>
+        <translation>Anfragen mit zu wenigen Negativen mit zufälligen Kandidaten auffüllen, die die Filter bestehen.</translation>
+    </message>
+    <message>
+        <source>Seed of the sampling: the same seed chooses the same negatives.</source>
+        <translation>Seed der Stichprobe: derselbe Seed wählt dieselben Negative.</translation>
+    </message>
+    <message>
+        <source>Scores written with the negatives: neg (neg_scores), both (also pos_scores, for distillation) or none. They are this model&apos;s cosine similarities (inner products if it does not normalise), not logits: distil from them with train --knowledge_distillation --teacher_temperature T, T the temperature the model was trained with.</source>
+        <translation>Mit den Negativen geschriebene Werte: neg (neg_scores), both (auch pos_scores, für Distillation) oder none. Es sind Kosinus-Ähnlichkeiten dieses Modells (Skalarprodukte, wenn es nicht normalisiert), keine Logits: zum Distillieren train --knowledge_distillation --teacher_temperature T, mit T der Temperatur, mit der das Modell trainiert wurde.</translation>
+    </message>
+    <message>
+        <source>Write the statistics as JSON to this file (default: only printed).</source>
+        <translation>Die Statistik als JSON in diese Datei schreiben (Standard: nur ausgeben).</translation>
+    </message>
+    <message>
+        <source>Text put before every query; a line&apos;s &quot;prompt&quot; wins (default: nothing).</source>
+        <translation>Text vor jeder Anfrage; das &quot;prompt&quot; einer Zeile hat Vorrang (Standard: nichts).</translation>
+    </message>
+    <message>
+        <source>Text put before every candidate, e.g. &quot;passage: &quot; for E5 (default: nothing).</source>
+        <translation>Text vor jedem Kandidaten, z. B. &quot;passage: &quot; für E5 (Standard: nichts).</translation>
+    </message>
+    <message>
+        <source>Search index: flat (exact inner product), ivf or hnsw (approximate, for huge pools).</source>
+        <translation>Suchindex: flat (exaktes Skalarprodukt), ivf oder hnsw (näherungsweise, für riesige Pools).</translation>
+    </message>
+    <message>
+        <source>IVF cells (0: 4 sqrt(n)).</source>
+        <translation>IVF-Zellen (0: 4 sqrt(n)).</translation>
+    </message>
+    <message>
+        <source>IVF cells visited per query.</source>
+        <translation>Besuchte IVF-Zellen je Anfrage.</translation>
+    </message>
+    <message>
+        <source>HNSW neighbours per node.</source>
+        <translation>HNSW-Nachbarn je Knoten.</translation>
+    </message>
+    <message>
+        <source>HNSW search breadth.</source>
+        <translation>HNSW-Suchbreite.</translation>
+    </message>
+    <message>
+        <source>Accepted for compatibility; FAISS searches on the CPU in this build.</source>
+        <translation>Aus Kompatibilitätsgründen akzeptiert; FAISS sucht in diesem Build auf der CPU.</translation>
+    </message>
+    <message>
+        <source>Longest text in tokens, special tokens included; longer texts are cut.</source>
+        <translation>Längster Text in Token, Sondertoken eingeschlossen; längere Texte werden gekürzt.</translation>
+    </message>
+    <message>
+        <source>Texts per forward pass.</source>
+        <translation>Texte je Vorwärtsdurchlauf.</translation>
+    </message>
+    <message>
+        <source>Encode in float16 on CUDA (ignored on the CPU).</source>
+        <translation>In float16 auf CUDA kodieren (auf der CPU ignoriert).</translation>
+    </message>
+    <message>
+        <source>Where to run: auto (all visible GPUs, else the CPU), cpu, cuda or cuda:N.</source>
+        <translation>Wo gerechnet wird: auto (alle sichtbaren GPUs, sonst die CPU), cpu, cuda oder cuda:N.</translation>
+    </message>
+    <message>
+        <source>Neither read nor write the embedding cache.</source>
+        <translation>Den Embedding-Cache weder lesen noch schreiben.</translation>
+    </message>
+    <message>
+        <source>Embedding cache folder (default: $XDG_CACHE_HOME/embedlab/embeddings).</source>
+        <translation>Ordner des Embedding-Caches (Standard: $XDG_CACHE_HOME/embedlab/embeddings).</translation>
+    </message>
+    <message>
+        <source>Models and weights</source>
+        <translation>Modelle und Gewichte</translation>
+    </message>
+    <message>
+        <source>Sweep</source>
+        <translation>Durchlauf</translation>
+    </message>
+    <message>
+        <source>Model folders; the first one&apos;s files are kept.</source>
+        <translation>Modellordner; die Dateien des ersten werden übernommen.</translation>
+    </message>
+    <message>
+        <source>One weight per model, non-negative, summing to 1 (this, --weights_from_examples or --sweep is required).</source>
+        <translation>Ein Gewicht je Modell, nicht negativ, Summe 1 (dies, --weights_from_examples oder --sweep ist erforderlich).</translation>
+    </message>
+    <message>
+        <source>Divide the weights by their sum instead of requiring a sum of 1.</source>
+        <translation>Die Gewichte durch ihre Summe teilen, statt eine Summe von 1 zu verlangen.</translation>
+    </message>
+    <message>
+        <source>New folder for the merged model.</source>
+        <translation>Neuer Ordner für das zusammengeführte Modell.</translation>
+    </message>
+    <message>
+        <source>Choose the weights as softmax(-loss/5) of each model&apos;s loss on the first examples of this training file: each positive against the example&apos;s negatives, by similarity / 0.05 for bi-encoders, by logit for rerankers (default: none).</source>
+        <translation>Die Gewichte als softmax(-loss/5) des Verlusts jedes Modells auf den ersten Beispielen dieser Trainingsdatei wählen: jedes Positiv gegen die Negative des Beispiels, nach Ähnlichkeit / 0,05 bei Bi-Encodern, nach Logit bei Rerankern (Standard: keine).</translation>
+    </message>
+    <message>
+        <source>Examples --weights_from_examples uses.</source>
+        <translation>Beispiele, die --weights_from_examples verwendet.</translation>
+    </message>
+    <message>
+        <source>START:END:STEP: evaluate the first model&apos;s weight at each step (two models); without --weights the best on --eval_set is written (default: no sweep).</source>
+        <translation>START:END:STEP: das Gewicht des ersten Modells bei jedem Schritt evaluieren (zwei Modelle); ohne --weights wird das beste auf --eval_set geschrieben (Standard: kein Durchlauf).</translation>
+    </message>
+    <message>
+        <source>Target-task evaluation set (BEIR folder); required with --sweep.</source>
+        <translation>Evaluationsmenge der Zielaufgabe (BEIR-Ordner); mit --sweep erforderlich.</translation>
+    </message>
+    <message>
+        <source>General evaluation set (BEIR folder): what merging should preserve (default: none).</source>
+        <translation>Allgemeine Evaluationsmenge (BEIR-Ordner): was das Zusammenführen erhalten soll (Standard: keine).</translation>
+    </message>
+    <message>
+        <source>Which qrels split of the evaluation sets to use.</source>
+        <translation>Welcher qrels-Split der Evaluationsmengen verwendet wird.</translation>
+    </message>
+    <message>
+        <source>Metric the sweep reports and chooses by.</source>
+        <translation>Metrik, die der Durchlauf berichtet und nach der er wählt.</translation>
+    </message>
+    <message>
+        <source>A sweep over rerankers: the bi-encoder whose hits each mix re-ranks (default: none; required when the models are rerankers).</source>
+        <translation>Ein Durchlauf über Reranker: der Bi-Encoder, dessen Treffer jede Mischung neu bewertet (Standard: keiner; erforderlich, wenn die Modelle Reranker sind).</translation>
+    </message>
+    <message>
+        <source>A sweep over rerankers: hits per query each mix re-ranks.</source>
+        <translation>Ein Durchlauf über Reranker: Treffer je Anfrage, die jede Mischung neu bewertet.</translation>
+    </message>
+    <message>
+        <source>Text put before queries in the examples and the sweep (default: nothing).</source>
+        <translation>Text vor den Anfragen in den Beispielen und im Durchlauf (Standard: nichts).</translation>
+    </message>
+    <message>
+        <source>Longest passage in tokens.</source>
+        <translation>Längste Passage in Token.</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>Daten</translation>
+    </message>
+    <message>
+        <source>Model and loss</source>
+        <translation>Modell und Verlust</translation>
+    </message>
+    <message>
+        <source>Optimisation</source>
+        <translation>Optimierung</translation>
+    </message>
+    <message>
+        <source>Logging and checkpoints</source>
+        <translation>Protokollierung und Checkpoints</translation>
+    </message>
+    <message>
+        <source>Memory and devices</source>
+        <translation>Speicher und Geräte</translation>
+    </message>
+    <message>
+        <source>The Hugging Face model folder to start from.</source>
+        <translation>Der Hugging-Face-Modellordner, von dem aus trainiert wird.</translation>
+    </message>
+    <message>
+        <source>Training files of {&quot;query&quot;, &quot;pos&quot;, &quot;neg&quot;} lines.</source>
+        <translation>Trainingsdateien aus {&quot;query&quot;, &quot;pos&quot;, &quot;neg&quot;}-Zeilen.</translation>
+    </message>
+    <message>
+        <source>The run folder: options, metrics, checkpoints; the final model lands at its root.</source>
+        <translation>Der Laufordner: Optionen, Metriken, Checkpoints; das fertige Modell landet in seiner obersten Ebene.</translation>
+    </message>
+    <message>
+        <source>Passages per query: one positive and G-1 hard negatives. More negatives help until memory runs out.</source>
+        <translation>Passagen pro Anfrage: ein Positiv und G-1 schwierige Negative. Mehr Negative helfen, bis der Speicher ausgeht.</translation>
+    </message>
+    <message>
+        <source>Longest query in tokens; set it from the query lengths (the Datasets panel&apos;s Statistics tab).</source>
+        <translation>Längste Anfrage in Token; anhand der Anfragelängen festlegen (Reiter „Statistik“ im Panel „Datensätze“).</translation>
+    </message>
+    <message>
+        <source>Longest passage in tokens; longer passages are cut.</source>
+        <translation>Längste Passage in Token; längere Passagen werden abgeschnitten.</translation>
+    </message>
+    <message>
+        <source>Put before every query without a &quot;prompt&quot; of its own (e.g. BGE&apos;s instruction). Use the same text when you encode queries later (default: nothing).</source>
+        <translation>Vor jede Anfrage ohne eigenes &quot;prompt&quot; gesetzt (z. B. die Instruktion von BGE). Verwenden Sie denselben Text, wenn Sie später Anfragen kodieren (Standard: nichts).</translation>
+    </message>
+    <message>
+        <source>Put before every passage, e.g. &quot;passage: &quot; for E5 (default: nothing).</source>
+        <translation>Vor jede Passage gesetzt, z. B. &quot;passage: &quot; für E5 (Standard: nichts).</translation>
+    </message>
+    <message>
+        <source>Keep a text out of a batch that already holds it, so that a duplicate positive is never an in-batch negative.</source>
+        <translation>Einen Text aus einem Batch heraushalten, der ihn bereits enthält, damit ein doppeltes Positiv nie zu einem In-Batch-Negativ wird.</translation>
+    </message>
+    <message>
+        <source>The kind of model: embedding, a bi-encoder (contrastive loss on embeddings), or reranker, a cross-encoder reading query and passage together (start it from a pretrained model: from random weights it barely learns).</source>
+        <translation>Die Art des Modells: embedding, ein Bi-Encoder (kontrastiver Verlust auf Embeddings), oder reranker, ein Cross-Encoder, der Anfrage und Passage zusammen liest (von einem vortrainierten Modell aus starten: aus zufälligen Gewichten lernt er kaum).</translation>
+    </message>
+    <message>
+        <source>Pooling: cls, mean or last_token (default: the model&apos;s own sentence-transformers setting, else mean).</source>
+        <translation>Pooling: cls, mean oder last_token (Standard: die sentence-transformers-Einstellung des Modells, sonst mean).</translation>
+    </message>
+    <message>
+        <source>L2-normalise embeddings, so that scores are cosines.</source>
+        <translation>Embeddings L2-normalisieren, sodass die Scores Kosinuswerte sind.</translation>
+    </message>
+    <message>
+        <source>Scores are divided by it before the softmax: lower sharpens the distribution (0.01-0.05 is usual; the reference uses 0.02).</source>
+        <translation>Die Scores werden vor dem Softmax durch diesen Wert geteilt: Kleinere Werte schärfen die Verteilung (üblich sind 0,01-0,05; die Referenz verwendet 0,02).</translation>
+    </message>
+    <message>
+        <source>Use the other queries&apos; passages as negatives too.</source>
+        <translation>Auch die Passagen der anderen Anfragen als Negative verwenden.</translation>
+    </message>
+    <message>
+        <source>Share passages across workers as negatives: the effective batch is all workers&apos; batches together.</source>
+        <translation>Passagen zwischen den Workern als Negative teilen: Der effektive Batch umfasst die Batches aller Worker zusammen.</translation>
+    </message>
+    <message>
+        <source>Distil from the lines&apos; pos_scores and neg_scores: add the KL divergence from the teacher&apos;s softmax over each group. Off: scores in the data are ignored.</source>
+        <translation>Aus den pos_scores und neg_scores der Zeilen destillieren: die KL-Divergenz zur Softmax des Lehrers über jede Gruppe hinzufügen. Aus: Scores in den Daten werden ignoriert.</translation>
+    </message>
+    <message>
+        <source>The distillation loss: kl_div (the reference&apos;s m3_kd_loss is not supported).</source>
+        <translation>Der Distillationsverlust: kl_div (m3_kd_loss der Referenz wird nicht unterstützt).</translation>
+    </message>
+    <message>
+        <source>Teacher scores are divided by it before their softmax: 1 for a reranker&apos;s logits; for cosines written by Mine, the temperature that model was trained with (e.g. 0.02).</source>
+        <translation>Die Scores des Lehrers werden vor ihrer Softmax durch sie geteilt: 1 für die Logits eines Rerankers; für Kosinuswerte aus Mine die Temperatur, mit der jenes Modell trainiert wurde (z. B. 0.02).</translation>
+    </message>
+    <message>
+        <source>Weight of the distillation term (with knowledge_distillation).</source>
+        <translation>Gewicht des Destillationsterms (mit knowledge_distillation).</translation>
+    </message>
+    <message>
+        <source>AdamW learning rate; the reference advises 1e-5, 2e-5 and 3e-5 for large, base and small models.</source>
+        <translation>AdamW-Lernrate; die Referenz empfiehlt 1e-5, 2e-5 und 3e-5 für große, Basis- und kleine Modelle.</translation>
+    </message>
+    <message>
+        <source>Passes over the training data (may be fractional).</source>
+        <translation>Durchläufe über die Trainingsdaten (auch Bruchteile möglich).</translation>
+    </message>
+    <message>
+        <source>Optimiser steps in all; when positive it overrides the epochs.</source>
+        <translation>Optimiererschritte insgesamt; ein positiver Wert hat Vorrang vor den Epochen.</translation>
+    </message>
+    <message>
+        <source>Queries per worker and step. Larger batches give more in-batch negatives and usually better models; the gradient cache makes them fit in memory.</source>
+        <translation>Anfragen pro Worker und Schritt. Größere Batches liefern mehr In-Batch-Negative und meist bessere Modelle; der Gradienten-Cache lässt sie in den Speicher passen.</translation>
+    </message>
+    <message>
+        <source>Drop short batches instead of filling them with queries trained a second time.</source>
+        <translation>Kurze Batches verwerfen, statt sie mit ein zweites Mal trainierten Anfragen aufzufüllen.</translation>
+    </message>
+    <message>
+        <source>Share of the steps over which the learning rate rises linearly from 0 (0.1 is common).</source>
+        <translation>Anteil der Schritte, über die die Lernrate linear von 0 ansteigt (üblich ist 0,1).</translation>
+    </message>
+    <message>
+        <source>AdamW weight decay (never on biases and LayerNorm weights).</source>
+        <translation>AdamW-Gewichtsabnahme (nie auf Biases und LayerNorm-Gewichte).</translation>
+    </message>
+    <message>
+        <source>Clip the global gradient norm to this (0: no clipping).</source>
+        <translation>Die globale Gradientennorm auf diesen Wert begrenzen (0: keine Begrenzung).</translation>
+    </message>
+    <message>
+        <source>AdamW beta1.</source>
+        <translation>beta1 von AdamW.</translation>
+    </message>
+    <message>
+        <source>AdamW beta2.</source>
+        <translation>beta2 von AdamW.</translation>
+    </message>
+    <message>
+        <source>AdamW epsilon.</source>
+        <translation>epsilon von AdamW.</translation>
+    </message>
+    <message>
+        <source>Seed of sampling, shuffling and dropout: the same seed gives the same run.</source>
+        <translation>Seed für Sampling, Mischen und Dropout: Derselbe Seed ergibt denselben Lauf.</translation>
+    </message>
+    <message>
+        <source>A metrics record (loss, learning rate, similarity histograms) every N steps: what the plots show.</source>
+        <translation>Alle N Schritte ein Metrikeintrag (Verlust, Lernrate, Ähnlichkeitshistogramme): das, was die Diagramme zeigen.</translation>
+    </message>
+    <message>
+        <source>A checkpoint every N steps (0: only at the end). Stop always writes one.</source>
+        <translation>Alle N Schritte ein Checkpoint (0: nur am Ende). Anhalten schreibt immer einen.</translation>
+    </message>
+    <message>
+        <source>Keep only the last N checkpoints (0: all).</source>
+        <translation>Nur die letzten N Checkpoints behalten (0: alle).</translation>
+    </message>
+    <message>
+        <source>Continue from a checkpoint folder, or &quot;latest&quot; in the run folder (default: start afresh).</source>
+        <translation>Von einem Checkpoint-Ordner fortsetzen, oder &quot;latest&quot; im Lauf-Ordner (Standard: neu beginnen).</translation>
+    </message>
+    <message>
+        <source>Recompute each layer in the backward pass: less memory, about 30% more time.</source>
+        <translation>Jede Schicht im Rückwärtsdurchlauf neu berechnen: weniger Speicher, etwa 30 % mehr Zeit.</translation>
+    </message>
+    <message>
+        <source>Gradient cache: embed the batch in chunks, so that the batch size is bounded by time rather than memory, with the same gradients.</source>
+        <translation>Gradienten-Cache: den Batch in Teilstücken einbetten, sodass die Batchgröße durch die Zeit statt durch den Speicher begrenzt ist, bei gleichen Gradienten.</translation>
+    </message>
+    <message>
+        <source>Texts per chunk with the gradient cache.</source>
+        <translation>Texte pro Teilstück beim Gradienten-Cache.</translation>
+    </message>
+    <message>
+        <source>Mixed precision in float16 with dynamic loss scaling (CUDA only).</source>
+        <translation>Gemischte Genauigkeit in float16 mit dynamischer Verlustskalierung (nur CUDA).</translation>
+    </message>
+    <message>
+        <source>Mixed precision in bfloat16 (CUDA, or CPUs that support it).</source>
+        <translation>Gemischte Genauigkeit in bfloat16 (CUDA oder CPUs, die es unterstützen).</translation>
+    </message>
+    <message>
+        <source>Worker processes to start on this machine (one per GPU); under torchrun or srun leave 1.</source>
+        <translation>Auf dieser Maschine zu startende Worker-Prozesse (einer je GPU); unter torchrun oder srun 1 lassen.</translation>
+    </message>
+    <message>
+        <source>Where to train: auto (a GPU per worker when there are GPUs, else the CPU), cpu or cuda.</source>
+        <translation>Wo trainiert wird: auto (eine GPU je Worker, wenn es GPUs gibt, sonst die CPU), cpu oder cuda.</translation>
+    </message>
+</context>
+<context>
     <name>PlotExport</name>
     <message>
         <source>Export plot</source>
@@ -633,10 +1176,6 @@
         <translation>Modelle:</translation>
     </message>
     <message>
-        <source>The models to compare (checked ones)</source>
-        <translation>Die zu vergleichenden Modelle (die angehakten)</translation>
-    </message>
-    <message>
         <source>Evaluation set:</source>
         <translation>Evaluationsdatensatz:</translation>
     </message>
@@ -645,16 +1184,8 @@
         <translation>Split:</translation>
     </message>
     <message>
-        <source>qrels/&lt;split&gt;.tsv</source>
-        <translation>qrels/&lt;split&gt;.tsv</translation>
-    </message>
-    <message>
         <source>max_len:</source>
         <translation>max_len:</translation>
-    </message>
-    <message>
-        <source>Longest document in tokens</source>
-        <translation>Längstes Dokument in Token</translation>
     </message>
     <message>
         <source>query_max_len:</source>
@@ -675,10 +1206,6 @@
     <message>
         <source>&amp;Run evaluation</source>
         <translation>Evaluation &amp;starten</translation>
-    </message>
-    <message>
-        <source>Stop</source>
-        <translation>Anhalten</translation>
     </message>
     <message>
         <source>&lt;b&gt;Query by query&lt;/b&gt;: rank of the first relevant document</source>
@@ -851,6 +1378,17 @@ Relevant:
     </message>
 </context>
 <context>
+    <name>embedlab::widgets::JobControls</name>
+    <message>
+        <source>Stop</source>
+        <translation>Anhalten</translation>
+    </message>
+    <message>
+        <source>%1: %p%, about %2 s left</source>
+        <translation>%1: %p%, noch etwa %2 s</translation>
+    </message>
+</context>
+<context>
     <name>embedlab::widgets::LengthHistogram</name>
     <message>
         <source>share of texts (%)</source>
@@ -955,10 +1493,6 @@ Relevant:
         <translation>Max. &amp;Länge (Token):</translation>
     </message>
     <message>
-        <source>max_len: texts are cut to this many tokens before encoding</source>
-        <translation>max_len: Texte werden vor dem Kodieren auf so viele Token abgeschnitten</translation>
-    </message>
-    <message>
         <source>&amp;Search the sample</source>
         <translation>&amp;Stichprobe durchsuchen</translation>
     </message>
@@ -975,20 +1509,8 @@ Relevant:
         <translation>range_for_sampling:</translation>
     </message>
     <message>
-        <source>Skip the top ranks: they are often unlabelled positives (the reference: 10-210; 2-200 for smaller corpora)</source>
-        <translation>Die obersten Ränge überspringen: Sie sind oft ungelabelte Positive (Referenz: 10-210; 2-200 für kleinere Korpora)</translation>
-    </message>
-    <message>
-        <source>Ranks from the start up to, not including, the end</source>
-        <translation>Ränge vom Anfang bis ausschließlich zum Ende</translation>
-    </message>
-    <message>
         <source>negative_number:</source>
         <translation>negative_number:</translation>
-    </message>
-    <message>
-        <source>Negatives written per query</source>
-        <translation>Pro Anfrage geschriebene Negative</translation>
     </message>
     <message>
         <source>Sampling:</source>
@@ -1007,32 +1529,16 @@ Relevant:
         <translation>relative_margin:</translation>
     </message>
     <message>
-        <source>Drop candidates scoring above (1 - R) x the query&apos;s lowest positive score: probable false negatives (NV-Retriever uses 0.05)</source>
-        <translation>Kandidaten verwerfen, deren Score über (1 - R) x dem niedrigsten Positiv-Score der Anfrage liegt: wahrscheinlich Falsch-Negative (NV-Retriever verwendet 0,05)</translation>
-    </message>
-    <message>
         <source>absolute_margin:</source>
         <translation>absolute_margin:</translation>
-    </message>
-    <message>
-        <source>Drop candidates scoring above the lowest positive score minus M</source>
-        <translation>Kandidaten verwerfen, deren Score über dem niedrigsten Positiv-Score minus M liegt</translation>
     </message>
     <message>
         <source>max_score:</source>
         <translation>max_score:</translation>
     </message>
     <message>
-        <source>Drop candidates scoring above S</source>
-        <translation>Kandidaten verwerfen, deren Score über S liegt</translation>
-    </message>
-    <message>
         <source>&amp;Mine all...</source>
         <translation>Alles mi&amp;nen...</translation>
-    </message>
-    <message>
-        <source>Stop</source>
-        <translation>Anhalten</translation>
     </message>
     <message>
         <source>Rank</source>
@@ -1133,16 +1639,6 @@ Relevant:
         <translation>%1 von %2 Anfragen, %3 Kandidaten. Im Bereich: %4 Kandidaten; verworfen: %5 als Positive oder als die Anfrage selbst, %6 durch die Margen und max_score; %7 Negative ausgewählt, %8 Anfragen mit zu wenigen Negativen. Bei %9 Anfragen liegt ein Positiv innerhalb des Bereichs.</translation>
     </message>
     <message>
-        <source>%1: %p%, about %2 s left</source>
-        <translation>%1: %p%, noch etwa %2 s</translation>
-    </message>
-    <message>
-        <source>Mining failed: %1
-%2</source>
-        <translation>Mining fehlgeschlagen: %1
-%2</translation>
-    </message>
-    <message>
         <source>Mining %1...</source>
         <translation>Mining von %1...</translation>
     </message>
@@ -1169,6 +1665,10 @@ Relevant:
     <message>
         <source>Cannot write the job&apos;s options to %1.</source>
         <translation>Die Optionen des Auftrags können nicht nach %1 geschrieben werden.</translation>
+    </message>
+    <message>
+        <source>Mining failed: %1</source>
+        <translation>Mining fehlgeschlagen: %1</translation>
     </message>
 </context>
 <context>
@@ -1420,10 +1920,6 @@ richtig positiv %4 · falsch positiv %5 · falsch negativ %6 · richtig negativ 
         <translation>Paare:</translation>
     </message>
     <message>
-        <source>A TSV of text_a, text_b, label, or a training file (each query with its positives as similar pairs and its negatives as dissimilar)</source>
-        <translation>Eine TSV-Datei mit text_a, text_b, label oder eine Trainingsdatei (jede Anfrage mit ihren Positiven als ähnliche Paare und ihren Negativen als unähnliche)</translation>
-    </message>
-    <message>
         <source>Browse...</source>
         <translation>Durchsuchen...</translation>
     </message>
@@ -1542,10 +2038,6 @@ Auf dem Anpassungsteil:
     <message>
         <source>Reranker: sigmoid scores in [0, 1]</source>
         <translation>Reranker: Sigmoid-Scores in [0, 1]</translation>
-    </message>
-    <message>
-        <source>With a reranker model: thresholds on sigmoid(logit) instead of the raw logit (--normalize_scores)</source>
-        <translation>Mit einem Reranker-Modell: Schwellenwerte auf sigmoid(logit) statt auf dem rohen Logit (--normalize_scores)</translation>
     </message>
     <message>
         <source>reranker logit</source>
@@ -1744,26 +2236,6 @@ im Mining-Panel minen.</translation>
 <context>
     <name>embedlab::widgets::TrainingOptionForm</name>
     <message>
-        <source>Data</source>
-        <translation>Daten</translation>
-    </message>
-    <message>
-        <source>Model and loss</source>
-        <translation>Modell und Verlust</translation>
-    </message>
-    <message>
-        <source>Optimisation</source>
-        <translation>Optimierung</translation>
-    </message>
-    <message>
-        <source>Logging and checkpoints</source>
-        <translation>Protokollierung und Checkpoints</translation>
-    </message>
-    <message>
-        <source>Memory and devices</source>
-        <translation>Speicher und Geräte</translation>
-    </message>
-    <message>
         <source>Training data (*.jsonl)</source>
         <translation>Trainingsdaten (*.jsonl)</translation>
     </message>
@@ -1788,176 +2260,12 @@ im Mining-Panel minen.</translation>
         <translation>%1 ist kein JSON-Objekt mit Trainingsoptionen.</translation>
     </message>
     <message>
-        <source>The run folder: options, metrics, checkpoints; the final model lands at its root.</source>
-        <translation>Der Laufordner: Optionen, Metriken, Checkpoints; das fertige Modell landet in seiner obersten Ebene.</translation>
-    </message>
-    <message>
-        <source>The Hugging Face model folder to start from.</source>
-        <translation>Der Hugging-Face-Modellordner, von dem aus trainiert wird.</translation>
-    </message>
-    <message>
-        <source>Training files of {&quot;query&quot;, &quot;pos&quot;, &quot;neg&quot;} lines; several are separated by &apos;;&apos;.</source>
-        <translation>Trainingsdateien aus {&quot;query&quot;, &quot;pos&quot;, &quot;neg&quot;}-Zeilen; mehrere werden durch &apos;;&apos; getrennt.</translation>
-    </message>
-    <message>
-        <source>Passages per query: one positive and G-1 hard negatives. More negatives help until memory runs out.</source>
-        <translation>Passagen pro Anfrage: ein Positiv und G-1 schwierige Negative. Mehr Negative helfen, bis der Speicher ausgeht.</translation>
-    </message>
-    <message>
-        <source>Longest query in tokens; set it from the query lengths (the Datasets panel&apos;s Statistics tab).</source>
-        <translation>Längste Anfrage in Token; anhand der Anfragelängen festlegen (Reiter „Statistik“ im Panel „Datensätze“).</translation>
-    </message>
-    <message>
-        <source>Longest passage in tokens; longer passages are cut.</source>
-        <translation>Längste Passage in Token; längere Passagen werden abgeschnitten.</translation>
-    </message>
-    <message>
-        <source>Put before every query without a &quot;prompt&quot; of its own (e.g. BGE&apos;s instruction). Use the same text when you encode queries later.</source>
-        <translation>Wird jeder Anfrage ohne eigenes &quot;prompt&quot; vorangestellt (z. B. die Anweisung von BGE). Beim späteren Kodieren von Anfragen denselben Text verwenden.</translation>
-    </message>
-    <message>
-        <source>Put before every passage (e.g. &quot;passage: &quot; for E5).</source>
-        <translation>Wird jeder Passage vorangestellt (z. B. &quot;passage: &quot; für E5).</translation>
-    </message>
-    <message>
-        <source>Keep a text out of a batch that already holds it, so that a duplicate positive is never an in-batch negative.</source>
-        <translation>Einen Text aus einem Batch heraushalten, der ihn bereits enthält, damit ein doppeltes Positiv nie zu einem In-Batch-Negativ wird.</translation>
-    </message>
-    <message>
-        <source>L2-normalise embeddings, so that scores are cosines.</source>
-        <translation>Embeddings L2-normalisieren, sodass die Scores Kosinuswerte sind.</translation>
-    </message>
-    <message>
-        <source>Scores are divided by it before the softmax: lower sharpens the distribution (0.01-0.05 is usual; the reference uses 0.02).</source>
-        <translation>Die Scores werden vor dem Softmax durch diesen Wert geteilt: Kleinere Werte schärfen die Verteilung (üblich sind 0,01-0,05; die Referenz verwendet 0,02).</translation>
-    </message>
-    <message>
-        <source>Use the other queries&apos; passages as negatives too.</source>
-        <translation>Auch die Passagen der anderen Anfragen als Negative verwenden.</translation>
-    </message>
-    <message>
-        <source>Share passages across workers as negatives: the effective batch is all workers&apos; batches together.</source>
-        <translation>Passagen zwischen den Workern als Negative teilen: Der effektive Batch umfasst die Batches aller Worker zusammen.</translation>
-    </message>
-    <message>
-        <source>AdamW learning rate; the reference advises 1e-5, 2e-5 and 3e-5 for large, base and small models.</source>
-        <translation>AdamW-Lernrate; die Referenz empfiehlt 1e-5, 2e-5 und 3e-5 für große, Basis- und kleine Modelle.</translation>
-    </message>
-    <message>
-        <source>Passes over the training data (may be fractional).</source>
-        <translation>Durchläufe über die Trainingsdaten (auch Bruchteile möglich).</translation>
-    </message>
-    <message>
-        <source>Optimiser steps in all; when positive it overrides the epochs.</source>
-        <translation>Optimiererschritte insgesamt; ein positiver Wert hat Vorrang vor den Epochen.</translation>
-    </message>
-    <message>
-        <source>Queries per worker and step. Larger batches give more in-batch negatives and usually better models; the gradient cache makes them fit in memory.</source>
-        <translation>Anfragen pro Worker und Schritt. Größere Batches liefern mehr In-Batch-Negative und meist bessere Modelle; der Gradienten-Cache lässt sie in den Speicher passen.</translation>
-    </message>
-    <message>
-        <source>Share of the steps over which the learning rate rises linearly from 0 (0.1 is common).</source>
-        <translation>Anteil der Schritte, über die die Lernrate linear von 0 ansteigt (üblich ist 0,1).</translation>
-    </message>
-    <message>
-        <source>AdamW weight decay (never on biases and LayerNorm weights).</source>
-        <translation>AdamW-Gewichtsabnahme (nie auf Biases und LayerNorm-Gewichte).</translation>
-    </message>
-    <message>
-        <source>Clip the global gradient norm to this (0: no clipping).</source>
-        <translation>Die globale Gradientennorm auf diesen Wert begrenzen (0: keine Begrenzung).</translation>
-    </message>
-    <message>
-        <source>AdamW beta1.</source>
-        <translation>beta1 von AdamW.</translation>
-    </message>
-    <message>
-        <source>AdamW beta2.</source>
-        <translation>beta2 von AdamW.</translation>
-    </message>
-    <message>
-        <source>AdamW epsilon.</source>
-        <translation>epsilon von AdamW.</translation>
-    </message>
-    <message>
-        <source>Seed of sampling, shuffling and dropout: the same seed gives the same run.</source>
-        <translation>Seed für Sampling, Mischen und Dropout: Derselbe Seed ergibt denselben Lauf.</translation>
-    </message>
-    <message>
-        <source>A metrics record (loss, learning rate, similarity histograms) every N steps: what the plots show.</source>
-        <translation>Alle N Schritte ein Metrikeintrag (Verlust, Lernrate, Ähnlichkeitshistogramme): das, was die Diagramme zeigen.</translation>
-    </message>
-    <message>
-        <source>A checkpoint every N steps (0: only at the end). Stop always writes one.</source>
-        <translation>Alle N Schritte ein Checkpoint (0: nur am Ende). Anhalten schreibt immer einen.</translation>
-    </message>
-    <message>
-        <source>Keep only the last N checkpoints (0: all).</source>
-        <translation>Nur die letzten N Checkpoints behalten (0: alle).</translation>
-    </message>
-    <message>
-        <source>Continue from a checkpoint folder, or &quot;latest&quot; in the run folder (Resume sets it).</source>
-        <translation>Von einem Checkpoint-Ordner fortsetzen oder von &quot;latest&quot; im Laufordner („Fortsetzen“ setzt es).</translation>
-    </message>
-    <message>
-        <source>Recompute each layer in the backward pass: less memory, about 30% more time.</source>
-        <translation>Jede Schicht im Rückwärtsdurchlauf neu berechnen: weniger Speicher, etwa 30 % mehr Zeit.</translation>
-    </message>
-    <message>
-        <source>Gradient cache: embed the batch in chunks, so that the batch size is bounded by time rather than memory, with the same gradients.</source>
-        <translation>Gradienten-Cache: den Batch in Teilstücken einbetten, sodass die Batchgröße durch die Zeit statt durch den Speicher begrenzt ist, bei gleichen Gradienten.</translation>
-    </message>
-    <message>
-        <source>Texts per chunk with the gradient cache.</source>
-        <translation>Texte pro Teilstück beim Gradienten-Cache.</translation>
-    </message>
-    <message>
-        <source>Mixed precision in float16 with dynamic loss scaling (CUDA only).</source>
-        <translation>Gemischte Genauigkeit in float16 mit dynamischer Verlustskalierung (nur CUDA).</translation>
-    </message>
-    <message>
-        <source>Mixed precision in bfloat16 (CUDA, or CPUs that support it).</source>
-        <translation>Gemischte Genauigkeit in bfloat16 (CUDA oder CPUs, die es unterstützen).</translation>
-    </message>
-    <message>
-        <source>Worker processes on this machine (one per GPU).</source>
-        <translation>Worker-Prozesse auf diesem Rechner (einer pro GPU).</translation>
-    </message>
-    <message>
-        <source>auto (a GPU per worker when there are GPUs, else the CPU), cpu or cuda.</source>
-        <translation>auto (eine GPU pro Worker, wenn GPUs vorhanden sind, sonst die CPU), cpu oder cuda.</translation>
-    </message>
-    <message>
         <source>(the model&apos;s own setting)</source>
         <translation>(Einstellung des Modells)</translation>
     </message>
     <message>
-        <source>embedding: a bi-encoder (contrastive loss on embeddings); reranker: a cross-encoder reading query and passage together (start it from a pretrained model: from random weights it barely learns).</source>
-        <translation>embedding: ein Bi-Encoder (kontrastiver Verlust auf Embeddings); reranker: ein Cross-Encoder, der Anfrage und Passage zusammen liest (von einem vortrainierten Modell aus starten: mit zufälligen Gewichten lernt er kaum).</translation>
-    </message>
-    <message>
-        <source>cls, mean or last_token; empty: the model&apos;s own sentence-transformers setting.</source>
-        <translation>cls, mean oder last_token; leer: die eigene sentence-transformers-Einstellung des Modells.</translation>
-    </message>
-    <message>
-        <source>Distil from the lines&apos; pos_scores and neg_scores: add the KL divergence from the teacher&apos;s softmax over each group. Off: scores in the data are ignored.</source>
-        <translation>Aus den pos_scores und neg_scores der Zeilen destillieren: die KL-Divergenz zur Softmax des Lehrers über jede Gruppe hinzufügen. Aus: Scores in den Daten werden ignoriert.</translation>
-    </message>
-    <message>
-        <source>The distillation loss (kl_div).</source>
-        <translation>Der Destillationsverlust (kl_div).</translation>
-    </message>
-    <message>
-        <source>Teacher scores are divided by it before their softmax: 1 for a reranker&apos;s logits; for cosines written by Mine, the temperature that model was trained with (e.g. 0.02).</source>
-        <translation>Die Scores des Lehrers werden vor ihrer Softmax durch sie geteilt: 1 für die Logits eines Rerankers; für Kosinuswerte aus Mine die Temperatur, mit der jenes Modell trainiert wurde (z. B. 0.02).</translation>
-    </message>
-    <message>
-        <source>Weight of the distillation term (with knowledge_distillation).</source>
-        <translation>Gewicht des Destillationsterms (mit knowledge_distillation).</translation>
-    </message>
-    <message>
-        <source>Drop short batches instead of filling them with queries trained a second time.</source>
-        <translation>Kurze Batches verwerfen, statt sie mit ein zweites Mal trainierten Anfragen aufzufüllen.</translation>
+        <source>Separate several with &apos;;&apos;.</source>
+        <translation>Mehrere mit &apos;;&apos; trennen.</translation>
     </message>
 </context>
 <context>

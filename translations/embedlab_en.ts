@@ -13,6 +13,549 @@
     </message>
 </context>
 <context>
+    <name>Options</name>
+    <message>
+        <source>Models and evaluation set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Queries and encoding</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re-ranking</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outputs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model folders (bi-encoders), evaluated into one table; one of them, or --model, is required.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>BEIR-layout folder (corpus.jsonl, queries.jsonl, qrels/); this or --corpus and --queries is required.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Which qrels/&lt;split&gt;.tsv of --data to use.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MS MARCO layout: corpus JSONL of {&quot;content&quot;} (with --queries, this or --data is required).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MS MARCO layout: queries JSONL of {&quot;query&quot;, &quot;positive&quot;: [...]} (required with --corpus).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Documents retrieved per query.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leave judged queries without any relevant document out of the means (by default they count and score 0, as in trec_eval and the reference).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Put the query instruction before each query (BGE&apos;s unless --query_instruction).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Query instruction to use instead of BGE&apos;s (implies --add_instruction; default: BGE&apos;s).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text put before every document, e.g. &quot;passage: &quot; for E5 (default: nothing).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Evaluate with and without the query instruction, side by side.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Longest query in tokens.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Longest document in tokens.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search index: flat (exact), ivf or hnsw (approximate).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A reranker (cross-encoder) folder: each model&apos;s top --rerank_top_k hits are scored again by it, and the table shows the metrics before and after (default: no re-ranking).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hits per query the reranker scores.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Query-document pairs per reranker forward pass.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reranker scores as sigmoid(logit) in [0, 1] (run file), not raw logits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write the metrics as JSON to this file (default: only printed).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write a TREC run file (qid Q0 docid rank score tag); with several evaluations, one file each, the tag before the extension (default: none).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write a TSV of each query&apos;s first relevant rank per model (default: none).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model and pairs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fitting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Encoding</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The model folder: a bi-encoder or a reranker.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Labelled pairs: a .tsv of text_a, text_b, label, or a training JSONL (the query with each pos is similar, with each neg dissimilar).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Precision the second threshold must reach: the lowest score that reaches it on the fitted part.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share of the groups (queries / text_a) the thresholds are fitted on; the rest reports them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seed of the split into fitted and held-out groups.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Histogram bins in the JSON report.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text put before text_a / the query (default: nothing).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text put before text_b / the passage (default: nothing).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With a reranker: thresholds on sigmoid(logit) in [0, 1], not raw logits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With a reranker: text_a (the query) is cut to this many tokens.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write the analysis (curve, histograms, both parts) as JSON to this file (default: only printed).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write every pair&apos;s score, label and part (fit or held_out) as JSONL to this file (default: none).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inputs and outputs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Which negatives</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Encoding and search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The model whose ranking is mined (a model folder).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training JSONL to mine negatives for.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training JSONL to write; every other field of a line is kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JSONL of {&quot;text&quot;} lines to search (default: the input&apos;s pos and neg texts).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ranks to sample negatives from, A-B: 0-based, A included, B excluded. Starting below the top ranks skips likely false negatives.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Negatives written per query.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How negatives are chosen in the range: random (the reference) or top (the best-ranked eligible candidates).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drop candidates scoring above (1-R) x the lowest positive&apos;s score: probable false negatives (0.05 is NV-Retriever&apos;s setting; default: no such filter).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drop candidates scoring above the lowest positive&apos;s score minus M (default: no such filter).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drop candidates scoring above S (default: no such filter).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fill queries short of negatives with random candidates that pass the filters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seed of the sampling: the same seed chooses the same negatives.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scores written with the negatives: neg (neg_scores), both (also pos_scores, for distillation) or none. They are this model&apos;s cosine similarities (inner products if it does not normalise), not logits: distil from them with train --knowledge_distillation --teacher_temperature T, T the temperature the model was trained with.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write the statistics as JSON to this file (default: only printed).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text put before every query; a line&apos;s &quot;prompt&quot; wins (default: nothing).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text put before every candidate, e.g. &quot;passage: &quot; for E5 (default: nothing).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search index: flat (exact inner product), ivf or hnsw (approximate, for huge pools).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>IVF cells (0: 4 sqrt(n)).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>IVF cells visited per query.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HNSW neighbours per node.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HNSW search breadth.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accepted for compatibility; FAISS searches on the CPU in this build.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Longest text in tokens, special tokens included; longer texts are cut.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Texts per forward pass.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Encode in float16 on CUDA (ignored on the CPU).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where to run: auto (all visible GPUs, else the CPU), cpu, cuda or cuda:N.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Neither read nor write the embedding cache.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Embedding cache folder (default: $XDG_CACHE_HOME/embedlab/embeddings).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Models and weights</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sweep</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model folders; the first one&apos;s files are kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One weight per model, non-negative, summing to 1 (this, --weights_from_examples or --sweep is required).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Divide the weights by their sum instead of requiring a sum of 1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New folder for the merged model.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the weights as softmax(-loss/5) of each model&apos;s loss on the first examples of this training file: each positive against the example&apos;s negatives, by similarity / 0.05 for bi-encoders, by logit for rerankers (default: none).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Examples --weights_from_examples uses.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>START:END:STEP: evaluate the first model&apos;s weight at each step (two models); without --weights the best on --eval_set is written (default: no sweep).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Target-task evaluation set (BEIR folder); required with --sweep.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>General evaluation set (BEIR folder): what merging should preserve (default: none).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Which qrels split of the evaluation sets to use.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Metric the sweep reports and chooses by.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A sweep over rerankers: the bi-encoder whose hits each mix re-ranks (default: none; required when the models are rerankers).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A sweep over rerankers: hits per query each mix re-ranks.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text put before queries in the examples and the sweep (default: nothing).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Longest passage in tokens.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model and loss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Optimisation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Logging and checkpoints</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Memory and devices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Hugging Face model folder to start from.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training files of {&quot;query&quot;, &quot;pos&quot;, &quot;neg&quot;} lines.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The run folder: options, metrics, checkpoints; the final model lands at its root.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Passages per query: one positive and G-1 hard negatives. More negatives help until memory runs out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Longest query in tokens; set it from the query lengths (the Datasets panel&apos;s Statistics tab).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Longest passage in tokens; longer passages are cut.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Put before every query without a &quot;prompt&quot; of its own (e.g. BGE&apos;s instruction). Use the same text when you encode queries later (default: nothing).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Put before every passage, e.g. &quot;passage: &quot; for E5 (default: nothing).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep a text out of a batch that already holds it, so that a duplicate positive is never an in-batch negative.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The kind of model: embedding, a bi-encoder (contrastive loss on embeddings), or reranker, a cross-encoder reading query and passage together (start it from a pretrained model: from random weights it barely learns).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pooling: cls, mean or last_token (default: the model&apos;s own sentence-transformers setting, else mean).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>L2-normalise embeddings, so that scores are cosines.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scores are divided by it before the softmax: lower sharpens the distribution (0.01-0.05 is usual; the reference uses 0.02).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use the other queries&apos; passages as negatives too.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share passages across workers as negatives: the effective batch is all workers&apos; batches together.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Distil from the lines&apos; pos_scores and neg_scores: add the KL divergence from the teacher&apos;s softmax over each group. Off: scores in the data are ignored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The distillation loss: kl_div (the reference&apos;s m3_kd_loss is not supported).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Teacher scores are divided by it before their softmax: 1 for a reranker&apos;s logits; for cosines written by Mine, the temperature that model was trained with (e.g. 0.02).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weight of the distillation term (with knowledge_distillation).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AdamW learning rate; the reference advises 1e-5, 2e-5 and 3e-5 for large, base and small models.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Passes over the training data (may be fractional).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Optimiser steps in all; when positive it overrides the epochs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Queries per worker and step. Larger batches give more in-batch negatives and usually better models; the gradient cache makes them fit in memory.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drop short batches instead of filling them with queries trained a second time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share of the steps over which the learning rate rises linearly from 0 (0.1 is common).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AdamW weight decay (never on biases and LayerNorm weights).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clip the global gradient norm to this (0: no clipping).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AdamW beta1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AdamW beta2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AdamW epsilon.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seed of sampling, shuffling and dropout: the same seed gives the same run.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A metrics record (loss, learning rate, similarity histograms) every N steps: what the plots show.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A checkpoint every N steps (0: only at the end). Stop always writes one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep only the last N checkpoints (0: all).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Continue from a checkpoint folder, or &quot;latest&quot; in the run folder (default: start afresh).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recompute each layer in the backward pass: less memory, about 30% more time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gradient cache: embed the batch in chunks, so that the batch size is bounded by time rather than memory, with the same gradients.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Texts per chunk with the gradient cache.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mixed precision in float16 with dynamic loss scaling (CUDA only).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mixed precision in bfloat16 (CUDA, or CPUs that support it).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Worker processes to start on this machine (one per GPU); under torchrun or srun leave 1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where to train: auto (a GPU per worker when there are GPUs, else the CPU), cpu or cuda.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PlotExport</name>
     <message>
         <source>Export plot</source>
@@ -631,10 +1174,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The models to compare (checked ones)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Evaluation set:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -643,15 +1182,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>qrels/&lt;split&gt;.tsv</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>max_len:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Longest document in tokens</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -672,10 +1203,6 @@
     </message>
     <message>
         <source>&amp;Run evaluation</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Stop</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -845,6 +1372,17 @@ Relevant:
     </message>
 </context>
 <context>
+    <name>embedlab::widgets::JobControls</name>
+    <message>
+        <source>Stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %p%, about %2 s left</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>embedlab::widgets::LengthHistogram</name>
     <message>
         <source>share of texts (%)</source>
@@ -949,10 +1487,6 @@ Relevant:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>max_len: texts are cut to this many tokens before encoding</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&amp;Search the sample</source>
         <translation type="unfinished"></translation>
     </message>
@@ -969,19 +1503,7 @@ Relevant:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Skip the top ranks: they are often unlabelled positives (the reference: 10-210; 2-200 for smaller corpora)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Ranks from the start up to, not including, the end</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>negative_number:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Negatives written per query</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1001,15 +1523,7 @@ Relevant:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Drop candidates scoring above (1 - R) x the query&apos;s lowest positive score: probable false negatives (NV-Retriever uses 0.05)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>absolute_margin:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Drop candidates scoring above the lowest positive score minus M</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1017,15 +1531,7 @@ Relevant:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Drop candidates scoring above S</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&amp;Mine all...</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Stop</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1126,15 +1632,6 @@ Relevant:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1: %p%, about %2 s left</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Mining failed: %1
-%2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Mining %1...</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1160,6 +1657,10 @@ Relevant:
     </message>
     <message>
         <source>Cannot write the job&apos;s options to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mining failed: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1410,10 +1911,6 @@ true positives %4 · false positives %5 · false negatives %6 · true negatives 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>A TSV of text_a, text_b, label, or a training file (each query with its positives as similar pairs and its negatives as dissimilar)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Browse...</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1527,10 +2024,6 @@ On the fit part:
     </message>
     <message>
         <source>Reranker: sigmoid scores in [0, 1]</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>With a reranker model: thresholds on sigmoid(logit) instead of the raw logit (--normalize_scores)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1728,26 +2221,6 @@ mine them (Mining panel).</source>
 <context>
     <name>embedlab::widgets::TrainingOptionForm</name>
     <message>
-        <source>Data</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Model and loss</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Optimisation</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Logging and checkpoints</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Memory and devices</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Training data (*.jsonl)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1772,175 +2245,11 @@ mine them (Mining panel).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The run folder: options, metrics, checkpoints; the final model lands at its root.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The Hugging Face model folder to start from.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Training files of {&quot;query&quot;, &quot;pos&quot;, &quot;neg&quot;} lines; several are separated by &apos;;&apos;.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Passages per query: one positive and G-1 hard negatives. More negatives help until memory runs out.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Longest query in tokens; set it from the query lengths (the Datasets panel&apos;s Statistics tab).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Longest passage in tokens; longer passages are cut.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Put before every query without a &quot;prompt&quot; of its own (e.g. BGE&apos;s instruction). Use the same text when you encode queries later.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Put before every passage (e.g. &quot;passage: &quot; for E5).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Keep a text out of a batch that already holds it, so that a duplicate positive is never an in-batch negative.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>L2-normalise embeddings, so that scores are cosines.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Scores are divided by it before the softmax: lower sharpens the distribution (0.01-0.05 is usual; the reference uses 0.02).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Use the other queries&apos; passages as negatives too.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Share passages across workers as negatives: the effective batch is all workers&apos; batches together.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>AdamW learning rate; the reference advises 1e-5, 2e-5 and 3e-5 for large, base and small models.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Passes over the training data (may be fractional).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Optimiser steps in all; when positive it overrides the epochs.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Queries per worker and step. Larger batches give more in-batch negatives and usually better models; the gradient cache makes them fit in memory.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Share of the steps over which the learning rate rises linearly from 0 (0.1 is common).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>AdamW weight decay (never on biases and LayerNorm weights).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Clip the global gradient norm to this (0: no clipping).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>AdamW beta1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>AdamW beta2.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>AdamW epsilon.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Seed of sampling, shuffling and dropout: the same seed gives the same run.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A metrics record (loss, learning rate, similarity histograms) every N steps: what the plots show.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A checkpoint every N steps (0: only at the end). Stop always writes one.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Keep only the last N checkpoints (0: all).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Continue from a checkpoint folder, or &quot;latest&quot; in the run folder (Resume sets it).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Recompute each layer in the backward pass: less memory, about 30% more time.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Gradient cache: embed the batch in chunks, so that the batch size is bounded by time rather than memory, with the same gradients.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Texts per chunk with the gradient cache.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Mixed precision in float16 with dynamic loss scaling (CUDA only).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Mixed precision in bfloat16 (CUDA, or CPUs that support it).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Worker processes on this machine (one per GPU).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>auto (a GPU per worker when there are GPUs, else the CPU), cpu or cuda.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>(the model&apos;s own setting)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>embedding: a bi-encoder (contrastive loss on embeddings); reranker: a cross-encoder reading query and passage together (start it from a pretrained model: from random weights it barely learns).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>cls, mean or last_token; empty: the model&apos;s own sentence-transformers setting.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Distil from the lines&apos; pos_scores and neg_scores: add the KL divergence from the teacher&apos;s softmax over each group. Off: scores in the data are ignored.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The distillation loss (kl_div).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Teacher scores are divided by it before their softmax: 1 for a reranker&apos;s logits; for cosines written by Mine, the temperature that model was trained with (e.g. 0.02).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Weight of the distillation term (with knowledge_distillation).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Drop short batches instead of filling them with queries trained a second time.</source>
+        <source>Separate several with &apos;;&apos;.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -13,6 +13,549 @@
     </message>
 </context>
 <context>
+    <name>Options</name>
+    <message>
+        <source>Models and evaluation set</source>
+        <translation>模型与评估集</translation>
+    </message>
+    <message>
+        <source>Queries and encoding</source>
+        <translation>查询与编码</translation>
+    </message>
+    <message>
+        <source>Re-ranking</source>
+        <translation>重排序</translation>
+    </message>
+    <message>
+        <source>Outputs</source>
+        <translation>输出</translation>
+    </message>
+    <message>
+        <source>Model folders (bi-encoders), evaluated into one table; one of them, or --model, is required.</source>
+        <translation>模型文件夹（双编码器），评估结果汇入一张表；至少需要一个，或使用 --model。</translation>
+    </message>
+    <message>
+        <source>BEIR-layout folder (corpus.jsonl, queries.jsonl, qrels/); this or --corpus and --queries is required.</source>
+        <translation>BEIR 格式的文件夹（corpus.jsonl、queries.jsonl、qrels/）；需要此项，或 --corpus 与 --queries。</translation>
+    </message>
+    <message>
+        <source>Which qrels/&lt;split&gt;.tsv of --data to use.</source>
+        <translation>使用 --data 中的哪个 qrels/&lt;split&gt;.tsv。</translation>
+    </message>
+    <message>
+        <source>MS MARCO layout: corpus JSONL of {&quot;content&quot;} (with --queries, this or --data is required).</source>
+        <translation>MS MARCO 格式：由 {&quot;content&quot;} 组成的语料 JSONL（与 --queries 一起；需要此项或 --data）。</translation>
+    </message>
+    <message>
+        <source>MS MARCO layout: queries JSONL of {&quot;query&quot;, &quot;positive&quot;: [...]} (required with --corpus).</source>
+        <translation>MS MARCO 格式：由 {&quot;query&quot;, &quot;positive&quot;: [...]} 组成的查询 JSONL（使用 --corpus 时必需）。</translation>
+    </message>
+    <message>
+        <source>Documents retrieved per query.</source>
+        <translation>每个查询检索的文档数。</translation>
+    </message>
+    <message>
+        <source>Leave judged queries without any relevant document out of the means (by default they count and score 0, as in trec_eval and the reference).</source>
+        <translation>计算平均值时排除没有任何相关文档的已标注查询（默认计入并记 0 分，与 trec_eval 和参考实现一致）。</translation>
+    </message>
+    <message>
+        <source>Put the query instruction before each query (BGE&apos;s unless --query_instruction).</source>
+        <translation>在每个查询前加上查询指令（默认为 BGE 的指令，除非指定 --query_instruction）。</translation>
+    </message>
+    <message>
+        <source>Query instruction to use instead of BGE&apos;s (implies --add_instruction; default: BGE&apos;s).</source>
+        <translation>代替 BGE 指令的查询指令（隐含 --add_instruction；默认：BGE 的指令）。</translation>
+    </message>
+    <message>
+        <source>Text put before every document, e.g. &quot;passage: &quot; for E5 (default: nothing).</source>
+        <translation>加在每个文档前的文本，例如 E5 的 &quot;passage: &quot;（默认：无）。</translation>
+    </message>
+    <message>
+        <source>Evaluate with and without the query instruction, side by side.</source>
+        <translation>并排评估带与不带查询指令的结果。</translation>
+    </message>
+    <message>
+        <source>Longest query in tokens.</source>
+        <translation>查询的最大词元数。</translation>
+    </message>
+    <message>
+        <source>Longest document in tokens.</source>
+        <translation>文档的最大词元数。</translation>
+    </message>
+    <message>
+        <source>Search index: flat (exact), ivf or hnsw (approximate).</source>
+        <translation>检索索引：flat（精确）、ivf 或 hnsw（近似）。</translation>
+    </message>
+    <message>
+        <source>A reranker (cross-encoder) folder: each model&apos;s top --rerank_top_k hits are scored again by it, and the table shows the metrics before and after (default: no re-ranking).</source>
+        <translation>重排序模型（交叉编码器）文件夹：由它为每个模型的前 --rerank_top_k 个结果重新打分，表中显示重排前后的指标（默认：不重排）。</translation>
+    </message>
+    <message>
+        <source>Hits per query the reranker scores.</source>
+        <translation>重排序模型为每个查询打分的结果数。</translation>
+    </message>
+    <message>
+        <source>Query-document pairs per reranker forward pass.</source>
+        <translation>重排序模型每次前向计算的查询-文档对数。</translation>
+    </message>
+    <message>
+        <source>Reranker scores as sigmoid(logit) in [0, 1] (run file), not raw logits.</source>
+        <translation>重排序分数以 [0, 1] 内的 sigmoid(logit) 表示（run 文件），而非原始 logit。</translation>
+    </message>
+    <message>
+        <source>Write the metrics as JSON to this file (default: only printed).</source>
+        <translation>将指标以 JSON 写入此文件（默认：仅打印）。</translation>
+    </message>
+    <message>
+        <source>Write a TREC run file (qid Q0 docid rank score tag); with several evaluations, one file each, the tag before the extension (default: none).</source>
+        <translation>写出 TREC run 文件（qid Q0 docid rank score tag）；多次评估时每次一个文件，标签位于扩展名之前（默认：不写）。</translation>
+    </message>
+    <message>
+        <source>Write a TSV of each query&apos;s first relevant rank per model (default: none).</source>
+        <translation>写出 TSV，列出每个查询在各模型中第一个相关文档的排名（默认：不写）。</translation>
+    </message>
+    <message>
+        <source>Model and pairs</source>
+        <translation>模型与样本对</translation>
+    </message>
+    <message>
+        <source>Fitting</source>
+        <translation>拟合</translation>
+    </message>
+    <message>
+        <source>Encoding</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <source>The model folder: a bi-encoder or a reranker.</source>
+        <translation>模型文件夹：双编码器或重排序模型。</translation>
+    </message>
+    <message>
+        <source>Labelled pairs: a .tsv of text_a, text_b, label, or a training JSONL (the query with each pos is similar, with each neg dissimilar).</source>
+        <translation>带标签的样本对：由 text_a、text_b、label 组成的 .tsv，或训练 JSONL（查询与每个 pos 相似，与每个 neg 不相似）。</translation>
+    </message>
+    <message>
+        <source>Precision the second threshold must reach: the lowest score that reaches it on the fitted part.</source>
+        <translation>第二个阈值须达到的精确率：在拟合部分上达到该精确率的最低分数。</translation>
+    </message>
+    <message>
+        <source>Share of the groups (queries / text_a) the thresholds are fitted on; the rest reports them.</source>
+        <translation>用于拟合阈值的分组（查询 / text_a）比例；其余部分用于报告。</translation>
+    </message>
+    <message>
+        <source>Seed of the split into fitted and held-out groups.</source>
+        <translation>划分拟合组与保留组的随机种子。</translation>
+    </message>
+    <message>
+        <source>Histogram bins in the JSON report.</source>
+        <translation>JSON 报告中直方图的分箱数。</translation>
+    </message>
+    <message>
+        <source>Text put before text_a / the query (default: nothing).</source>
+        <translation>加在 text_a / 查询前的文本（默认：无）。</translation>
+    </message>
+    <message>
+        <source>Text put before text_b / the passage (default: nothing).</source>
+        <translation>加在 text_b / 段落前的文本（默认：无）。</translation>
+    </message>
+    <message>
+        <source>With a reranker: thresholds on sigmoid(logit) in [0, 1], not raw logits.</source>
+        <translation>使用重排序模型时：阈值基于 [0, 1] 内的 sigmoid(logit)，而非原始 logit。</translation>
+    </message>
+    <message>
+        <source>With a reranker: text_a (the query) is cut to this many tokens.</source>
+        <translation>使用重排序模型时：text_a（查询）被截断到此词元数。</translation>
+    </message>
+    <message>
+        <source>Write the analysis (curve, histograms, both parts) as JSON to this file (default: only printed).</source>
+        <translation>将分析结果（曲线、直方图、两个部分）以 JSON 写入此文件（默认：仅打印）。</translation>
+    </message>
+    <message>
+        <source>Write every pair&apos;s score, label and part (fit or held_out) as JSONL to this file (default: none).</source>
+        <translation>将每个样本对的分数、标签和所属部分（fit 或 held_out）以 JSONL 写入此文件（默认：不写）。</translation>
+    </message>
+    <message>
+        <source>Inputs and outputs</source>
+        <translation>输入与输出</translation>
+    </message>
+    <message>
+        <source>Which negatives</source>
+        <translation>选取哪些负例</translation>
+    </message>
+    <message>
+        <source>Encoding and search</source>
+        <translation>编码与检索</translation>
+    </message>
+    <message>
+        <source>The model whose ranking is mined (a model folder).</source>
+        <translation>用其排序来挖掘负例的模型（模型文件夹）。</translation>
+    </message>
+    <message>
+        <source>Training JSONL to mine negatives for.</source>
+        <translation>要为其挖掘负例的训练 JSONL。</translation>
+    </message>
+    <message>
+        <source>Training JSONL to write; every other field of a line is kept.</source>
+        <translation>要写出的训练 JSONL；每行的其他字段均保留。</translation>
+    </message>
+    <message>
+        <source>JSONL of {&quot;text&quot;} lines to search (default: the input&apos;s pos and neg texts).</source>
+        <translation>要检索的 {&quot;text&quot;} 行 JSONL（默认：输入中的 pos 和 neg 文本）。</translation>
+    </message>
+    <message>
+        <source>Ranks to sample negatives from, A-B: 0-based, A included, B excluded. Starting below the top ranks skips likely false negatives.</source>
+        <translation>从中采样负例的排名范围 A-B：从 0 开始，包含 A，不包含 B。从排名靠前者之后开始可跳过可能的假负例。</translation>
+    </message>
+    <message>
+        <source>Negatives written per query.</source>
+        <translation>每个查询写出的负例数。</translation>
+    </message>
+    <message>
+        <source>How negatives are chosen in the range: random (the reference) or top (the best-ranked eligible candidates).</source>
+        <translation>在范围内如何选取负例：random（参考实现）或 top（排名最高的合格候选）。</translation>
+    </message>
+    <message>
+        <source>Drop candidates scoring above (1-R) x the lowest positive&apos;s score: probable false negatives (0.05 is NV-Retriever&apos;s setting; default: no such filter).</source>
+        <translation>丢弃分数高于 (1-R) × 最低正例分数的候选：可能的假负例（NV-Retriever 使用 0.05；默认：不过滤）。</translation>
+    </message>
+    <message>
+        <source>Drop candidates scoring above the lowest positive&apos;s score minus M (default: no such filter).</source>
+        <translation>丢弃分数高于最低正例分数减 M 的候选（默认：不过滤）。</translation>
+    </message>
+    <message>
+        <source>Drop candidates scoring above S (default: no such filter).</source>
+        <translation>丢弃分数高于 S 的候选（默认：不过滤）。</translation>
+    </message>
+    <message>
+        <source>Fill queries short of negatives with random candidates that pass the filters.</source>
+        <translation>用通过过滤的随机候选补足负例不足的查询。</translation>
+    </message>
+    <message>
+        <source>Seed of the sampling: the same seed chooses the same negatives.</source>
+        <translation>采样的随机种子：相同的种子选出相同的负例。</translation>
+    </message>
+    <message>
+        <source>Scores written with the negatives: neg (neg_scores), both (also pos_scores, for distillation) or none. They are this model&apos;s cosine similarities (inner products if it does not normalise), not logits: distil from them with train --knowledge_distillation --teacher_temperature T, T the temperature the model was trained with.</source>
+        <translation>随负例写出的分数：neg（neg_scores）、both（另含 pos_scores，用于蒸馏）或 none。它们是该模型的余弦相似度（若不归一化则为内积），不是 logit：用 train --knowledge_distillation --teacher_temperature T 蒸馏，T 为该模型训练时的温度。</translation>
+    </message>
+    <message>
+        <source>Write the statistics as JSON to this file (default: only printed).</source>
+        <translation>将统计信息以 JSON 写入此文件（默认：仅打印）。</translation>
+    </message>
+    <message>
+        <source>Text put before every query; a line&apos;s &quot;prompt&quot; wins (default: nothing).</source>
+        <translation>加在每个查询前的文本；行内的 &quot;prompt&quot; 优先（默认：无）。</translation>
+    </message>
+    <message>
+        <source>Text put before every candidate, e.g. &quot;passage: &quot; for E5 (default: nothing).</source>
+        <translation>加在每个候选前的文本，例如 E5 的 &quot;passage: &quot;（默认：无）。</translation>
+    </message>
+    <message>
+        <source>Search index: flat (exact inner product), ivf or hnsw (approximate, for huge pools).</source>
+        <translation>检索索引：flat（精确内积）、ivf 或 hnsw（近似，适用于超大候选池）。</translation>
+    </message>
+    <message>
+        <source>IVF cells (0: 4 sqrt(n)).</source>
+        <translation>IVF 单元数（0：4 sqrt(n)）。</translation>
+    </message>
+    <message>
+        <source>IVF cells visited per query.</source>
+        <translation>每个查询访问的 IVF 单元数。</translation>
+    </message>
+    <message>
+        <source>HNSW neighbours per node.</source>
+        <translation>HNSW 每个节点的邻居数。</translation>
+    </message>
+    <message>
+        <source>HNSW search breadth.</source>
+        <translation>HNSW 检索宽度。</translation>
+    </message>
+    <message>
+        <source>Accepted for compatibility; FAISS searches on the CPU in this build.</source>
+        <translation>为兼容而接受；此版本中 FAISS 在 CPU 上检索。</translation>
+    </message>
+    <message>
+        <source>Longest text in tokens, special tokens included; longer texts are cut.</source>
+        <translation>文本的最大词元数（含特殊词元）；更长的文本会被截断。</translation>
+    </message>
+    <message>
+        <source>Texts per forward pass.</source>
+        <translation>每次前向计算的文本数。</translation>
+    </message>
+    <message>
+        <source>Encode in float16 on CUDA (ignored on the CPU).</source>
+        <translation>在 CUDA 上以 float16 编码（在 CPU 上忽略）。</translation>
+    </message>
+    <message>
+        <source>Where to run: auto (all visible GPUs, else the CPU), cpu, cuda or cuda:N.</source>
+        <translation>运行位置：auto（所有可见 GPU，否则 CPU）、cpu、cuda 或 cuda:N。</translation>
+    </message>
+    <message>
+        <source>Neither read nor write the embedding cache.</source>
+        <translation>既不读取也不写入向量缓存。</translation>
+    </message>
+    <message>
+        <source>Embedding cache folder (default: $XDG_CACHE_HOME/embedlab/embeddings).</source>
+        <translation>向量缓存文件夹（默认：$XDG_CACHE_HOME/embedlab/embeddings）。</translation>
+    </message>
+    <message>
+        <source>Models and weights</source>
+        <translation>模型与权重</translation>
+    </message>
+    <message>
+        <source>Sweep</source>
+        <translation>扫描</translation>
+    </message>
+    <message>
+        <source>Model folders; the first one&apos;s files are kept.</source>
+        <translation>模型文件夹；保留第一个模型的文件。</translation>
+    </message>
+    <message>
+        <source>One weight per model, non-negative, summing to 1 (this, --weights_from_examples or --sweep is required).</source>
+        <translation>每个模型一个权重，非负且总和为 1（需要此项、--weights_from_examples 或 --sweep）。</translation>
+    </message>
+    <message>
+        <source>Divide the weights by their sum instead of requiring a sum of 1.</source>
+        <translation>将权重除以其总和，而不要求总和为 1。</translation>
+    </message>
+    <message>
+        <source>New folder for the merged model.</source>
+        <translation>合并后模型的新文件夹。</translation>
+    </message>
+    <message>
+        <source>Choose the weights as softmax(-loss/5) of each model&apos;s loss on the first examples of this training file: each positive against the example&apos;s negatives, by similarity / 0.05 for bi-encoders, by logit for rerankers (default: none).</source>
+        <translation>以各模型在此训练文件前若干样本上损失的 softmax(-loss/5) 作为权重：每个正例对比该样本的负例，双编码器按相似度 / 0.05，重排序模型按 logit（默认：不使用）。</translation>
+    </message>
+    <message>
+        <source>Examples --weights_from_examples uses.</source>
+        <translation>--weights_from_examples 使用的样本数。</translation>
+    </message>
+    <message>
+        <source>START:END:STEP: evaluate the first model&apos;s weight at each step (two models); without --weights the best on --eval_set is written (default: no sweep).</source>
+        <translation>START:END:STEP：按步长评估第一个模型的权重（两个模型）；未给出 --weights 时写出在 --eval_set 上最好的结果（默认：不扫描）。</translation>
+    </message>
+    <message>
+        <source>Target-task evaluation set (BEIR folder); required with --sweep.</source>
+        <translation>目标任务评估集（BEIR 文件夹）；使用 --sweep 时必需。</translation>
+    </message>
+    <message>
+        <source>General evaluation set (BEIR folder): what merging should preserve (default: none).</source>
+        <translation>通用评估集（BEIR 文件夹）：合并应保持的能力（默认：无）。</translation>
+    </message>
+    <message>
+        <source>Which qrels split of the evaluation sets to use.</source>
+        <translation>使用评估集的哪个 qrels 划分。</translation>
+    </message>
+    <message>
+        <source>Metric the sweep reports and chooses by.</source>
+        <translation>扫描报告并据以选择的指标。</translation>
+    </message>
+    <message>
+        <source>A sweep over rerankers: the bi-encoder whose hits each mix re-ranks (default: none; required when the models are rerankers).</source>
+        <translation>对重排序模型扫描时：由其结果供每个混合模型重排的双编码器（默认：无；模型为重排序模型时必需）。</translation>
+    </message>
+    <message>
+        <source>A sweep over rerankers: hits per query each mix re-ranks.</source>
+        <translation>对重排序模型扫描时：每个混合模型为每个查询重排的结果数。</translation>
+    </message>
+    <message>
+        <source>Text put before queries in the examples and the sweep (default: nothing).</source>
+        <translation>在样本和扫描中加在查询前的文本（默认：无）。</translation>
+    </message>
+    <message>
+        <source>Longest passage in tokens.</source>
+        <translation>段落的最大词元数。</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>数据</translation>
+    </message>
+    <message>
+        <source>Model and loss</source>
+        <translation>模型与损失</translation>
+    </message>
+    <message>
+        <source>Optimisation</source>
+        <translation>优化</translation>
+    </message>
+    <message>
+        <source>Logging and checkpoints</source>
+        <translation>日志与检查点</translation>
+    </message>
+    <message>
+        <source>Memory and devices</source>
+        <translation>内存与设备</translation>
+    </message>
+    <message>
+        <source>The Hugging Face model folder to start from.</source>
+        <translation>作为起点的 Hugging Face 模型文件夹。</translation>
+    </message>
+    <message>
+        <source>Training files of {&quot;query&quot;, &quot;pos&quot;, &quot;neg&quot;} lines.</source>
+        <translation>由 {&quot;query&quot;, &quot;pos&quot;, &quot;neg&quot;} 行组成的训练文件。</translation>
+    </message>
+    <message>
+        <source>The run folder: options, metrics, checkpoints; the final model lands at its root.</source>
+        <translation>运行文件夹：选项、指标、检查点；最终模型保存在其根目录。</translation>
+    </message>
+    <message>
+        <source>Passages per query: one positive and G-1 hard negatives. More negatives help until memory runs out.</source>
+        <translation>每个查询的段落数：一个正例和 G-1 个困难负例。负例越多效果越好，直到内存耗尽。</translation>
+    </message>
+    <message>
+        <source>Longest query in tokens; set it from the query lengths (the Datasets panel&apos;s Statistics tab).</source>
+        <translation>查询的最大词元数；请根据查询长度设置（“数据集”面板的“统计”标签页）。</translation>
+    </message>
+    <message>
+        <source>Longest passage in tokens; longer passages are cut.</source>
+        <translation>段落的最大词元数；更长的段落会被截断。</translation>
+    </message>
+    <message>
+        <source>Put before every query without a &quot;prompt&quot; of its own (e.g. BGE&apos;s instruction). Use the same text when you encode queries later (default: nothing).</source>
+        <translation>加在每个没有自带 &quot;prompt&quot; 的查询前（例如 BGE 的指令）。之后编码查询时请使用相同的文本（默认：无）。</translation>
+    </message>
+    <message>
+        <source>Put before every passage, e.g. &quot;passage: &quot; for E5 (default: nothing).</source>
+        <translation>加在每个段落前，例如 E5 的 &quot;passage: &quot;（默认：无）。</translation>
+    </message>
+    <message>
+        <source>Keep a text out of a batch that already holds it, so that a duplicate positive is never an in-batch negative.</source>
+        <translation>不把文本放入已包含该文本的批次，使重复的正例永远不会成为批内负例。</translation>
+    </message>
+    <message>
+        <source>The kind of model: embedding, a bi-encoder (contrastive loss on embeddings), or reranker, a cross-encoder reading query and passage together (start it from a pretrained model: from random weights it barely learns).</source>
+        <translation>模型类型：embedding，即双编码器（在向量上计算对比损失）；或 reranker，即同时读取查询和段落的交叉编码器（请从预训练模型开始：从随机权重几乎学不到东西）。</translation>
+    </message>
+    <message>
+        <source>Pooling: cls, mean or last_token (default: the model&apos;s own sentence-transformers setting, else mean).</source>
+        <translation>池化方式：cls、mean 或 last_token（默认：模型自身的 sentence-transformers 设置，否则为 mean）。</translation>
+    </message>
+    <message>
+        <source>L2-normalise embeddings, so that scores are cosines.</source>
+        <translation>对嵌入做 L2 归一化，使分数即为余弦值。</translation>
+    </message>
+    <message>
+        <source>Scores are divided by it before the softmax: lower sharpens the distribution (0.01-0.05 is usual; the reference uses 0.02).</source>
+        <translation>softmax 之前分数会除以该值：值越小，分布越尖锐（通常为 0.01-0.05；参考实现使用 0.02）。</translation>
+    </message>
+    <message>
+        <source>Use the other queries&apos; passages as negatives too.</source>
+        <translation>同时将其他查询的段落用作负例。</translation>
+    </message>
+    <message>
+        <source>Share passages across workers as negatives: the effective batch is all workers&apos; batches together.</source>
+        <translation>在各工作进程之间共享段落作为负例：有效批次为所有工作进程批次的总和。</translation>
+    </message>
+    <message>
+        <source>Distil from the lines&apos; pos_scores and neg_scores: add the KL divergence from the teacher&apos;s softmax over each group. Off: scores in the data are ignored.</source>
+        <translation>从各行的 pos_scores 和 neg_scores 蒸馏：加入与教师在每组上的 softmax 之间的 KL 散度。关闭时忽略数据中的分数。</translation>
+    </message>
+    <message>
+        <source>The distillation loss: kl_div (the reference&apos;s m3_kd_loss is not supported).</source>
+        <translation>蒸馏损失：kl_div（不支持参考实现的 m3_kd_loss）。</translation>
+    </message>
+    <message>
+        <source>Teacher scores are divided by it before their softmax: 1 for a reranker&apos;s logits; for cosines written by Mine, the temperature that model was trained with (e.g. 0.02).</source>
+        <translation>教师分数在 softmax 之前除以该值：重排序模型的 logits 用 1；对于挖掘写出的余弦相似度，用该模型训练时的温度（例如 0.02）。</translation>
+    </message>
+    <message>
+        <source>Weight of the distillation term (with knowledge_distillation).</source>
+        <translation>蒸馏项的权重（需开启 knowledge_distillation）。</translation>
+    </message>
+    <message>
+        <source>AdamW learning rate; the reference advises 1e-5, 2e-5 and 3e-5 for large, base and small models.</source>
+        <translation>AdamW 学习率；参考实现建议大型、基础和小型模型分别使用 1e-5、2e-5 和 3e-5。</translation>
+    </message>
+    <message>
+        <source>Passes over the training data (may be fractional).</source>
+        <translation>遍历训练数据的轮数（可以是小数）。</translation>
+    </message>
+    <message>
+        <source>Optimiser steps in all; when positive it overrides the epochs.</source>
+        <translation>优化器总步数；为正数时覆盖轮数设置。</translation>
+    </message>
+    <message>
+        <source>Queries per worker and step. Larger batches give more in-batch negatives and usually better models; the gradient cache makes them fit in memory.</source>
+        <translation>每个工作进程每步的查询数。批次越大，批内负例越多，模型通常也越好；梯度缓存可让大批次放入内存。</translation>
+    </message>
+    <message>
+        <source>Drop short batches instead of filling them with queries trained a second time.</source>
+        <translation>丢弃不完整的批次，而不是用再次训练的查询把它们补满。</translation>
+    </message>
+    <message>
+        <source>Share of the steps over which the learning rate rises linearly from 0 (0.1 is common).</source>
+        <translation>学习率从 0 线性上升所占的步数比例（常用 0.1）。</translation>
+    </message>
+    <message>
+        <source>AdamW weight decay (never on biases and LayerNorm weights).</source>
+        <translation>AdamW 权重衰减（从不作用于偏置和 LayerNorm 权重）。</translation>
+    </message>
+    <message>
+        <source>Clip the global gradient norm to this (0: no clipping).</source>
+        <translation>将全局梯度范数裁剪到此值（0：不裁剪）。</translation>
+    </message>
+    <message>
+        <source>AdamW beta1.</source>
+        <translation>AdamW 的 beta1。</translation>
+    </message>
+    <message>
+        <source>AdamW beta2.</source>
+        <translation>AdamW 的 beta2。</translation>
+    </message>
+    <message>
+        <source>AdamW epsilon.</source>
+        <translation>AdamW 的 epsilon。</translation>
+    </message>
+    <message>
+        <source>Seed of sampling, shuffling and dropout: the same seed gives the same run.</source>
+        <translation>采样、打乱和 dropout 的随机种子：相同的种子产生相同的运行。</translation>
+    </message>
+    <message>
+        <source>A metrics record (loss, learning rate, similarity histograms) every N steps: what the plots show.</source>
+        <translation>每 N 步记录一次指标（损失、学习率、相似度直方图）：即图表所显示的内容。</translation>
+    </message>
+    <message>
+        <source>A checkpoint every N steps (0: only at the end). Stop always writes one.</source>
+        <translation>每 N 步保存一个检查点（0：仅在结束时）。停止时总会写入一个。</translation>
+    </message>
+    <message>
+        <source>Keep only the last N checkpoints (0: all).</source>
+        <translation>仅保留最近的 N 个检查点（0：全部保留）。</translation>
+    </message>
+    <message>
+        <source>Continue from a checkpoint folder, or &quot;latest&quot; in the run folder (default: start afresh).</source>
+        <translation>从检查点文件夹继续，或使用运行文件夹中的 &quot;latest&quot;（默认：重新开始）。</translation>
+    </message>
+    <message>
+        <source>Recompute each layer in the backward pass: less memory, about 30% more time.</source>
+        <translation>在反向传播中重新计算每一层：占用内存更少，耗时约增加 30%。</translation>
+    </message>
+    <message>
+        <source>Gradient cache: embed the batch in chunks, so that the batch size is bounded by time rather than memory, with the same gradients.</source>
+        <translation>梯度缓存：分块嵌入批次，使批次大小受时间而非内存限制，且梯度保持不变。</translation>
+    </message>
+    <message>
+        <source>Texts per chunk with the gradient cache.</source>
+        <translation>使用梯度缓存时每块的文本数。</translation>
+    </message>
+    <message>
+        <source>Mixed precision in float16 with dynamic loss scaling (CUDA only).</source>
+        <translation>使用 float16 混合精度并动态缩放损失（仅限 CUDA）。</translation>
+    </message>
+    <message>
+        <source>Mixed precision in bfloat16 (CUDA, or CPUs that support it).</source>
+        <translation>使用 bfloat16 混合精度（CUDA，或支持它的 CPU）。</translation>
+    </message>
+    <message>
+        <source>Worker processes to start on this machine (one per GPU); under torchrun or srun leave 1.</source>
+        <translation>在本机启动的工作进程数（每个 GPU 一个）；在 torchrun 或 srun 下保持为 1。</translation>
+    </message>
+    <message>
+        <source>Where to train: auto (a GPU per worker when there are GPUs, else the CPU), cpu or cuda.</source>
+        <translation>训练位置：auto（有 GPU 时每个工作进程一个 GPU，否则 CPU）、cpu 或 cuda。</translation>
+    </message>
+</context>
+<context>
     <name>PlotExport</name>
     <message>
         <source>Export plot</source>
@@ -631,10 +1174,6 @@
         <translation>模型：</translation>
     </message>
     <message>
-        <source>The models to compare (checked ones)</source>
-        <translation>要比较的模型（已勾选的）</translation>
-    </message>
-    <message>
         <source>Evaluation set:</source>
         <translation>评估集：</translation>
     </message>
@@ -643,16 +1182,8 @@
         <translation>划分：</translation>
     </message>
     <message>
-        <source>qrels/&lt;split&gt;.tsv</source>
-        <translation>qrels/&lt;split&gt;.tsv</translation>
-    </message>
-    <message>
         <source>max_len:</source>
         <translation>max_len:</translation>
-    </message>
-    <message>
-        <source>Longest document in tokens</source>
-        <translation>文档的最大词元数</translation>
     </message>
     <message>
         <source>query_max_len:</source>
@@ -673,10 +1204,6 @@
     <message>
         <source>&amp;Run evaluation</source>
         <translation>运行评估(&amp;R)</translation>
-    </message>
-    <message>
-        <source>Stop</source>
-        <translation>停止</translation>
     </message>
     <message>
         <source>&lt;b&gt;Query by query&lt;/b&gt;: rank of the first relevant document</source>
@@ -847,6 +1374,17 @@ Relevant:
     </message>
 </context>
 <context>
+    <name>embedlab::widgets::JobControls</name>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>%1: %p%, about %2 s left</source>
+        <translation>%1：%p%，约剩 %2 秒</translation>
+    </message>
+</context>
+<context>
     <name>embedlab::widgets::LengthHistogram</name>
     <message>
         <source>share of texts (%)</source>
@@ -951,10 +1489,6 @@ Relevant:
         <translation>最大长度（词元）(&amp;L)：</translation>
     </message>
     <message>
-        <source>max_len: texts are cut to this many tokens before encoding</source>
-        <translation>max_len：编码前将文本截断为此数量的词元</translation>
-    </message>
-    <message>
         <source>&amp;Search the sample</source>
         <translation>搜索样本(&amp;S)</translation>
     </message>
@@ -971,20 +1505,8 @@ Relevant:
         <translation>range_for_sampling:</translation>
     </message>
     <message>
-        <source>Skip the top ranks: they are often unlabelled positives (the reference: 10-210; 2-200 for smaller corpora)</source>
-        <translation>跳过排名最靠前的候选：它们常常是未标注的正例（参考实现：10-210；较小的语料库用 2-200）</translation>
-    </message>
-    <message>
-        <source>Ranks from the start up to, not including, the end</source>
-        <translation>从起始排名到结束排名（不含结束排名）</translation>
-    </message>
-    <message>
         <source>negative_number:</source>
         <translation>negative_number:</translation>
-    </message>
-    <message>
-        <source>Negatives written per query</source>
-        <translation>每个查询写入的负例数</translation>
     </message>
     <message>
         <source>Sampling:</source>
@@ -1003,32 +1525,16 @@ Relevant:
         <translation>relative_margin:</translation>
     </message>
     <message>
-        <source>Drop candidates scoring above (1 - R) x the query&apos;s lowest positive score: probable false negatives (NV-Retriever uses 0.05)</source>
-        <translation>丢弃分数高于 (1 - R) x 该查询最低正例分数的候选：它们很可能是伪负例（NV-Retriever 使用 0.05）</translation>
-    </message>
-    <message>
         <source>absolute_margin:</source>
         <translation>absolute_margin:</translation>
-    </message>
-    <message>
-        <source>Drop candidates scoring above the lowest positive score minus M</source>
-        <translation>丢弃分数高于最低正例分数减 M 的候选</translation>
     </message>
     <message>
         <source>max_score:</source>
         <translation>max_score:</translation>
     </message>
     <message>
-        <source>Drop candidates scoring above S</source>
-        <translation>丢弃分数高于 S 的候选</translation>
-    </message>
-    <message>
         <source>&amp;Mine all...</source>
         <translation>全部挖掘(&amp;M)...</translation>
-    </message>
-    <message>
-        <source>Stop</source>
-        <translation>停止</translation>
     </message>
     <message>
         <source>Rank</source>
@@ -1129,16 +1635,6 @@ Relevant:
         <translation>%2 个查询中的 %1 个，%3 个候选。范围内：%4 个候选；已丢弃：%5 个为正例或查询本身，%6 个因边距和 max_score 被丢弃；已选 %7 个负例，%8 个查询负例不足。%9 个查询有正例排在范围内。</translation>
     </message>
     <message>
-        <source>%1: %p%, about %2 s left</source>
-        <translation>%1：%p%，约剩 %2 秒</translation>
-    </message>
-    <message>
-        <source>Mining failed: %1
-%2</source>
-        <translation>挖掘失败：%1
-%2</translation>
-    </message>
-    <message>
         <source>Mining %1...</source>
         <translation>正在挖掘 %1...</translation>
     </message>
@@ -1165,6 +1661,10 @@ Relevant:
     <message>
         <source>Cannot write the job&apos;s options to %1.</source>
         <translation>无法将任务选项写入 %1。</translation>
+    </message>
+    <message>
+        <source>Mining failed: %1</source>
+        <translation>挖掘失败：%1</translation>
     </message>
 </context>
 <context>
@@ -1414,10 +1914,6 @@ true positives %4 · false positives %5 · false negatives %6 · true negatives 
         <translation>文本对：</translation>
     </message>
     <message>
-        <source>A TSV of text_a, text_b, label, or a training file (each query with its positives as similar pairs and its negatives as dissimilar)</source>
-        <translation>包含 text_a、text_b、label 的 TSV 文件，或训练文件（每个查询与其正例构成相似对，与其负例构成不相似对）</translation>
-    </message>
-    <message>
         <source>Browse...</source>
         <translation>浏览...</translation>
     </message>
@@ -1536,10 +2032,6 @@ On the fit part:
     <message>
         <source>Reranker: sigmoid scores in [0, 1]</source>
         <translation>重排序模型：sigmoid 分数，范围 [0, 1]</translation>
-    </message>
-    <message>
-        <source>With a reranker model: thresholds on sigmoid(logit) instead of the raw logit (--normalize_scores)</source>
-        <translation>使用重排序模型时：在 sigmoid(logit) 上而不是原始 logit 上取阈值（--normalize_scores）</translation>
     </message>
     <message>
         <source>reranker logit</source>
@@ -1736,26 +2228,6 @@ mine them (Mining panel).</source>
 <context>
     <name>embedlab::widgets::TrainingOptionForm</name>
     <message>
-        <source>Data</source>
-        <translation>数据</translation>
-    </message>
-    <message>
-        <source>Model and loss</source>
-        <translation>模型与损失</translation>
-    </message>
-    <message>
-        <source>Optimisation</source>
-        <translation>优化</translation>
-    </message>
-    <message>
-        <source>Logging and checkpoints</source>
-        <translation>日志与检查点</translation>
-    </message>
-    <message>
-        <source>Memory and devices</source>
-        <translation>内存与设备</translation>
-    </message>
-    <message>
         <source>Training data (*.jsonl)</source>
         <translation>训练数据 (*.jsonl)</translation>
     </message>
@@ -1780,176 +2252,12 @@ mine them (Mining panel).</source>
         <translation>%1 不是包含训练选项的 JSON 对象。</translation>
     </message>
     <message>
-        <source>The run folder: options, metrics, checkpoints; the final model lands at its root.</source>
-        <translation>运行文件夹：选项、指标、检查点；最终模型保存在其根目录。</translation>
-    </message>
-    <message>
-        <source>The Hugging Face model folder to start from.</source>
-        <translation>作为起点的 Hugging Face 模型文件夹。</translation>
-    </message>
-    <message>
-        <source>Training files of {&quot;query&quot;, &quot;pos&quot;, &quot;neg&quot;} lines; several are separated by &apos;;&apos;.</source>
-        <translation>由 {&quot;query&quot;, &quot;pos&quot;, &quot;neg&quot;} 行组成的训练文件；多个文件用 &apos;;&apos; 分隔。</translation>
-    </message>
-    <message>
-        <source>Passages per query: one positive and G-1 hard negatives. More negatives help until memory runs out.</source>
-        <translation>每个查询的段落数：一个正例和 G-1 个困难负例。负例越多效果越好，直到内存耗尽。</translation>
-    </message>
-    <message>
-        <source>Longest query in tokens; set it from the query lengths (the Datasets panel&apos;s Statistics tab).</source>
-        <translation>查询的最大词元数；请根据查询长度设置（“数据集”面板的“统计”标签页）。</translation>
-    </message>
-    <message>
-        <source>Longest passage in tokens; longer passages are cut.</source>
-        <translation>段落的最大词元数；更长的段落会被截断。</translation>
-    </message>
-    <message>
-        <source>Put before every query without a &quot;prompt&quot; of its own (e.g. BGE&apos;s instruction). Use the same text when you encode queries later.</source>
-        <translation>添加到每个没有自身 &quot;prompt&quot; 的查询之前（例如 BGE 的指令）。之后编码查询时请使用相同的文本。</translation>
-    </message>
-    <message>
-        <source>Put before every passage (e.g. &quot;passage: &quot; for E5).</source>
-        <translation>添加到每个段落之前（例如 E5 使用 &quot;passage: &quot;）。</translation>
-    </message>
-    <message>
-        <source>Keep a text out of a batch that already holds it, so that a duplicate positive is never an in-batch negative.</source>
-        <translation>不把文本放入已包含该文本的批次，使重复的正例永远不会成为批内负例。</translation>
-    </message>
-    <message>
-        <source>L2-normalise embeddings, so that scores are cosines.</source>
-        <translation>对嵌入做 L2 归一化，使分数即为余弦值。</translation>
-    </message>
-    <message>
-        <source>Scores are divided by it before the softmax: lower sharpens the distribution (0.01-0.05 is usual; the reference uses 0.02).</source>
-        <translation>softmax 之前分数会除以该值：值越小，分布越尖锐（通常为 0.01-0.05；参考实现使用 0.02）。</translation>
-    </message>
-    <message>
-        <source>Use the other queries&apos; passages as negatives too.</source>
-        <translation>同时将其他查询的段落用作负例。</translation>
-    </message>
-    <message>
-        <source>Share passages across workers as negatives: the effective batch is all workers&apos; batches together.</source>
-        <translation>在各工作进程之间共享段落作为负例：有效批次为所有工作进程批次的总和。</translation>
-    </message>
-    <message>
-        <source>AdamW learning rate; the reference advises 1e-5, 2e-5 and 3e-5 for large, base and small models.</source>
-        <translation>AdamW 学习率；参考实现建议大型、基础和小型模型分别使用 1e-5、2e-5 和 3e-5。</translation>
-    </message>
-    <message>
-        <source>Passes over the training data (may be fractional).</source>
-        <translation>遍历训练数据的轮数（可以是小数）。</translation>
-    </message>
-    <message>
-        <source>Optimiser steps in all; when positive it overrides the epochs.</source>
-        <translation>优化器总步数；为正数时覆盖轮数设置。</translation>
-    </message>
-    <message>
-        <source>Queries per worker and step. Larger batches give more in-batch negatives and usually better models; the gradient cache makes them fit in memory.</source>
-        <translation>每个工作进程每步的查询数。批次越大，批内负例越多，模型通常也越好；梯度缓存可让大批次放入内存。</translation>
-    </message>
-    <message>
-        <source>Share of the steps over which the learning rate rises linearly from 0 (0.1 is common).</source>
-        <translation>学习率从 0 线性上升所占的步数比例（常用 0.1）。</translation>
-    </message>
-    <message>
-        <source>AdamW weight decay (never on biases and LayerNorm weights).</source>
-        <translation>AdamW 权重衰减（从不作用于偏置和 LayerNorm 权重）。</translation>
-    </message>
-    <message>
-        <source>Clip the global gradient norm to this (0: no clipping).</source>
-        <translation>将全局梯度范数裁剪到此值（0：不裁剪）。</translation>
-    </message>
-    <message>
-        <source>AdamW beta1.</source>
-        <translation>AdamW 的 beta1。</translation>
-    </message>
-    <message>
-        <source>AdamW beta2.</source>
-        <translation>AdamW 的 beta2。</translation>
-    </message>
-    <message>
-        <source>AdamW epsilon.</source>
-        <translation>AdamW 的 epsilon。</translation>
-    </message>
-    <message>
-        <source>Seed of sampling, shuffling and dropout: the same seed gives the same run.</source>
-        <translation>采样、打乱和 dropout 的随机种子：相同的种子产生相同的运行。</translation>
-    </message>
-    <message>
-        <source>A metrics record (loss, learning rate, similarity histograms) every N steps: what the plots show.</source>
-        <translation>每 N 步记录一次指标（损失、学习率、相似度直方图）：即图表所显示的内容。</translation>
-    </message>
-    <message>
-        <source>A checkpoint every N steps (0: only at the end). Stop always writes one.</source>
-        <translation>每 N 步保存一个检查点（0：仅在结束时）。停止时总会写入一个。</translation>
-    </message>
-    <message>
-        <source>Keep only the last N checkpoints (0: all).</source>
-        <translation>仅保留最近的 N 个检查点（0：全部保留）。</translation>
-    </message>
-    <message>
-        <source>Continue from a checkpoint folder, or &quot;latest&quot; in the run folder (Resume sets it).</source>
-        <translation>从检查点文件夹继续，或从运行文件夹中的 &quot;latest&quot; 继续（“继续”会设置此项）。</translation>
-    </message>
-    <message>
-        <source>Recompute each layer in the backward pass: less memory, about 30% more time.</source>
-        <translation>在反向传播中重新计算每一层：占用内存更少，耗时约增加 30%。</translation>
-    </message>
-    <message>
-        <source>Gradient cache: embed the batch in chunks, so that the batch size is bounded by time rather than memory, with the same gradients.</source>
-        <translation>梯度缓存：分块嵌入批次，使批次大小受时间而非内存限制，且梯度保持不变。</translation>
-    </message>
-    <message>
-        <source>Texts per chunk with the gradient cache.</source>
-        <translation>使用梯度缓存时每块的文本数。</translation>
-    </message>
-    <message>
-        <source>Mixed precision in float16 with dynamic loss scaling (CUDA only).</source>
-        <translation>使用 float16 混合精度并动态缩放损失（仅限 CUDA）。</translation>
-    </message>
-    <message>
-        <source>Mixed precision in bfloat16 (CUDA, or CPUs that support it).</source>
-        <translation>使用 bfloat16 混合精度（CUDA，或支持它的 CPU）。</translation>
-    </message>
-    <message>
-        <source>Worker processes on this machine (one per GPU).</source>
-        <translation>本机上的工作进程数（每个 GPU 一个）。</translation>
-    </message>
-    <message>
-        <source>auto (a GPU per worker when there are GPUs, else the CPU), cpu or cuda.</source>
-        <translation>auto（有 GPU 时每个工作进程一个 GPU，否则使用 CPU）、cpu 或 cuda。</translation>
-    </message>
-    <message>
         <source>(the model&apos;s own setting)</source>
         <translation>（模型自身的设置）</translation>
     </message>
     <message>
-        <source>embedding: a bi-encoder (contrastive loss on embeddings); reranker: a cross-encoder reading query and passage together (start it from a pretrained model: from random weights it barely learns).</source>
-        <translation>embedding：双编码器（在嵌入上使用对比损失）；reranker：将查询和段落一起读取的交叉编码器（请从预训练模型开始：从随机权重开始几乎学不到东西）。</translation>
-    </message>
-    <message>
-        <source>cls, mean or last_token; empty: the model&apos;s own sentence-transformers setting.</source>
-        <translation>cls、mean 或 last_token；留空：使用模型自身的 sentence-transformers 设置。</translation>
-    </message>
-    <message>
-        <source>Distil from the lines&apos; pos_scores and neg_scores: add the KL divergence from the teacher&apos;s softmax over each group. Off: scores in the data are ignored.</source>
-        <translation>从各行的 pos_scores 和 neg_scores 蒸馏：加入与教师在每组上的 softmax 之间的 KL 散度。关闭时忽略数据中的分数。</translation>
-    </message>
-    <message>
-        <source>The distillation loss (kl_div).</source>
-        <translation>蒸馏损失（kl_div）。</translation>
-    </message>
-    <message>
-        <source>Teacher scores are divided by it before their softmax: 1 for a reranker&apos;s logits; for cosines written by Mine, the temperature that model was trained with (e.g. 0.02).</source>
-        <translation>教师分数在 softmax 之前除以该值：重排序模型的 logits 用 1；对于挖掘写出的余弦相似度，用该模型训练时的温度（例如 0.02）。</translation>
-    </message>
-    <message>
-        <source>Weight of the distillation term (with knowledge_distillation).</source>
-        <translation>蒸馏项的权重（需开启 knowledge_distillation）。</translation>
-    </message>
-    <message>
-        <source>Drop short batches instead of filling them with queries trained a second time.</source>
-        <translation>丢弃不完整的批次，而不是用再次训练的查询把它们补满。</translation>
+        <source>Separate several with &apos;;&apos;.</source>
+        <translation>多个之间用 &apos;;&apos; 分隔。</translation>
     </message>
 </context>
 <context>

@@ -33,7 +33,9 @@
 #include "core/store/history.h"
 #include "widgets/cli_job.h"
 #include "widgets/job_config.h"
+#include "widgets/job_controls.h"
 #include "widgets/merge_sweep_view.h"
+#include "widgets/option_help.h"
 #include "widgets/path_choices.h"
 
 namespace embedlab::widgets {
@@ -69,17 +71,9 @@ EvaluationPanel::EvaluationPanel(QWidget* parent) : QWidget(parent) {
   queryMaxLength_->setValue(64);
   instruction_ = new QLineEdit;
   compareInstruction_ = new QCheckBox;
-  runButton_ = new QPushButton;
-  stopButton_ = new QPushButton;
-  stopButton_->hide();
-  progress_ = new QProgressBar;
-  progress_->setRange(0, 1000);
-  progress_->hide();
-  status_ = new QLabel;
-  status_->setWordWrap(true);
-  status_->setTextInteractionFlags(Qt::TextSelectableByMouse);
-  connect(runButton_, &QPushButton::clicked, this, &EvaluationPanel::run);
-  connect(stopButton_, &QPushButton::clicked, this, &EvaluationPanel::stop);
+  controls_ = new JobControls;
+  connect(controls_, &JobControls::runClicked, this, &EvaluationPanel::run);
+  connect(controls_, &JobControls::finished, this, &EvaluationPanel::onFinished);
 
   auto* setup = new QGroupBox;
   auto* form = new QFormLayout(setup);
@@ -96,12 +90,7 @@ EvaluationPanel::EvaluationPanel(QWidget* parent) : QWidget(parent) {
   form->addRow(queryLengthLabel, queryMaxLength_);
   form->addRow(instructionLabel, instruction_);
   form->addRow(compareInstruction_);
-  auto* buttons = new QHBoxLayout;
-  buttons->addWidget(runButton_, 1);
-  buttons->addWidget(stopButton_);
-  form->addRow(buttons);
-  form->addRow(progress_);
-  form->addRow(status_);
+  form->addRow(controls_);
   setup->setMaximumWidth(440);
   sweep_ = new MergeSweepView;
   sweep_->setMaximumWidth(440);
@@ -170,18 +159,22 @@ EvaluationPanel::EvaluationPanel(QWidget* parent) : QWidget(parent) {
   translations_.add([=] {
     setup->setTitle(tr("Evaluate"));
     modelsLabel->setText(tr("Models:"));
-    models_->setToolTip(tr("The models to compare (checked ones)"));
+    const auto& options = eval::EvaluationOptions::table();  // the help --help prints too
+    models_->setToolTip(optionHelp(options, "models"));
     setLabel->setText(tr("Evaluation set:"));
     splitLabel->setText(tr("Split:"));
-    split_->setToolTip(tr("qrels/<split>.tsv"));
+    split_->setToolTip(optionHelp(options, "split"));
     lengthLabel->setText(tr("max_len:"));
-    maxLength_->setToolTip(tr("Longest document in tokens"));
+    maxLength_->setToolTip(optionHelp(options, "max_len"));
+    queryMaxLength_->setToolTip(optionHelp(options, "query_max_len"));
+    instruction_->setToolTip(optionHelp(options, "query_instruction"));
+    compareInstruction_->setToolTip(optionHelp(options, "compare_instruction"));
     queryLengthLabel->setText(tr("query_max_len:"));
     instructionLabel->setText(tr("Query instruction:"));
     instruction_->setPlaceholderText(tr("none"));
     compareInstruction_->setText(tr("Compare with and without the instruction"));
-    runButton_->setText(tr("&Run evaluation"));
-    stopButton_->setText(tr("Stop"));
+    controls_->setRunText(tr("&Run evaluation"));
+    controls_->setFailureText(tr("The evaluation failed: %1"));
     metricsTitle->setText(tr("<b>Metrics</b> (the best model of each row in bold)"));
     perQueryTitle->setText(tr("<b>Query by query</b>: rank of the first relevant document"));
     compareLabel->setText(tr("Compare"));
@@ -195,6 +188,10 @@ EvaluationPanel::EvaluationPanel(QWidget* parent) : QWidget(parent) {
 }
 
 EvaluationPanel::~EvaluationPanel() = default;
+
+QLabel* EvaluationPanel::status() const {
+  return controls_->status();
+}
 
 void EvaluationPanel::changeEvent(QEvent* event) {
   translations_.handle(event);
@@ -228,7 +225,7 @@ void EvaluationPanel::setWorkspace(const std::filesystem::path& workspace) {
   if (const auto length = settings.integer("eval", "query_max_len"))
     queryMaxLength_->setValue(*length);
   if (models_->count() == 0 || evalSet_->count() == 0)
-    status_->setText(
+    controls_->setStatus(
         tr("A workspace needs a model folder and a BEIR evaluation folder "
            "(corpus.jsonl, queries.jsonl, qrels/) to evaluate."));
 }
@@ -261,7 +258,7 @@ void EvaluationPanel::setMaxLengths(std::size_t passages, std::size_t queries) {
 }
 
 void EvaluationPanel::run() {
-  if (job_ != nullptr && job_->running()) return;
+  if (controls_->running()) return;
   QStringList models;
   for (int i = 0; i < models_->count(); ++i) {
     if (models_->item(i)->checkState() == Qt::Checked)
@@ -269,8 +266,8 @@ void EvaluationPanel::run() {
   }
   const QString set = evalSet_->currentData().toString();
   if (models.isEmpty() || set.isEmpty()) {
-    status_->setText(tr("Check a model or more and choose an evaluation set."));
-    emit evaluated(status_->text());
+    controls_->setStatus(tr("Check a model or more and choose an evaluation set."));
+    emit evaluated(controls_->status()->text());
     return;
   }
   const std::string stamp = QDateTime::currentDateTime().toString("yyyyMMdd-HHmmss").toStdString();
@@ -294,40 +291,23 @@ void EvaluationPanel::run() {
   const QStringList arguments =
       jobArguments(QStringLiteral("eval"), options.toJson(), workspace_, jobConfig_);
   if (arguments.isEmpty()) {
-    status_->setText(tr("Cannot write the job's options to %1.").arg(QDir::tempPath()));
-    emit evaluated(status_->text());
+    controls_->setStatus(tr("Cannot write the job's options to %1.").arg(QDir::tempPath()));
+    emit evaluated(controls_->status()->text());
     return;
   }
-  if (job_ == nullptr) {
-    job_ = new CliJob(this);
-    connect(job_, &CliJob::progress, this, [this](qint64 done, qint64 total, const QString& unit) {
-      progress_->setValue(total > 0 ? static_cast<int>(1000 * done / total) : 0);
-      progress_->setFormat(unit + QStringLiteral(": %p%"));
-    });
-    connect(job_, &CliJob::finished, this, &EvaluationPanel::onFinished);
-  }
-  status_->setText(tr("Evaluating %n model(s)...", "", static_cast<int>(models.size())));
-  progress_->setValue(0);
-  progress_->show();
-  stopButton_->show();
-  runButton_->setEnabled(false);
-  job_->start(arguments);
+  controls_->start(arguments, tr("Evaluating %n model(s)...", "", static_cast<int>(models.size())));
 }
 
 void EvaluationPanel::stop() {
-  if (job_ != nullptr) job_->stop();
+  controls_->stop();
 }
 
 void EvaluationPanel::onFinished(int exitCode, const QString& error) {
-  progress_->hide();
-  stopButton_->hide();
-  runButton_->setEnabled(true);
   if (exitCode != 0) {
-    status_->setText(tr("The evaluation failed: %1").arg(error));
     emit evaluated(error.isEmpty() ? tr("failed") : error);
     return;
   }
-  status_->setText(tr("Results in %1.").arg(QString::fromStdString(metricsFile_.string())));
+  controls_->setStatus(tr("Results in %1.").arg(QString::fromStdString(metricsFile_.string())));
   loadResults();
   // The texts for the query view, read in the background (a corpus may be large).
   texts_.reset();

@@ -22,15 +22,13 @@ class QLabel;
 class QLineEdit;
 class QListWidget;
 class QPlainTextEdit;
-class QProgressBar;
-class QPushButton;
 class QSpinBox;
 class QTableWidget;
 class QTemporaryFile;
 
 namespace embedlab::widgets {
 
-class CliJob;
+class JobControls;
 class MergeSweepView;
 
 class EvaluationPanel : public QWidget {
@@ -60,7 +58,8 @@ class EvaluationPanel : public QWidget {
   QComboBox* secondModel() const { return modelB_; }
   QComboBox* order() const { return order_; }
   QPlainTextEdit* queryDetail() const { return detail_; }
-  QLabel* status() const { return status_; }
+  QLabel* status() const;
+  JobControls* jobControls() const { return controls_; }
   QLineEdit* instruction() const { return instruction_; }
   QCheckBox* compareInstruction() const { return compareInstruction_; }
   MergeSweepView* mergeSweep() const { return sweep_; }
@@ -94,7 +93,6 @@ class EvaluationPanel : public QWidget {
   std::shared_ptr<const EvalSet> texts_;  // the set's queries and documents, read in the background
   QFutureWatcher<std::shared_ptr<const EvalSet>> textsWatcher_;
   QStringList tags_;
-  CliJob* job_ = nullptr;
 
   MergeSweepView* sweep_ = nullptr;  ///< the workspace's merge sweeps, when it has any
   QListWidget* models_ = nullptr;
@@ -104,10 +102,7 @@ class EvaluationPanel : public QWidget {
   QSpinBox* queryMaxLength_ = nullptr;
   QLineEdit* instruction_ = nullptr;
   QCheckBox* compareInstruction_ = nullptr;
-  QPushButton* runButton_ = nullptr;
-  QPushButton* stopButton_ = nullptr;
-  QProgressBar* progress_ = nullptr;
-  QLabel* status_ = nullptr;
+  JobControls* controls_ = nullptr;  ///< run, stop, progress and status of the eval job
   QTableWidget* metrics_ = nullptr;
   QComboBox* modelA_ = nullptr;
   QComboBox* modelB_ = nullptr;

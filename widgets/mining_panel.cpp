@@ -37,6 +37,8 @@
 #include "core/store/history.h"
 #include "widgets/cli_job.h"
 #include "widgets/job_config.h"
+#include "widgets/job_controls.h"
+#include "widgets/option_help.h"
 #include "widgets/path_choices.h"
 #include "widgets/plot_export.h"
 #include "widgets/plot_legend.h"
@@ -183,16 +185,8 @@ MiningPanel::MiningPanel(QWidget* parent) : QWidget(parent) {
   settingsForm->addRow(useMaxScore_, maxScore_);
 
   // ---- mine all
-  mineButton_ = new QPushButton;
-  stopButton_ = new QPushButton;
-  stopButton_->hide();
-  jobProgress_ = new QProgressBar;
-  jobProgress_->setRange(0, 1000);
-  jobProgress_->hide();
-  jobStatus_ = new QLabel;
-  jobStatus_->setWordWrap(true);
-  jobStatus_->setTextInteractionFlags(Qt::TextSelectableByMouse);
-  connect(mineButton_, &QPushButton::clicked, this, [this] {
+  controls_ = new JobControls;
+  connect(controls_, &JobControls::runClicked, this, [this] {
     const QString input = pathOf(trainingFile_);
     QString suggested = input;
     suggested.replace(QRegularExpression(QStringLiteral("\\.jsonl$")), QString());
@@ -201,15 +195,13 @@ MiningPanel::MiningPanel(QWidget* parent) : QWidget(parent) {
         tr("Training data (*.jsonl)"));
     if (!output.isEmpty()) mineAll(output.toStdString());
   });
-  connect(stopButton_, &QPushButton::clicked, this, &MiningPanel::stopMining);
+  connect(controls_, &JobControls::record, this, &MiningPanel::showMiningReport);
+  connect(controls_, &JobControls::finished, this, [this](int exitCode, const QString& error) {
+    emit mined(jobOutput_, exitCode == 0 ? QString() : error);
+  });
   auto* mineBox = new QGroupBox;
   auto* mineLayout = new QVBoxLayout(mineBox);
-  auto* mineRow = new QHBoxLayout;
-  mineRow->addWidget(mineButton_, 1);
-  mineRow->addWidget(stopButton_);
-  mineLayout->addLayout(mineRow);
-  mineLayout->addWidget(jobProgress_);
-  mineLayout->addWidget(jobStatus_);
+  mineLayout->addWidget(controls_);
   jobReport_ = new QPlainTextEdit;
   jobReport_->setReadOnly(true);
   jobReport_->setMaximumHeight(jobReport_->fontMetrics().lineSpacing() * 9);
@@ -320,33 +312,31 @@ MiningPanel::MiningPanel(QWidget* parent) : QWidget(parent) {
     seedLabel->setBuddy(seed_);
     lengthLabel->setText(tr("Max &length (tokens):"));
     lengthLabel->setBuddy(maxLength_);
-    maxLength_->setToolTip(tr("max_len: texts are cut to this many tokens before encoding"));
+    const auto& options = mine::MiningOptions::table();  // the help --help prints too
+    maxLength_->setToolTip(optionHelp(options, "max_len"));
     previewButton_->setText(tr("&Search the sample"));
     previewButton_->setToolTip(
         tr("Embed the candidates and the sampled queries once; the settings below then "
            "re-select without encoding again"));
     cancelButton_->setText(tr("Cancel"));
     rangeLabel->setText(tr("range_for_sampling:"));
-    rangeStart_->setToolTip(
-        tr("Skip the top ranks: they are often unlabelled positives (the reference: 10-210; "
-           "2-200 for smaller corpora)"));
-    rangeEnd_->setToolTip(tr("Ranks from the start up to, not including, the end"));
+    rangeStart_->setToolTip(optionHelp(options, "range_for_sampling"));
+    rangeEnd_->setToolTip(optionHelp(options, "range_for_sampling"));
     numberLabel->setText(tr("negative_number:"));
-    negativeNumber_->setToolTip(tr("Negatives written per query"));
+    negativeNumber_->setToolTip(optionHelp(options, "negative_number"));
+    sampling_->setToolTip(optionHelp(options, "sampling"));
+    seed_->setToolTip(optionHelp(options, "seed"));
     samplingLabel->setText(tr("Sampling:"));
     sampling_->setItemText(0, tr("random in the range (the reference)"));
     sampling_->setItemText(1, tr("the top of the range"));
     useRelativeMargin_->setText(tr("relative_margin:"));
-    useRelativeMargin_->setToolTip(
-        tr("Drop candidates scoring above (1 - R) x the query's lowest positive score: probable "
-           "false negatives (NV-Retriever uses 0.05)"));
+    useRelativeMargin_->setToolTip(optionHelp(options, "relative_margin"));
     useAbsoluteMargin_->setText(tr("absolute_margin:"));
-    useAbsoluteMargin_->setToolTip(
-        tr("Drop candidates scoring above the lowest positive score minus M"));
+    useAbsoluteMargin_->setToolTip(optionHelp(options, "absolute_margin"));
     useMaxScore_->setText(tr("max_score:"));
-    useMaxScore_->setToolTip(tr("Drop candidates scoring above S"));
-    mineButton_->setText(tr("&Mine all..."));
-    stopButton_->setText(tr("Stop"));
+    useMaxScore_->setToolTip(optionHelp(options, "max_score"));
+    controls_->setRunText(tr("&Mine all..."));
+    controls_->setFailureText(tr("Mining failed: %1"));
     ranking_->setHorizontalHeaderLabels({tr("Rank"), tr("Score"), tr("What"), tr("Text")});
     plot_->xAxis->setLabel(tr("score against the query"));
     plot_->yAxis->setLabel(tr("share of each kind (%)"));
@@ -356,6 +346,10 @@ MiningPanel::MiningPanel(QWidget* parent) : QWidget(parent) {
       updateStatistics();
     }
   });
+}
+
+QLabel* MiningPanel::jobStatus() const {
+  return controls_->status();
 }
 
 MiningPanel::~MiningPanel() {
@@ -722,77 +716,47 @@ QStringList MiningPanel::mineArguments(const std::filesystem::path& output) {
 }
 
 void MiningPanel::mineAll(const std::filesystem::path& output) {
-  if (job_ != nullptr && job_->running()) return;
+  if (controls_->running()) return;
   if (pathOf(model_).isEmpty() || pathOf(trainingFile_).isEmpty()) {
-    jobStatus_->setText(tr("Choose a model folder and a training file first."));
+    controls_->setStatus(tr("Choose a model folder and a training file first."));
     return;
-  }
-  if (job_ == nullptr) {
-    job_ = new CliJob(this);
-    connect(job_, &CliJob::progress, this, [this](qint64 done, qint64 total, const QString& unit) {
-      jobProgress_->setValue(total > 0 ? static_cast<int>(1000 * done / total) : 0);
-      const double eta = job_->etaSeconds();
-      jobProgress_->setFormat(eta < 0
-                                  ? unit + QStringLiteral(": %p%")
-                                  : tr("%1: %p%, about %2 s left").arg(unit).arg(std::ceil(eta)));
-    });
-    connect(job_, &CliJob::record, this, [this](const QJsonObject& line) {
-      if (parseJobEvent(line.value(QStringLiteral("event")).toString().toStdString()) !=
-          JobEvent::Done)
-        return;
-      const mine::MiningStatistics statistics = mine::miningStatisticsFromJson(
-          nlohmann::json::parse(QJsonDocument(line).toJson(QJsonDocument::Compact).toStdString()));
-      jobStatus_->setText(tr("Mined %1: %2 negatives chosen, %3 queries short of negatives.")
-                              .arg(jobOutput_)
-                              .arg(statistics.negativesChosen)
-                              .arg(statistics.queriesShort));
-      // The whole report, a line per figure, in a box that scrolls.
-      QStringList report;
-      for (auto field = line.begin(); field != line.end(); ++field) {
-        if (field.key() == QStringLiteral("event")) continue;
-        const QJsonValue value = field.value();
-        const QString text =
-            value.isObject() || value.isArray()
-                ? QString::fromUtf8((value.isObject() ? QJsonDocument(value.toObject())
-                                                      : QJsonDocument(value.toArray()))
-                                        .toJson(QJsonDocument::Compact))
-                : value.toVariant().toString();
-        report << field.key() + QStringLiteral(": ") + text;
-      }
-      jobReport_->setPlainText(report.join('\n'));
-      jobReport_->show();
-    });
-    connect(job_, &CliJob::finished, this, [this](int exitCode, const QString& error) {
-      jobProgress_->hide();
-      stopButton_->hide();
-      mineButton_->setEnabled(true);
-      if (exitCode != 0) {
-        jobStatus_->setText(
-            tr("Mining failed: %1\n%2")
-                .arg(error, job_->stderrTail()
-                                .mid(std::max<qsizetype>(0, job_->stderrTail().size() - 5))
-                                .join('\n')));
-      }
-      emit mined(jobOutput_, exitCode == 0 ? QString() : error);
-    });
   }
   jobOutput_ = QString::fromStdString(output.string());
   jobReport_->hide();
-  jobStatus_->setText(tr("Mining %1...").arg(pathOf(trainingFile_)));
-  jobProgress_->setValue(0);
-  jobProgress_->show();
-  stopButton_->show();
-  mineButton_->setEnabled(false);
   const QStringList arguments = mineArguments(output);
-  if (arguments.isEmpty()) {
-    jobStatus_->setText(tr("Cannot write the job's options to %1.").arg(QDir::tempPath()));
+  controls_->start(arguments,
+                   arguments.isEmpty()
+                       ? tr("Cannot write the job's options to %1.").arg(QDir::tempPath())
+                       : tr("Mining %1...").arg(pathOf(trainingFile_)));
+}
+
+void MiningPanel::showMiningReport(const QJsonObject& line) {
+  if (parseJobEvent(line.value(QStringLiteral("event")).toString().toStdString()) != JobEvent::Done)
     return;
+  const mine::MiningStatistics statistics = mine::miningStatisticsFromJson(
+      nlohmann::json::parse(QJsonDocument(line).toJson(QJsonDocument::Compact).toStdString()));
+  controls_->setStatus(tr("Mined %1: %2 negatives chosen, %3 queries short of negatives.")
+                           .arg(jobOutput_)
+                           .arg(statistics.negativesChosen)
+                           .arg(statistics.queriesShort));
+  // The whole report, a line per figure, in a box that scrolls.
+  QStringList report;
+  for (auto field = line.begin(); field != line.end(); ++field) {
+    if (field.key() == QStringLiteral("event")) continue;
+    const QJsonValue value = field.value();
+    const QString text = value.isObject() || value.isArray()
+                             ? QString::fromUtf8((value.isObject() ? QJsonDocument(value.toObject())
+                                                                   : QJsonDocument(value.toArray()))
+                                                     .toJson(QJsonDocument::Compact))
+                             : value.toVariant().toString();
+    report << field.key() + QStringLiteral(": ") + text;
   }
-  job_->start(arguments);
+  jobReport_->setPlainText(report.join('\n'));
+  jobReport_->show();
 }
 
 void MiningPanel::stopMining() {
-  if (job_ != nullptr) job_->stop();
+  controls_->stop();
 }
 
 }  // namespace embedlab::widgets

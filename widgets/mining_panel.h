@@ -21,6 +21,7 @@
 #include "widgets/translations.h"
 
 class QCheckBox;
+class QJsonObject;
 class QComboBox;
 class QCustomPlot;
 class QDoubleSpinBox;
@@ -35,7 +36,7 @@ class QTableWidget;
 
 namespace embedlab::widgets {
 
-class CliJob;
+class JobControls;
 
 class MiningPanel : public QWidget {
   Q_OBJECT
@@ -76,7 +77,8 @@ class MiningPanel : public QWidget {
   QTableWidget* rankingTable() const { return ranking_; }
   QCustomPlot* scorePlot() const { return plot_; }
   QLabel* statisticsLabel() const { return statistics_; }
-  QLabel* jobStatus() const { return jobStatus_; }
+  QLabel* jobStatus() const;
+  JobControls* jobControls() const { return controls_; }
   QPlainTextEdit* jobReport() const { return jobReport_; }
 
  signals:
@@ -88,6 +90,8 @@ class MiningPanel : public QWidget {
   void changeEvent(QEvent* event) override;
 
  private:
+  /// Shows the finished job's statistics report (its "done" event).
+  void showMiningReport(const QJsonObject& line);
   struct Built {
     std::shared_ptr<mine::MiningPreview> preview;
     QString error;
@@ -114,7 +118,6 @@ class MiningPanel : public QWidget {
   std::shared_ptr<CancellationToken> cancel_;
   QFutureWatcher<std::shared_ptr<Built>> watcher_;
   QTimer poll_;
-  CliJob* job_ = nullptr;
   QString jobOutput_;
 
   QComboBox* model_ = nullptr;
@@ -136,10 +139,7 @@ class MiningPanel : public QWidget {
   QDoubleSpinBox* absoluteMargin_ = nullptr;
   QCheckBox* useMaxScore_ = nullptr;
   QDoubleSpinBox* maxScore_ = nullptr;
-  QPushButton* mineButton_ = nullptr;
-  QPushButton* stopButton_ = nullptr;
-  QProgressBar* jobProgress_ = nullptr;
-  QLabel* jobStatus_ = nullptr;
+  JobControls* controls_ = nullptr;      ///< "Mine all": run, stop, progress and status
   QPlainTextEdit* jobReport_ = nullptr;  ///< the finished job's statistics report
   QListWidget* queries_ = nullptr;
   QTableWidget* ranking_ = nullptr;

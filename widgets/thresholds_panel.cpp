@@ -26,6 +26,8 @@
 #include "core/store/history.h"
 #include "widgets/cli_job.h"
 #include "widgets/job_config.h"
+#include "widgets/job_controls.h"
+#include "widgets/option_help.h"
 #include "widgets/path_choices.h"
 #include "widgets/plot_export.h"
 #include "widgets/plot_legend.h"
@@ -88,14 +90,9 @@ ThresholdsPanel::ThresholdsPanel(QWidget* parent) : QWidget(parent) {
   targetPrecision_->setRange(0.01, 1.0);
   targetPrecision_->setSingleStep(0.01);
   targetPrecision_->setValue(0.9);
-  runButton_ = new QPushButton;
-  connect(runButton_, &QPushButton::clicked, this, &ThresholdsPanel::run);
-  progress_ = new QProgressBar;
-  progress_->setRange(0, 1000);
-  progress_->hide();
-  status_ = new QLabel;
-  status_->setWordWrap(true);
-  status_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+  controls_ = new JobControls;
+  connect(controls_, &JobControls::runClicked, this, &ThresholdsPanel::run);
+  connect(controls_, &JobControls::finished, this, &ThresholdsPanel::onFinished);
   thresholdBox_ = new QDoubleSpinBox;
   thresholdBox_->setDecimals(4);
   thresholdBox_->setRange(-1.0, 1.0);
@@ -122,7 +119,6 @@ ThresholdsPanel::ThresholdsPanel(QWidget* parent) : QWidget(parent) {
   const int line = counts_->fontMetrics().lineSpacing();
   suggestions_->setMinimumHeight(7 * line);
   counts_->setMinimumHeight(9 * line);
-  status_->setMinimumHeight(2 * line);
   for (QLabel* label : {suggestions_, counts_})
     label->setAlignment(Qt::AlignTop | Qt::AlignLeft);
 
@@ -138,9 +134,7 @@ ThresholdsPanel::ThresholdsPanel(QWidget* parent) : QWidget(parent) {
   form->addRow(pairsLabel, pairsRow);
   form->addRow(targetLabel, targetPrecision_);
   form->addRow(sigmoid_);
-  form->addRow(runButton_);
-  form->addRow(progress_);
-  form->addRow(status_);
+  form->addRow(controls_);
   auto* chosen = new QGroupBox;
   auto* chosenLayout = new QVBoxLayout(chosen);
   auto* thresholdRow = new QHBoxLayout;
@@ -192,20 +186,20 @@ ThresholdsPanel::ThresholdsPanel(QWidget* parent) : QWidget(parent) {
     setup->setTitle(tr("Score labelled pairs"));
     modelLabel->setText(tr("Model:"));
     pairsLabel->setText(tr("Pairs:"));
-    pairs_->setToolTip(
-        tr("A TSV of text_a, text_b, label, or a training file (each query with "
-           "its positives as similar pairs and its negatives as dissimilar)"));
+    const auto& options = eval::ThresholdOptions::table();  // the help --help prints too
+    model_->setToolTip(optionHelp(options, "model_name_or_path"));
+    pairs_->setToolTip(optionHelp(options, "pairs"));
+    targetPrecision_->setToolTip(optionHelp(options, "target_precision"));
     browsePairs->setText(tr("Browse..."));
     targetLabel->setText(tr("Target precision:"));
-    runButton_->setText(tr("&Score and fit"));
+    controls_->setRunText(tr("&Score and fit"));
+    controls_->setFailureText(tr("Scoring failed: %1"));
     chosen->setTitle(tr("Threshold (drag the line in the plots)"));
     thresholdLabel->setText(tr("Similar when the score is at least"));
     useBestF1_->setText(tr("Best F1"));
     useTarget_->setText(tr("Target precision"));
     sigmoid_->setText(tr("Reranker: sigmoid scores in [0, 1]"));
-    sigmoid_->setToolTip(
-        tr("With a reranker model: thresholds on sigmoid(logit) instead of the raw logit "
-           "(--normalize_scores)"));
+    sigmoid_->setToolTip(optionHelp(options, "normalize_scores"));
     distributions_->xAxis->setLabel(scoreName());
     distributions_->yAxis->setLabel(tr("share of pairs (%)"));
     curves_->xAxis->setLabel(tr("threshold"));
@@ -215,8 +209,8 @@ ThresholdsPanel::ThresholdsPanel(QWidget* parent) : QWidget(parent) {
       drawDistributions();
       drawCurves();
       updateCounts();
-    } else if (status_->text().isEmpty()) {
-      status_->setText(
+    } else if (controls_->status()->text().isEmpty()) {
+      controls_->setStatus(
           tr("Choose a model and labelled pairs, then score them: the thresholds "
              "are fitted on half of the pairs and reported on the other half."));
     }
@@ -224,6 +218,10 @@ ThresholdsPanel::ThresholdsPanel(QWidget* parent) : QWidget(parent) {
 }
 
 ThresholdsPanel::~ThresholdsPanel() = default;
+
+QLabel* ThresholdsPanel::status() const {
+  return controls_->status();
+}
 
 void ThresholdsPanel::changeEvent(QEvent* event) {
   translations_.handle(event);
@@ -260,7 +258,7 @@ void ThresholdsPanel::clearResults() {
   heldOutPairs_.clear();
   suggestions_->clear();
   counts_->clear();
-  status_->setText(
+  controls_->setStatus(
       tr("Choose a model and labelled pairs, then score them: the thresholds "
          "are fitted on half of the pairs and reported on the other half."));
   useBestF1_->setEnabled(false);
@@ -307,16 +305,16 @@ void ThresholdsPanel::setPairs(const std::filesystem::path& file) {
 }
 
 void ThresholdsPanel::run() {
-  if (job_ != nullptr && job_->running()) return;
+  if (controls_->running()) return;
   const QString model = model_->currentData().toString();
   const QString pairs = pairs_->currentData().toString();
   if (model.isEmpty() || pairs.isEmpty()) {
-    status_->setText(tr("Choose a model and a file of labelled pairs first."));
-    emit analysed(status_->text());
+    controls_->setStatus(tr("Choose a model and a file of labelled pairs first."));
+    emit analysed(controls_->status()->text());
     return;
   }
   if (const QString problem = pairsProblem(pairs); !problem.isEmpty()) {
-    status_->setText(problem);
+    controls_->setStatus(problem);
     emit analysed(problem);
     return;
   }
@@ -326,18 +324,6 @@ void ThresholdsPanel::run() {
   std::filesystem::create_directories(runs);
   reportFile_ = runs / ("threshold-" + stamp + ".json");
   scoresFile_ = runs / ("threshold-" + stamp + ".scores.jsonl");
-  if (job_ == nullptr) {
-    job_ = new CliJob(this);
-    connect(job_, &CliJob::progress, this, [this](qint64 done, qint64 total, const QString& unit) {
-      progress_->setValue(total > 0 ? static_cast<int>(1000 * done / total) : 0);
-      progress_->setFormat(unit + QStringLiteral(": %p%"));
-    });
-    connect(job_, &CliJob::finished, this, &ThresholdsPanel::onFinished);
-  }
-  progress_->setValue(0);
-  progress_->show();
-  runButton_->setEnabled(false);
-  status_->setText(tr("Scoring %1...").arg(pairs));
   // The job's options as the CLI reads them (`threshold --config`), typed.
   eval::ThresholdOptions options;
   options.modelNameOrPath = model.toStdString();
@@ -349,20 +335,15 @@ void ThresholdsPanel::run() {
   const QStringList arguments =
       jobArguments(QStringLiteral("threshold"), options.toJson(), workspace_, jobConfig_);
   if (arguments.isEmpty()) {
-    status_->setText(tr("Cannot write the job's options to %1.").arg(QDir::tempPath()));
-    progress_->hide();
-    runButton_->setEnabled(true);
-    emit analysed(status_->text());
+    controls_->setStatus(tr("Cannot write the job's options to %1.").arg(QDir::tempPath()));
+    emit analysed(controls_->status()->text());
     return;
   }
-  job_->start(arguments);
+  controls_->start(arguments, tr("Scoring %1...").arg(pairs));
 }
 
 void ThresholdsPanel::onFinished(int exitCode, const QString& error) {
-  progress_->hide();
-  runButton_->setEnabled(true);
   if (exitCode != 0) {
-    status_->setText(tr("Scoring failed: %1").arg(error));
     emit analysed(error.isEmpty() ? tr("failed") : error);
     return;
   }
@@ -385,7 +366,7 @@ void ThresholdsPanel::load() {
         nlohmann::json::parse(reportFile.readAll().toStdString()), reportFile_.string());
   } catch (const std::exception& error) {  // a damaged or foreign report
     report_.reset();
-    status_->setText(QString::fromStdString(error.what()));
+    controls_->setStatus(QString::fromStdString(error.what()));
     return;
   }
   fitPairs_.clear();
@@ -443,7 +424,7 @@ void ThresholdsPanel::showSummary() {
                        .arg(targetPrecision_->value(), 0, 'f', 2);
   }
   suggestions_->setText(text);
-  status_->setText(
+  controls_->setStatus(
       tr("Scores in %1.").arg(QString::fromStdString(shownInWorkspace(workspace_, scoresFile_))));
 }
 

@@ -25,13 +25,12 @@ class QCPItemStraightLine;
 class QDoubleSpinBox;
 class QLabel;
 class QMouseEvent;
-class QProgressBar;
 class QPushButton;
 class QTemporaryFile;
 
 namespace embedlab::widgets {
 
-class CliJob;
+class JobControls;
 
 class ThresholdsPanel : public QWidget {
   Q_OBJECT
@@ -61,7 +60,8 @@ class ThresholdsPanel : public QWidget {
   QLabel* countsLabel() const { return counts_; }
   QLabel* summaryLabel() const { return suggestions_; }
   QComboBox* pairsChoice() const { return pairs_; }
-  QLabel* status() const { return status_; }
+  QLabel* status() const;
+  JobControls* jobControls() const { return controls_; }
   QCheckBox* sigmoidScores() const { return sigmoid_; }
 
  signals:
@@ -97,18 +97,15 @@ class ThresholdsPanel : public QWidget {
   std::vector<eval::LabelledPair> fitPairs_;
   std::vector<eval::LabelledPair> heldOutPairs_;
   double threshold_ = 0.5;
-  CliJob* job_ = nullptr;
 
   QComboBox* model_ = nullptr;
   QComboBox* pairs_ = nullptr;
   QDoubleSpinBox* targetPrecision_ = nullptr;
   QCheckBox* sigmoid_ = nullptr;  ///< rerankers: --normalize_scores
   QDoubleSpinBox* thresholdBox_ = nullptr;
-  QPushButton* runButton_ = nullptr;
   QPushButton* useBestF1_ = nullptr;
   QPushButton* useTarget_ = nullptr;
-  QProgressBar* progress_ = nullptr;
-  QLabel* status_ = nullptr;
+  JobControls* controls_ = nullptr;  ///< run, stop, progress and status of the threshold job
   QLabel* suggestions_ = nullptr;
   QLabel* counts_ = nullptr;
   QCustomPlot* distributions_ = nullptr;

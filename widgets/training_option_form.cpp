@@ -17,189 +17,12 @@
 #include <algorithm>
 
 #include "core/train/training_options.h"
+#include "widgets/option_help.h"
 #include "widgets/path_choices.h"
 
 namespace embedlab::widgets {
 
 namespace {
-
-enum Group { kData, kModel, kOptimisation, kLogging, kMemory, kGroups };
-
-struct Description {
-  Group group;
-  QString tooltip;
-};
-
-// Which group each option is in, and what it does (the reference's advice where it has some).
-Description describe(const std::string& name) {
-  static const std::map<std::string, Group> groups = {
-      {"output_dir", kData},
-      {"model_name_or_path", kData},
-      {"train_data", kData},
-      {"train_group_size", kData},
-      {"query_max_len", kData},
-      {"passage_max_len", kData},
-      {"query_instruction_for_retrieval", kData},
-      {"passage_instruction", kData},
-      {"dedup_batches", kData},
-      {"task", kModel},
-      {"sentence_pooling_method", kModel},
-      {"normalized", kModel},
-      {"temperature", kModel},
-      {"use_inbatch_neg", kModel},
-      {"negatives_cross_device", kModel},
-      {"knowledge_distillation", kModel},
-      {"kd_loss_type", kModel},
-      {"teacher_temperature", kModel},
-      {"distill_weight", kModel},
-      {"learning_rate", kOptimisation},
-      {"num_train_epochs", kOptimisation},
-      {"max_steps", kOptimisation},
-      {"per_device_train_batch_size", kOptimisation},
-      {"dataloader_drop_last", kOptimisation},
-      {"warmup_ratio", kOptimisation},
-      {"weight_decay", kOptimisation},
-      {"max_grad_norm", kOptimisation},
-      {"adam_beta1", kOptimisation},
-      {"adam_beta2", kOptimisation},
-      {"adam_epsilon", kOptimisation},
-      {"seed", kOptimisation},
-      {"logging_steps", kLogging},
-      {"save_steps", kLogging},
-      {"save_total_limit", kLogging},
-      {"resume_from_checkpoint", kLogging},
-      {"gradient_checkpointing", kMemory},
-      {"grad_cache", kMemory},
-      {"gc_chunk_size", kMemory},
-      {"fp16", kMemory},
-      {"bf16", kMemory},
-      {"nproc_per_node", kMemory},
-      {"device", kMemory}};
-  const std::map<std::string, QString> tips = {
-      {"output_dir", TrainingOptionForm::tr(
-                         "The run folder: options, metrics, checkpoints; the final model lands "
-                         "at its root.")},
-      {"model_name_or_path",
-       TrainingOptionForm::tr("The Hugging Face model folder to start from.")},
-      {"train_data",
-       TrainingOptionForm::tr("Training files of {\"query\", \"pos\", \"neg\"} lines; several are "
-                              "separated by ';'.")},
-      {"train_group_size",
-       TrainingOptionForm::tr(
-           "Passages per query: one positive and G-1 hard negatives. More negatives help until "
-           "memory runs out.")},
-      {"query_max_len",
-       TrainingOptionForm::tr("Longest query in tokens; set it from the query lengths (the "
-                              "Datasets panel's Statistics tab).")},
-      {"passage_max_len",
-       TrainingOptionForm::tr("Longest passage in tokens; longer passages are cut.")},
-      {"query_instruction_for_retrieval",
-       TrainingOptionForm::tr(
-           "Put before every query without a \"prompt\" of its own (e.g. BGE's instruction). "
-           "Use the same text when you encode queries later.")},
-      {"passage_instruction",
-       TrainingOptionForm::tr("Put before every passage (e.g. \"passage: \" for E5).")},
-      {"dedup_batches",
-       TrainingOptionForm::tr("Keep a text out of a batch that already holds it, so that a "
-                              "duplicate positive is never an in-batch negative.")},
-      {"task",
-       TrainingOptionForm::tr(
-           "embedding: a bi-encoder (contrastive loss on embeddings); reranker: a cross-encoder "
-           "reading query and passage together (start it from a pretrained model: from random "
-           "weights it barely learns).")},
-      {"sentence_pooling_method",
-       TrainingOptionForm::tr(
-           "cls, mean or last_token; empty: the model's own sentence-transformers setting.")},
-      {"normalized",
-       TrainingOptionForm::tr("L2-normalise embeddings, so that scores are cosines.")},
-      {"temperature",
-       TrainingOptionForm::tr(
-           "Scores are divided by it before the softmax: lower sharpens the distribution "
-           "(0.01-0.05 is usual; the reference uses 0.02).")},
-      {"use_inbatch_neg",
-       TrainingOptionForm::tr("Use the other queries' passages as negatives too.")},
-      {"negatives_cross_device",
-       TrainingOptionForm::tr(
-           "Share passages across workers as negatives: the effective batch is all workers' "
-           "batches together.")},
-      {"knowledge_distillation",
-       TrainingOptionForm::tr(
-           "Distil from the lines' pos_scores and neg_scores: add the KL divergence from the "
-           "teacher's softmax over each group. Off: scores in the data are ignored.")},
-      {"kd_loss_type", TrainingOptionForm::tr("The distillation loss (kl_div).")},
-      {"teacher_temperature",
-       TrainingOptionForm::tr(
-           "Teacher scores are divided by it before their softmax: 1 for a reranker's logits; "
-           "for cosines written by Mine, the temperature that model was trained with (e.g. "
-           "0.02).")},
-      {"distill_weight",
-       TrainingOptionForm::tr("Weight of the distillation term (with knowledge_distillation).")},
-      {"learning_rate",
-       TrainingOptionForm::tr("AdamW learning rate; the reference advises 1e-5, 2e-5 and 3e-5 "
-                              "for large, base and small models.")},
-      {"num_train_epochs",
-       TrainingOptionForm::tr("Passes over the training data (may be fractional).")},
-      {"max_steps",
-       TrainingOptionForm::tr("Optimiser steps in all; when positive it overrides the epochs.")},
-      {"per_device_train_batch_size",
-       TrainingOptionForm::tr(
-           "Queries per worker and step. Larger batches give more in-batch negatives and "
-           "usually better models; the gradient cache makes them fit in memory.")},
-      {"dataloader_drop_last",
-       TrainingOptionForm::tr("Drop short batches instead of filling them with queries trained "
-                              "a second time.")},
-      {"warmup_ratio",
-       TrainingOptionForm::tr("Share of the steps over which the learning rate rises linearly "
-                              "from 0 (0.1 is common).")},
-      {"weight_decay",
-       TrainingOptionForm::tr("AdamW weight decay (never on biases and LayerNorm weights).")},
-      {"max_grad_norm",
-       TrainingOptionForm::tr("Clip the global gradient norm to this (0: no clipping).")},
-      {"adam_beta1", TrainingOptionForm::tr("AdamW beta1.")},
-      {"adam_beta2", TrainingOptionForm::tr("AdamW beta2.")},
-      {"adam_epsilon", TrainingOptionForm::tr("AdamW epsilon.")},
-      {"seed", TrainingOptionForm::tr(
-                   "Seed of sampling, shuffling and dropout: the same seed gives the same run.")},
-      {"logging_steps",
-       TrainingOptionForm::tr("A metrics record (loss, learning rate, similarity histograms) "
-                              "every N steps: what the plots show.")},
-      {"save_steps",
-       TrainingOptionForm::tr("A checkpoint every N steps (0: only at the end). Stop always "
-                              "writes one.")},
-      {"save_total_limit", TrainingOptionForm::tr("Keep only the last N checkpoints (0: all).")},
-      {"resume_from_checkpoint",
-       TrainingOptionForm::tr(
-           "Continue from a checkpoint folder, or \"latest\" in the run folder (Resume sets "
-           "it).")},
-      {"gradient_checkpointing",
-       TrainingOptionForm::tr(
-           "Recompute each layer in the backward pass: less memory, about 30% more time.")},
-      {"grad_cache", TrainingOptionForm::tr(
-                         "Gradient cache: embed the batch in chunks, so that the batch size is "
-                         "bounded by time rather than memory, with the same gradients.")},
-      {"gc_chunk_size", TrainingOptionForm::tr("Texts per chunk with the gradient cache.")},
-      {"fp16",
-       TrainingOptionForm::tr("Mixed precision in float16 with dynamic loss scaling (CUDA only).")},
-      {"bf16",
-       TrainingOptionForm::tr("Mixed precision in bfloat16 (CUDA, or CPUs that support it).")},
-      {"nproc_per_node", TrainingOptionForm::tr("Worker processes on this machine (one per GPU).")},
-      {"device", TrainingOptionForm::tr(
-                     "auto (a GPU per worker when there are GPUs, else the CPU), cpu or cuda.")}};
-  const auto group = groups.find(name);
-  const auto tip = tips.find(name);
-  return {group == groups.end() ? kData : group->second,
-          tip == tips.end() ? QString() : tip->second};
-}
-
-QStringList choicesOf(const std::string& name) {
-  if (name == "sentence_pooling_method")
-    return {QString(), QStringLiteral("cls"), QStringLiteral("mean"), QStringLiteral("last_token")};
-  if (name == "kd_loss_type") return {QStringLiteral("kl_div")};
-  if (name == "task") return {QStringLiteral("embedding"), QStringLiteral("reranker")};
-  if (name == "device")
-    return {QStringLiteral("auto"), QStringLiteral("cpu"), QStringLiteral("cuda")};
-  return {};
-}
 
 bool isFolder(const std::string& name) {
   return name == "output_dir" || name == "model_name_or_path" || name == "resume_from_checkpoint";
@@ -208,93 +31,59 @@ bool isFolder(const std::string& name) {
 }  // namespace
 
 TrainingOptionForm::TrainingOptionForm(QWidget* parent) : QWidget(parent) {
-  const nlohmann::json defaults = train::TrainingOptions().toJson();
   auto* layout = new QVBoxLayout(this);
   layout->setContentsMargins(0, 0, 0, 0);
-  QGroupBox* boxes[kGroups];
-  QFormLayout* forms[kGroups];
-  for (int group = 0; group < kGroups; ++group) {
-    boxes[group] = new QGroupBox;
-    forms[group] = new QFormLayout(boxes[group]);
-    forms[group]->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
-    layout->addWidget(boxes[group]);
-  }
-  layout->addStretch(1);
-  // In the order core declares them (most important first); any option added to core later and
-  // not listed here still gets an editor, at the end of its group.
-  static const char* const kOrder[] = {"model_name_or_path",
-                                       "train_data",
-                                       "output_dir",
-                                       "train_group_size",
-                                       "query_max_len",
-                                       "passage_max_len",
-                                       "query_instruction_for_retrieval",
-                                       "passage_instruction",
-                                       "dedup_batches",
-                                       "task",
-                                       "sentence_pooling_method",
-                                       "normalized",
-                                       "temperature",
-                                       "use_inbatch_neg",
-                                       "negatives_cross_device",
-                                       "knowledge_distillation",
-                                       "kd_loss_type",
-                                       "teacher_temperature",
-                                       "distill_weight",
-                                       "learning_rate",
-                                       "num_train_epochs",
-                                       "max_steps",
-                                       "per_device_train_batch_size",
-                                       "dataloader_drop_last",
-                                       "warmup_ratio",
-                                       "weight_decay",
-                                       "max_grad_norm",
-                                       "adam_beta1",
-                                       "adam_beta2",
-                                       "adam_epsilon",
-                                       "seed",
-                                       "logging_steps",
-                                       "save_steps",
-                                       "save_total_limit",
-                                       "resume_from_checkpoint",
-                                       "gradient_checkpointing",
-                                       "grad_cache",
-                                       "gc_chunk_size",
-                                       "fp16",
-                                       "bf16",
-                                       "nproc_per_node",
-                                       "device"};
-  std::vector<std::string> names(std::begin(kOrder), std::end(kOrder));
-  for (const auto& [name, value] : defaults.items()) {
-    if (std::find(names.begin(), names.end(), name) == names.end()) names.push_back(name);
-  }
-  for (const std::string& name : names) {
-    if (!defaults.contains(name)) continue;
+  // One box per group of core's table, in the order the table lists options (most important
+  // first), and the options in each in the same order.
+  std::vector<std::pair<const char*, QFormLayout*>> groups;
+  for (const OptionDescription& row : train::TrainingOptions::table()) {
     Field field;
-    field.name = name;
-    field.defaultValue = defaults[name];
+    field.row = row;
     fields_.push_back(std::move(field));
   }
   for (Field& field : fields_) {
+    const char* group = field.row.info.group;
+    auto found = std::find_if(groups.begin(), groups.end(), [group](const auto& entry) {
+      return std::string_view(entry.first) == group;
+    });
+    if (found == groups.end()) {
+      auto* box = new QGroupBox;
+      auto* form = new QFormLayout(box);
+      form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+      layout->addWidget(box);
+      translations_.add([box, group] { box->setTitle(optionText(group)); });
+      groups.emplace_back(group, form);
+      found = groups.end() - 1;
+    }
     QWidget* editor = makeEditor(field);
-    field.label = new QLabel(QString::fromStdString(field.name) + QStringLiteral(":"));
-    forms[describe(field.name).group]->addRow(field.label, editor);
+    field.label = new QLabel(QString::fromStdString(field.row.info.name) + QStringLiteral(":"));
+    found->second->addRow(field.label, editor);
   }
+  layout->addStretch(1);
   connect(this, &TrainingOptionForm::changed, this, &TrainingOptionForm::enableDependentFields);
   connect(this, &TrainingOptionForm::changed, this, &TrainingOptionForm::updatePathTooltips);
   enableDependentFields();
-  translations_.add([this, boxes] {
-    const QString titles[kGroups] = {tr("Data"), tr("Model and loss"), tr("Optimisation"),
-                                     tr("Logging and checkpoints"), tr("Memory and devices")};
-    for (int group = 0; group < kGroups; ++group)
-      boxes[group]->setTitle(titles[group]);
+  translations_.add([this] {
     for (Field& field : fields_) {
-      const QString tip = describe(field.name).tooltip;
+      const QString tip = tooltipOf(field);
       field.label->setToolTip(tip);
       field.editor->setToolTip(tip);
     }
     updatePathTooltips();
   });
+}
+
+QString TrainingOptionForm::tooltipOf(const Field& field) const {
+  QString tip = optionText(field.row.info.help);
+  if (field.row.type == OptionType::TextList)
+    tip += QLatin1Char(' ') + tr("Separate several with ';'.");
+  return tip;
+}
+
+unsigned TrainingOptionForm::task() const {
+  const auto* box = qobject_cast<const QComboBox*>(editor("task"));
+  return train::taskBit(box == nullptr ? std::string()
+                                       : box->currentData().toString().toStdString());
 }
 
 void TrainingOptionForm::setBaseFolder(const std::filesystem::path& folder) {
@@ -304,7 +93,7 @@ void TrainingOptionForm::setBaseFolder(const std::filesystem::path& folder) {
 
 void TrainingOptionForm::updatePathTooltips() {
   for (Field& field : fields_) {
-    if (!isFolder(field.name) && field.name != "train_data") continue;
+    if (!isFolder(field.name()) && field.name() != "train_data") continue;
     const nlohmann::json value = valueOf(field);
     QStringList paths;
     for (const auto& item : value.is_array() ? value : nlohmann::json::array({value})) {
@@ -312,7 +101,7 @@ void TrainingOptionForm::updatePathTooltips() {
       if (!text.empty() && text != "latest")
         paths << QString::fromStdString(inWorkspace(baseFolder_, text).string());
     }
-    const QString tip = describe(field.name).tooltip;
+    const QString tip = tooltipOf(field);
     field.editor->setToolTip(paths.isEmpty() ? tip
                                              : tip + QStringLiteral("\n\n") + paths.join('\n'));
   }
@@ -325,11 +114,13 @@ void TrainingOptionForm::enableDependentFields() {
       {"teacher_temperature", "knowledge_distillation"},
       {"distill_weight", "knowledge_distillation"},
       {"gc_chunk_size", "grad_cache"}};
+  const unsigned currentTask = task();
   for (Field& field : fields_) {
-    const auto found = dependsOn.find(field.name);
-    if (found == dependsOn.end()) continue;
-    const auto* on = qobject_cast<const QCheckBox*>(editor(found->second));
-    const bool enabled = on == nullptr || on->isChecked();
+    bool enabled = field.row.appliesTo(currentTask);  // temperature means nothing to a reranker
+    if (const auto found = dependsOn.find(field.name()); found != dependsOn.end()) {
+      const auto* on = qobject_cast<const QCheckBox*>(editor(found->second));
+      enabled = enabled && (on == nullptr || on->isChecked());
+    }
     field.editor->setEnabled(enabled);
     field.label->setEnabled(enabled);
   }
@@ -341,8 +132,10 @@ void TrainingOptionForm::changeEvent(QEvent* event) {
 }
 
 QWidget* TrainingOptionForm::makeEditor(Field& field) {
-  const nlohmann::json& value = field.defaultValue;
-  const QStringList choices = choicesOf(field.name);
+  const nlohmann::json& value = field.row.defaultValue;
+  QStringList choices;
+  for (const std::string& choice : field.row.choiceList())
+    choices << QString::fromStdString(choice);
   QWidget* editor = nullptr;
   QWidget* shown = nullptr;  // the editor, or a row holding it and a Browse button
   if (!choices.isEmpty()) {
@@ -360,7 +153,7 @@ QWidget* TrainingOptionForm::makeEditor(Field& field) {
     editor = box;
   } else if (value.is_number_integer() || value.is_number_unsigned()) {
     auto* box = new QSpinBox;
-    box->setRange(field.name == "max_steps" ? -1 : 0, 1'000'000'000);
+    box->setRange(field.name() == "max_steps" ? -1 : 0, 1'000'000'000);
     connect(box, &QSpinBox::valueChanged, this, &TrainingOptionForm::changed);
     editor = box;
   } else if (value.is_number()) {
@@ -374,10 +167,10 @@ QWidget* TrainingOptionForm::makeEditor(Field& field) {
     auto* line = new QLineEdit;
     connect(line, &QLineEdit::textChanged, this, &TrainingOptionForm::changed);
     editor = line;
-    if (isFolder(field.name) || value.is_array()) {
+    if (isFolder(field.name()) || value.is_array()) {
       auto* browse = new QPushButton(QStringLiteral("..."));
       browse->setMaximumWidth(32);
-      const bool folder = isFolder(field.name);
+      const bool folder = isFolder(field.name());
       connect(browse, &QPushButton::clicked, this, [this, line, folder] {
         if (folder) {
           const QString path = QFileDialog::getExistingDirectory(this, QString(), line->text());
@@ -401,7 +194,7 @@ QWidget* TrainingOptionForm::makeEditor(Field& field) {
 }
 
 nlohmann::json TrainingOptionForm::valueOf(const Field& field) const {
-  const nlohmann::json& like = field.defaultValue;
+  const nlohmann::json& like = field.row.defaultValue;
   if (auto* combo = qobject_cast<QComboBox*>(field.editor))
     return combo->currentData().toString().toStdString();
   if (auto* check = qobject_cast<QCheckBox*>(field.editor)) return check->isChecked();
@@ -445,15 +238,18 @@ void TrainingOptionForm::setValue(Field& field, const nlohmann::json& value) {
 }
 
 nlohmann::json TrainingOptionForm::values() const {
+  // Only the current task's options: a greyed-out one is not part of the run.
+  const unsigned currentTask = task();
   nlohmann::json result = nlohmann::json::object();
-  for (const Field& field : fields_)
-    result[field.name] = valueOf(field);
+  for (const Field& field : fields_) {
+    if (field.row.appliesTo(currentTask)) result[field.name()] = valueOf(field);
+  }
   return result;
 }
 
 void TrainingOptionForm::setValues(const nlohmann::json& values) {
   for (Field& field : fields_) {
-    const auto found = values.find(field.name);
+    const auto found = values.find(field.name());
     if (found != values.end()) setValue(field, *found);
   }
   emit changed();
@@ -491,7 +287,7 @@ QString TrainingOptionForm::loadPreset(const QString& file) {
 
 QWidget* TrainingOptionForm::editor(const std::string& name) const {
   for (const Field& field : fields_) {
-    if (field.name == name) return field.editor;
+    if (field.name() == name) return field.editor;
   }
   return nullptr;
 }

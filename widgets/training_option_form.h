@@ -1,6 +1,7 @@
-// Every option of `embedlab-cli train` as a form, grouped (data, model and loss, optimisation,
-// logging and checkpoints, memory and devices), each with a tooltip that explains it in a sentence
-// and gives the reference workflow's advice. The form reads and writes the JSON a `--config` file
+// Every option of `embedlab-cli train` as a form, made from core's options table
+// (TrainingOptions::table()): its groups, order, editors (choices as lists) and tooltips (the
+// help sentence --help prints, translated); the other task's options greyed out and left out of
+// the values. The form reads and writes the JSON a `--config` file
 // holds (core's TrainingOptions names and defaults), so a preset is a config file and a run
 // folder's training_options.json loads as one; before a launch core's own validation says what
 // is wrong.
@@ -10,6 +11,7 @@
 #include <map>
 #include <nlohmann/json.hpp>
 
+#include "core/common/option_table.h"
 #include "widgets/translations.h"
 
 class QCheckBox;
@@ -25,7 +27,8 @@ class TrainingOptionForm : public QWidget {
  public:
   explicit TrainingOptionForm(QWidget* parent = nullptr);
 
-  /// The options as a --config JSON object (every option, defaults included).
+  /// The options as a --config JSON object (every option of the chosen task, defaults
+  /// included).
   nlohmann::json values() const;
   /// Sets the options named in `values` (others keep their value); unknown names are ignored.
   void setValues(const nlohmann::json& values);
@@ -53,16 +56,21 @@ class TrainingOptionForm : public QWidget {
 
  private:
   struct Field {
-    std::string name;
-    nlohmann::json defaultValue;
+    OptionDescription row;  ///< core's row: name, group, help, tasks, type, default
     QWidget* editor = nullptr;
     QLabel* label = nullptr;
+    std::string name() const { return row.info.name; }
   };
+  /// The option's help sentence from core's table, translated.
+  QString tooltipOf(const Field& field) const;
+  /// The task the form's "task" field names (train::kEmbeddingTask or kRerankerTask).
+  unsigned task() const;
   QWidget* makeEditor(Field& field);
   nlohmann::json valueOf(const Field& field) const;
   void setValue(Field& field, const nlohmann::json& value);
-  /// Greys out the options that only matter when another one is on (the distillation options
-  /// without knowledge_distillation, gc_chunk_size without grad_cache).
+  /// Greys out the options of the other task (temperature for a reranker) and those that only
+  /// matter when another one is on (the distillation options without knowledge_distillation,
+  /// gc_chunk_size without grad_cache).
   void enableDependentFields();
   /// The tooltips of the path fields: what the option is, and the full path the text means.
   void updatePathTooltips();

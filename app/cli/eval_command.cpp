@@ -8,7 +8,6 @@
 #include <optional>
 
 #include "app/cli/config_flags.h"
-#include "app/cli/encoding_flags.h"
 #include "app/cli/interrupt.h"
 #include "app/cli/job_context.h"
 #include "app/cli/job_history.h"
@@ -130,72 +129,27 @@ void addEvalCommand(CLI::App& app, const GlobalOptions& global, CommandAction& a
       "as 0, as in trec_eval and the reference.\n"
       "Example: embedlab-cli eval --model bge-small/ --data dev/ --split test --add_instruction\n"
       "         embedlab-cli eval --models base/ tuned/ --corpus corpus.jsonl --queries q.jsonl");
-  using O = eval::EvaluationOptions;
   auto& c = *command;
   auto& f = *flags;
-  addConfigFlag(c, f);
-  auto* single = c.add_option("--model,--encoder", f.given.models,
+  f.addConfigFlag(c);
+  // The models: one (--model, the reference's spelling) or several (--models).
+  auto modelFolders = std::make_shared<std::vector<std::string>>();
+  auto* single = c.add_option("--model,--encoder", *modelFolders,
                               "Model folder (this, --models or --config's \"models\" is required)")
                      ->check(CLI::ExistingDirectory);
   auto* several =
-      c.add_option("--models", f.given.models,
+      c.add_option("--models", *modelFolders,
                    "Several model folders, evaluated into one table (this or --model is required)")
           ->expected(1, -1)
           ->check(CLI::ExistingDirectory);
   single->excludes(several);
   for (CLI::Option* option : {single, several})
-    f.overrides.emplace_back(option, [&f](O& o) { o.models = f.given.models; });
-  addFlag(c, f, "data", &O::data,
-          "BEIR-layout folder (corpus.jsonl, queries.jsonl, qrels/); this or --corpus and "
-          "--queries is required")
-      ->check(CLI::ExistingDirectory);
-  addFlag(c, f, "split", &O::split, "Which qrels/<split>.tsv of --data to use");
-  addFlag(c, f, "corpus", &O::corpus,
-          "MS MARCO layout: corpus JSONL of {\"content\"} (with --queries, this or --data is "
-          "required)")
-      ->check(CLI::ExistingFile);
-  addFlag(c, f, "queries", &O::queries,
-          "MS MARCO layout: queries JSONL of {\"query\", \"positive\": [...]} (required with "
-          "--corpus)")
-      ->check(CLI::ExistingFile);
-  addFlag(c, f, "k", &O::k, "Documents retrieved per query");
-  addFlag(c, f, "add_instruction", &O::addInstruction,
-          "Put the query instruction before each query (BGE's unless --query_instruction)");
-  addFlag(c, f, "query_instruction", &O::queryInstruction,
-          "Query instruction to use instead of BGE's (implies --add_instruction; default: "
-          "BGE's)",
-          ",--query_instruction_for_retrieval");
-  addFlag(c, f, "passage_instruction", &O::passageInstruction,
-          "Text put before every document, e.g. \"passage: \" for E5 (default: nothing)");
-  addFlag(c, f, "compare_instruction", &O::compareInstruction,
-          "Evaluate with and without the query instruction, side by side");
-  addEncodingFlags(
-      c, f, [](O & o) -> auto& { return o.encoding; }, "Longest document in tokens",
-      "," + bothSpellings("max_passage_length"));
-  addFlag(c, f, "query_max_len", &O::queryMaxLength, "Longest query in tokens",
-          "," + bothSpellings("max_query_length"));
-  addFlag(c, f, "index", &O::index, "Search index: flat (exact), ivf or hnsw (approximate)")
-      ->check(CLI::IsMember({"flat", "ivf", "hnsw"}));
-  addFlag(c, f, "output", &O::output,
-          "Write the metrics as JSON to this file (default: only printed)");
-  addFlag(c, f, "run_file", &O::runFile,
-          "Write a TREC run file (qid Q0 docid rank score tag); with several evaluations, "
-          "one file each, the tag before the extension (default: none)");
-  addFlag(c, f, "per_query", &O::perQuery,
-          "Write a TSV of each query's first relevant rank per model (default: none)");
-  addFlag(c, f, "reranker", &O::reranker,
-          "A reranker (cross-encoder) folder: each model's top --rerank_top_k hits are "
-          "scored again by it, and the table shows the metrics before and after (default: no "
-          "re-ranking)")
-      ->check(CLI::ExistingDirectory);
-  addFlag(c, f, "rerank_top_k", &O::rerankTopK, "Hits per query the reranker scores");
-  addFlag(c, f, "rerank_batch_size", &O::rerankBatchSize,
-          "Query-document pairs per reranker forward pass");
-  addFlag(c, f, "normalize_scores", &O::normalizeScores,
-          "Reranker scores as sigmoid(logit) in [0, 1] (run file), not raw logits");
-  addFlag(c, f, "skip_queries_without_relevant", &O::skipQueriesWithoutRelevant,
-          "Leave judged queries without any relevant document out of the means (by default "
-          "they count and score 0, as in trec_eval and the reference)");
+    f.addOverride(option, [modelFolders](nlohmann::json& json) { json["models"] = *modelFolders; });
+  f.addFlags(c, eval::EvaluationOptions::table(), kEveryTask, {"models"});
+  c.get_option("--data")->check(CLI::ExistingDirectory);
+  c.get_option("--corpus")->check(CLI::ExistingFile);
+  c.get_option("--queries")->check(CLI::ExistingFile);
+  c.get_option("--reranker")->check(CLI::ExistingDirectory);
   c.add_option("--progress", *progressMode,
                "How progress is shown: bar (stderr), json (JSON lines on stdout instead of the "
                "table) or none")

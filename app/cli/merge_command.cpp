@@ -8,7 +8,6 @@
 #include <memory>
 
 #include "app/cli/config_flags.h"
-#include "app/cli/encoding_flags.h"
 #include "app/cli/interrupt.h"
 #include "app/cli/job_history.h"
 #include "app/cli/job_progress.h"
@@ -89,61 +88,15 @@ void addMergeCommand(CLI::App& app, const GlobalOptions& global, CommandAction& 
       "  embedlab-cli merge --models tuned/ base/ --weights-from-examples few.jsonl --output m/\n"
       "  embedlab-cli merge --models tuned/ base/ --sweep 0:1:0.1 --eval-set dev/ "
       "--general-eval-set general/ --output m/");
-  using O = model::MergeOptions;
   auto& c = *command;
-  auto& f = *flags;
-  addConfigFlag(c, f);
-  addFlag(c, f, "models", &O::models,
-          "Model folders, the first one's files are kept. Required (here or in --config)")
-      ->expected(2, -1)
-      ->check(CLI::ExistingDirectory);
-  auto* weights =
-      addFlag(c, f, "weights", &O::weights,
-              "One weight per model, non-negative, summing to 1 (this, --weights-from-examples "
-              "or --sweep is required)")
-          ->expected(1, -1);
-  addFlag(c, f, "normalize_weights", &O::normalizeWeights,
-          "Divide the weights by their sum instead of requiring a sum of 1");
-  addFlag(c, f, "output", &O::output,
-          "New folder for the merged model. Required (here or in --config)");
-  addFlag(c, f, "weights_from_examples", &O::examples,
-          "Choose the weights as softmax(-loss/5) of each model's loss on the first examples "
-          "of this training file: each positive against the example's negatives, by "
-          "similarity / 0.05 for bi-encoders, by logit for rerankers (default: none)")
+  flags->addConfigFlag(c);
+  flags->addFlags(c, model::MergeOptions::table());
+  c.get_option("--models")->expected(2, -1)->check(CLI::ExistingDirectory);
+  c.get_option("--weights_from_examples")
       ->check(CLI::ExistingFile)
-      ->excludes(weights);
-  addFlag(
-      c, f, "example_count", [](O & o) -> auto& { return o.loss.exampleCount; },
-      "Examples --weights-from-examples uses");
-  addFlag(c, f, "sweep", &O::sweep,
-          "START:END:STEP: evaluate the first model's weight at each step (two models); "
-          "without --weights the best on --eval-set is written (default: no sweep)");
-  addFlag(c, f, "eval_set", &O::evalSet,
-          "Target-task evaluation set (BEIR folder); required with --sweep")
-      ->check(CLI::ExistingDirectory);
-  addFlag(c, f, "general_eval_set", &O::generalEvalSet,
-          "General evaluation set (BEIR folder): what merging should preserve (default: none)")
-      ->check(CLI::ExistingDirectory);
-  addFlag(c, f, "split", &O::split, "Which qrels split of the evaluation sets to use");
-  addFlag(c, f, "metric", &O::metric, "Metric the sweep reports and chooses by")
-      ->check(CLI::IsMember(
-          {"MRR@10", "nDCG@10", "Recall@10", "Recall@100", "R_cap@10", "R_cap@100", "MAP@100"}));
-  addFlag(c, f, "retriever", &O::retriever,
-          "A sweep over rerankers: the bi-encoder whose hits each mix re-ranks (default: "
-          "none; required when the models are rerankers)")
-      ->check(CLI::ExistingDirectory);
-  addFlag(c, f, "rerank_top_k", &O::rerankTopK,
-          "A sweep over rerankers: hits per query each mix re-ranks");
-  addFlag(
-      c, f, "query_max_len", [](O & o) -> auto& { return o.loss.queryMaxLength; },
-      "Longest query in tokens");
-  addFlag(
-      c, f, "query_instruction_for_retrieval",
-      [](O & o) -> auto& { return o.loss.queryInstruction; },
-      "Text put before queries in the examples and the sweep (default: nothing)");
-  addEncodingFlags(
-      c, f, [](O & o) -> auto& { return o.encoding; }, "Longest passage in tokens",
-      "," + bothSpellings("passage_max_len"));
+      ->excludes(c.get_option("--weights"));
+  for (const char* folder : {"--eval_set", "--general_eval_set", "--retriever"})
+    c.get_option(folder)->check(CLI::ExistingDirectory);
   c.add_option("--progress", *progressMode,
                "How progress is shown: bar (stderr), json (JSON lines on stdout) or none")
       ->check(CLI::IsMember({"bar", "json", "none"}))

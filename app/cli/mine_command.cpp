@@ -8,7 +8,6 @@
 #include <optional>
 
 #include "app/cli/config_flags.h"
-#include "app/cli/encoding_flags.h"
 #include "app/cli/interrupt.h"
 #include "app/cli/job_context.h"
 #include "app/cli/job_history.h"
@@ -112,7 +111,6 @@ int runMine(const mine::MiningOptions& options, const std::string& progressMode,
 void addMineCommand(CLI::App& app, const GlobalOptions& global, CommandAction& action) {
   auto flags = std::make_shared<MineFlags>();
   auto progressMode = std::make_shared<std::string>("bar");
-  auto range = std::make_shared<std::string>(mine::rangeText(flags->given.selection));
   CLI::App* command = app.add_subcommand(
       "mine",
       "Mine hard negatives: embed the candidates (every pos/neg text of the input, or\n"
@@ -123,93 +121,12 @@ void addMineCommand(CLI::App& app, const GlobalOptions& global, CommandAction& a
       "Example: embedlab-cli mine --model_name_or_path bge-small/ --input_file train.jsonl "
       "--output_file train.mined.jsonl --range_for_sampling 2-200 --negative_number 15 "
       "--relative_margin 0.05");
-  using O = mine::MiningOptions;
   auto& c = *command;
-  auto& f = *flags;
-  addConfigFlag(c, f);
-  addFlag(
-      c, f, "model_name_or_path", [](O & o) -> auto& { return o.modelNameOrPath; },
-      "Model folder. Required (here or in --config)", ",--model")
-      ->check(CLI::ExistingDirectory);
-  addFlag(
-      c, f, "input_file", [](O & o) -> auto& { return o.inputFile; },
-      "Training JSONL to mine negatives for. Required (here or in --config)")
-      ->check(CLI::ExistingFile);
-  addFlag(
-      c, f, "output_file", [](O & o) -> auto& { return o.outputFile; },
-      "Training JSONL to write. Required (here or in --config)");
-  CLI::Option* rangeOption =
-      c.add_option(bothSpellings("range_for_sampling"), *range,
-                   "Ranks to sample from, A-B (0-based slice of the ranking)")
-          ->capture_default_str()
-          ->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
-  f.overrides.emplace_back(rangeOption, [range](O& o) { mine::parseRange(*range, o.selection); });
-  addFlag(
-      c, f, "negative_number", [](O & o) -> auto& { return o.selection.negativeNumber; },
-      "Negatives per query");
-  addFlag(
-      c, f, "candidate_pool", [](O & o) -> auto& { return o.candidatePool; },
-      "JSONL of {\"text\"} lines to search (default: the input's pos and neg texts)")
-      ->check(CLI::ExistingFile);
-  addFlag(
-      c, f, "query_instruction_for_retrieval", [](O & o) -> auto& { return o.queryInstruction; },
-      "Text put before every query; a line's \"prompt\" wins (default: nothing)");
-  addFlag(
-      c, f, "passage_instruction", [](O & o) -> auto& { return o.passageInstruction; },
-      "Text put before every candidate, e.g. \"passage: \" for E5 (default: nothing)");
-  addFlag(
-      c, f, "use_gpu_for_searching", [](O & o) -> auto& { return o.useGpuForSearching; },
-      "Accepted for compatibility; FAISS searches on the CPU in this build");
-  addEncodingFlags(
-      c, f, [](O & o) -> auto& { return o.encoding; });
-  auto sampling = std::make_shared<std::string>("random");
-  CLI::Option* samplingOption =
-      c.add_option("--sampling", *sampling,
-                   "How negatives are chosen in the range: random (the reference) or top (the "
-                   "best-ranked eligible candidates)")
-          ->check(CLI::IsMember({"random", "top"}))
-          ->capture_default_str();
-  f.overrides.emplace_back(samplingOption, [sampling](O& o) {
-    o.selection.sampling = *sampling == "top" ? mine::Sampling::Top : mine::Sampling::Random;
-  });
-  addFlag(
-      c, f, "relative_margin", [](O & o) -> auto& { return o.selection.relativeMargin; },
-      "Drop candidates scoring above (1-R) x the lowest positive score (0.05 is "
-      "NV-Retriever's setting; default: no such filter)");
-  addFlag(
-      c, f, "absolute_margin", [](O & o) -> auto& { return o.selection.absoluteMargin; },
-      "Drop candidates scoring above the lowest positive score - M (default: no such filter)");
-  addFlag(
-      c, f, "max_score", [](O & o) -> auto& { return o.selection.maxScore; },
-      "Drop candidates scoring above S (default: no such filter)");
-  addFlag(
-      c, f, "pad_random", [](O & o) -> auto& { return o.selection.padRandom; },
-      "Fill queries short of negatives with random candidates that pass the filters");
-  addFlag(
-      c, f, "seed", [](O & o) -> auto& { return o.selection.seed; }, "Seed for sampling");
-  addFlag(
-      c, f, "write_scores", [](O & o) -> auto& { return o.writeScores; },
-      "Scores written with the negatives: neg (neg_scores), both (also pos_scores, for "
-      "distillation) or none. They are this model's cosine similarities (inner "
-      "products if it does not normalise), not logits: distil from them with train "
-      "--knowledge_distillation --teacher_temperature T, T the temperature the model "
-      "was trained with")
-      ->check(CLI::IsMember({"neg", "both", "none"}));
-  addFlag(
-      c, f, "index", [](O & o) -> auto& { return o.index; },
-      "Search index: flat (exact inner product), ivf or hnsw (approximate, for huge pools)")
-      ->check(CLI::IsMember({"flat", "ivf", "hnsw"}));
-  addFlag(
-      c, f, "ivf_lists", [](O & o) -> auto& { return o.ivfLists; }, "IVF cells (0: 4 sqrt(n))");
-  addFlag(
-      c, f, "ivf_probe", [](O & o) -> auto& { return o.ivfProbe; }, "IVF cells visited per query");
-  addFlag(
-      c, f, "hnsw_m", [](O & o) -> auto& { return o.hnswM; }, "HNSW neighbours per node");
-  addFlag(
-      c, f, "hnsw_ef_search", [](O & o) -> auto& { return o.hnswEfSearch; }, "HNSW search breadth");
-  addFlag(
-      c, f, "report", [](O & o) -> auto& { return o.report; },
-      "Write the statistics as JSON to this file (default: only printed)");
+  flags->addConfigFlag(c);
+  flags->addFlags(c, mine::MiningOptions::table());
+  c.get_option("--model_name_or_path")->check(CLI::ExistingDirectory);
+  c.get_option("--input_file")->check(CLI::ExistingFile);
+  c.get_option("--candidate_pool")->check(CLI::ExistingFile);
   c.add_option("--progress", *progressMode,
                "How progress is shown: bar (stderr), json (JSON lines on stdout, the report last) "
                "or none")

@@ -8,7 +8,6 @@
 #include <unordered_map>
 
 #include "app/cli/config_flags.h"
-#include "app/cli/encoding_flags.h"
 #include "app/cli/interrupt.h"
 #include "app/cli/job_context.h"
 #include "app/cli/job_history.h"
@@ -99,47 +98,11 @@ void addThresholdCommand(CLI::App& app, const GlobalOptions& global, CommandActi
       "the lowest threshold reaching --target_precision, fitted on one part of the groups\n"
       "(queries / text_a) and reported on the rest.\n"
       "Example: embedlab-cli threshold --model tuned/ --pairs dev.jsonl --target_precision 0.95");
-  using O = eval::ThresholdOptions;
   auto& c = *command;
-  auto& f = *flags;
-  addConfigFlag(c, f);
-  // --model first: the reference's threshold scripts and our README spell it so.
-  c.add_option("--model," + bothSpellings("model_name_or_path"), f.given.modelNameOrPath,
-               "Model folder. Required (here or in --config)")
-      ->check(CLI::ExistingDirectory)
-      ->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
-  f.overrides.emplace_back(c.get_option("--model"),
-                           [&f](O& o) { o.modelNameOrPath = f.given.modelNameOrPath; });
-  addFlag(c, f, "pairs", &O::pairs,
-          "Labelled pairs: .tsv (text_a, text_b, label) or JSONL. Required (here or in --config)")
-      ->check(CLI::ExistingFile);
-  addFlag(
-      c, f, "target_precision", [](O & o) -> auto& { return o.analysis.targetPrecision; },
-      "Precision the second threshold must reach");
-  addFlag(
-      c, f, "fit_fraction", [](O & o) -> auto& { return o.analysis.fitFraction; },
-      "Share of the groups to fit on");
-  addFlag(
-      c, f, "seed", [](O & o) -> auto& { return o.analysis.seed; }, "Seed of the split");
-  addFlag(
-      c, f, "bins", [](O & o) -> auto& { return o.analysis.bins; },
-      "Histogram bins in the JSON report");
-  addFlag(c, f, "query_instruction_for_retrieval", &O::queryInstruction,
-          "Text put before text_a / the query (default: nothing)", ",--instruction_a");
-  addFlag(c, f, "passage_instruction", &O::passageInstruction,
-          "Text put before text_b / the passage (default: nothing)", ",--instruction_b");
-  addEncodingFlags(
-      c, f, [](O & o) -> auto& { return o.encoding; });
-  addFlag(c, f, "output", &O::output,
-          "Write the analysis (curve, histograms, both parts) as JSON to this file (default: "
-          "only printed)");
-  addFlag(c, f, "scores", &O::scores,
-          "Write every pair's score, label and part (fit or held_out) as JSONL to this file "
-          "(default: none)");
-  addFlag(c, f, "normalize_scores", &O::normalizeScores,
-          "With a reranker --model: thresholds on sigmoid(logit) in [0, 1], not raw logits");
-  addFlag(c, f, "query_max_len", &O::queryMaxLength,
-          "With a reranker --model: text_a (the query) is cut to this many tokens");
+  flags->addConfigFlag(c);
+  flags->addFlags(c, eval::ThresholdOptions::table());
+  c.get_option("--model_name_or_path")->check(CLI::ExistingDirectory);
+  c.get_option("--pairs")->check(CLI::ExistingFile);
   c.add_option("--progress", *progressMode,
                "How progress is shown: bar (stderr), json (JSON lines on stdout) or none")
       ->check(CLI::IsMember({"bar", "json", "none"}))

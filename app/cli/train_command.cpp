@@ -36,8 +36,7 @@ class CliTrainingObserver : public train::TrainingObserver {
         notesSilenced_(quiet) {}
 
   void onStart(std::int64_t totalSteps, std::int64_t firstStep) override {
-    if (json_)
-      emit(jobEvent(JobEvent::Start, {{"total_steps", totalSteps}, {"first_step", firstStep}}));
+    if (json_) emit(StartEvent{totalSteps, firstStep}.toJson());
   }
   void onStep(std::int64_t step, std::int64_t totalSteps) override {
     bar_.onProgress(step, totalSteps, "steps");
@@ -69,7 +68,7 @@ class CliTrainingObserver : public train::TrainingObserver {
   }
   void onCheckpoint(const std::filesystem::path& folder, std::int64_t step) override {
     if (json_) {
-      emit(jobEvent(JobEvent::Checkpoint, {{"step", step}, {"path", folder.string()}}));
+      emit(CheckpointEvent{step, folder.string()}.toJson());
     } else if (!quiet_) {
       bar_.finish();
       fmt::print(stderr, "checkpoint: {}\n", folder.string());
@@ -77,7 +76,7 @@ class CliTrainingObserver : public train::TrainingObserver {
   }
   void onNote(const std::string& note) override {
     if (json_) {
-      emit(jobEvent(JobEvent::Note, {{"message", note}}));
+      emit(NoteEvent{note}.toJson());
     } else if (!notesSilenced_) {  // notes are warnings: --progress none keeps them, -q not
       bar_.finish();
       fmt::print(stderr, "train: {}\n", note);
@@ -95,10 +94,17 @@ class CliTrainingObserver : public train::TrainingObserver {
   store::RunRecorder* recorder_ = nullptr;
 };
 
+// The options as JSON (config_flags.h), the command's task written over them, so that an option
+// of the other task is refused whether a flag or the file set it.
 train::TrainingOptions resolve(const TrainFlags& flags) {
-  train::TrainingOptions options = flags.resolve();
-  if (flags.reranker) options.task = "reranker";
-  return options;
+  std::string source;
+  nlohmann::json json =
+      flags.resolveJson(source, [&flags](nlohmann::json file, const std::string& name) {
+        if (flags.reranker) file["task"] = "reranker";
+        train::TrainingOptions::fromJson(file, name);
+      });
+  if (flags.reranker) json["task"] = "reranker";
+  return train::TrainingOptions::fromJson(json, source);
 }
 
 int trainWorker(const train::TrainingOptions& options, const TrainFlags& flags,
@@ -173,9 +179,7 @@ int trainWorker(const train::TrainingOptions& options, const TrainFlags& flags,
     // The GUI follows detached runs through stdout alone: it must learn that this one stopped,
     // and at which step its checkpoint is, without an exit status.
     if (flags.progress == "json" && dist::workerEnvironment().rank == 0) {
-      JobProgress::emit(
-          jobEvent(JobEvent::Stopped,
-                   {{"step", result.steps}, {"checkpoint", result.lastCheckpoint.string()}}));
+      JobProgress::emit(StoppedEvent{result.steps, result.lastCheckpoint.string()}.toJson());
     }
     return 130;
   }
@@ -195,12 +199,12 @@ int trainWorker(const train::TrainingOptions& options, const TrainFlags& flags,
 namespace {
 
 // `train` and `train-reranker` share every flag but the bi-encoder's own (pooling,
-// normalisation, temperature, in-batch and cross-device negatives, the gradient cache).
+// normalisation, temperature, in-batch and cross-device negatives, the gradient cache): the
+// options table says which task each option applies to.
 void addTrainingCommand(CLI::App& app, const GlobalOptions& global, CommandAction& action,
                         bool reranker) {
   auto flags = std::make_shared<TrainFlags>();
   flags->reranker = reranker;
-  using O = train::TrainingOptions;
   CLI::App* command =
       reranker
           ? app.add_subcommand(
@@ -226,7 +230,7 @@ void addTrainingCommand(CLI::App& app, const GlobalOptions& global, CommandActio
                 "Example: embedlab-cli train --model_name_or_path bge-small/ --train_data "
                 "train.jsonl --output_dir runs/first --per_device_train_batch_size 32 "
                 "--train_group_size 4");
-  addConfigFlag(*command, *flags);
+  flags->addConfigFlag(*command);
   command
       ->add_option(
           "--progress", flags->progress,
@@ -235,105 +239,9 @@ void addTrainingCommand(CLI::App& app, const GlobalOptions& global, CommandActio
       ->check(CLI::IsMember({"bar", "json", "none"}))
       ->capture_default_str()
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
-  auto& c = *command;
-  auto& f = *flags;
-  addFlag(c, f, "output_dir", &O::outputDir,
-          "Run folder: options, metrics.jsonl, checkpoints; the final model at its root. "
-          "Required (here or in --config)");
-  addFlag(c, f, "model_name_or_path", &O::modelNameOrPath,
-          "Model folder to start from (Hugging Face layout). Required (here or in --config)");
-  c.add_option("--train_data,--train-data", f.given.trainData,
-               "Training JSONL files of {\"query\", \"pos\", \"neg\"} lines. Required (here or in "
-               "--config)")
-      ->expected(1, -1);
-  f.overrides.emplace_back(c.get_option("--train_data"),
-                           [&f](O& o) { o.trainData = f.given.trainData; });
-  addFlag(c, f, "train_group_size", &O::trainGroupSize,
-          "Passages per query: 1 positive + G-1 negatives");
-  addFlag(c, f, "query_max_len", &O::queryMaxLen, "Longest query in tokens");
-  addFlag(c, f, "passage_max_len", &O::passageMaxLen, "Longest passage in tokens");
-  addFlag(c, f, "query_instruction_for_retrieval", &O::queryInstruction,
-          "Text put before every query; a line's \"prompt\" wins (default: nothing)");
-  addFlag(c, f, "passage_instruction", &O::passageInstruction,
-          "Text put before every passage, e.g. \"passage: \" for E5 (default: nothing)");
-  addFlag(c, f, "dedup_batches", &O::deduplicateBatches,
-          "Keep a text out of a batch that already holds it (avoids false in-batch negatives)");
-  if (!reranker) {
-    addFlag(c, f, "sentence_pooling_method", &O::pooling,
-            "Pooling: cls, mean or last_token (also lasttoken; default: the model's "
-            "sentence-transformers setting, else mean)");
-    addFlag(c, f, "normalized", &O::normalized,
-            "L2-normalise embeddings (cosine scores); also --normlized");
-    c.add_option("--normlized", f.given.normalized, "The reference's spelling of --normalized")
-        ->expected(0, 1)
-        ->default_str("true")
-        ->option_text("[BOOLEAN]");
-    f.overrides.emplace_back(c.get_option("--normlized"),
-                             [&f](O& o) { o.normalized = f.given.normalized; });
-    addFlag(c, f, "temperature", &O::temperature,
-            "Scores are q.p / temperature; lower sharpens (0.01-0.05 usual)");
-    addFlag(c, f, "use_inbatch_neg", &O::inBatchNegatives,
-            "Use the other queries' passages as negatives too");
-    addFlag(c, f, "negatives_cross_device", &O::negativesCrossDevice,
-            "Share passages across workers as negatives (a larger effective batch)");
-  }
-  addFlag(c, f, "knowledge_distillation", &O::knowledgeDistillation,
-          "Distil from the lines' pos_scores/neg_scores: add the KL divergence from the softmax of "
-          "the teacher's scores over each group to the student's (without it, scores in the data "
-          "are ignored, as in the reference)");
-  addFlag(c, f, "kd_loss_type", &O::kdLossType,
-          "The distillation loss: kl_div (the reference's m3_kd_loss is not supported)");
-  addFlag(c, f, "teacher_temperature", &O::teacherTemperature,
-          "Teacher scores are divided by this before their softmax: 1 for logits (a reranker's "
-          "scores); for cosines, as mine --write_scores writes them, the temperature their "
-          "bi-encoder was trained with (e.g. 0.02)");
-  addFlag(c, f, "distill_weight", &O::distillationWeight,
-          "Weight of the distillation term (with --knowledge_distillation)");
-  addFlag(c, f, "learning_rate", &O::learningRate,
-          "AdamW learning rate (reference advice: 1e-5/2e-5/3e-5 for large/base/small models)");
-  addFlag(c, f, "num_train_epochs", &O::numTrainEpochs, "Epochs (may be fractional)");
-  addFlag(c, f, "max_steps", &O::maxSteps,
-          "Optimiser steps in total; overrides the epochs when positive");
-  addFlag(c, f, "per_device_train_batch_size", &O::perDeviceTrainBatchSize,
-          "Queries per worker and step (larger is usually better)");
-  addFlag(c, f, "dataloader_drop_last", &O::dataloaderDropLast,
-          "Drop each epoch's last incomplete batch (else it is filled from the start)");
-  addFlag(c, f, "warmup_ratio", &O::warmupRatio,
-          "Share of the steps with a linear warm-up of the learning rate");
-  addFlag(c, f, "weight_decay", &O::weightDecay,
-          "AdamW weight decay (not applied to biases and LayerNorm)");
-  addFlag(c, f, "max_grad_norm", &O::maxGradNorm,
-          "Clip the global gradient norm to this (0: no clipping)");
-  addFlag(c, f, "adam_beta1", &O::adamBeta1, "AdamW beta1");
-  addFlag(c, f, "adam_beta2", &O::adamBeta2, "AdamW beta2");
-  addFlag(c, f, "adam_epsilon", &O::adamEpsilon, "AdamW epsilon");
-  addFlag(c, f, "seed", &O::seed, "Seed of sampling, shuffling and dropout");
-  addFlag(c, f, "logging_steps", &O::loggingSteps,
-          "A metrics record (loss, learning rate, similarity histograms) every N steps");
-  addFlag(c, f, "save_steps", &O::saveSteps, "A checkpoint every N steps (0: only at the end)");
-  addFlag(c, f, "save_total_limit", &O::saveTotalLimit,
-          "Keep only the last N checkpoints (0: all)");
-  addFlag(c, f, "resume_from_checkpoint", &O::resumeFromCheckpoint,
-          "Continue from a checkpoint folder, or \"latest\" in --output_dir (default: start "
-          "afresh)");
-  addFlag(c, f, "gradient_checkpointing", &O::gradientCheckpointing,
-          "Recompute each layer in backward: less memory, ~30% more time");
-  if (!reranker) {
-    addFlag(
-        c, f, "grad_cache", &O::gradCache,
-        "Gradient cache: embed the batch in chunks so batch size is bounded by time, not memory");
-    addFlag(c, f, "gc_chunk_size", &O::gcChunkSize, "Texts per chunk with --grad_cache");
-  }
-  addFlag(c, f, "fp16", &O::fp16,
-          "Mixed precision in float16 with dynamic loss scaling (CUDA only)");
-  addFlag(c, f, "bf16", &O::bf16,
-          "Mixed precision in bfloat16 (CUDA, or CPUs with bfloat16 support)");
-  addFlag(
-      c, f, "nproc_per_node", &O::nprocPerNode,
-      "Worker processes to start on this machine (one per GPU); under torchrun or srun leave 1");
-  addFlag(c, f, "device", &O::device,
-          "Where to train: auto (a GPU per worker when there are GPUs, else the CPU), cpu or "
-          "cuda");
+  // The task is the command's: train or train-reranker.
+  flags->addFlags(*command, train::TrainingOptions::table(),
+                  reranker ? train::kRerankerTask : train::kEmbeddingTask, {"task"});
   command->callback([&action, &global, flags] {
     action = [flags, &global] { return runTrain(*flags, global); };
   });

@@ -1,7 +1,8 @@
 // Reading a job's options from JSON (a --config file, the options a run recorded), shared by every
-// options struct: each has one table of (JSON name, member) pairs, and these helpers check each
+// options struct: each has one table of options (option_table.h), and these helpers check each
 // value's type against its member's, since nlohmann/json converts between numbers and booleans
-// silently. An error names the file or source, the option and what was expected.
+// silently, and a text against the option's choices. An error names the file or source, the
+// option and what was expected.
 #pragma once
 
 #include <fmt/format.h>
@@ -17,6 +18,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/common/error.h"
+#include "core/common/option_table.h"
 
 namespace embedlab {
 
@@ -87,6 +89,13 @@ void readOptionValue(const std::string& source, const char* name, const nlohmann
   }
 }
 
+/// A rank range from [A, B] or "A-B" (the command line's form); whether A < B is validate()'s.
+void readOptionValue(const std::string& source, const char* name, const nlohmann::json& value,
+                     RangeMember member);
+/// A name; whether it is one of the choices is checked by optionsFromJson.
+void readOptionValue(const std::string& source, const char* name, const nlohmann::json& value,
+                     NamedMember& member);
+
 /// Throws UsageError(`message`) unless `condition` holds: how validate() states each rule.
 inline void requireOption(bool condition, const std::string& message) {
   if (!condition) throw UsageError(message);
@@ -115,36 +124,79 @@ template <typename T>
 nlohmann::json optionToJson(const std::optional<T>& value) {
   return value ? nlohmann::json(*value) : nlohmann::json(nullptr);
 }
+inline nlohmann::json optionToJson(const RangeMember& range) {
+  return nlohmann::json::array({range.start, range.end});
+}
+inline nlohmann::json optionToJson(const NamedMember& named) {
+  return named.name;
+}
 template <typename T>
 nlohmann::json optionToJson(const T& value) {
   return nlohmann::json(value);
 }
 
-/// An options struct as JSON through its field table: `visitFields(options, visit)` calls
-/// visit(name, member) for every field.
+/// An options struct as JSON through its table: `visitFields(options, visit)` calls
+/// visit(OptionInfo, member) for every option. Options that do not apply to `task` are left out.
 template <typename Options, typename VisitFields>
-nlohmann::json optionsToJson(const Options& options, VisitFields visitFields) {
+nlohmann::json optionsToJson(const Options& options, VisitFields visitFields,
+                             unsigned task = kEveryTask) {
   nlohmann::json json = nlohmann::json::object();
   Options copy = options;
-  visitFields(copy, [&](const char* name, const auto& value) { json[name] = optionToJson(value); });
+  visitFields(copy, [&](const OptionInfo& info, auto&& value) {
+    if ((info.tasks & task) != 0) json[info.name] = optionToJson(value);
+  });
   return json;
 }
 
-/// An options struct from JSON through its field table (the defaults where a field is missing):
-/// not an object, an unknown key or a value of the wrong type is a UsageError naming `source`
-/// ("training options": `what`). `alsoKnown`: keys the caller reads itself afterwards.
+/// Throws UsageError unless `value` (the option `info`'s, from `source`) is one of its choices.
+void requireChoice(const std::string& source, const OptionInfo& info, const nlohmann::json& value);
+
+/// An options struct from JSON through its table (the defaults where an option is missing; an
+/// alias stands for its option): not an object, an unknown key, a value of the wrong type or a
+/// text that is not one of the option's choices is a UsageError naming `source` ("training
+/// options": `what`).
 template <typename Options, typename VisitFields>
 Options optionsFromJson(const nlohmann::json& json, const std::string& source,
-                        const std::string& what, VisitFields visitFields,
-                        std::set<std::string> alsoKnown = {}) {
+                        const std::string& what, VisitFields visitFields) {
   requireOptionObject(json, source, what);
   Options options;
-  visitFields(options, [&](const char* name, auto& member) {
-    alsoKnown.insert(name);
-    if (json.contains(name)) readOptionValue(source, name, json.at(name), member);
+  std::set<std::string> known;
+  visitFields(options, [&](const OptionInfo& info, auto&& member) {
+    OptionDescription row;
+    row.info = info;
+    std::vector<std::string> names = row.aliasList();
+    names.insert(names.begin(), info.name);
+    for (const std::string& name : names) {
+      known.insert(name);
+      if (!json.contains(name)) continue;
+      requireChoice(source, info, json.at(name));
+      readOptionValue(source, name.c_str(), json.at(name), member);
+    }
   });
-  rejectUnknownOptions(json, alsoKnown, source);
+  rejectUnknownOptions(json, known, source);
   return options;
+}
+
+/// The rows of the table `visitFields(options, visit)`, over default-constructed Options.
+template <typename Options, typename VisitFields>
+std::vector<OptionDescription> describeOptions(VisitFields visitFields) {
+  using namespace option_json_detail;
+  std::vector<OptionDescription> table;
+  Options defaults;
+  visitFields(defaults, [&](const OptionInfo& info, auto&& member) {
+    using T = std::decay_t<decltype(member)>;
+    OptionDescription row;
+    row.info = info;
+    if constexpr (IsOptional<T>::value) {
+      row.type = option_table_detail::typeOf<typename T::value_type>();
+      row.optional = true;
+    } else {
+      row.type = option_table_detail::typeOf<T>();
+    }
+    row.defaultValue = optionToJson(member);
+    table.push_back(row);
+  });
+  return table;
 }
 
 }  // namespace embedlab

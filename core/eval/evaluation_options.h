@@ -9,6 +9,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/common/option_table.h"
+
 #include "core/model/encoding_options.h"
 
 namespace embedlab::eval {
@@ -48,6 +50,8 @@ struct EvaluationOptions {
   /// Options from JSON: an unknown key or a value of the wrong type is a UsageError naming
   /// `source` and the option.
   static EvaluationOptions fromJson(const nlohmann::json& json, const std::string& source);
+  /// Every option: name, group, help, type and default (option_table.h), in the order listed.
+  static const std::vector<OptionDescription>& table();
   /// The evaluation set's name in reports and the history: the data folder, or the queries file.
   std::string datasetName() const { return data.empty() ? queries : data; }
 };

@@ -8,6 +8,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/common/option_table.h"
+
 #include "core/eval/threshold_analysis.h"
 #include "core/model/encoding_options.h"
 
@@ -31,6 +33,8 @@ struct ThresholdOptions {
   /// Options from JSON: an unknown key or a value of the wrong type is a UsageError naming
   /// `source` and the option.
   static ThresholdOptions fromJson(const nlohmann::json& json, const std::string& source);
+  /// Every option: name, group, help, type and default (option_table.h), in the order listed.
+  static const std::vector<OptionDescription>& table();
 };
 
 /// Throws UsageError naming the option that is missing or out of range.

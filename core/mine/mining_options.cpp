@@ -11,31 +11,110 @@ namespace embedlab::mine {
 
 namespace {
 
-// One table of (name, member) pairs for the plain fields; the range and the sampling choice are
-// converted around it (two numbers, a name).
+const char* const kInputs = OPTION_TEXT("Options", "Inputs and outputs");
+const char* const kSelection = OPTION_TEXT("Options", "Which negatives");
+const char* const kSearch = OPTION_TEXT("Options", "Encoding and search");
+
+// The table of mining's options (option_table.h), in the order --help and the docs list them.
 template <typename Visitor>
 void visitFields(MiningOptions& o, Visitor&& visit) {
-  visit("model_name_or_path", o.modelNameOrPath);
-  visit("input_file", o.inputFile);
-  visit("output_file", o.outputFile);
-  visit("candidate_pool", o.candidatePool);
-  visit("report", o.report);
-  visit("negative_number", o.selection.negativeNumber);
-  visit("relative_margin", o.selection.relativeMargin);
-  visit("absolute_margin", o.selection.absoluteMargin);
-  visit("max_score", o.selection.maxScore);
-  visit("pad_random", o.selection.padRandom);
-  visit("seed", o.selection.seed);
-  visit("write_scores", o.writeScores);
-  visit("query_instruction_for_retrieval", o.queryInstruction);
-  visit("passage_instruction", o.passageInstruction);
-  model::visitEncodingFields(o.encoding, visit);
-  visit("index", o.index);
-  visit("ivf_lists", o.ivfLists);
-  visit("ivf_probe", o.ivfProbe);
-  visit("hnsw_m", o.hnswM);
-  visit("hnsw_ef_search", o.hnswEfSearch);
-  visit("use_gpu_for_searching", o.useGpuForSearching);
+  SelectionOptions& s = o.selection;
+  visit({"model_name_or_path", kInputs,
+         OPTION_TEXT("Options", "The model whose ranking is mined (a model folder)."), kEveryTask,
+         "model", "", true},
+        o.modelNameOrPath);
+  visit({"input_file", kInputs, OPTION_TEXT("Options", "Training JSONL to mine negatives for."),
+         kEveryTask, "", "", true},
+        o.inputFile);
+  visit({"output_file", kInputs,
+         OPTION_TEXT("Options", "Training JSONL to write; every other field of a line is kept."),
+         kEveryTask, "", "", true},
+        o.outputFile);
+  visit({"candidate_pool", kInputs,
+         OPTION_TEXT(
+             "Options",
+             "JSONL of {\"text\"} lines to search (default: the input's pos and neg texts).")},
+        o.candidatePool);
+  visit(
+      {"range_for_sampling", kSelection,
+       OPTION_TEXT("Options",
+                   "Ranks to sample negatives from, A-B: 0-based, A included, B excluded. Starting "
+                   "below the top ranks skips likely false negatives.")},
+      RangeMember{s.rangeStart, s.rangeEnd});
+  visit({"negative_number", kSelection, OPTION_TEXT("Options", "Negatives written per query.")},
+        s.negativeNumber);
+  visit({"sampling", kSelection,
+         OPTION_TEXT("Options",
+                     "How negatives are chosen in the range: random (the reference) or top (the "
+                     "best-ranked eligible candidates)."),
+         kEveryTask, "", "random,top"},
+        NamedMember{samplingName(s.sampling), [&s](const std::string& name) {
+                      s.sampling = name == "top" ? Sampling::Top : Sampling::Random;
+                    }});
+  visit({"relative_margin", kSelection,
+         OPTION_TEXT(
+             "Options",
+             "Drop candidates scoring above (1-R) x the lowest positive's score: probable false "
+             "negatives (0.05 is NV-Retriever's setting; default: no such filter).")},
+        s.relativeMargin);
+  visit(
+      {"absolute_margin", kSelection,
+       OPTION_TEXT("Options",
+                   "Drop candidates scoring above the lowest positive's score minus M (default: no "
+                   "such filter).")},
+      s.absoluteMargin);
+  visit({"max_score", kSelection,
+         OPTION_TEXT("Options", "Drop candidates scoring above S (default: no such filter).")},
+        s.maxScore);
+  visit({"pad_random", kSelection,
+         OPTION_TEXT(
+             "Options",
+             "Fill queries short of negatives with random candidates that pass the filters.")},
+        s.padRandom);
+  visit({"seed", kSelection,
+         OPTION_TEXT("Options",
+                     "Seed of the sampling: the same seed chooses the same "
+                     "negatives.")},
+        s.seed);
+  visit({"write_scores", kInputs,
+         OPTION_TEXT(
+             "Options",
+             "Scores written with the negatives: neg (neg_scores), both (also pos_scores, for "
+             "distillation) or none. They are this model's cosine similarities (inner products "
+             "if it does not normalise), not logits: distil from them with train "
+             "--knowledge_distillation --teacher_temperature T, T the temperature the model was "
+             "trained with."),
+         kEveryTask, "", "neg,both,none"},
+        o.writeScores);
+  visit({"report", kInputs,
+         OPTION_TEXT("Options",
+                     "Write the statistics as JSON to this file (default: only printed).")},
+        o.report);
+  visit({"query_instruction_for_retrieval", kSearch,
+         OPTION_TEXT("Options",
+                     "Text put before every query; a line's \"prompt\" wins (default: nothing).")},
+        o.queryInstruction);
+  visit({"passage_instruction", kSearch,
+         OPTION_TEXT(
+             "Options",
+             "Text put before every candidate, e.g. \"passage: \" for E5 (default: nothing).")},
+        o.passageInstruction);
+  model::visitEncodingFields(o.encoding, visit, kSearch);
+  visit({"index", kSearch,
+         OPTION_TEXT("Options",
+                     "Search index: flat (exact inner product), ivf or hnsw (approximate, for huge "
+                     "pools)."),
+         kEveryTask, "", "flat,ivf,hnsw"},
+        o.index);
+  visit({"ivf_lists", kSearch, OPTION_TEXT("Options", "IVF cells (0: 4 sqrt(n)).")}, o.ivfLists);
+  visit({"ivf_probe", kSearch, OPTION_TEXT("Options", "IVF cells visited per query.")}, o.ivfProbe);
+  visit({"hnsw_m", kSearch, OPTION_TEXT("Options", "HNSW neighbours per node.")}, o.hnswM);
+  visit({"hnsw_ef_search", kSearch, OPTION_TEXT("Options", "HNSW search breadth.")},
+        o.hnswEfSearch);
+  visit({"use_gpu_for_searching", kSearch,
+         OPTION_TEXT("Options",
+                     "Accepted for compatibility; FAISS searches on the CPU in this build.")},
+        o.useGpuForSearching);
 }
 
 }  // namespace
@@ -49,38 +128,18 @@ std::string samplingName(Sampling sampling) {
 }
 
 nlohmann::json MiningOptions::toJson() const {
-  nlohmann::json json = optionsToJson(*this, [](auto& o, auto&& visit) { visitFields(o, visit); });
-  json["range_for_sampling"] = {selection.rangeStart, selection.rangeEnd};
-  json["sampling"] = samplingName(selection.sampling);
-  return json;
+  return optionsToJson(*this, [](auto& o, auto&& visit) { visitFields(o, visit); });
 }
 
 MiningOptions MiningOptions::fromJson(const nlohmann::json& json, const std::string& source) {
-  MiningOptions options = optionsFromJson<MiningOptions>(
-      json, source, "mining options", [](auto& o, auto&& visit) { visitFields(o, visit); },
-      {"range_for_sampling", "sampling"});
-  if (json.contains("range_for_sampling")) {
-    const nlohmann::json& range = json.at("range_for_sampling");
-    if (range.is_string()) {
-      parseRange(range.get<std::string>(), options.selection);
-    } else if (range.is_array() && range.size() == 2) {
-      readOptionValue(source, "range_for_sampling", range[0], options.selection.rangeStart);
-      readOptionValue(source, "range_for_sampling", range[1], options.selection.rangeEnd);
-    } else {
-      throw UsageError(
-          fmt::format("{}: option \"range_for_sampling\" must be [A, B] or \"A-B\", got {}", source,
-                      range.dump()));
-    }
-  }
-  if (json.contains("sampling")) {
-    std::string name;
-    readOptionValue(source, "sampling", json.at("sampling"), name);
-    requireOption(
-        name == "random" || name == "top",
-        fmt::format("{}: option \"sampling\" must be random or top, got \"{}\"", source, name));
-    options.selection.sampling = name == "top" ? Sampling::Top : Sampling::Random;
-  }
-  return options;
+  return optionsFromJson<MiningOptions>(json, source, "mining options",
+                                        [](auto& o, auto&& visit) { visitFields(o, visit); });
+}
+
+const std::vector<OptionDescription>& MiningOptions::table() {
+  static const std::vector<OptionDescription> rows =
+      describeOptions<MiningOptions>([](auto& o, auto&& visit) { visitFields(o, visit); });
+  return rows;
 }
 
 void validateSelection(const SelectionOptions& s) {

@@ -10,6 +10,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/common/option_table.h"
 #include "core/mine/negative_selection.h"
 #include "core/model/encoding_options.h"
 
@@ -50,6 +51,8 @@ struct MiningOptions {
   /// of the wrong type is a UsageError naming `source` and the option. range_for_sampling may
   /// also be the CLI's "A-B" string.
   static MiningOptions fromJson(const nlohmann::json& json, const std::string& source);
+  /// Every option: name, group, help, type and default (option_table.h), in the order listed.
+  static const std::vector<OptionDescription>& table();
 };
 
 /// Checks what the selection rules need (the range, the number, the margins), the reference

@@ -6,6 +6,13 @@
 
 namespace embedlab::model {
 
+OptionInfo maxLengthOption(const char* group) {
+  return {"max_len", group,
+          OPTION_TEXT("Options",
+                      "Longest text in tokens, special tokens included; longer texts are "
+                      "cut.")};
+}
+
 LoadOptions EncodingOptions::loadOptions() const {
   LoadOptions load;
   load.device = device;

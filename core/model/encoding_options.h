@@ -1,12 +1,15 @@
 // The options every job that embeds texts shares (mine, eval, threshold, merge): batch size,
 // maximum length, fp16, device and the embedding cache. Each job's options struct holds one and
-// lists its fields in its JSON table through visitEncodingFields, so the names are declared once.
+// lists its fields in its options table through visitEncodingFields, so the names are declared
+// once.
 #pragma once
 
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 
+#include "core/common/option_table.h"
 #include "core/model/embedding_cache.h"
 #include "core/model/embedding_model.h"
 
@@ -29,16 +32,29 @@ struct EncodingOptions {
   std::string fingerprint(const std::string& folder) const;
 };
 
-/// The fields' JSON names and members, for a job's options table. `lengthName` is the job's
-/// name for maxLength ("max_len", or "passage_max_len" for merge).
+/// The length option of most jobs: max_len, "Longest text in tokens".
+OptionInfo maxLengthOption(const char* group);
+
+/// The fields' rows in a job's options table (option_table.h), under `group`; `length` is the
+/// job's row for maxLength (maxLengthOption(group), or e.g. merge's passage_max_len).
 template <typename Visitor>
-void visitEncodingFields(EncodingOptions& o, Visitor&& visit, const char* lengthName = "max_len") {
-  visit("batch_size", o.batchSize);
-  visit(lengthName, o.maxLength);
-  visit("fp16", o.fp16);
-  visit("device", o.device);
-  visit("no_cache", o.noCache);
-  visit("cache_dir", o.cacheDir);
+void visitEncodingFields(EncodingOptions& o, Visitor&& visit, const char* group,
+                         std::optional<OptionInfo> length = std::nullopt) {
+  visit({"batch_size", group, OPTION_TEXT("Options", "Texts per forward pass.")}, o.batchSize);
+  visit(length ? *length : maxLengthOption(group), o.maxLength);
+  visit({"fp16", group, OPTION_TEXT("Options", "Encode in float16 on CUDA (ignored on the CPU).")},
+        o.fp16);
+  visit({"device", group,
+         OPTION_TEXT("Options",
+                     "Where to run: auto (all visible GPUs, else the CPU), cpu, cuda or cuda:N.")},
+        o.device);
+  visit({"no_cache", group, OPTION_TEXT("Options", "Neither read nor write the embedding cache.")},
+        o.noCache);
+  visit({"cache_dir", group,
+         OPTION_TEXT("Options",
+                     "Embedding cache folder (default: "
+                     "$XDG_CACHE_HOME/embedlab/embeddings).")},
+        o.cacheDir);
 }
 
 /// Throws UsageError for a batch size or length out of range.

@@ -14,24 +14,82 @@ namespace embedlab::model {
 
 namespace {
 
+const char* const kModels = OPTION_TEXT("Options", "Models and weights");
+const char* const kSweep = OPTION_TEXT("Options", "Sweep");
+const char* const kEncoding = OPTION_TEXT("Options", "Encoding");
+
+// The table of the merge's options (option_table.h), in the order --help lists them.
 template <typename Visitor>
 void visitFields(MergeOptions& o, Visitor&& visit) {
-  visit("models", o.models);
-  visit("weights", o.weights);
-  visit("normalize_weights", o.normalizeWeights);
-  visit("output", o.output);
-  visit("weights_from_examples", o.examples);
-  visit("example_count", o.loss.exampleCount);
-  visit("sweep", o.sweep);
-  visit("eval_set", o.evalSet);
-  visit("general_eval_set", o.generalEvalSet);
-  visit("split", o.split);
-  visit("metric", o.metric);
-  visit("retriever", o.retriever);
-  visit("rerank_top_k", o.rerankTopK);
-  visit("query_max_len", o.loss.queryMaxLength);
-  visit("query_instruction_for_retrieval", o.loss.queryInstruction);
-  visitEncodingFields(o.encoding, visit, "passage_max_len");
+  visit(
+      {"models", kModels, OPTION_TEXT("Options", "Model folders; the first one's files are kept."),
+       kEveryTask, "", "", true},
+      o.models);
+  visit({"weights", kModels,
+         OPTION_TEXT(
+             "Options",
+             "One weight per model, non-negative, summing to 1 (this, --weights_from_examples "
+             "or --sweep is required).")},
+        o.weights);
+  visit(
+      {"normalize_weights", kModels,
+       OPTION_TEXT("Options", "Divide the weights by their sum instead of requiring a sum of 1.")},
+      o.normalizeWeights);
+  visit({"output", kModels, OPTION_TEXT("Options", "New folder for the merged model."), kEveryTask,
+         "", "", true},
+        o.output);
+  visit({"weights_from_examples", kModels,
+         OPTION_TEXT(
+             "Options",
+             "Choose the weights as softmax(-loss/5) of each model's loss on the first examples "
+             "of this training file: each positive against the example's negatives, by "
+             "similarity / 0.05 for bi-encoders, by logit for rerankers (default: none).")},
+        o.examples);
+  visit(
+      {"example_count", kModels, OPTION_TEXT("Options", "Examples --weights_from_examples uses.")},
+      o.loss.exampleCount);
+  visit({"sweep", kSweep,
+         OPTION_TEXT("Options",
+                     "START:END:STEP: evaluate the first model's weight at each step (two models); "
+                     "without --weights the best on --eval_set is written (default: no sweep).")},
+        o.sweep);
+  visit({"eval_set", kSweep,
+         OPTION_TEXT("Options",
+                     "Target-task evaluation set (BEIR folder); required with "
+                     "--sweep.")},
+        o.evalSet);
+  visit({"general_eval_set", kSweep,
+         OPTION_TEXT("Options",
+                     "General evaluation set (BEIR folder): what merging should preserve (default: "
+                     "none).")},
+        o.generalEvalSet);
+  visit(
+      {"split", kSweep, OPTION_TEXT("Options", "Which qrels split of the evaluation sets to use.")},
+      o.split);
+  visit({"metric", kSweep, OPTION_TEXT("Options", "Metric the sweep reports and chooses by."),
+         kEveryTask, "", "MRR@10,nDCG@10,Recall@10,Recall@100,R_cap@10,R_cap@100,MAP@100"},
+        o.metric);
+  visit(
+      {"retriever", kSweep,
+       OPTION_TEXT("Options",
+                   "A sweep over rerankers: the bi-encoder whose hits each mix re-ranks (default: "
+                   "none; required when the models are rerankers).")},
+      o.retriever);
+  visit({"rerank_top_k", kSweep,
+         OPTION_TEXT("Options",
+                     "A sweep over rerankers: hits per query each mix "
+                     "re-ranks.")},
+        o.rerankTopK);
+  visit({"query_max_len", kEncoding, OPTION_TEXT("Options", "Longest query in tokens.")},
+        o.loss.queryMaxLength);
+  visit({"query_instruction_for_retrieval", kEncoding,
+         OPTION_TEXT("Options",
+                     "Text put before queries in the examples and the sweep (default: nothing).")},
+        o.loss.queryInstruction);
+  visitEncodingFields(
+      o.encoding, visit, kEncoding,
+      OptionInfo{"passage_max_len", kEncoding, OPTION_TEXT("Options", "Longest passage in tokens."),
+                 kEveryTask, "max_len"});
 }
 
 }  // namespace
@@ -43,6 +101,12 @@ nlohmann::json MergeOptions::toJson() const {
 MergeOptions MergeOptions::fromJson(const nlohmann::json& json, const std::string& source) {
   return optionsFromJson<MergeOptions>(json, source, "merge options",
                                        [](auto& o, auto&& visit) { visitFields(o, visit); });
+}
+
+const std::vector<OptionDescription>& MergeOptions::table() {
+  static const std::vector<OptionDescription> rows =
+      describeOptions<MergeOptions>([](auto& o, auto&& visit) { visitFields(o, visit); });
+  return rows;
 }
 
 std::vector<double> sweepGrid(const std::string& text) {

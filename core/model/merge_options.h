@@ -39,6 +39,8 @@ struct MergeOptions {
   /// Options from JSON: an unknown key or a value of the wrong type is a UsageError naming
   /// `source` and the option.
   static MergeOptions fromJson(const nlohmann::json& json, const std::string& source);
+  /// Every option: name, group, help, type and default (option_table.h), in the order listed.
+  static const std::vector<OptionDescription>& table();
 };
 
 /// Throws UsageError naming what is missing or malformed (fewer than two models, no output, a

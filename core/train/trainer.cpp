@@ -278,8 +278,8 @@ void Trainer::restore(const std::filesystem::path& checkpoint) {
     throw UsageError(checkpoint.string() + " was written by an incompatible EmbedLab version");
   }
   if (!state.contains("options")) throw damaged("has no field \"options\"");
-  const TrainingOptions saved =
-      TrainingOptions::fromJson(state.at("options"), stateFile.string() + " (field \"options\")");
+  const TrainingOptions saved = TrainingOptions::fromRecordedJson(
+      state.at("options"), stateFile.string() + " (field \"options\")");
   // What decides which examples each step sees must not change on resume.
   const auto same = [&](const char* name, auto a, auto b) {
     if (a != b) {

@@ -14,67 +14,267 @@ namespace embedlab::train {
 
 namespace {
 
-// One table of (name, member) pairs drives both directions of the JSON mapping.
+const char* const kData = OPTION_TEXT("Options", "Data");
+const char* const kModel = OPTION_TEXT("Options", "Model and loss");
+const char* const kOptimisation = OPTION_TEXT("Options", "Optimisation");
+const char* const kLogging = OPTION_TEXT("Options", "Logging and checkpoints");
+const char* const kMemory = OPTION_TEXT("Options", "Memory and devices");
+constexpr unsigned kEmbedding = kEmbeddingTask;
+constexpr unsigned kBoth = kEmbeddingTask | kRerankerTask;
+
+// The table of training's options (option_table.h), in the order --help, the docs and the
+// Training panel's form list them. The bi-encoder's own options (pooling, normalisation,
+// temperature, in-batch and cross-device negatives, the gradient cache) apply to the embedding
+// task only: train-reranker has no such flags, and a --config that sets them for a reranker is
+// refused.
 template <typename Visitor>
 void visitFields(TrainingOptions& o, Visitor&& visit) {
-  visit("task", o.task);
-  visit("output_dir", o.outputDir);
-  visit("model_name_or_path", o.modelNameOrPath);
-  visit("train_data", o.trainData);
-  visit("train_group_size", o.trainGroupSize);
-  visit("query_max_len", o.queryMaxLen);
-  visit("passage_max_len", o.passageMaxLen);
-  visit("query_instruction_for_retrieval", o.queryInstruction);
-  visit("passage_instruction", o.passageInstruction);
-  visit("dedup_batches", o.deduplicateBatches);
-  visit("sentence_pooling_method", o.pooling);
-  visit("normalized", o.normalized);
-  visit("temperature", o.temperature);
-  visit("use_inbatch_neg", o.inBatchNegatives);
-  visit("negatives_cross_device", o.negativesCrossDevice);
-  visit("knowledge_distillation", o.knowledgeDistillation);
-  visit("kd_loss_type", o.kdLossType);
-  visit("teacher_temperature", o.teacherTemperature);
-  visit("distill_weight", o.distillationWeight);
-  visit("learning_rate", o.learningRate);
-  visit("num_train_epochs", o.numTrainEpochs);
-  visit("max_steps", o.maxSteps);
-  visit("per_device_train_batch_size", o.perDeviceTrainBatchSize);
-  visit("dataloader_drop_last", o.dataloaderDropLast);
-  visit("warmup_ratio", o.warmupRatio);
-  visit("weight_decay", o.weightDecay);
-  visit("max_grad_norm", o.maxGradNorm);
-  visit("adam_beta1", o.adamBeta1);
-  visit("adam_beta2", o.adamBeta2);
-  visit("adam_epsilon", o.adamEpsilon);
-  visit("seed", o.seed);
-  visit("logging_steps", o.loggingSteps);
-  visit("save_steps", o.saveSteps);
-  visit("save_total_limit", o.saveTotalLimit);
-  visit("resume_from_checkpoint", o.resumeFromCheckpoint);
-  visit("gradient_checkpointing", o.gradientCheckpointing);
-  visit("grad_cache", o.gradCache);
-  visit("gc_chunk_size", o.gcChunkSize);
-  visit("fp16", o.fp16);
-  visit("bf16", o.bf16);
-  visit("nproc_per_node", o.nprocPerNode);
-  visit("device", o.device);
+  visit(
+      {"model_name_or_path", kData,
+       OPTION_TEXT("Options", "The Hugging Face model folder to start from."), kBoth, "", "", true},
+      o.modelNameOrPath);
+  visit({"train_data", kData,
+         OPTION_TEXT("Options", "Training files of {\"query\", \"pos\", \"neg\"} lines."), kBoth,
+         "", "", true},
+        o.trainData);
+  visit({"output_dir", kData,
+         OPTION_TEXT("Options",
+                     "The run folder: options, metrics, checkpoints; the final model lands at its "
+                     "root."),
+         kBoth, "", "", true},
+        o.outputDir);
+  visit({"train_group_size", kData,
+         OPTION_TEXT("Options",
+                     "Passages per query: one positive and G-1 hard negatives. More negatives help "
+                     "until memory runs out.")},
+        o.trainGroupSize);
+  visit({"query_max_len", kData,
+         OPTION_TEXT("Options",
+                     "Longest query in tokens; set it from the query lengths (the Datasets panel's "
+                     "Statistics tab).")},
+        o.queryMaxLen);
+  visit({"passage_max_len", kData,
+         OPTION_TEXT("Options", "Longest passage in tokens; longer passages are cut.")},
+        o.passageMaxLen);
+  visit({"query_instruction_for_retrieval", kData,
+         OPTION_TEXT(
+             "Options",
+             "Put before every query without a \"prompt\" of its own (e.g. BGE's "
+             "instruction). Use the same text when you encode queries later (default: nothing).")},
+        o.queryInstruction);
+  visit({"passage_instruction", kData,
+         OPTION_TEXT("Options",
+                     "Put before every passage, e.g. \"passage: \" for E5 (default: nothing).")},
+        o.passageInstruction);
+  visit(
+      {"dedup_batches", kData,
+       OPTION_TEXT("Options",
+                   "Keep a text out of a batch that already holds it, so that a duplicate positive "
+                   "is never an in-batch negative.")},
+      o.deduplicateBatches);
+  visit({"task", kModel,
+         OPTION_TEXT(
+             "Options",
+             "The kind of model: embedding, a bi-encoder (contrastive loss on embeddings), or "
+             "reranker, a "
+             "cross-encoder reading query and passage together (start it from a pretrained "
+             "model: from random weights it barely learns)."),
+         kBoth, "", "embedding,reranker"},
+        o.task);
+  visit({"sentence_pooling_method", kModel,
+         OPTION_TEXT(
+             "Options",
+             "Pooling: cls, mean or last_token (default: the model's own sentence-transformers "
+             "setting, else mean)."),
+         kEmbedding, "", ",cls,mean,last_token,lasttoken"},
+        o.pooling);
+  visit({"normalized", kModel,
+         OPTION_TEXT("Options", "L2-normalise embeddings, so that scores are cosines."), kEmbedding,
+         "normlized"},
+        o.normalized);
+  visit({"temperature", kModel,
+         OPTION_TEXT("Options",
+                     "Scores are divided by it before the softmax: lower sharpens the distribution "
+                     "(0.01-0.05 is usual; the reference uses 0.02)."),
+         kEmbedding},
+        o.temperature);
+  visit({"use_inbatch_neg", kModel,
+         OPTION_TEXT("Options", "Use the other queries' passages as negatives too."), kEmbedding},
+        o.inBatchNegatives);
+  visit({"negatives_cross_device", kModel,
+         OPTION_TEXT(
+             "Options",
+             "Share passages across workers as negatives: the effective batch is all workers' "
+             "batches together."),
+         kEmbedding},
+        o.negativesCrossDevice);
+  visit({"knowledge_distillation", kModel,
+         OPTION_TEXT(
+             "Options",
+             "Distil from the lines' pos_scores and neg_scores: add the KL divergence from the "
+             "teacher's softmax over each group. Off: scores in the data are ignored.")},
+        o.knowledgeDistillation);
+  visit(
+      {"kd_loss_type", kModel,
+       OPTION_TEXT("Options",
+                   "The distillation loss: kl_div (the reference's m3_kd_loss is not supported).")},
+      o.kdLossType);
+  visit({"teacher_temperature", kModel,
+         OPTION_TEXT(
+             "Options",
+             "Teacher scores are divided by it before their softmax: 1 for a reranker's "
+             "logits; for cosines written by Mine, the temperature that model was trained with "
+             "(e.g. 0.02).")},
+        o.teacherTemperature);
+  visit({"distill_weight", kModel,
+         OPTION_TEXT("Options", "Weight of the distillation term (with knowledge_distillation).")},
+        o.distillationWeight);
+  visit(
+      {"learning_rate", kOptimisation,
+       OPTION_TEXT("Options",
+                   "AdamW learning rate; the reference advises 1e-5, 2e-5 and 3e-5 for large, base "
+                   "and small models.")},
+      o.learningRate);
+  visit({"num_train_epochs", kOptimisation,
+         OPTION_TEXT("Options", "Passes over the training data (may be fractional).")},
+        o.numTrainEpochs);
+  visit({"max_steps", kOptimisation,
+         OPTION_TEXT("Options", "Optimiser steps in all; when positive it overrides the epochs.")},
+        o.maxSteps);
+  visit({"per_device_train_batch_size", kOptimisation,
+         OPTION_TEXT("Options",
+                     "Queries per worker and step. Larger batches give more in-batch negatives and "
+                     "usually better models; the gradient cache makes them fit in memory.")},
+        o.perDeviceTrainBatchSize);
+  visit({"dataloader_drop_last", kOptimisation,
+         OPTION_TEXT("Options",
+                     "Drop short batches instead of filling them with queries trained a second "
+                     "time.")},
+        o.dataloaderDropLast);
+  visit(
+      {"warmup_ratio", kOptimisation,
+       OPTION_TEXT("Options",
+                   "Share of the steps over which the learning rate rises linearly from 0 (0.1 is "
+                   "common).")},
+      o.warmupRatio);
+  visit({"weight_decay", kOptimisation,
+         OPTION_TEXT("Options", "AdamW weight decay (never on biases and LayerNorm weights).")},
+        o.weightDecay);
+  visit({"max_grad_norm", kOptimisation,
+         OPTION_TEXT("Options", "Clip the global gradient norm to this (0: no clipping).")},
+        o.maxGradNorm);
+  visit({"adam_beta1", kOptimisation, OPTION_TEXT("Options", "AdamW beta1.")}, o.adamBeta1);
+  visit({"adam_beta2", kOptimisation, OPTION_TEXT("Options", "AdamW beta2.")}, o.adamBeta2);
+  visit({"adam_epsilon", kOptimisation, OPTION_TEXT("Options", "AdamW epsilon.")}, o.adamEpsilon);
+  visit({"seed", kOptimisation,
+         OPTION_TEXT("Options",
+                     "Seed of sampling, shuffling and dropout: the same seed gives the same run.")},
+        o.seed);
+  visit({"logging_steps", kLogging,
+         OPTION_TEXT("Options",
+                     "A metrics record (loss, learning rate, similarity histograms) every N steps: "
+                     "what the plots show.")},
+        o.loggingSteps);
+  visit({"save_steps", kLogging,
+         OPTION_TEXT("Options",
+                     "A checkpoint every N steps (0: only at the end). Stop always writes one.")},
+        o.saveSteps);
+  visit({"save_total_limit", kLogging,
+         OPTION_TEXT("Options", "Keep only the last N checkpoints (0: all).")},
+        o.saveTotalLimit);
+  visit({"resume_from_checkpoint", kLogging,
+         OPTION_TEXT("Options",
+                     "Continue from a checkpoint folder, or \"latest\" in the run folder (default: "
+                     "start afresh).")},
+        o.resumeFromCheckpoint);
+  visit(
+      {"gradient_checkpointing", kMemory,
+       OPTION_TEXT("Options",
+                   "Recompute each layer in the backward pass: less memory, about 30% more time.")},
+      o.gradientCheckpointing);
+  visit({"grad_cache", kMemory,
+         OPTION_TEXT(
+             "Options",
+             "Gradient cache: embed the batch in chunks, so that the batch size is bounded by "
+             "time rather than memory, with the same gradients."),
+         kEmbedding},
+        o.gradCache);
+  visit({"gc_chunk_size", kMemory,
+         OPTION_TEXT("Options", "Texts per chunk with the gradient cache."), kEmbedding},
+        o.gcChunkSize);
+  visit(
+      {"fp16", kMemory,
+       OPTION_TEXT("Options", "Mixed precision in float16 with dynamic loss scaling (CUDA only).")},
+      o.fp16);
+  visit({"bf16", kMemory,
+         OPTION_TEXT("Options", "Mixed precision in bfloat16 (CUDA, or CPUs that support it).")},
+        o.bf16);
+  visit({"nproc_per_node", kMemory,
+         OPTION_TEXT(
+             "Options",
+             "Worker processes to start on this machine (one per GPU); under torchrun or srun "
+             "leave 1.")},
+        o.nprocPerNode);
+  visit({"device", kMemory,
+         OPTION_TEXT(
+             "Options",
+             "Where to train: auto (a GPU per worker when there are GPUs, else the CPU), cpu or "
+             "cuda."),
+         kBoth, "", "auto,cpu,cuda"},
+        o.device);
 }
+
+const auto kVisit = [](auto& o, auto&& visit) { visitFields(o, visit); };
 
 }  // namespace
 
+unsigned taskBit(const std::string& task) {
+  return task == "reranker" ? kRerankerTask : kEmbeddingTask;
+}
+
 nlohmann::json TrainingOptions::toJson() const {
-  return optionsToJson(*this, [](auto& o, auto&& visit) { visitFields(o, visit); });
+  return optionsToJson(*this, kVisit, taskBit(task));
 }
 
 TrainingOptions TrainingOptions::fromJson(const nlohmann::json& json, const std::string& source) {
-  TrainingOptions options = optionsFromJson<TrainingOptions>(
-      json, source, "training options", [](auto& o, auto&& visit) { visitFields(o, visit); },
-      {"normlized"});
-  // The reference spells "normalized" as "normlized"; accept both.
-  if (json.contains("normlized"))
-    readOptionValue(source, "normlized", json.at("normlized"), options.normalized);
+  TrainingOptions options =
+      optionsFromJson<TrainingOptions>(json, source, "training options", kVisit);
+  // An option of the other task is a mistake, not something to ignore silently.
+  const unsigned task = taskBit(options.task);
+  for (const OptionDescription& row : table()) {
+    if (row.appliesTo(task)) continue;
+    std::vector<std::string> names = row.aliasList();
+    names.insert(names.begin(), row.info.name);
+    for (const std::string& name : names) {
+      if (json.contains(name)) {
+        throw UsageError(
+            fmt::format("{}: option \"{}\" does not apply to the {} task (it is "
+                        "for {})",
+                        source, name, options.task,
+                        task == kRerankerTask ? "bi-encoders: train" : "rerankers"));
+      }
+    }
+  }
   return options;
+}
+
+TrainingOptions TrainingOptions::fromRecordedJson(nlohmann::json json, const std::string& source) {
+  if (json.is_object()) {
+    std::string task = "embedding";
+    if (json.contains("task") && json.at("task").is_string()) task = json.at("task");
+    for (const OptionDescription& row : table()) {
+      if (row.appliesTo(taskBit(task))) continue;
+      json.erase(row.info.name);
+      for (const std::string& alias : row.aliasList())
+        json.erase(alias);
+    }
+  }
+  return fromJson(json, source);
+}
+
+const std::vector<OptionDescription>& TrainingOptions::table() {
+  static const std::vector<OptionDescription> rows = describeOptions<TrainingOptions>(kVisit);
+  return rows;
 }
 
 void validate(const TrainingOptions& o) {

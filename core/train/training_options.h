@@ -10,6 +10,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/common/option_table.h"
+
 namespace embedlab::train {
 
 struct TrainingOptions {
@@ -76,12 +78,25 @@ struct TrainingOptions {
   int nprocPerNode = 1;         ///< nproc_per_node: worker processes to start on this machine
   std::string device = "auto";  ///< device: auto, cpu or cuda
 
-  /// The options as JSON, under their reference names.
+  /// The options as JSON, under their reference names: those of its task only.
   nlohmann::json toJson() const;
   /// Options from JSON (a --config file, a checkpoint's trainer_state.json): an unknown key or a
   /// value of the wrong type is a UsageError naming `source` and the option.
+  /// An option that does not apply to the task (temperature for a reranker) is refused.
   static TrainingOptions fromJson(const nlohmann::json& json, const std::string& source);
+  /// fromJson for options an earlier version recorded (a checkpoint's, a run's): those of the
+  /// other task, which it wrote too, are dropped instead of refused.
+  static TrainingOptions fromRecordedJson(nlohmann::json json, const std::string& source);
+  /// Every option: name, group, help, tasks, type and default (option_table.h), in the order
+  /// --help and the Training panel list them.
+  static const std::vector<OptionDescription>& table();
 };
+
+/// The task bits of option_table.h's OptionInfo::tasks.
+constexpr unsigned kEmbeddingTask = 1;
+constexpr unsigned kRerankerTask = 2;
+/// kRerankerTask for "reranker", else kEmbeddingTask.
+unsigned taskBit(const std::string& task);
 
 /// Checks everything that can be checked before loading data and model: throws UsageError naming
 /// the option and the allowed values.

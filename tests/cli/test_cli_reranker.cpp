@@ -96,6 +96,21 @@ class TestCliReranker : public QObject {
     run = cli(common + QStringList{"--max_steps", "1", "--temperature", "0.05"});
     QCOMPARE(run.exitCode, 2);
     QVERIFY2(run.err.contains("--temperature"), qPrintable(run.err));
+    // ... and not taken from a config file either, by either command: refused, not ignored.
+    QVERIFY(options.find("\"temperature\"") == std::string::npos);
+    const std::filesystem::path config = folder_ / "reranker-with-temperature.json";
+    {
+      std::ofstream out(config);
+      out << R"({"task": "reranker", "temperature": 0.05, "max_steps": 1})";
+    }
+    for (const QString& command : {QStringLiteral("train"), QStringLiteral("train-reranker")}) {
+      QStringList arguments = common;
+      arguments[arguments.indexOf(QStringLiteral("train-reranker"))] = command;
+      run = cli(arguments + QStringList{"--config", QString::fromStdString(config.string())});
+      QCOMPARE(run.exitCode, 2);
+      QVERIFY2(run.err.contains("\"temperature\" does not apply to the reranker task"),
+               qPrintable(run.err));
+    }
     // The metrics file holds the reranker's score histograms (sigmoid of the logits).
     const std::string metrics = embedlab::test::readFile(folder_ / "run" / "metrics.jsonl");
     QVERIFY(metrics.find("\"hard_negatives\"") != std::string::npos);

@@ -1,11 +1,18 @@
 // The evaluation and merge jobs' options as typed core structs: JSON both ways under the CLI's
 // names, wrong types and unknown names refused naming the option, and validate() refusing what
 // the CLI refuses (no model, neither or both set layouts, numbers out of range, a bad sweep).
-// (Mining's and thresholds' are in test_mining_job and test_threshold_analysis.)
+// (Mining's and thresholds' are in test_mining_job and test_threshold_analysis.) And the options
+// tables every job's flags, form and tooltips come from: complete, and refusing an option of the
+// other task, a value outside an option's choices, while taking its aliases.
 #include <QtTest/QtTest>
 
+#include <set>
+
 #include "core/eval/evaluation_options.h"
+#include "core/eval/threshold_options.h"
+#include "core/mine/mining_options.h"
 #include "core/model/merge_options.h"
+#include "core/train/training_options.h"
 #include "tests/support/errors.h"
 
 using namespace embedlab;
@@ -91,6 +98,94 @@ class TestJobOptions : public QObject {
     options.k = 10;
     options.index = "annoy";
     QVERIFY(says(test::errorOf([&] { eval::validate(options); }), "--index"));
+  }
+
+  void everyTableRowHasANameAGroupAndASentence() {
+    const std::vector<std::pair<const char*, const std::vector<OptionDescription>*>> tables = {
+        {"train", &train::TrainingOptions::table()},
+        {"mine", &mine::MiningOptions::table()},
+        {"eval", &eval::EvaluationOptions::table()},
+        {"threshold", &eval::ThresholdOptions::table()},
+        {"merge", &model::MergeOptions::table()}};
+    for (const auto& [job, table] : tables) {
+      QVERIFY(table->size() >= 15);
+      std::set<std::string> names;
+      for (const OptionDescription& row : *table) {
+        const std::string where = std::string(job) + " " + row.info.name;
+        QVERIFY2(names.insert(row.info.name).second, where.c_str());  // declared once
+        QVERIFY2(row.info.group != nullptr && *row.info.group != 0, where.c_str());
+        const std::string help = row.info.help;
+        QVERIFY2(help.size() >= 10 && std::isupper(static_cast<unsigned char>(help[0])) &&
+                     help.back() == '.',
+                 where.c_str());
+      }
+    }
+    // Types and defaults come from the members themselves.
+    const OptionDescription* range = findOption(mine::MiningOptions::table(), "range_for_sampling");
+    QVERIFY(range != nullptr);
+    QCOMPARE(range->type, OptionType::Range);
+    QCOMPARE(range->defaultValue, nlohmann::json({10, 210}));
+    const OptionDescription* margin = findOption(mine::MiningOptions::table(), "relative_margin");
+    QVERIFY(margin->optional);
+    QCOMPARE(margin->type, OptionType::Number);
+    QCOMPARE(findOption(train::TrainingOptions::table(), "normlized")->info.name,
+             std::string("normalized"));
+  }
+
+  void anOptionOfTheOtherTaskIsRefusedNotIgnored() {
+    // The bug this guards against: train --config with task reranker and a temperature was
+    // accepted and the temperature silently ignored.
+    const std::string message = test::errorOf([] {
+      train::TrainingOptions::fromJson({{"task", "reranker"}, {"temperature", 0.05}}, "run.json");
+    });
+    QVERIFY2(says(message, "run.json") && says(message, "\"temperature\"") &&
+                 says(message, "does not apply to the reranker task"),
+             message.c_str());
+    QVERIFY(
+        says(test::errorOf([] {
+               train::TrainingOptions::fromJson({{"task", "reranker"}, {"normlized", false}}, "r");
+             }),
+             "normlized"));
+    // The embedding task takes every option; a reranker's JSON holds only its own.
+    QVERIFY(test::errorOf([] {
+              train::TrainingOptions::fromJson({{"temperature", 0.05}, {"grad_cache", true}}, "e");
+            }) == "(no error)");
+    train::TrainingOptions reranker;
+    reranker.task = "reranker";
+    const nlohmann::json json = reranker.toJson();
+    QVERIFY(!json.contains("temperature") && !json.contains("grad_cache"));
+    QVERIFY(json.contains("learning_rate") && json.contains("train_group_size"));
+    QCOMPARE(train::TrainingOptions::fromJson(json, "r").toJson(), json);
+    // What an earlier version recorded (every option, whatever the task) still loads.
+    nlohmann::json recorded = json;
+    recorded["temperature"] = 0.02;
+    QCOMPARE(train::TrainingOptions::fromRecordedJson(recorded, "state").toJson(), json);
+  }
+
+  void choicesAndAliasesApplyToJsonAsToFlags() {
+    QVERIFY(says(test::errorOf([] {
+                   mine::MiningOptions::fromJson({{"sampling", "best"}}, "m.json");
+                 }),
+                 "option \"sampling\" must be random or top, got \"best\""));
+    QVERIFY(says(test::errorOf([] {
+                   eval::EvaluationOptions::fromJson({{"index", "annoy"}}, "e.json");
+                 }),
+                 "must be flat, ivf or hnsw"));
+    const mine::MiningOptions mining =
+        mine::MiningOptions::fromJson({{"model", "m/"}, {"range_for_sampling", "3-40"}}, "m");
+    QCOMPARE(mining.modelNameOrPath, std::string("m/"));
+    QCOMPARE(mining.selection.rangeStart, std::size_t{3});
+    QCOMPARE(mining.selection.rangeEnd, std::size_t{40});
+    QVERIFY(says(test::errorOf([] {
+                   mine::MiningOptions::fromJson({{"range_for_sampling", "3_40"}}, "m");
+                 }),
+                 "\"A-B\""));
+    const train::TrainingOptions training =
+        train::TrainingOptions::fromJson({{"normlized", false}}, "t");
+    QVERIFY(!training.normalized);
+    const eval::EvaluationOptions evaluation =
+        eval::EvaluationOptions::fromJson({{"max_passage_length", 77}}, "e");
+    QCOMPARE(evaluation.encoding.maxLength, std::size_t{77});
   }
 };
 

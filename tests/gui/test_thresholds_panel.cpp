@@ -7,6 +7,9 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QLabel>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSignalSpy>
 #include <nlohmann/json.hpp>
 
 #include "core/model/reranker_model.h"
@@ -14,6 +17,7 @@
 #include "tests/support/marking_translator.h"
 #include "tests/support/model_folders.h"
 #include "tests/support/package_set.h"
+#include "widgets/job_controls.h"
 #include "widgets/thresholds_panel.h"
 
 using namespace embedlab;
@@ -24,6 +28,32 @@ class TestThresholdsPanel : public QObject {
 
  private slots:
   void initTestCase() { qputenv("EMBEDLAB_CLI", EMBEDLAB_CLI_PATH); }
+
+  // The job controls every job panel shares: a job that fails says why, with the CLI's own
+  // error, and the buttons come back.
+  void jobControlsReportAFailureAndComeBack() {
+    widgets::JobControls controls;
+    controls.setFailureText(QStringLiteral("Scoring failed: %1"));
+    QSignalSpy finished(&controls, &widgets::JobControls::finished);
+    controls.start({QStringLiteral("threshold"), QStringLiteral("--config"),
+                    QStringLiteral("/nonexistent/options.json")},
+                   QStringLiteral("Scoring..."));
+    QVERIFY(controls.running());
+    QVERIFY(!controls.runButton()->isEnabled());
+    QVERIFY(!controls.stopButton()->isHidden());
+    QVERIFY(finished.wait(30000));
+    QVERIFY(finished.last().at(0).toInt() != 0);
+    const QString status = controls.status()->text();
+    QVERIFY2(status.startsWith("Scoring failed: ") && status.contains("--config"),
+             qPrintable(status));
+    QVERIFY(controls.runButton()->isEnabled());
+    QVERIFY(controls.stopButton()->isHidden());
+    QVERIFY(controls.progressBar()->isHidden());
+    // Options that could not be written start nothing and say so.
+    controls.start({}, QStringLiteral("Cannot write the options"));
+    QVERIFY(!controls.running());
+    QCOMPARE(controls.status()->text(), QStringLiteral("Cannot write the options"));
+  }
 
   void aRerankersLogitsOrSigmoidScores() {
     test::TempFolder workspace;

@@ -5,6 +5,7 @@
 // run shows sigmoid scores and the note that its start model is random; the UI thread never
 // blocks 100 ms while records stream in at one per step; presets round-trip.
 #include <QCheckBox>
+#include <QComboBox>
 #include <QtTest/QtTest>
 
 #include <qcustomplot.h>
@@ -17,6 +18,7 @@
 #include <QSlider>
 #include <QSpinBox>
 
+#include "core/train/training_options.h"
 #include "tests/support/files.h"
 #include "tests/support/latency_probe.h"
 #include "tests/support/marking_translator.h"
@@ -346,6 +348,35 @@ class TestTrainingPanel : public QObject {
       QVERIFY2(form.editor(name)->isEnabled(), name);
     QCOMPARE(form.values()["knowledge_distillation"].get<bool>(), true);
     QVERIFY(!form.editor("gc_chunk_size")->isEnabled());
+  }
+
+  void theFormComesFromCoresTableAndFollowsTheTask() {
+    widgets::TrainingOptionForm form;
+    // Every option of core's table has an editor, with the help --help prints as its tooltip.
+    for (const OptionDescription& row : train::TrainingOptions::table()) {
+      QWidget* editor = form.editor(row.info.name);
+      QVERIFY2(editor != nullptr, row.info.name);
+      QVERIFY2(editor->toolTip().startsWith(QString::fromUtf8(row.info.help).left(20)),
+               qPrintable(editor->toolTip()));
+    }
+    auto* task = qobject_cast<QComboBox*>(form.editor("task"));
+    QVERIFY(task != nullptr);
+    QVERIFY(form.editor("temperature")->isEnabled());
+    QVERIFY(form.values().contains("temperature"));
+    task->setCurrentIndex(task->findData(QStringLiteral("reranker")));
+    // A reranker has no temperature: greyed out, and not sent (the CLI would refuse it).
+    for (const char* name : {"temperature", "sentence_pooling_method", "normalized", "grad_cache",
+                             "gc_chunk_size", "use_inbatch_neg", "negatives_cross_device"}) {
+      QVERIFY2(!form.editor(name)->isEnabled(), name);
+      QVERIFY2(!form.values().contains(name), name);
+    }
+    QVERIFY(form.editor("learning_rate")->isEnabled());
+    nlohmann::json values = form.values();
+    values["model_name_or_path"] = "m";
+    values["train_data"] = {"t.jsonl"};
+    values["output_dir"] = "run";
+    QVERIFY2(widgets::TrainingOptionForm::problemOf(values).isEmpty(),
+             qPrintable(widgets::TrainingOptionForm::problemOf(values)));
   }
 
   void presetsRoundTrip() {
