@@ -58,11 +58,6 @@ bool launchedAsReranker(const std::filesystem::path& outputDir) {
   return json.is_object() && json.value("task", "") == "reranker";
 }
 
-double number(const nlohmann::json& record, const char* key) {
-  const auto found = record.find(key);
-  return found != record.end() && found->is_number() ? found->get<double>() : 0.0;
-}
-
 }  // namespace
 
 TrainingPanel::TrainingPanel(QWidget* parent) : QWidget(parent) {
@@ -479,8 +474,7 @@ void TrainingPanel::selectRun(int index) {
 void TrainingPanel::updateRunItem(const Run& run) {
   for (std::size_t i = 0; i < runs_.size(); ++i) {
     if (runs_[i].get() != &run) continue;
-    const std::int64_t step =
-        run.records.empty() ? 0 : run.records.back().value("step", std::int64_t{0});
+    const std::int64_t step = run.records.empty() ? 0 : run.records.back().step;
     QString state;
     if (run.job->running()) {
       state = tr("running, step %1 of %2").arg(step).arg(run.totalSteps);
@@ -515,8 +509,7 @@ void TrainingPanel::showStatus() {
     return;
   }
   const QString folder = QString::fromStdString(shownInWorkspace(workspace_, run->outputDir));
-  const std::int64_t step =
-      run->records.empty() ? 0 : run->records.back().value("step", std::int64_t{0});
+  const std::int64_t step = run->records.empty() ? 0 : run->records.back().step;
   if (run->ended) {
     if (run->error.isEmpty()) {
       status_->setText(tr("Finished: the model is in %1.").arg(folder));
@@ -539,15 +532,15 @@ void TrainingPanel::showStatus() {
     bar(0, 0, tr("starting"));
     return;
   }
-  const nlohmann::json& record = run->records.back();
+  const train::TrainingLogRecord& record = run->records.back();
   bar(step, run->totalSteps, tr("step %1 of %2").arg(step).arg(run->totalSteps));
   status_->setText(tr("Step %1 of %2 · epoch %3 · loss %4 · %5 samples/s · %6 left")
                        .arg(step)
                        .arg(run->totalSteps)
-                       .arg(number(record, "epoch"), 0, 'f', 2)
-                       .arg(number(record, "loss"), 0, 'f', 4)
-                       .arg(number(record, "samples_per_second"), 0, 'f', 1)
-                       .arg(duration(number(record, "eta_seconds"))));
+                       .arg(record.epoch, 0, 'f', 2)
+                       .arg(record.loss, 0, 'f', 4)
+                       .arg(record.samplesPerSecond, 0, 'f', 1)
+                       .arg(duration(record.etaSeconds)));
 }
 
 void TrainingPanel::onRecord(Run& run, const nlohmann::json& record) {
@@ -567,12 +560,12 @@ void TrainingPanel::onRecord(Run& run, const nlohmann::json& record) {
     return;
   }
   if (event != JobEvent::Log) return;
-  const auto step = record.value("step", std::int64_t{0});
-  while (!run.records.empty() && run.records.back().value("step", std::int64_t{0}) >= step)
+  train::TrainingLogRecord logged = train::TrainingLogRecord::fromJson(record);
+  const std::int64_t step = logged.step;
+  while (!run.records.empty() && run.records.back().step >= step)
     run.records.pop_back();  // a run launched again in the same folder starts over
-  run.records.push_back(record);
-  run.totalSteps =
-      std::max<std::int64_t>(run.totalSteps, record.value("total_steps", std::int64_t{0}));
+  run.totalSteps = std::max(run.totalSteps, logged.totalSteps);
+  run.records.push_back(std::move(logged));
   updateRunItem(run);
   if (&run != current()) return;
   showStatus();
@@ -609,30 +602,41 @@ void TrainingPanel::redrawNow() {
 }
 
 void TrainingPanel::redrawCurves() {
-  static const std::vector<nlohmann::json> kNone;
-  const std::vector<nlohmann::json>& records = current() != nullptr ? current()->records : kNone;
-  const std::int64_t totalSteps = current() != nullptr ? current()->totalSteps : 0;
-  curves_->clearGraphs();
+  const Run* run = current();
+  static const std::vector<train::TrainingLogRecord> kNone;
+  const std::vector<train::TrainingLogRecord>& records = run != nullptr ? run->records : kNone;
+  const std::int64_t totalSteps = run != nullptr ? run->totalSteps : 0;
   curves_->legend->setVisible(!records.empty());  // no empty legend box before a run
-  if (records.empty()) {
-    curves_->replot();
-    return;
+  // The graphs go on from what they show when it is still the start of this run's records.
+  const bool continues = run == plottedRun_ && curves_->graphCount() == 2 &&
+                         plottedRecords_ <= records.size() && plottedRecords_ > 0 &&
+                         records[plottedRecords_ - 1].step == plottedLastStep_;
+  if (!continues) {
+    curves_->clearGraphs();
+    plottedRun_ = run;
+    plottedRecords_ = 0;
+    if (records.empty()) {
+      curves_->replot();
+      return;
+    }
+    QCPGraph* loss = curves_->addGraph(curves_->xAxis, curves_->yAxis);
+    loss->setName(tr("loss"));
+    loss->setPen(QPen(kLoss, 2));
+    QCPGraph* rate = curves_->addGraph(curves_->xAxis, curves_->yAxis2);
+    rate->setName(tr("learning rate"));
+    rate->setPen(QPen(kRate, 1.5, Qt::DashLine));
   }
-  QVector<double> steps, losses, rates;
-  for (const nlohmann::json& record : records) {
-    steps << number(record, "step");
-    losses << number(record, "loss");
-    rates << number(record, "learning_rate");
+  QCPGraph* loss = curves_->graph(0);
+  QCPGraph* rate = curves_->graph(1);
+  for (std::size_t i = plottedRecords_; i < records.size(); ++i) {
+    const auto step = static_cast<double>(records[i].step);
+    loss->addData(step, records[i].loss);
+    rate->addData(step, records[i].learningRate);
   }
-  QCPGraph* loss = curves_->addGraph(curves_->xAxis, curves_->yAxis);
-  loss->setName(tr("loss"));
-  loss->setPen(QPen(kLoss, 2));
-  loss->setData(steps, losses, true);
-  QCPGraph* rate = curves_->addGraph(curves_->xAxis, curves_->yAxis2);
-  rate->setName(tr("learning rate"));
-  rate->setPen(QPen(kRate, 1.5, Qt::DashLine));
-  rate->setData(steps, rates, true);
-  curves_->xAxis->setRange(0, std::max<double>(static_cast<double>(totalSteps), steps.back()));
+  plottedRecords_ = records.size();
+  plottedLastStep_ = records.back().step;
+  curves_->xAxis->setRange(0, std::max<double>(static_cast<double>(totalSteps),
+                                               static_cast<double>(records.back().step)));
   loss->rescaleValueAxis(false, true);
   curves_->yAxis->setRangeLower(0);
   rate->rescaleValueAxis(false, true);
@@ -641,8 +645,9 @@ void TrainingPanel::redrawCurves() {
 }
 
 void TrainingPanel::showSimilarities(int index) {
-  static const std::vector<nlohmann::json> kNone;
-  const std::vector<nlohmann::json>& records = current() != nullptr ? current()->records : kNone;
+  static const std::vector<train::TrainingLogRecord> kNone;
+  const std::vector<train::TrainingLogRecord>& records =
+      current() != nullptr ? current()->records : kNone;
   similarities_->clearGraphs();
   similarities_->xAxis->setLabel(current() != nullptr && current()->reranker
                                      ? tr("reranker score, sigmoid(logit)")
@@ -653,27 +658,24 @@ void TrainingPanel::showSimilarities(int index) {
     similarities_->replot();
     return;
   }
-  const nlohmann::json& record = records[static_cast<std::size_t>(index)];
-  stepLabel_->setText(tr("step %1").arg(record.value("step", std::int64_t{0})));
-  const nlohmann::json& histograms = record.value("similarities", nlohmann::json::object());
-  const auto range = histograms.value("bin_range", nlohmann::json::array({-1.0, 1.0}));
-  const double low = range.size() == 2 ? range[0].get<double>() : -1.0;
-  const double high = range.size() == 2 ? range[1].get<double>() : 1.0;
+  const train::TrainingLogRecord& record = records[static_cast<std::size_t>(index)];
+  stepLabel_->setText(tr("step %1").arg(record.step));
+  const double low = train::ScoreDistribution::kLowest;
+  const double high = train::ScoreDistribution::kHighest;
   double tallest = 0;
   double shownLow = high;  // the part of [low, high] that holds any similarity
   double shownHigh = low;
-  const auto curve = [&](const char* key, QColor color, const QString& name) {
-    const auto found = histograms.find(key);
-    if (found == histograms.end() || !found->contains("bins")) return;
-    const auto& bins = (*found)["bins"];
-    if (bins.empty() || number(*found, "count") <= 0) return;  // e.g. a reranker's in-batch
-    const double count = number(*found, "count");
+  const auto curve = [&](const train::ScoreDistribution& scores, QColor color,
+                         const QString& name) {
+    if (scores.count() == 0) return;  // e.g. a reranker's in-batch negatives
+    const auto& bins = scores.histogram();
+    const auto count = static_cast<double>(scores.count());
     const double width = (high - low) / static_cast<double>(bins.size());
     QVector<double> x, y;
     for (std::size_t i = 0; i < bins.size(); ++i) {
       x << low + width * static_cast<double>(i);
-      y << 100.0 * bins[i].get<double>() / count;
-      if (bins[i].get<double>() > 0) {
+      y << 100.0 * static_cast<double>(bins[i]) / count;
+      if (bins[i] > 0) {
         shownLow = std::min(shownLow, x.back());
         shownHigh = std::max(shownHigh, x.back() + width);
       }
@@ -682,16 +684,16 @@ void TrainingPanel::showSimilarities(int index) {
     y << y.back();
     tallest = std::max(tallest, *std::max_element(y.begin(), y.end()));
     QCPGraph* graph = similarities_->addGraph();
-    graph->setName(tr("%1 (mean %2)").arg(name).arg(number(*found, "mean"), 0, 'f', 3));
+    graph->setName(tr("%1 (mean %2)").arg(name).arg(scores.mean(), 0, 'f', 3));
     graph->setLineStyle(QCPGraph::lsStepLeft);
     graph->setPen(QPen(color, 2));
     color.setAlpha(40);
     graph->setBrush(color);
     graph->setData(x, y, true);
   };
-  curve("positives", kPositives, tr("positives"));
-  curve("hard_negatives", kHard, tr("hard negatives"));
-  curve("in_batch_negatives", kInBatch, tr("in-batch negatives"));
+  curve(record.similarities.positives, kPositives, tr("positives"));
+  curve(record.similarities.hardNegatives, kHard, tr("hard negatives"));
+  curve(record.similarities.inBatchNegatives, kInBatch, tr("in-batch negatives"));
   if (shownLow < shownHigh) {
     const double margin = 0.15 * (shownHigh - shownLow) + 0.02;
     similarities_->xAxis->setRange(std::max(low, shownLow - margin),

@@ -17,6 +17,7 @@
 #include <nlohmann/json.hpp>
 #include <vector>
 
+#include "core/train/training_log.h"
 #include "widgets/translations.h"
 
 class QCheckBox;
@@ -92,7 +93,7 @@ class TrainingPanel : public QWidget {
   struct Run {
     std::filesystem::path outputDir;
     CliJob* job = nullptr;
-    std::vector<nlohmann::json> records;  // its "log" records, in step order
+    std::vector<train::TrainingLogRecord> records;  // its "log" records, in step order
     std::int64_t totalSteps = 0;
     QString error;  // how it ended, when it failed or was stopped
     bool ended = false;
@@ -107,6 +108,8 @@ class TrainingPanel : public QWidget {
   void updateRunItem(const Run& run);
   void showStatus();
   Run* current() const;
+  /// Draws the current run's loss and learning-rate curves: the records not drawn yet are added
+  /// to the graphs; a different run, or one that started over, is drawn afresh.
   void redrawCurves();
   void showSimilarities(int index);
   void updateButtons();
@@ -133,6 +136,10 @@ class TrainingPanel : public QWidget {
   QLabel* status_ = nullptr;
   QLabel* notes_ = nullptr;  // the shown run's notes, hidden when it has none
   QCustomPlot* curves_ = nullptr;
+  /// What curves_ shows: the run and how many of its records (redrawCurves adds the rest).
+  const Run* plottedRun_ = nullptr;
+  std::size_t plottedRecords_ = 0;
+  std::int64_t plottedLastStep_ = -1;
   QCustomPlot* similarities_ = nullptr;
   QSlider* stepSlider_ = nullptr;
   QLabel* stepLabel_ = nullptr;

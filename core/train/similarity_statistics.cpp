@@ -7,8 +7,8 @@ namespace embedlab::train {
 
 void ScoreDistribution::add(double value) {
   if (!std::isfinite(value)) return;
-  const int bin =
-      std::clamp(static_cast<int>(std::floor((value + 1.0) / 2.0 * kBins)), 0, kBins - 1);
+  const int bin = std::clamp(
+      static_cast<int>(std::floor((value - kLowest) / (kHighest - kLowest) * kBins)), 0, kBins - 1);
   ++bins_[static_cast<std::size_t>(bin)];
   min_ = count_ == 0 ? value : std::min(min_, value);
   max_ = count_ == 0 ? value : std::max(max_, value);
@@ -32,8 +32,48 @@ nlohmann::json ScoreDistribution::toJson() const {
           {"min", min_},     {"max", max_},    {"bins", bins_}};
 }
 
+namespace {
+
+double numberIn(const nlohmann::json& json, const char* key) {
+  const auto found = json.is_object() ? json.find(key) : json.end();
+  return json.is_object() && found != json.end() && found->is_number() ? found->get<double>() : 0.0;
+}
+
+}  // namespace
+
+ScoreDistribution ScoreDistribution::fromJson(const nlohmann::json& json) {
+  ScoreDistribution d;
+  if (!json.is_object()) return d;
+  const auto bins = json.find("bins");
+  if (bins != json.end() && bins->is_array() && bins->size() == kBins) {
+    for (std::size_t i = 0; i < kBins; ++i) {
+      const auto& bin = (*bins)[i];
+      d.bins_[i] = bin.is_number() ? bin.get<std::uint64_t>() : 0;
+    }
+  }
+  const double count = std::max(0.0, numberIn(json, "count"));
+  const double mean = numberIn(json, "mean");
+  const double spread = numberIn(json, "std");
+  d.count_ = static_cast<std::uint64_t>(count);
+  d.sum_ = mean * count;  // so that mean() and standardDeviation() give back what was written
+  d.sumOfSquares_ = (spread * spread + mean * mean) * count;
+  d.min_ = numberIn(json, "min");
+  d.max_ = numberIn(json, "max");
+  return d;
+}
+
+SimilarityStatistics SimilarityStatistics::fromJson(const nlohmann::json& json) {
+  SimilarityStatistics s;
+  if (!json.is_object()) return s;
+  s.positives = ScoreDistribution::fromJson(json.value("positives", nlohmann::json()));
+  s.hardNegatives = ScoreDistribution::fromJson(json.value("hard_negatives", nlohmann::json()));
+  s.inBatchNegatives =
+      ScoreDistribution::fromJson(json.value("in_batch_negatives", nlohmann::json()));
+  return s;
+}
+
 nlohmann::json SimilarityStatistics::toJson() const {
-  return {{"bin_range", {-1.0, 1.0}},
+  return {{"bin_range", {ScoreDistribution::kLowest, ScoreDistribution::kHighest}},
           {"positives", positives.toJson()},
           {"hard_negatives", hardNegatives.toJson()},
           {"in_batch_negatives", inBatchNegatives.toJson()}};

@@ -19,4 +19,27 @@ nlohmann::json TrainingLogRecord::toJson() const {
   return json;
 }
 
+TrainingLogRecord TrainingLogRecord::fromJson(const nlohmann::json& json) {
+  TrainingLogRecord r;
+  if (!json.is_object()) return r;
+  const auto number = [&json](const char* key, auto fallback) {
+    const auto found = json.find(key);
+    return found != json.end() && found->is_number() ? found->get<decltype(fallback)>() : fallback;
+  };
+  r.step = number("step", std::int64_t{0});
+  r.totalSteps = number("total_steps", std::int64_t{0});
+  r.epoch = number("epoch", 0.0);
+  r.loss = number("loss", 0.0);
+  r.contrastiveLoss = number("contrastive_loss", 0.0);
+  if (json.contains("distillation_loss")) r.distillationLoss = number("distillation_loss", 0.0);
+  r.learningRate = number("learning_rate", 0.0);
+  r.gradNorm = number("grad_norm", 0.0);
+  r.samplesPerSecond = number("samples_per_second", 0.0);
+  r.tokensPerSecond = number("tokens_per_second", 0.0);
+  r.etaSeconds = number("eta_seconds", 0.0);
+  r.elapsedSeconds = number("elapsed_seconds", 0.0);
+  r.similarities = SimilarityStatistics::fromJson(json.value("similarities", nlohmann::json()));
+  return r;
+}
+
 }  // namespace embedlab::train

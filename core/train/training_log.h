@@ -31,6 +31,9 @@ struct TrainingLogRecord {
   SimilarityStatistics similarities;  ///< over the steps since the previous record
 
   nlohmann::json toJson() const;
+  /// A record read back (the GUI following a run's "log" events, metrics.jsonl): a missing or
+  /// mistyped field reads as its default.
+  static TrainingLogRecord fromJson(const nlohmann::json& json);
 };
 
 class TrainingObserver {

@@ -8,10 +8,12 @@
 
 #include <set>
 
+#include "core/common/job_events.h"
 #include "core/eval/evaluation_options.h"
 #include "core/eval/threshold_options.h"
 #include "core/mine/mining_options.h"
 #include "core/model/merge_options.h"
+#include "core/train/training_log.h"
 #include "core/train/training_options.h"
 #include "tests/support/errors.h"
 
@@ -186,6 +188,43 @@ class TestJobOptions : public QObject {
     const eval::EvaluationOptions evaluation =
         eval::EvaluationOptions::fromJson({{"max_passage_length", 77}}, "e");
     QCOMPARE(evaluation.encoding.maxLength, std::size_t{77});
+  }
+
+  // Events are read back into the structs they were written from (the GUI keeps typed records).
+  void eventsAndTrainingRecordsReadBackAsWritten() {
+    train::TrainingLogRecord record;
+    record.step = 40;
+    record.totalSteps = 120;
+    record.epoch = 1.25;
+    record.loss = 0.731;
+    record.learningRate = 2e-5;
+    record.distillationLoss = 0.12;
+    record.samplesPerSecond = 17.5;
+    for (double score : {0.91, 0.85, 0.40})
+      record.similarities.positives.add(score);
+    for (double score : {0.2, -0.3})
+      record.similarities.hardNegatives.add(score);
+    const nlohmann::json json = jobEvent(JobEvent::Log, record.toJson());
+    const train::TrainingLogRecord back = train::TrainingLogRecord::fromJson(json);
+    QCOMPARE(back.step, std::int64_t{40});
+    QCOMPARE(back.loss, 0.731);
+    QVERIFY(back.distillationLoss && *back.distillationLoss == 0.12);
+    QCOMPARE(back.similarities.positives.histogram(), record.similarities.positives.histogram());
+    QCOMPARE(back.similarities.positives.count(), std::uint64_t{3});
+    QVERIFY(std::abs(back.similarities.positives.mean() - record.similarities.positives.mean()) <
+            1e-12);
+    QVERIFY(std::abs(back.similarities.positives.standardDeviation() -
+                     record.similarities.positives.standardDeviation()) < 1e-9);
+    QCOMPARE(back.similarities.inBatchNegatives.count(), std::uint64_t{0});
+    QCOMPARE(train::TrainingLogRecord::fromJson(json).toJson(), record.toJson());
+
+    const ProgressEvent progress = ProgressEvent::fromJson(ProgressEvent{"texts", 7, 9}.toJson());
+    QCOMPARE(progress.unit, std::string("texts"));
+    QCOMPARE(progress.done, std::uint64_t{7});
+    QCOMPARE(StoppedEvent::fromJson(StoppedEvent{12, "run/checkpoint-12"}.toJson()).checkpoint,
+             std::string("run/checkpoint-12"));
+    QCOMPARE(StartEvent::fromJson(nlohmann::json{{"total_steps", "many"}}).totalSteps,
+             std::int64_t{0});  // a mistyped field reads as the default, not a crash
   }
 };
 
