@@ -66,6 +66,26 @@ class CliTrainingObserver : public train::TrainingObserver {
           record.similarities.hardNegatives.mean(), record.etaSeconds);
     }
   }
+  void onEvaluation(const train::EvaluationRecord& record) override {
+    if (recorder_ != nullptr) {
+      try {
+        recorder_->addTrainingRecord(record.toJson());  // eval_MRR@10, ... as metric series
+      } catch (const std::exception& error) {
+        fmt::print(stderr, "train: warning: history: {}\n", error.what());
+        recorder_ = nullptr;
+      }
+    }
+    if (json_) {
+      emit(jobEvent(JobEvent::Evaluation, record.toJson()));
+    } else if (!quiet_) {
+      bar_.finish();
+      const auto value = record.value(record.bestMetric);
+      fmt::print(stderr,
+                 "eval at step {}: {} {:.4f} (best {:.4f} at step {}), {} queries, {:.1f} s\n",
+                 record.step, record.bestMetric, value.value_or(0.0), record.bestValue,
+                 record.bestStep, record.queries, record.seconds);
+    }
+  }
   void onCheckpoint(const std::filesystem::path& folder, std::int64_t step) override {
     if (json_) {
       emit(CheckpointEvent{step, folder.string()}.toJson());
@@ -188,9 +208,27 @@ int trainWorker(const train::TrainingOptions& options, const TrainFlags& flags,
     fmt::print(stderr, "train: {} steps, final loss {:.4f}; model written to {}\n", result.steps,
                result.finalLoss, options.outputDir);
   }
-  if (flags.progress == "json")
-    JobProgress::emit(
-        jobEvent(JobEvent::Done, {{"steps", result.steps}, {"output_dir", options.outputDir}}));
+  if (recorder != nullptr && (result.bestStep >= 0 || !result.stoppedEarly.empty())) {
+    try {
+      recorder->setSummary("training", {{"stopped_early", result.stoppedEarly},
+                                        {"best_step", result.bestStep},
+                                        {"best_metric", options.metricForBestModel},
+                                        {"best_value", result.bestValue},
+                                        {"final_model_is_best", result.finalModelIsBest}});
+    } catch (const std::exception& error) {
+      fmt::print(stderr, "train: warning: history: {}\n", error.what());
+    }
+  }
+  if (flags.progress == "json") {
+    nlohmann::json done = {{"steps", result.steps}, {"output_dir", options.outputDir}};
+    if (!result.stoppedEarly.empty()) done["stopped_early"] = result.stoppedEarly;
+    if (result.bestStep >= 0) {
+      done["best_step"] = result.bestStep;
+      done["best_value"] = result.bestValue;
+      done["final_model_is_best"] = result.finalModelIsBest;
+    }
+    JobProgress::emit(jobEvent(JobEvent::Done, done));
+  }
   return kExitOk;
 }
 

@@ -6,9 +6,10 @@ namespace embedlab {
 
 namespace {
 
-constexpr JobEvent kEvents[] = {JobEvent::Progress,   JobEvent::Start,      JobEvent::Log,
-                                JobEvent::Note,       JobEvent::Checkpoint, JobEvent::Result,
-                                JobEvent::SweepPoint, JobEvent::Stopped,    JobEvent::Done};
+constexpr JobEvent kEvents[] = {JobEvent::Progress, JobEvent::Start,      JobEvent::Log,
+                                JobEvent::Note,     JobEvent::Checkpoint, JobEvent::Evaluation,
+                                JobEvent::Result,   JobEvent::SweepPoint, JobEvent::Stopped,
+                                JobEvent::Done};
 
 }  // namespace
 
@@ -19,6 +20,7 @@ std::string_view jobEventName(JobEvent event) {
     case JobEvent::Log: return "log";
     case JobEvent::Note: return "note";
     case JobEvent::Checkpoint: return "checkpoint";
+    case JobEvent::Evaluation: return "evaluation";
     case JobEvent::Result: return "result";
     case JobEvent::SweepPoint: return "sweep_point";
     case JobEvent::Stopped: return "stopped";

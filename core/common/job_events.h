@@ -19,6 +19,7 @@ enum class JobEvent {
   Log,         ///< training: a metrics record (training_log.h)
   Note,        ///< {"message"}: a warning or hint for the user
   Checkpoint,  ///< training: {"step", "path"}
+  Evaluation,  ///< training: a dev-set evaluation (train::EvaluationRecord)
   Result,      ///< evaluation: one row, {"model", "tag", "query_instruction", "metrics"}
   SweepPoint,  ///< merge --sweep: {"weight", "target", "general"}
   Stopped,     ///< the job stopped on request, {"step", ...}

@@ -48,6 +48,7 @@ class BiEncoderTask : public TrainingTask {
   torch::nn::Module& module() override { return *model_->impl().module; }
   model::BertModelImpl& encoder() override { return *model_->impl().module; }
   void save(const std::filesystem::path& folder) const override { model_->save(folder); }
+  const model::EmbeddingModel* embeddingModel() const override { return &*model_; }
 
   StepLoss step(std::int64_t stepIndex, const std::vector<TrainingGroup>& groups, double lossScale,
                 SimilarityStatistics& similarities) override {

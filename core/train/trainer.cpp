@@ -14,9 +14,11 @@
 #include "core/common/file_fingerprint.h"
 #include "core/common/version.h"
 #include "core/data/atomic_file.h"
+#include "core/data/eval_set.h"
 #include "core/data/training_data.h"
 #include "core/dist/torch/process_group.h"
 #include "core/dist/worker_environment.h"
+#include "core/eval/retrieval_evaluator.h"
 #include "core/model/encoder_config.h"
 #include "core/model/torch/rng_state.h"
 #include "core/train/chance_level_monitor.h"
@@ -34,6 +36,9 @@ using Clock = std::chrono::steady_clock;
 
 constexpr int kCheckpointFormat = 1;
 constexpr const char* kCheckpointPrefix = "checkpoint-";
+/// Where --load_best_model_at_end keeps the best evaluated model as the run goes: not a
+/// checkpoint-N folder, so --save_total_limit never deletes it.
+constexpr const char* kBestModelFolder = "best-model";
 
 // Dynamic loss scaling for fp16 on CUDA (what torch.cuda.amp.GradScaler does): the loss is
 // multiplied before backward so small gradients survive in half precision; a step whose
@@ -119,6 +124,13 @@ class Trainer {
   void restoreRngStates(const std::filesystem::path& folder);
   void log(std::int64_t step, Clock::time_point now);
   bool stopRequested();
+  /// Whether a dev-set evaluation is due after `stepsDone` steps (--eval_strategy).
+  bool evaluationDue(std::int64_t stepsDone) const;
+  /// Evaluates the current weights on the dev set (the main worker; the others wait), records
+  /// it and keeps the best model; true when early stopping says to stop. Leaves training as it
+  /// found it: train mode, the random generators' states.
+  bool evaluate(std::int64_t stepsDone);
+  void saveBestModel();
   void note(const std::string& text) {
     if (observer_ != nullptr && isMain()) observer_->onNote(text);
   }
@@ -141,6 +153,14 @@ class Trainer {
   std::int64_t firstStep_ = 0;
   std::uint64_t dataHash_ = 0;
   std::filesystem::path lastCheckpoint_;
+
+  // Evaluation on the dev set (--eval_data), on the main worker.
+  std::optional<EvalSet> evalSet_;
+  std::int64_t evalEvery_ = 0;       ///< steps between evaluations (eval_strategy steps)
+  std::int64_t lastEvaluated_ = -1;  ///< steps done at the last evaluation
+  std::optional<double> bestValue_;  ///< metric_for_best_model of the best evaluation
+  std::int64_t bestStep_ = -1;
+  int withoutImprovement_ = 0;
 
   // The current logging window.
   double windowLoss_ = 0;
@@ -246,6 +266,21 @@ void Trainer::loadModelAndData() {
   warmupSteps_ =
       static_cast<std::int64_t>(std::ceil(options_.warmupRatio * static_cast<double>(totalSteps_)));
   optimizer_ = makeAdamW(task_->module(), options_);
+  if (!options_.evalData.empty() && options_.evalStrategy != "no") {
+    evalEvery_ = options_.evalSteps > 0 ? options_.evalSteps : options_.loggingSteps;
+    if (isMain()) {  // only the main worker evaluates
+      if (!std::filesystem::is_directory(options_.evalData) && options_.evalCorpus.empty()) {
+        throw UsageError("--eval_data " + options_.evalData +
+                         " is not a BEIR folder; an MS MARCO queries file needs --eval_corpus");
+      }
+      std::vector<Problem> evalWarnings;
+      evalSet_ = std::filesystem::is_directory(options_.evalData)
+                     ? loadBeirEvalSet(options_.evalData, options_.evalSplit, &evalWarnings)
+                     : loadMsMarcoEvalSet(options_.evalCorpus, options_.evalData, &evalWarnings);
+      if (task_->embeddingModel() == nullptr)
+        throw UsageError("--eval_data: evaluation during training is for bi-encoders");
+    }
+  }
   if (!resumeFrom.empty()) restore(resumeFrom);
 }
 
@@ -294,6 +329,12 @@ void Trainer::restore(const std::filesystem::path& checkpoint) {
   same("dedup_batches", saved.deduplicateBatches, options_.deduplicateBatches);
   same("dataloader_drop_last", saved.dataloaderDropLast, options_.dataloaderDropLast);
   same("task", saved.task, options_.task);
+  if (const auto best = state.find("best_step"); best != state.end() && best->is_number()) {
+    bestStep_ = best->get<std::int64_t>();
+    if (state.contains("best_value") && state.at("best_value").is_number())
+      bestValue_ = state.at("best_value").get<double>();
+    withoutImprovement_ = field("evaluations_without_improvement", 0);
+  }
   same("the number of workers", field("world_size", 0), environment_.worldSize);
   if (field("train_data_hash", std::uint64_t{0}) != dataHash_) {
     throw UsageError("cannot resume from " + checkpoint.string() +
@@ -494,6 +535,11 @@ void Trainer::saveCheckpoint(std::int64_t step) {
                             {"loss_scale", scaler_.scale()},
                             {"loss_scale_good_steps", scaler_.goodSteps()},
                             {"options", options_.toJson()}};
+    if (bestValue_) {  // a resumed run goes on comparing with the best so far
+      state["best_step"] = bestStep_;
+      state["best_value"] = *bestValue_;
+      state["evaluations_without_improvement"] = withoutImprovement_;
+    }
     writeFileAtomically(partial / "trainer_state.json", state.dump(2) + "\n");
     writeFileAtomically(
         partial / "optimizer.pt",
@@ -563,6 +609,93 @@ void Trainer::restoreRngStates(const std::filesystem::path& checkpoint) {
   model::restoreRng(rng, device_);
 }
 
+bool Trainer::evaluationDue(std::int64_t stepsDone) const {
+  if (evalEvery_ == 0 || stepsDone == lastEvaluated_) return false;
+  if (stepsDone == 0 || stepsDone == totalSteps_) return true;  // the base model; the last step
+  if (options_.evalStrategy == "epoch") {
+    const EpochSchedule::Position position = schedule_->position(stepsDone - 1);
+    return position.batch + 1 == position.batches;
+  }
+  return stepsDone % evalEvery_ == 0;
+}
+
+bool Trainer::evaluate(std::int64_t stepsDone) {
+  lastEvaluated_ = stepsDone;
+  const auto began = Clock::now();
+  bool stop = false;
+  if (isMain()) {
+    const auto start = Clock::now();
+    torch::nn::Module& module = task_->module();
+    // Encoding runs without a graph and in eval mode (no dropout); the generators are put back
+    // all the same, so that a run with evaluation trains exactly as one without.
+    const model::RngState rng = model::captureRng(device_);
+    module.eval();
+    eval::RetrievalEvalOptions evaluation;
+    evaluation.batchSize = static_cast<std::size_t>(options_.perDeviceEvalBatchSize);
+    evaluation.passageMaxLength = static_cast<std::size_t>(options_.passageMaxLen);
+    evaluation.queryMaxLength = static_cast<std::size_t>(options_.queryMaxLen);
+    evaluation.passagePrefix = options_.passageInstruction;
+    evaluation.fp16 = options_.fp16;
+    eval::RetrievalEvalResult result;
+    try {
+      const eval::RetrievalEvaluator evaluator(*task_->embeddingModel(), *evalSet_, evaluation);
+      result = evaluator.run(options_.queryInstruction);
+    } catch (...) {
+      module.train();
+      throw;
+    }
+    module.train();
+    model::restoreRng(rng, device_);
+
+    EvaluationRecord record;
+    record.step = stepsDone;
+    record.epoch = stepsDone == 0 ? 0.0 : schedule_->epochsAfter(stepsDone - 1);
+    for (std::size_t i = 0; i < result.metrics.names.size(); ++i)
+      record.metrics.emplace_back(result.metrics.names[i], result.metrics.means[i]);
+    record.queries = result.metrics.queriesEvaluated;
+    const double value = result.metrics.value(options_.metricForBestModel);
+    if (!bestValue_ || value > *bestValue_) {
+      bestValue_ = value;
+      bestStep_ = stepsDone;
+      withoutImprovement_ = 0;
+      if (options_.loadBestModelAtEnd) saveBestModel();
+    } else {
+      ++withoutImprovement_;
+    }
+    record.bestMetric = options_.metricForBestModel;
+    record.bestStep = bestStep_;
+    record.bestValue = *bestValue_;
+    record.withoutImprovement = withoutImprovement_;
+    record.seconds = std::chrono::duration<double>(Clock::now() - start).count();
+    std::ofstream metrics(std::filesystem::path(options_.outputDir) / "metrics.jsonl",
+                          std::ios::app);
+    metrics << record.toJson().dump() << "\n";
+    if (observer_ != nullptr) observer_->onEvaluation(record);
+    stop =
+        options_.earlyStoppingPatience > 0 && withoutImprovement_ >= options_.earlyStoppingPatience;
+  }
+  // The others wait here for the main worker's evaluation and learn whether to stop.
+  if (group_ != nullptr) stop = group_->allReduceSum(stop ? 1.0 : 0.0) > 0;
+  windowStart_ += Clock::now() - began;  // samples/s counts training time only
+  return stop;
+}
+
+void Trainer::saveBestModel() {
+  const std::filesystem::path output = options_.outputDir;
+  const std::filesystem::path target = output / kBestModelFolder;
+  const std::filesystem::path partial = output / ".best-model.partial";
+  std::filesystem::remove_all(partial);
+  task_->save(partial);
+  writeFileAtomically(
+      partial / "best_step.json",
+      nlohmann::json{
+          {"step", bestStep_}, {"metric", options_.metricForBestModel}, {"value", *bestValue_}}
+              .dump(2) +
+          "\n");
+  std::filesystem::remove_all(target);
+  std::filesystem::rename(partial, target);
+}
+
 bool Trainer::stopRequested() {
   bool requested = stop_ != nullptr && stop_->cancelled();
   // Workers must agree, or one would wait forever in a collective the others left.
@@ -591,6 +724,7 @@ TrainingResult Trainer::run() {
   TrainingResult result;
   runStart_ = windowStart_ = Clock::now();
   std::int64_t step = firstStep_;
+  if (firstStep_ == 0 && evaluationDue(0)) evaluate(0);  // the base model's row
   for (; step < totalSteps_; ++step) {
     if (stopRequested()) {
       saveCheckpoint(step);
@@ -603,13 +737,46 @@ TrainingResult Trainer::run() {
     if (observer_ != nullptr && isMain()) observer_->onStep(step + 1, totalSteps_);
     const bool last = step + 1 == totalSteps_;
     if ((step + 1) % options_.loggingSteps == 0 || last) log(step, Clock::now());
+    if (evaluationDue(step + 1) && evaluate(step + 1) && !last) {
+      result.stoppedEarly =
+          fmt::format("{} did not improve on {:.4f} (step {}) for {} evaluations in a row",
+                      options_.metricForBestModel, bestValue_.value_or(0.0), bestStep_,
+                      options_.earlyStoppingPatience);
+      note("stopped early at step " + std::to_string(step + 1) + ": " + result.stoppedEarly);
+      ++step;
+      break;
+    }
     if (!last && options_.saveSteps > 0 && (step + 1) % options_.saveSteps == 0)
       saveCheckpoint(step + 1);
   }
   if (result.status == TrainingStatus::Finished) {
-    saveCheckpoint(totalSteps_);
-    if (isMain()) task_->save(options_.outputDir);
+    saveCheckpoint(step);
+    if (isMain()) {
+      const std::filesystem::path best =
+          std::filesystem::path(options_.outputDir) / kBestModelFolder;
+      if (options_.loadBestModelAtEnd && std::filesystem::is_directory(best)) {
+        // The model at the root is the best evaluated one, not the last.
+        for (const auto& entry : std::filesystem::recursive_directory_iterator(best)) {
+          const std::filesystem::path to =
+              std::filesystem::path(options_.outputDir) / entry.path().lexically_relative(best);
+          if (entry.is_directory()) {
+            std::filesystem::create_directories(to);
+          } else if (entry.path().filename() != "best_step.json") {
+            std::filesystem::copy_file(entry.path(), to,
+                                       std::filesystem::copy_options::overwrite_existing);
+          }
+        }
+        result.finalModelIsBest = true;
+        note(fmt::format("the model at {} is the best evaluated one: step {}, {} {:.4f}",
+                         options_.outputDir, bestStep_, options_.metricForBestModel,
+                         bestValue_.value_or(0.0)));
+      } else {
+        task_->save(options_.outputDir);
+      }
+    }
   }
+  result.bestStep = bestStep_;
+  result.bestValue = bestValue_.value_or(0.0);
   if (group_ != nullptr) group_->barrier();
   result.steps = step;
   result.lastCheckpoint = lastCheckpoint_;

@@ -8,6 +8,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <string>
 
 #include "core/common/progress.h"
 #include "core/train/training_log.h"
@@ -25,6 +26,13 @@ struct TrainingResult {
   std::int64_t steps = 0;                ///< optimiser steps done (resumed ones included)
   std::filesystem::path lastCheckpoint;  ///< empty when none was written
   double finalLoss = 0;                  ///< the last logged loss
+  /// Why it finished before its last step (early stopping), or empty.
+  std::string stoppedEarly;
+  /// With --eval_data: the step of the best evaluation and its metric_for_best_model (-1: none),
+  /// and whether the model at output_dir's root is that one (--load_best_model_at_end).
+  std::int64_t bestStep = -1;
+  double bestValue = 0;
+  bool finalModelIsBest = false;
 };
 
 /// Runs the training described by `options` (validate() first). Throws UsageError for options

@@ -42,4 +42,48 @@ TrainingLogRecord TrainingLogRecord::fromJson(const nlohmann::json& json) {
   return r;
 }
 
+std::optional<double> EvaluationRecord::value(const std::string& name) const {
+  for (const auto& [metric, number] : metrics) {
+    if (metric == name) return number;
+  }
+  return std::nullopt;
+}
+
+nlohmann::json EvaluationRecord::toJson() const {
+  nlohmann::json json = {{"kind", "evaluation"}, {"step", step}, {"epoch", epoch}};
+  for (const auto& [metric, number] : metrics)
+    json["eval_" + metric] = number;
+  json["eval_queries"] = queries;
+  json["eval_seconds"] = seconds;
+  json["best_metric"] = bestMetric;
+  json["best_step"] = bestStep;
+  json["best_value"] = bestValue;
+  json["evaluations_without_improvement"] = withoutImprovement;
+  return json;
+}
+
+EvaluationRecord EvaluationRecord::fromJson(const nlohmann::json& json) {
+  EvaluationRecord r;
+  if (!json.is_object()) return r;
+  const auto number = [&json](const char* key, auto fallback) {
+    const auto found = json.find(key);
+    return found != json.end() && found->is_number() ? found->get<decltype(fallback)>() : fallback;
+  };
+  r.step = number("step", std::int64_t{0});
+  r.epoch = number("epoch", 0.0);
+  r.queries = number("eval_queries", std::size_t{0});
+  r.seconds = number("eval_seconds", 0.0);
+  r.bestStep = number("best_step", std::int64_t{0});
+  r.bestValue = number("best_value", 0.0);
+  r.withoutImprovement = number("evaluations_without_improvement", 0);
+  if (const auto metric = json.find("best_metric"); metric != json.end() && metric->is_string())
+    r.bestMetric = metric->get<std::string>();
+  for (const auto& [key, value] : json.items()) {
+    if (key.rfind("eval_", 0) == 0 && key != "eval_queries" && key != "eval_seconds" &&
+        value.is_number())
+      r.metrics.emplace_back(key.substr(5), value.get<double>());
+  }
+  return r;
+}
+
 }  // namespace embedlab::train

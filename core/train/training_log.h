@@ -8,6 +8,8 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "core/train/similarity_statistics.h"
 
@@ -36,6 +38,29 @@ struct TrainingLogRecord {
   static TrainingLogRecord fromJson(const nlohmann::json& json);
 };
 
+/// One evaluation of the model on the dev set during training (--eval_data): written to
+/// metrics.jsonl as {"step", "epoch", "eval_<metric>": value..., "eval_seconds", "kind":
+/// "evaluation"}, whose numeric fields the history keeps as metric series (eval_MRR@10, ...).
+struct EvaluationRecord {
+  std::int64_t step = 0;  ///< optimiser steps done when evaluated (0: the base model)
+  double epoch = 0;
+  /// The metrics as `eval` computes them, in its order ("MRR@1", ..., "MAP@100").
+  std::vector<std::pair<std::string, double>> metrics;
+  std::size_t queries = 0;    ///< queries evaluated
+  double seconds = 0;         ///< what the evaluation took
+  std::string bestMetric;     ///< metric_for_best_model
+  std::int64_t bestStep = 0;  ///< the step of the best evaluation so far (this one included)
+  double bestValue = 0;       ///< its bestMetric
+  /// Evaluations in a row without improvement, this one included (0: this one is the best).
+  int withoutImprovement = 0;
+
+  /// The value of `name`, or nullopt when it was not computed.
+  std::optional<double> value(const std::string& name) const;
+  nlohmann::json toJson() const;
+  /// A record read back; missing or mistyped fields read as their defaults.
+  static EvaluationRecord fromJson(const nlohmann::json& json);
+};
+
 class TrainingObserver {
  public:
   virtual ~TrainingObserver() = default;
@@ -44,6 +69,8 @@ class TrainingObserver {
   virtual void onStep(std::int64_t /*step*/, std::int64_t /*totalSteps*/) {}
   virtual void onLog(const TrainingLogRecord& /*record*/) {}
   virtual void onCheckpoint(const std::filesystem::path& /*folder*/, std::int64_t /*step*/) {}
+  /// The model was evaluated on the dev set (--eval_data).
+  virtual void onEvaluation(const EvaluationRecord& /*record*/) {}
   /// A one-line note for the user ("resuming from ...").
   virtual void onNote(const std::string& /*note*/) {}
 };

@@ -17,6 +17,7 @@ namespace {
 const char* const kData = OPTION_TEXT("Options", "Data");
 const char* const kModel = OPTION_TEXT("Options", "Model and loss");
 const char* const kOptimisation = OPTION_TEXT("Options", "Optimisation");
+const char* const kEvaluation = OPTION_TEXT("Options", "Evaluation during training");
 const char* const kLogging = OPTION_TEXT("Options", "Logging and checkpoints");
 const char* const kMemory = OPTION_TEXT("Options", "Memory and devices");
 constexpr unsigned kEmbedding = kEmbeddingTask;
@@ -170,6 +171,54 @@ void visitFields(TrainingOptions& o, Visitor&& visit) {
          OPTION_TEXT("Options",
                      "Seed of sampling, shuffling and dropout: the same seed gives the same run.")},
         o.seed);
+  visit({"eval_data", kEvaluation,
+         OPTION_TEXT("Options",
+                     "Dev set evaluated during training, as eval reads it: a BEIR folder "
+                     "(corpus.jsonl, queries.jsonl, qrels/) or an MS MARCO queries JSONL with "
+                     "--eval_corpus (default: no evaluation)."),
+         kEmbedding},
+        o.evalData);
+  visit({"eval_corpus", kEvaluation,
+         OPTION_TEXT("Options",
+                     "The corpus JSONL of an MS MARCO eval_data (default: none; a BEIR folder "
+                     "has its own)."),
+         kEmbedding},
+        o.evalCorpus);
+  visit({"eval_split", kEvaluation,
+         OPTION_TEXT("Options", "Which qrels/<split>.tsv of a BEIR eval_data to use."), kEmbedding},
+        o.evalSplit);
+  visit({"eval_strategy", kEvaluation,
+         OPTION_TEXT("Options",
+                     "When to evaluate: every eval_steps steps, at the end of every epoch, or "
+                     "no; always once before the first step (the base model) and after the last."),
+         kEmbedding, "evaluation_strategy", "steps,epoch,no"},
+        o.evalStrategy);
+  visit({"eval_steps", kEvaluation,
+         OPTION_TEXT("Options", "Evaluate every N steps (0: every logging_steps)."), kEmbedding},
+        o.evalSteps);
+  visit({"per_device_eval_batch_size", kEvaluation,
+         OPTION_TEXT("Options", "Texts per encoding batch when evaluating."), kEmbedding},
+        o.perDeviceEvalBatchSize);
+  visit({"metric_for_best_model", kEvaluation,
+         OPTION_TEXT("Options",
+                     "The dev metric that decides the best model and early stopping (higher is "
+                     "better)."),
+         kEmbedding, "",
+         "MRR@1,MRR@10,MRR@100,Recall@1,Recall@10,Recall@100,R_cap@1,R_cap@10,R_cap@100,nDCG@10,"
+         "MAP@100"},
+        o.metricForBestModel);
+  visit({"load_best_model_at_end", kEvaluation,
+         OPTION_TEXT("Options",
+                     "Write the best evaluated model, not the last one, at output_dir's root "
+                     "(kept in output_dir/best-model as the run goes)."),
+         kEmbedding},
+        o.loadBestModelAtEnd);
+  visit({"early_stopping_patience", kEvaluation,
+         OPTION_TEXT("Options",
+                     "Stop after N evaluations in a row without a better metric_for_best_model "
+                     "(0: never stop early)."),
+         kEmbedding},
+        o.earlyStoppingPatience);
   visit({"logging_steps", kLogging,
          OPTION_TEXT("Options",
                      "A metrics record (loss, learning rate, similarity histograms) every N steps: "
@@ -327,6 +376,16 @@ void validate(const TrainingOptions& o) {
                 "--adam_beta1 and --adam_beta2 must be in [0, 1)");
   requireOption(o.adamEpsilon > 0, "--adam_epsilon must be positive");
   requireOption(o.loggingSteps >= 1, "--logging_steps must be at least 1");
+  requireOption(o.evalSteps >= 0, "--eval_steps must not be negative (0: every logging_steps)");
+  requireOption(o.perDeviceEvalBatchSize >= 1, "--per_device_eval_batch_size must be at least 1");
+  requireOption(o.earlyStoppingPatience >= 0, "--early_stopping_patience must not be negative");
+  const bool evaluates = !o.evalData.empty() && o.evalStrategy != "no";
+  requireOption(!o.loadBestModelAtEnd || evaluates,
+                "--load_best_model_at_end needs --eval_data (and an --eval_strategy other than "
+                "no)");
+  requireOption(o.earlyStoppingPatience == 0 || evaluates,
+                "--early_stopping_patience needs --eval_data (and an --eval_strategy other than "
+                "no)");
   requireOption(o.saveSteps >= 0, "--save_steps must not be negative");
   requireOption(o.saveTotalLimit >= 0, "--save_total_limit must not be negative");
   requireOption(o.gcChunkSize >= 1, "--gc_chunk_size must be at least 1");

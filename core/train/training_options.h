@@ -63,6 +63,20 @@ struct TrainingOptions {
   double adamEpsilon = 1e-8;        ///< adam_epsilon
   std::uint64_t seed = 42;          ///< seed: sampling, shuffling, dropout
 
+  // ---- evaluation on a dev set during training (bi-encoders) ----
+  /// eval_data: a BEIR folder (corpus.jsonl, queries.jsonl, qrels/) or an MS MARCO queries
+  /// JSONL (with eval_corpus), as `eval` reads them ("": no evaluation)
+  std::string evalData;
+  std::string evalCorpus;              ///< eval_corpus: the MS MARCO corpus JSONL for eval_data
+  std::string evalSplit = "test";      ///< eval_split: which qrels/<split>.tsv of a BEIR eval_data
+  std::string evalStrategy = "steps";  ///< eval_strategy: steps, epoch or no
+  int evalSteps = 0;                   ///< eval_steps: evaluate every N steps (0: logging_steps)
+  int perDeviceEvalBatchSize = 256;    ///< per_device_eval_batch_size: texts per encoding batch
+  std::string metricForBestModel = "MRR@10";  ///< metric_for_best_model: what "best" means
+  /// load_best_model_at_end: the model at output_dir's root is the best evaluated one
+  bool loadBestModelAtEnd = false;
+  int earlyStoppingPatience = 0;  ///< early_stopping_patience: stop after N worse evaluations
+
   // ---- logging and checkpoints ----
   int loggingSteps = 10;   ///< logging_steps: a metrics record every N steps
   int saveSteps = 500;     ///< save_steps: a checkpoint every N steps (0: only at the end)

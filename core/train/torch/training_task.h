@@ -14,6 +14,7 @@
 #include <memory>
 #include <vector>
 
+#include "core/model/embedding_model.h"
 #include "core/model/torch/bert_module.h"
 #include "core/train/group_sampler.h"
 #include "core/train/similarity_statistics.h"
@@ -45,6 +46,9 @@ class TrainingTask {
   virtual model::BertModelImpl& encoder() = 0;
   /// Writes the model as a Hugging Face folder.
   virtual void save(const std::filesystem::path& folder) const = 0;
+  /// The model being trained as an embedding model, for evaluation on a dev set (it shares
+  /// module()'s parameters); nullptr for a task that is not a bi-encoder.
+  virtual const model::EmbeddingModel* embeddingModel() const { return nullptr; }
 
   /// Forward and backward of this worker's `groups` (query, positive, negatives, teacher scores):
   /// gradients accumulate in module()'s parameters from the loss times `lossScale` (fp16 loss
