@@ -56,7 +56,8 @@ echo "== 4. train: 2 epochs on the mined data, into $tuned"
 run train --model_name_or_path "$base" --train_data "$mined" --output_dir "$tuned" \
   --per_device_train_batch_size 32 --train_group_size 4 --query_max_len 32 \
   --passage_max_len 64 --learning_rate 1e-3 --warmup_ratio 0.1 --num_train_epochs 2 \
-  --temperature 0.05 --logging_steps 10 --save_steps 0
+  --temperature 0.05 --logging_steps 10 --save_steps 0 \
+  --eval_data "$workspace/dev" --eval_steps 50
 
 echo "== 5. eval: before and after"
 run eval --models "$base" "$tuned" --data "$workspace/dev" --split test --max_len 64 \

@@ -25,7 +25,8 @@ namespace embedlab::widgets {
 namespace {
 
 bool isFolder(const std::string& name) {
-  return name == "output_dir" || name == "model_name_or_path" || name == "resume_from_checkpoint";
+  return name == "output_dir" || name == "model_name_or_path" ||
+         name == "resume_from_checkpoint" || name == "eval_data";
 }
 
 }  // namespace
@@ -93,7 +94,8 @@ void TrainingOptionForm::setBaseFolder(const std::filesystem::path& folder) {
 
 void TrainingOptionForm::updatePathTooltips() {
   for (Field& field : fields_) {
-    if (!isFolder(field.name()) && field.name() != "train_data") continue;
+    if (!isFolder(field.name()) && field.name() != "train_data" && field.name() != "eval_corpus")
+      continue;
     const nlohmann::json value = valueOf(field);
     QStringList paths;
     for (const auto& item : value.is_array() ? value : nlohmann::json::array({value})) {

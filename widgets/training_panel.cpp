@@ -38,6 +38,7 @@ namespace {
 
 const QColor kLoss(0x2b, 0x57, 0x97);
 const QColor kRate(0xe0, 0x9a, 0x1e);
+const QColor kDev(0x7b, 0x3f, 0xa0);
 const QColor kPositives(0x2e, 0x9e, 0x4f);
 const QColor kHard(0xd9, 0x53, 0x4f);
 const QColor kInBatch(0x88, 0x88, 0x88);
@@ -126,6 +127,8 @@ TrainingPanel::TrainingPanel(QWidget* parent) : QWidget(parent) {
   curves_->setMinimumHeight(220);
   putLegendBelow(curves_);
   curves_->yAxis2->setVisible(true);
+  devAxis_ = curves_->axisRect()->addAxis(QCPAxis::atRight);
+  devAxis_->setVisible(false);
   curves_->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
   addExportMenu(curves_, QStringLiteral("training-curves.png"));
   similarities_ = new QCustomPlot;
@@ -370,6 +373,7 @@ bool TrainingPanel::start(bool resuming) {
   if (run == nullptr) run = &addRun(outputDir);
   if (!resuming) {
     run->records.clear();
+    run->evaluations.clear();
     run->notes.clear();
     run->totalSteps = 0;
   }
@@ -412,6 +416,10 @@ nlohmann::json TrainingPanel::launchOptions(nlohmann::json options, QString& pro
   const std::string resumeFrom = options.value("resume_from_checkpoint", "");
   if (!resumeFrom.empty() && resumeFrom != "latest")
     options["resume_from_checkpoint"] = resolve(options["resume_from_checkpoint"]);
+  for (const char* name : {"eval_data", "eval_corpus"}) {  // a dev set in the workspace
+    if (options.contains(name) && !options[name].get<std::string>().empty())
+      options[name] = resolve(options[name]);
+  }
   // Inputs are checked now, not by a job that fails a second later with a log to read.
   std::error_code error;
   const std::string model = options["model_name_or_path"].get<std::string>();
@@ -425,6 +433,11 @@ nlohmann::json TrainingPanel::launchOptions(nlohmann::json options, QString& pro
           tr("train_data: %1 does not exist.").arg(QString::fromStdString(file.get<std::string>()));
       return {};
     }
+  }
+  const std::string evalData = options.value("eval_data", "");
+  if (!evalData.empty() && !std::filesystem::exists(evalData, error)) {
+    problem = tr("eval_data: %1 does not exist.").arg(QString::fromStdString(evalData));
+    return {};
   }
   return options;
 }
@@ -559,6 +572,14 @@ void TrainingPanel::onRecord(Run& run, const nlohmann::json& record) {
     if (&run == current()) showStatus();
     return;
   }
+  if (event == JobEvent::Evaluation) {
+    train::EvaluationRecord evaluated = train::EvaluationRecord::fromJson(record);
+    while (!run.evaluations.empty() && run.evaluations.back().step >= evaluated.step)
+      run.evaluations.pop_back();  // launched again in the same folder
+    run.evaluations.push_back(std::move(evaluated));
+    if (&run == current() && !redraw_.isActive()) redraw_.start();
+    return;
+  }
   if (event != JobEvent::Log) return;
   train::TrainingLogRecord logged = train::TrainingLogRecord::fromJson(record);
   const std::int64_t step = logged.step;
@@ -608,7 +629,7 @@ void TrainingPanel::redrawCurves() {
   const std::int64_t totalSteps = run != nullptr ? run->totalSteps : 0;
   curves_->legend->setVisible(!records.empty());  // no empty legend box before a run
   // The graphs go on from what they show when it is still the start of this run's records.
-  const bool continues = run == plottedRun_ && curves_->graphCount() == 2 &&
+  const bool continues = run == plottedRun_ && curves_->graphCount() >= 2 &&
                          plottedRecords_ <= records.size() && plottedRecords_ > 0 &&
                          records[plottedRecords_ - 1].step == plottedLastStep_;
   if (!continues) {
@@ -616,6 +637,7 @@ void TrainingPanel::redrawCurves() {
     plottedRun_ = run;
     plottedRecords_ = 0;
     if (records.empty()) {
+      redrawEvaluations();
       curves_->replot();
       return;
     }
@@ -641,7 +663,52 @@ void TrainingPanel::redrawCurves() {
   curves_->yAxis->setRangeLower(0);
   rate->rescaleValueAxis(false, true);
   curves_->yAxis2->setRangeLower(0);
+  redrawEvaluations();
   curves_->replot();
+}
+
+void TrainingPanel::redrawEvaluations() {
+  while (curves_->graphCount() > 2)
+    curves_->removeGraph(curves_->graphCount() - 1);
+  const Run* run = current();
+  const bool shown = run != nullptr && !run->evaluations.empty();
+  devAxis_->setVisible(shown);
+  if (!shown) return;
+  const std::vector<train::EvaluationRecord>& evaluations = run->evaluations;
+  const std::string metric = evaluations.back().bestMetric;
+  if (curves_->graphCount() == 0) curves_->legend->setVisible(true);  // evaluations before steps
+  QVector<double> steps, values;
+  for (const train::EvaluationRecord& record : evaluations) {
+    steps << static_cast<double>(record.step);
+    values << record.value(metric).value_or(0.0);
+  }
+  QCPGraph* dev = curves_->addGraph(curves_->xAxis, devAxis_);
+  dev->setName(tr("dev %1").arg(QString::fromStdString(metric)));
+  dev->setPen(QPen(kDev, 2));
+  dev->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, 5));
+  dev->setData(steps, values, true);
+  const train::EvaluationRecord& last = evaluations.back();
+  QCPGraph* best = curves_->addGraph(curves_->xAxis, devAxis_);
+  best->setName(tr("best (step %1)").arg(last.bestStep));
+  best->setLineStyle(QCPGraph::lsNone);
+  best->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssStar, QPen(kDev, 2), kDev, 14));
+  best->addData(static_cast<double>(last.bestStep), last.bestValue);
+  if (evaluations.front().step == 0) {  // the base model's row: a line to beat
+    const double base = evaluations.front().value(metric).value_or(0.0);
+    const double end = std::max(curves_->xAxis->range().upper, steps.back());
+    QCPGraph* baseLine = curves_->addGraph(curves_->xAxis, devAxis_);
+    baseLine->setName(tr("base model %1").arg(base, 0, 'f', 3));
+    baseLine->setPen(QPen(kDev, 1, Qt::DotLine));
+    baseLine->setData({0.0, end}, {base, base}, true);
+  }
+  if (run->records.empty()) {
+    curves_->xAxis->setRange(0,
+                             std::max<double>(static_cast<double>(run->totalSteps), steps.back()));
+  }
+  dev->rescaleValueAxis(false, true);
+  devAxis_->setRangeLower(0);
+  devAxis_->setRangeUpper(std::max(devAxis_->range().upper, last.bestValue) * 1.05 + 1e-9);
+  devAxis_->setLabel(tr("dev %1").arg(QString::fromStdString(metric)));
 }
 
 void TrainingPanel::showSimilarities(int index) {

@@ -21,6 +21,7 @@
 #include "widgets/translations.h"
 
 class QCheckBox;
+class QCPAxis;
 class QCustomPlot;
 class QLabel;
 class QListWidget;
@@ -73,6 +74,7 @@ class TrainingPanel : public QWidget {
   TrainingOptionForm* form() const { return form_; }
   QCustomPlot* curvePlot() const { return curves_; }
   QCustomPlot* similarityPlot() const { return similarities_; }
+  QCustomPlot* curvesPlot() const { return curves_; }
   QSlider* stepSlider() const { return stepSlider_; }
   QLabel* status() const { return status_; }
   QPlainTextEdit* failure() const { return failure_; }
@@ -93,7 +95,8 @@ class TrainingPanel : public QWidget {
   struct Run {
     std::filesystem::path outputDir;
     CliJob* job = nullptr;
-    std::vector<train::TrainingLogRecord> records;  // its "log" records, in step order
+    std::vector<train::TrainingLogRecord> records;     // its "log" records, in step order
+    std::vector<train::EvaluationRecord> evaluations;  // its dev-set evaluations, in step order
     std::int64_t totalSteps = 0;
     QString error;  // how it ended, when it failed or was stopped
     bool ended = false;
@@ -111,6 +114,9 @@ class TrainingPanel : public QWidget {
   /// Draws the current run's loss and learning-rate curves: the records not drawn yet are added
   /// to the graphs; a different run, or one that started over, is drawn afresh.
   void redrawCurves();
+  /// The dev metric of the current run's evaluations: its curve, the best point marked and the
+  /// base model's value as a line (graphs 2 and on of curves_, redrawn whole: a few points).
+  void redrawEvaluations();
   void showSimilarities(int index);
   void updateButtons();
   /// Whether Resume can continue `run`: it ended before its last step (stopped, or failed or
@@ -136,6 +142,9 @@ class TrainingPanel : public QWidget {
   QLabel* status_ = nullptr;
   QLabel* notes_ = nullptr;  // the shown run's notes, hidden when it has none
   QCustomPlot* curves_ = nullptr;
+  /// The dev metric's axis (right, outside the learning rate's), shown while the run has
+  /// evaluations.
+  QCPAxis* devAxis_ = nullptr;
   /// What curves_ shows: the run and how many of its records (redrawCurves adds the rest).
   const Run* plottedRun_ = nullptr;
   std::size_t plottedRecords_ = 0;

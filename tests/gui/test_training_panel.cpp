@@ -167,11 +167,15 @@ class TestTrainingPanel : public QObject {
     test::TempFolder workspace;
     test::makeTinyModel(workspace / "models/tiny");
     std::filesystem::copy_file(kDemo / "train.jsonl", workspace / "train.jsonl");
+    std::filesystem::copy(kDemo / "dev", workspace / "dev",
+                          std::filesystem::copy_options::recursive);
     TrainingPanel panel;
     panel.setWorkspace(workspace.path());
     nlohmann::json options = panel.form()->values();
     options["model_name_or_path"] = "models/tiny";
     options["train_data"] = {"no such file.jsonl"};
+    options["eval_data"] = "dev";  // the dev set, relative to the workspace too
+    options["eval_steps"] = 1;
     options["output_dir"] = "runs/first";
     options["max_steps"] = 2;
     options["per_device_train_batch_size"] = 2;
@@ -197,6 +201,19 @@ class TestTrainingPanel : public QObject {
     QVERIFY2(ended.last().at(1).toString().isEmpty(), qPrintable(ended.last().at(1).toString()));
     QVERIFY(std::filesystem::exists(workspace / "runs/first/config.json"));
     QVERIFY(!std::filesystem::exists(std::filesystem::current_path() / "runs/first"));
+    // The dev metric beside the loss: the base model's row and steps 1 and 2, the best point
+    // marked, the base model's value as a line.
+    QStringList graphs;
+    const QCPGraph* dev = nullptr;
+    for (int i = 0; i < panel.curvesPlot()->graphCount(); ++i) {
+      graphs << panel.curvesPlot()->graph(i)->name();
+      if (graphs.back() == "dev MRR@10") dev = panel.curvesPlot()->graph(i);
+    }
+    QVERIFY2(dev != nullptr, qPrintable(graphs.join(", ")));
+    QCOMPARE(dev->dataCount(), 3);
+    QVERIFY2(graphs.filter(QRegularExpression("^best \\(step [0-2]\\)$")).size() == 1 &&
+                 graphs.filter(QRegularExpression("^base model 0\\.[0-9]{3}$")).size() == 1,
+             qPrintable(graphs.join(", ")));
     // The next run's suggested folder is the workspace's too.
     const std::string next = panel.form()->values()["output_dir"].get<std::string>();
     QVERIFY2(next.rfind("runs/run-", 0) == 0, next.c_str());
