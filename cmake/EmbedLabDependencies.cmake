@@ -15,6 +15,10 @@ find_package(ICU 70 REQUIRED COMPONENTS uc i18n)   # Unicode properties, NFD, gr
 find_package(ZLIB REQUIRED)                       # reading gzip-compressed test data
 find_package(PkgConfig REQUIRED)
 pkg_check_modules(XXHASH REQUIRED IMPORTED_TARGET libxxhash)
+# Snowball's stemmers (libstemmer-dev): BM25's optional English stemming. No CMake or pkg-config
+# file ships with it.
+find_library(STEMMER_LIBRARY stemmer REQUIRED)
+find_path(STEMMER_INCLUDE_DIR libstemmer.h REQUIRED)
 
 # LibTorch's config adds its flags (e.g. the C++ ABI define) to TORCH_CXX_FLAGS; the imported
 # target carries the same definitions, so nothing is added to the global flags here.

@@ -18,6 +18,8 @@ packages=(
   # data, storage, command line, logging, hashing, benchmarks
   libsqlite3-dev nlohmann-json3-dev libsimdjson-dev libcli11-dev libspdlog-dev libfmt-dev
   libxxhash-dev libbenchmark-dev
+  # BM25's optional English stemming (Snowball)
+  libstemmer-dev
   # Unicode (tokenizers) and gzip (compressed test data)
   libicu-dev zlib1g-dev
   # the Debian package's checks: man pages, desktop entry, AppStream metainfo, lintian

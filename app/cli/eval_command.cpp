@@ -161,7 +161,7 @@ void addEvalCommand(CLI::App& app, const GlobalOptions& global, CommandAction& a
       eval::validate(options);
       store::NewRun run;
       run.kind = store::runKindName(store::RunKind::Eval);
-      std::string models;
+      std::string models = options.bm25 ? "BM25" : "";
       for (const std::string& model : options.models) {
         models += (models.empty() ? "" : ", ") +
                   std::filesystem::path(model).lexically_normal().filename().string();
@@ -178,7 +178,7 @@ void addEvalCommand(CLI::App& app, const GlobalOptions& global, CommandAction& a
         if (!input.empty()) run.inputs.push_back(runInput(input));
       }
       run.outputPath = absolutePath(options.output);
-      run.parentModel = options.models.front();
+      if (!options.models.empty()) run.parentModel = options.models.front();
       return runRecorded(global, run, [&](store::RunRecorder* recorder) {
         return runEval(options, *progressMode, global, recorder);
       });

@@ -1,5 +1,7 @@
 #include "core/eval/evaluation_job.h"
 
+#include <chrono>
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -11,6 +13,7 @@
 #include "core/data/atomic_file.h"
 #include "core/data/eval_set.h"
 #include "core/eval/reranking.h"
+#include "core/index/bm25_index.h"
 #include "core/model/embedding_cache.h"
 #include "core/model/embedding_model.h"
 #include "core/model/reranker_model.h"
@@ -105,6 +108,45 @@ std::string tagOf(const std::string& folder, bool withInstruction) {
   return withInstruction ? tag + "+instruction" : tag;
 }
 
+// The BM25 row: the corpus indexed by core/index/bm25_index, each query (without an
+// instruction: a keyword search has no use for one) searched for its top k.
+ModelEvaluation bm25Evaluation(const EvaluationOptions& options, const EvalSet& set,
+                               const MetricOptions& metrics, const EvaluationContext& context) {
+  const auto start = std::chrono::steady_clock::now();
+  index::Bm25Options bm25;
+  bm25.k1 = options.bm25K1;
+  bm25.b = options.bm25B;
+  bm25.stopwords = options.bm25Stopwords;
+  bm25.stemming = options.bm25Stemming;
+  std::vector<std::string> documents;
+  documents.reserve(set.corpus.size());
+  for (const CorpusDocument& document : set.corpus)
+    documents.push_back(documentText(document));
+  const index::Bm25Index index(documents, bm25);
+  ModelEvaluation evaluation;
+  evaluation.model = "bm25";
+  evaluation.tag = "BM25";
+  evaluation.result.corpusSeconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  PhaseProgress progress(context.progress, "queries searched (BM25)");
+  const auto searchStart = std::chrono::steady_clock::now();
+  for (std::size_t q = 0; q < set.queries.size(); ++q) {
+    throwIfCancelled(context.cancel);
+    QueryRanking ranking;
+    ranking.queryId = set.queries[q].id;
+    for (const auto& [document, score] : index.search(set.queries[q].text, options.k))
+      ranking.hits.push_back({set.corpus[document].id, static_cast<float>(score)});
+    orderHits(ranking.hits);
+    evaluation.result.rankings.push_back(std::move(ranking));
+    progress.onProgress(q + 1, set.queries.size(), "queries");
+  }
+  evaluation.result.searchSeconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - searchStart).count();
+  evaluation.result.metrics =
+      computeRetrievalMetrics(evaluation.result.rankings, set.qrels, metrics, set.sameAs);
+  return evaluation;
+}
+
 }  // namespace
 
 EvaluationJobResult runEvaluationJob(const EvaluationOptions& options,
@@ -160,6 +202,7 @@ EvaluationJobResult runEvaluationJob(const EvaluationOptions& options,
     if (context.onResult) context.onResult(evaluation);
     job.evaluations.push_back(std::move(evaluation));
   };
+  if (options.bm25) add(bm25Evaluation(options, set, settings.metrics, context));
   for (const std::string& folder : options.models) {
     const model::EmbeddingModel model =
         model::EmbeddingModel::load(folder, options.encoding.loadOptions());

@@ -14,6 +14,7 @@ namespace {
 const char* const kData = OPTION_TEXT("Options", "Models and evaluation set");
 const char* const kQueries = OPTION_TEXT("Options", "Queries and encoding");
 const char* const kRerank = OPTION_TEXT("Options", "Re-ranking");
+const char* const kBaseline = OPTION_TEXT("Options", "Lexical baseline");
 const char* const kOutputs = OPTION_TEXT("Options", "Outputs");
 
 // The table of the evaluation's options (option_table.h), in the order --help lists them.
@@ -99,6 +100,27 @@ void visitFields(EvaluationOptions& o, Visitor&& visit) {
          OPTION_TEXT("Options",
                      "Reranker scores as sigmoid(logit) in [0, 1] (run file), not raw logits.")},
         o.normalizeScores);
+  visit({"bm25", kBaseline,
+         OPTION_TEXT("Options",
+                     "Add a BM25 row (Okapi BM25 on lowercased Unicode words, Lucene's formula) "
+                     "before the models: the lexical baseline to beat.")},
+        o.bm25);
+  visit({"bm25_k1", kBaseline,
+         OPTION_TEXT("Options",
+                     "BM25's term-frequency saturation k1 (Pyserini's MS MARCO "
+                     "setting: 0.9).")},
+        o.bm25K1);
+  visit({"bm25_b", kBaseline,
+         OPTION_TEXT("Options",
+                     "BM25's length normalisation b, from 0 (none) to 1 (full; "
+                     "Pyserini's MS MARCO setting: 0.4).")},
+        o.bm25B);
+  visit({"bm25_stopwords", kBaseline,
+         OPTION_TEXT("Options", "BM25 leaves out English stop words (Lucene's list).")},
+        o.bm25Stopwords);
+  visit({"bm25_stemming", kBaseline,
+         OPTION_TEXT("Options", "BM25 stems English words (Snowball's Porter2).")},
+        o.bm25Stemming);
   visit({"output", kOutputs,
          OPTION_TEXT("Options", "Write the metrics as JSON to this file (default: only printed).")},
         o.output);
@@ -133,7 +155,11 @@ const std::vector<OptionDescription>& EvaluationOptions::table() {
 }
 
 void validate(const EvaluationOptions& o) {
-  requireOption(!o.models.empty(), "give a model folder (--model) or several (--models)");
+  requireOption(!o.models.empty() || o.bm25,
+                "give a model folder (--model) or several (--models), or --bm25");
+  requireOption(o.bm25K1 >= 0, fmt::format("--bm25_k1 must not be negative, got {}", o.bm25K1));
+  requireOption(o.bm25B >= 0 && o.bm25B <= 1,
+                fmt::format("--bm25_b must be in [0, 1], got {}", o.bm25B));
   requireOption(o.data.empty() != (o.corpus.empty() || o.queries.empty()),
                 "give either --data SET_DIR (BEIR layout) or both --corpus and --queries (MS MARCO "
                 "layout)");

@@ -41,6 +41,12 @@ struct EvaluationOptions {
   bool normalizeScores = false;      ///< normalize_scores: reranker scores as sigmoid(logit)
 
   // ---- outputs ----
+  bool bm25 = false;           ///< bm25: add a BM25 row (core/index/bm25_index.h) first
+  double bm25K1 = 0.9;         ///< bm25_k1: BM25's term-frequency saturation
+  double bm25B = 0.4;          ///< bm25_b: BM25's length normalisation
+  bool bm25Stopwords = false;  ///< bm25_stopwords: drop English stop words
+  bool bm25Stemming = false;   ///< bm25_stemming: Snowball English stemming
+
   std::string output;    ///< output: the metrics as JSON ("": only printed)
   std::string runFile;   ///< run_file: a TREC run file per evaluation ("": none)
   std::string perQuery;  ///< per_query: each query's first relevant rank per model, TSV
