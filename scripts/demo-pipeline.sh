@@ -60,6 +60,6 @@ run train --model_name_or_path "$base" --train_data "$mined" --output_dir "$tune
   --eval_data "$workspace/dev" --eval_steps 50
 
 echo "== 5. eval: before and after"
-run eval --models "$base" "$tuned" --data "$workspace/dev" --split test --max_len 64 \
+run eval --models "$base" "$tuned" --bm25 --data "$workspace/dev" --split test --max_len 64 \
   --query_max_len 32 --output "$workspace/runs/eval-after-$stamp.json"
 echo "demo: workspace $workspace (open it in EmbedLab: its History panel holds these runs)"

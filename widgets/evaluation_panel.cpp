@@ -71,6 +71,8 @@ EvaluationPanel::EvaluationPanel(QWidget* parent) : QWidget(parent) {
   queryMaxLength_->setValue(64);
   instruction_ = new QLineEdit;
   compareInstruction_ = new QCheckBox;
+  bm25_ = new QCheckBox;
+  bm25_->setChecked(true);  // the lexical baseline beside the models
   controls_ = new JobControls;
   connect(controls_, &JobControls::runClicked, this, &EvaluationPanel::run);
   connect(controls_, &JobControls::finished, this, &EvaluationPanel::onFinished);
@@ -90,6 +92,7 @@ EvaluationPanel::EvaluationPanel(QWidget* parent) : QWidget(parent) {
   form->addRow(queryLengthLabel, queryMaxLength_);
   form->addRow(instructionLabel, instruction_);
   form->addRow(compareInstruction_);
+  form->addRow(bm25_);
   form->addRow(controls_);
   setup->setMaximumWidth(440);
   sweep_ = new MergeSweepView;
@@ -173,6 +176,8 @@ EvaluationPanel::EvaluationPanel(QWidget* parent) : QWidget(parent) {
     instructionLabel->setText(tr("Query instruction:"));
     instruction_->setPlaceholderText(tr("none"));
     compareInstruction_->setText(tr("Compare with and without the instruction"));
+    bm25_->setText(tr("BM25 baseline (keyword search)"));
+    bm25_->setToolTip(optionHelp(options, "bm25"));
     controls_->setRunText(tr("&Run evaluation"));
     controls_->setFailureText(tr("The evaluation failed: %1"));
     metricsTitle->setText(tr("<b>Metrics</b> (the best model of each row in bold)"));
@@ -288,6 +293,7 @@ void EvaluationPanel::run() {
   options.perQuery = perQueryFile_.string();
   options.queryInstruction = instruction_->text().toStdString();
   options.compareInstruction = compareInstruction_->isChecked();
+  options.bm25 = bm25_->isChecked();
   const QStringList arguments =
       jobArguments(QStringLiteral("eval"), options.toJson(), workspace_, jobConfig_);
   if (arguments.isEmpty()) {

@@ -62,6 +62,7 @@ class EvaluationPanel : public QWidget {
   JobControls* jobControls() const { return controls_; }
   QLineEdit* instruction() const { return instruction_; }
   QCheckBox* compareInstruction() const { return compareInstruction_; }
+  QCheckBox* bm25() const { return bm25_; }
   MergeSweepView* mergeSweep() const { return sweep_; }
 
  signals:
@@ -102,6 +103,7 @@ class EvaluationPanel : public QWidget {
   QSpinBox* queryMaxLength_ = nullptr;
   QLineEdit* instruction_ = nullptr;
   QCheckBox* compareInstruction_ = nullptr;
+  QCheckBox* bm25_ = nullptr;        ///< add the BM25 row (eval --bm25)
   JobControls* controls_ = nullptr;  ///< run, stop, progress and status of the eval job
   QTableWidget* metrics_ = nullptr;
   QComboBox* modelA_ = nullptr;

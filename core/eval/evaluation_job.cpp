@@ -202,7 +202,6 @@ EvaluationJobResult runEvaluationJob(const EvaluationOptions& options,
     if (context.onResult) context.onResult(evaluation);
     job.evaluations.push_back(std::move(evaluation));
   };
-  if (options.bm25) add(bm25Evaluation(options, set, settings.metrics, context));
   for (const std::string& folder : options.models) {
     const model::EmbeddingModel model =
         model::EmbeddingModel::load(folder, options.encoding.loadOptions());
@@ -238,6 +237,8 @@ EvaluationJobResult runEvaluationJob(const EvaluationOptions& options,
       add(std::move(reranked));
     }
   }
+  // The lexical baseline after the models: the reference row they are compared with.
+  if (options.bm25) add(bm25Evaluation(options, set, settings.metrics, context));
   throwIfCancelled(context.cancel);
 
   if (!options.output.empty()) writeMetricsJson(options, job.evaluations);

@@ -103,7 +103,7 @@ void visitFields(EvaluationOptions& o, Visitor&& visit) {
   visit({"bm25", kBaseline,
          OPTION_TEXT("Options",
                      "Add a BM25 row (Okapi BM25 on lowercased Unicode words, Lucene's formula) "
-                     "before the models: the lexical baseline to beat.")},
+                     "after the models: the lexical baseline to beat.")},
         o.bm25);
   visit({"bm25_k1", kBaseline,
          OPTION_TEXT("Options",

@@ -41,7 +41,7 @@ struct EvaluationOptions {
   bool normalizeScores = false;      ///< normalize_scores: reranker scores as sigmoid(logit)
 
   // ---- outputs ----
-  bool bm25 = false;           ///< bm25: add a BM25 row (core/index/bm25_index.h) first
+  bool bm25 = false;           ///< bm25: add a BM25 row (core/index/bm25_index.h) after the models
   double bm25K1 = 0.9;         ///< bm25_k1: BM25's term-frequency saturation
   double bm25B = 0.4;          ///< bm25_b: BM25's length normalisation
   bool bm25Stopwords = false;  ///< bm25_stopwords: drop English stop words

@@ -49,6 +49,7 @@ class TestEvaluationPanel : public QObject {
     EvaluationPanel panel;
     panel.resize(1400, 800);
     panel.setWorkspace(workspace.path());
+    panel.bm25()->setChecked(false);  // two models alone (the BM25 row: the next test)
     panel.show();
     QSignalSpy evaluated(&panel, &EvaluationPanel::evaluated);
     panel.run();
@@ -118,13 +119,18 @@ class TestEvaluationPanel : public QObject {
     QVERIFY2(evaluated.first().at(0).toString().isEmpty(),
              qPrintable(evaluated.first().at(0).toString()));
     QTableWidget* metrics = panel.metricsTable();
-    QCOMPARE(metrics->columnCount(), 3);  // the model without, then with the instruction
+    // The model without, then with the instruction, then the BM25 baseline (on by default).
+    QCOMPARE(metrics->columnCount(), 4);
     QStringList instructions{metrics->horizontalHeaderItem(1)->toolTip(),
                              metrics->horizontalHeaderItem(2)->toolTip()};
     instructions.sort();
     QCOMPARE(instructions, (QStringList{"Query instruction: none", "Query instruction: query: "}));
-    // The query view compares the two variants.
-    QCOMPARE(panel.firstModel()->count(), 2);
+    QCOMPARE(metrics->horizontalHeaderItem(3)->text(), QString("BM25"));
+    QCOMPARE(metrics->item(1, 0)->text(), QString("MRR@10"));
+    // Keyword search is strong on the demo (package names in queries and descriptions).
+    QVERIFY2(metrics->item(1, 3)->text().toDouble() > 0.8, qPrintable(metrics->item(1, 3)->text()));
+    // The query view compares the two variants and the baseline.
+    QCOMPARE(panel.firstModel()->count(), 3);
   }
 
   void plotsAMergeSweepWithTheChosenWeight() {
