@@ -1,5 +1,6 @@
 #include "core/train/trainer.h"
 
+#include <fmt/chrono.h>
 #include <fmt/format.h>
 #include <torch/torch.h>
 #include <xxhash.h>
@@ -25,6 +26,7 @@
 #include "core/train/epoch_schedule.h"
 #include "core/train/group_sampler.h"
 #include "core/train/learning_rate_schedule.h"
+#include "core/train/tensorboard_writer.h"
 #include "core/train/torch/optimizer.h"
 #include "core/train/torch/training_task.h"
 
@@ -153,6 +155,8 @@ class Trainer {
   std::int64_t firstStep_ = 0;
   std::uint64_t dataHash_ = 0;
   std::filesystem::path lastCheckpoint_;
+
+  std::unique_ptr<TensorBoardWriter> tensorBoard_;  ///< --report_to tensorboard, main worker
 
   // Evaluation on the dev set (--eval_data), on the main worker.
   std::optional<EvalSet> evalSet_;
@@ -507,6 +511,21 @@ void Trainer::log(std::int64_t step, Clock::time_point now) {
     std::ofstream metrics(std::filesystem::path(options_.outputDir) / "metrics.jsonl",
                           std::ios::app);
     metrics << record.toJson().dump() << "\n";
+    if (tensorBoard_) {
+      std::vector<std::pair<std::string, float>> scalars = {
+          {"train/loss", static_cast<float>(record.loss)},
+          {"train/learning_rate", static_cast<float>(record.learningRate)},
+          {"train/grad_norm", static_cast<float>(record.gradNorm)},
+          {"train/epoch", static_cast<float>(record.epoch)},
+          {"train/samples_per_second", static_cast<float>(record.samplesPerSecond)},
+          {"train/positive_similarity", static_cast<float>(record.similarities.positives.mean())},
+          {"train/hard_negative_similarity",
+           static_cast<float>(record.similarities.hardNegatives.mean())}};
+      if (record.distillationLoss)
+        scalars.emplace_back("train/distillation_loss",
+                             static_cast<float>(*record.distillationLoss));
+      tensorBoard_->write(record.step, scalars);
+    }
     if (observer_ != nullptr) observer_->onLog(record);
   }
   windowLoss_ = windowPrimary_ = windowDistillation_ = windowTokens_ = 0;
@@ -670,6 +689,12 @@ bool Trainer::evaluate(std::int64_t stepsDone) {
     std::ofstream metrics(std::filesystem::path(options_.outputDir) / "metrics.jsonl",
                           std::ios::app);
     metrics << record.toJson().dump() << "\n";
+    if (tensorBoard_) {
+      std::vector<std::pair<std::string, float>> scalars;
+      for (const auto& [name, number] : record.metrics)
+        scalars.emplace_back("eval/" + name, static_cast<float>(number));
+      tensorBoard_->write(stepsDone, scalars);
+    }
     if (observer_ != nullptr) observer_->onEvaluation(record);
     stop =
         options_.earlyStoppingPatience > 0 && withoutImprovement_ >= options_.earlyStoppingPatience;
@@ -717,6 +742,13 @@ TrainingResult Trainer::run() {
                         options_.toJson().dump(2) + "\n");
   }
   if (group_ != nullptr) group_->barrier();
+  if (isMain() && options_.reportTo == "tensorboard") {
+    // One folder per launch (a resumed run adds one); TensorBoard orders the points by step.
+    const auto now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+    tensorBoard_ =
+        std::make_unique<TensorBoardWriter>(std::filesystem::path(options_.outputDir) / "runs" /
+                                            fmt::format("{:%Y%m%d-%H%M%S}", fmt::localtime(now)));
+  }
   loadModelAndData();
   if (options_.task == "reranker") chanceLevel_.emplace(options_.trainGroupSize, firstStep_);
   if (observer_ != nullptr && isMain()) observer_->onStart(totalSteps_, firstStep_);

@@ -219,6 +219,12 @@ void visitFields(TrainingOptions& o, Visitor&& visit) {
                      "(0: never stop early)."),
          kEmbedding},
         o.earlyStoppingPatience);
+  visit({"report_to", kLogging,
+         OPTION_TEXT("Options",
+                     "Where the metrics also go: none, or tensorboard (event files under "
+                     "output_dir/runs/, for `tensorboard --logdir output_dir/runs`)."),
+         kBoth, "", "none,tensorboard"},
+        o.reportTo);
   visit({"logging_steps", kLogging,
          OPTION_TEXT("Options",
                      "A metrics record (loss, learning rate, similarity histograms) every N steps: "

@@ -78,6 +78,8 @@ struct TrainingOptions {
   int earlyStoppingPatience = 0;  ///< early_stopping_patience: stop after N worse evaluations
 
   // ---- logging and checkpoints ----
+  /// report_to: none, or tensorboard (event files under output_dir/runs/)
+  std::string reportTo = "none";
   int loggingSteps = 10;   ///< logging_steps: a metrics record every N steps
   int saveSteps = 500;     ///< save_steps: a checkpoint every N steps (0: only at the end)
   int saveTotalLimit = 0;  ///< save_total_limit: keep the last N checkpoints (0: all)

@@ -56,7 +56,9 @@ class TestTrainEvaluation : public QObject {
                                  "50",
                                  "--load_best_model_at_end",
                                  "--early_stopping_patience",
-                                 "3"};
+                                 "3",
+                                 "--report_to",
+                                 "tensorboard"};
     const auto evaluated = cli(train("evaluated", "1e-3") + evaluation);
     QVERIFY2(evaluated.exitCode == 0, qPrintable(evaluated.err));
     const auto plain = cli(train("plain", "1e-3"));
@@ -95,6 +97,16 @@ class TestTrainEvaluation : public QObject {
     const double evaluatedBest = std::stod(text.substr(found + 9));
     QVERIFY2(std::abs(evaluatedBest - best) < 1e-12,
              qPrintable(QString("eval %1, logged best %2").arg(evaluatedBest).arg(best)));
+
+    // The same scalars for TensorBoard (the format itself: test_tensorboard).
+    std::string events;
+    for (const auto& entry :
+         std::filesystem::recursive_directory_iterator(folder_ / "evaluated" / "runs")) {
+      if (entry.path().filename().string().rfind("events.out.tfevents.", 0) == 0)
+        events += embedlab::test::readFile(entry.path());
+    }
+    QVERIFY(events.find("eval/MRR@10") != std::string::npos);
+    QVERIFY(events.find("train/loss") != std::string::npos);
 
     // Evaluation leaves training as it was: the same weights at the same step, dropout on.
     const double difference =
