@@ -554,6 +554,74 @@
         <source>Where to train: auto (a GPU per worker when there are GPUs, else the CPU), cpu or cuda.</source>
         <translation>Wo trainiert wird: auto (eine GPU je Worker, wenn es GPUs gibt, sonst die CPU), cpu oder cuda.</translation>
     </message>
+    <message>
+        <source>Lexical baseline</source>
+        <translation>Lexikalische Vergleichsbasis</translation>
+    </message>
+    <message>
+        <source>Add a BM25 row (Okapi BM25 on lowercased Unicode words, Lucene&apos;s formula) after the models: the lexical baseline to beat.</source>
+        <translation>Eine BM25-Zeile nach den Modellen hinzufügen (Okapi BM25 auf kleingeschriebenen Unicode-Wörtern, Formel von Lucene): die lexikalische Vergleichsbasis, die es zu schlagen gilt.</translation>
+    </message>
+    <message>
+        <source>BM25&apos;s term-frequency saturation k1 (Pyserini&apos;s MS MARCO setting: 0.9).</source>
+        <translation>Sättigung der Termhäufigkeit k1 von BM25 (MS-MARCO-Einstellung von Pyserini: 0,9).</translation>
+    </message>
+    <message>
+        <source>BM25&apos;s length normalisation b, from 0 (none) to 1 (full; Pyserini&apos;s MS MARCO setting: 0.4).</source>
+        <translation>Längennormierung b von BM25, von 0 (keine) bis 1 (voll; MS-MARCO-Einstellung von Pyserini: 0,4).</translation>
+    </message>
+    <message>
+        <source>BM25 leaves out English stop words (Lucene&apos;s list).</source>
+        <translation>BM25 lässt englische Stoppwörter aus (Liste von Lucene).</translation>
+    </message>
+    <message>
+        <source>BM25 stems English words (Snowball&apos;s Porter2).</source>
+        <translation>BM25 reduziert englische Wörter auf ihren Stamm (Porter2 von Snowball).</translation>
+    </message>
+    <message>
+        <source>Evaluation during training</source>
+        <translation>Evaluation während des Trainings</translation>
+    </message>
+    <message>
+        <source>Dev set evaluated during training, as eval reads it: a BEIR folder (corpus.jsonl, queries.jsonl, qrels/) or an MS MARCO queries JSONL with --eval_corpus (default: no evaluation).</source>
+        <translation>Während des Trainings evaluierte Dev-Menge, wie eval sie liest: ein BEIR-Ordner (corpus.jsonl, queries.jsonl, qrels/) oder eine MS-MARCO-Anfragen-JSONL mit --eval_corpus (Standard: keine Evaluation).</translation>
+    </message>
+    <message>
+        <source>The corpus JSONL of an MS MARCO eval_data (default: none; a BEIR folder has its own).</source>
+        <translation>Die Korpus-JSONL zu einer MS-MARCO-eval_data (Standard: keine; ein BEIR-Ordner hat seine eigene).</translation>
+    </message>
+    <message>
+        <source>Which qrels/&lt;split&gt;.tsv of a BEIR eval_data to use.</source>
+        <translation>Welche qrels/&lt;split&gt;.tsv einer BEIR-eval_data verwendet wird.</translation>
+    </message>
+    <message>
+        <source>When to evaluate: every eval_steps steps, at the end of every epoch, or no; always once before the first step (the base model) and after the last.</source>
+        <translation>Wann evaluiert wird: alle eval_steps Schritte, am Ende jeder Epoche oder nie (no); immer einmal vor dem ersten Schritt (das Basismodell) und nach dem letzten.</translation>
+    </message>
+    <message>
+        <source>Evaluate every N steps (0: every logging_steps).</source>
+        <translation>Alle N Schritte evaluieren (0: alle logging_steps).</translation>
+    </message>
+    <message>
+        <source>Texts per encoding batch when evaluating.</source>
+        <translation>Texte je Kodierungs-Batch beim Evaluieren.</translation>
+    </message>
+    <message>
+        <source>The dev metric that decides the best model and early stopping (higher is better).</source>
+        <translation>Die Dev-Metrik, die über das beste Modell und den frühen Abbruch entscheidet (höher ist besser).</translation>
+    </message>
+    <message>
+        <source>Write the best evaluated model, not the last one, at output_dir&apos;s root (kept in output_dir/best-model as the run goes).</source>
+        <translation>Das beste evaluierte Modell statt des letzten in die Wurzel von output_dir schreiben (während des Laufs in output_dir/best-model aufbewahrt).</translation>
+    </message>
+    <message>
+        <source>Stop after N evaluations in a row without a better metric_for_best_model (0: never stop early).</source>
+        <translation>Nach N Evaluationen in Folge ohne besseres metric_for_best_model anhalten (0: nie früh anhalten).</translation>
+    </message>
+    <message>
+        <source>Where the metrics also go: none, or tensorboard (event files under output_dir/runs/, for `tensorboard --logdir output_dir/runs`).</source>
+        <translation>Wohin die Metriken zusätzlich gehen: none oder tensorboard (Ereignisdateien unter output_dir/runs/, für `tensorboard --logdir output_dir/runs`).</translation>
+    </message>
 </context>
 <context>
     <name>PlotExport</name>
@@ -1317,6 +1385,10 @@ Relevant:
     <message>
         <source>Cannot write the job&apos;s options to %1.</source>
         <translation>Die Optionen des Auftrags können nicht nach %1 geschrieben werden.</translation>
+    </message>
+    <message>
+        <source>BM25 baseline (keyword search)</source>
+        <translation>BM25-Vergleichsbasis (Stichwortsuche)</translation>
     </message>
 </context>
 <context>
@@ -2453,6 +2525,22 @@ im Mining-Panel minen.</translation>
     <message>
         <source>failed at step %1 of %2</source>
         <translation>bei Schritt %1 von %2 fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>eval_data: %1 does not exist.</source>
+        <translation>eval_data: %1 existiert nicht.</translation>
+    </message>
+    <message>
+        <source>dev %1</source>
+        <translation>Dev %1</translation>
+    </message>
+    <message>
+        <source>best (step %1)</source>
+        <translation>bestes (Schritt %1)</translation>
+    </message>
+    <message>
+        <source>base model %1</source>
+        <translation>Basismodell %1</translation>
     </message>
 </context>
 <context>

@@ -554,6 +554,74 @@
         <source>Where to train: auto (a GPU per worker when there are GPUs, else the CPU), cpu or cuda.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Lexical baseline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a BM25 row (Okapi BM25 on lowercased Unicode words, Lucene&apos;s formula) after the models: the lexical baseline to beat.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>BM25&apos;s term-frequency saturation k1 (Pyserini&apos;s MS MARCO setting: 0.9).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>BM25&apos;s length normalisation b, from 0 (none) to 1 (full; Pyserini&apos;s MS MARCO setting: 0.4).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>BM25 leaves out English stop words (Lucene&apos;s list).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>BM25 stems English words (Snowball&apos;s Porter2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Evaluation during training</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dev set evaluated during training, as eval reads it: a BEIR folder (corpus.jsonl, queries.jsonl, qrels/) or an MS MARCO queries JSONL with --eval_corpus (default: no evaluation).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The corpus JSONL of an MS MARCO eval_data (default: none; a BEIR folder has its own).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Which qrels/&lt;split&gt;.tsv of a BEIR eval_data to use.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When to evaluate: every eval_steps steps, at the end of every epoch, or no; always once before the first step (the base model) and after the last.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Evaluate every N steps (0: every logging_steps).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Texts per encoding batch when evaluating.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The dev metric that decides the best model and early stopping (higher is better).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write the best evaluated model, not the last one, at output_dir&apos;s root (kept in output_dir/best-model as the run goes).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop after N evaluations in a row without a better metric_for_best_model (0: never stop early).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where the metrics also go: none, or tensorboard (event files under output_dir/runs/, for `tensorboard --logdir output_dir/runs`).</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>PlotExport</name>
@@ -1310,6 +1378,10 @@ Relevant:
     </message>
     <message>
         <source>Cannot write the job&apos;s options to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>BM25 baseline (keyword search)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2437,6 +2509,22 @@ mine them (Mining panel).</source>
     </message>
     <message>
         <source>failed at step %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>eval_data: %1 does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dev %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>best (step %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>base model %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -554,6 +554,74 @@
         <source>Where to train: auto (a GPU per worker when there are GPUs, else the CPU), cpu or cuda.</source>
         <translation>训练位置：auto（有 GPU 时每个工作进程一个 GPU，否则 CPU）、cpu 或 cuda。</translation>
     </message>
+    <message>
+        <source>Lexical baseline</source>
+        <translation>词法基线</translation>
+    </message>
+    <message>
+        <source>Add a BM25 row (Okapi BM25 on lowercased Unicode words, Lucene&apos;s formula) after the models: the lexical baseline to beat.</source>
+        <translation>在模型之后添加一行 BM25（基于小写 Unicode 词的 Okapi BM25，采用 Lucene 的公式）：需要超越的词法基线。</translation>
+    </message>
+    <message>
+        <source>BM25&apos;s term-frequency saturation k1 (Pyserini&apos;s MS MARCO setting: 0.9).</source>
+        <translation>BM25 的词频饱和参数 k1（Pyserini 的 MS MARCO 设置：0.9）。</translation>
+    </message>
+    <message>
+        <source>BM25&apos;s length normalisation b, from 0 (none) to 1 (full; Pyserini&apos;s MS MARCO setting: 0.4).</source>
+        <translation>BM25 的长度归一化参数 b，从 0（不归一化）到 1（完全归一化；Pyserini 的 MS MARCO 设置：0.4）。</translation>
+    </message>
+    <message>
+        <source>BM25 leaves out English stop words (Lucene&apos;s list).</source>
+        <translation>BM25 去除英文停用词（Lucene 的列表）。</translation>
+    </message>
+    <message>
+        <source>BM25 stems English words (Snowball&apos;s Porter2).</source>
+        <translation>BM25 对英文单词做词干提取（Snowball 的 Porter2）。</translation>
+    </message>
+    <message>
+        <source>Evaluation during training</source>
+        <translation>训练期间的评估</translation>
+    </message>
+    <message>
+        <source>Dev set evaluated during training, as eval reads it: a BEIR folder (corpus.jsonl, queries.jsonl, qrels/) or an MS MARCO queries JSONL with --eval_corpus (default: no evaluation).</source>
+        <translation>训练期间评估的开发集，格式与 eval 读取的相同：BEIR 文件夹（corpus.jsonl、queries.jsonl、qrels/），或配合 --eval_corpus 的 MS MARCO 查询 JSONL（默认：不评估）。</translation>
+    </message>
+    <message>
+        <source>The corpus JSONL of an MS MARCO eval_data (default: none; a BEIR folder has its own).</source>
+        <translation>MS MARCO 格式 eval_data 的语料 JSONL（默认：无；BEIR 文件夹自带语料）。</translation>
+    </message>
+    <message>
+        <source>Which qrels/&lt;split&gt;.tsv of a BEIR eval_data to use.</source>
+        <translation>使用 BEIR 格式 eval_data 中的哪个 qrels/&lt;split&gt;.tsv。</translation>
+    </message>
+    <message>
+        <source>When to evaluate: every eval_steps steps, at the end of every epoch, or no; always once before the first step (the base model) and after the last.</source>
+        <translation>何时评估：每 eval_steps 步、每个 epoch 结束时，或不评估（no）；总会在第一步之前（基础模型）和最后一步之后各评估一次。</translation>
+    </message>
+    <message>
+        <source>Evaluate every N steps (0: every logging_steps).</source>
+        <translation>每 N 步评估一次（0：每 logging_steps 步）。</translation>
+    </message>
+    <message>
+        <source>Texts per encoding batch when evaluating.</source>
+        <translation>评估时每个编码批次的文本数。</translation>
+    </message>
+    <message>
+        <source>The dev metric that decides the best model and early stopping (higher is better).</source>
+        <translation>决定最佳模型和提前停止的开发集指标（越高越好）。</translation>
+    </message>
+    <message>
+        <source>Write the best evaluated model, not the last one, at output_dir&apos;s root (kept in output_dir/best-model as the run goes).</source>
+        <translation>在 output_dir 根目录写出评估最好的模型而非最后的模型（运行期间保存在 output_dir/best-model 中）。</translation>
+    </message>
+    <message>
+        <source>Stop after N evaluations in a row without a better metric_for_best_model (0: never stop early).</source>
+        <translation>连续 N 次评估 metric_for_best_model 没有提升后停止（0：从不提前停止）。</translation>
+    </message>
+    <message>
+        <source>Where the metrics also go: none, or tensorboard (event files under output_dir/runs/, for `tensorboard --logdir output_dir/runs`).</source>
+        <translation>指标的额外去向：none，或 tensorboard（事件文件位于 output_dir/runs/，用于 `tensorboard --logdir output_dir/runs`）。</translation>
+    </message>
 </context>
 <context>
     <name>PlotExport</name>
@@ -1314,6 +1382,10 @@ Relevant:
     <message>
         <source>Cannot write the job&apos;s options to %1.</source>
         <translation>无法将任务选项写入 %1。</translation>
+    </message>
+    <message>
+        <source>BM25 baseline (keyword search)</source>
+        <translation>BM25 基线（关键词检索）</translation>
     </message>
 </context>
 <context>
@@ -2445,6 +2517,22 @@ mine them (Mining panel).</source>
     <message>
         <source>failed at step %1 of %2</source>
         <translation>在第 %1 / %2 步失败</translation>
+    </message>
+    <message>
+        <source>eval_data: %1 does not exist.</source>
+        <translation>eval_data：%1 不存在。</translation>
+    </message>
+    <message>
+        <source>dev %1</source>
+        <translation>开发集 %1</translation>
+    </message>
+    <message>
+        <source>best (step %1)</source>
+        <translation>最佳（第 %1 步）</translation>
+    </message>
+    <message>
+        <source>base model %1</source>
+        <translation>基础模型 %1</translation>
     </message>
 </context>
 <context>

@@ -693,6 +693,12 @@ void TrainingPanel::redrawEvaluations() {
   best->setLineStyle(QCPGraph::lsNone);
   best->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssStar, QPen(kDev, 2), kDev, 14));
   best->addData(static_cast<double>(last.bestStep), last.bestValue);
+  if (run->records.empty()) {
+    curves_->xAxis->setRange(0,
+                             std::max<double>(static_cast<double>(run->totalSteps), steps.back()));
+  }
+  // A little room right of the last step: its evaluation's marker is not cut in half.
+  curves_->xAxis->setRangeUpper(curves_->xAxis->range().upper * 1.02 + 0.5);
   if (evaluations.front().step == 0) {  // the base model's row: a line to beat
     const double base = evaluations.front().value(metric).value_or(0.0);
     const double end = std::max(curves_->xAxis->range().upper, steps.back());
@@ -700,10 +706,6 @@ void TrainingPanel::redrawEvaluations() {
     baseLine->setName(tr("base model %1").arg(base, 0, 'f', 3));
     baseLine->setPen(QPen(kDev, 1, Qt::DotLine));
     baseLine->setData({0.0, end}, {base, base}, true);
-  }
-  if (run->records.empty()) {
-    curves_->xAxis->setRange(0,
-                             std::max<double>(static_cast<double>(run->totalSteps), steps.back()));
   }
   dev->rescaleValueAxis(false, true);
   devAxis_->setRangeLower(0);

@@ -165,8 +165,14 @@ void writeManOptions(std::string& out, const std::vector<OptionDoc>& options) {
     for (const std::string& name : option.names) {
       head += (head.empty() ? "" : ", ") + fmt::format("\\fB{}\\fR", roff(name));
     }
-    if (const std::string value = valuePlaceholder(option); !value.empty())
-      head += fmt::format(" \\fI{}\\fR", roff(value));
+    if (const std::string value = valuePlaceholder(option); !value.empty()) {
+      // A long list of choices may break after a comma: "{a, b, c}" in the man page.
+      std::string placeholder = roff(value);
+      for (std::size_t at = placeholder.find(','); at != std::string::npos;
+           at = placeholder.find(',', at + 2))
+        placeholder.insert(at + 1, " ");
+      head += fmt::format(" \\fI{}\\fR", placeholder);
+    }
     out += head + "\n";
     std::string body = option.description;
     if (!body.empty() && body.back() != '.') body += '.';

@@ -99,9 +99,10 @@ class TestGuidedDemo : public QObject {
     QCOMPARE(window.trainingPanel()->runCount(), 1);
     QVERIFY(!window.trainingPanel()->running());
     QTableWidget* metrics = window.evaluationPanel()->metricsTable();
-    QCOMPARE(metrics->columnCount(), 3);  // the metric, then the two models
+    QCOMPARE(metrics->columnCount(), 4);  // the metric, the two models, the BM25 baseline
     QCOMPARE(metrics->horizontalHeaderItem(1)->text(), QString("base"));
     QVERIFY(metrics->horizontalHeaderItem(2)->text().startsWith("demo-"));
+    QCOMPARE(metrics->horizontalHeaderItem(3)->text(), QString("BM25"));
     widgets::ThresholdsPanel* thresholds = window.thresholdsPanel();
     QVERIFY(thresholds->bestF1Threshold().has_value());
     QCOMPARE(thresholds->threshold(), *thresholds->bestF1Threshold());

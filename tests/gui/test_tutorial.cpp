@@ -129,13 +129,22 @@ class TestTutorial : public QObject {
     QVERIFY2(ended.last().at(1).toString().isEmpty(), qPrintable(ended.last().at(1).toString()));
     QCOMPARE(ended.last().at(0).toString(),
              QString::fromStdString((workspace / "runs/first").string()));
-    const auto records = [&] {
-      std::vector<nlohmann::json> lines;
+    std::vector<nlohmann::json> records;      // the training log
+    std::vector<nlohmann::json> evaluations;  // the dev set's, every 50 steps (the settings')
+    {
       std::istringstream in(test::readFile(workspace / "runs/first/metrics.jsonl"));
-      for (std::string line; std::getline(in, line);)
-        lines.push_back(nlohmann::json::parse(line));
-      return lines;
-    }();
+      for (std::string line; std::getline(in, line);) {
+        nlohmann::json record = nlohmann::json::parse(line);
+        (record.value("kind", "") == "evaluation" ? evaluations : records).push_back(record);
+      }
+    }
+    // "from the base model's 0.14 (the dotted line) to about 0.43"
+    QVERIFY(evaluations.size() >= 4);
+    QCOMPARE(evaluations.front()["step"].get<int>(), 0);
+    const double devBefore = evaluations.front()["eval_MRR@10"].get<double>();
+    const double devAfter = evaluations.back()["eval_MRR@10"].get<double>();
+    QVERIFY2(std::abs(devBefore - 0.14) < 0.03, qPrintable(QString::number(devBefore)));
+    QVERIFY2(std::abs(devAfter - 0.43) < 0.08, qPrintable(QString::number(devAfter)));
     QCOMPARE(records.back()["step"].get<int>(), 188);  // "in 188 steps"
     const double first = records.front()["loss"].get<double>();
     const double last = records.back()["loss"].get<double>();
@@ -157,6 +166,12 @@ class TestTutorial : public QObject {
     const double after = metric(evaluation->metricsTable(), "first", "MRR@10");
     QVERIFY2(std::abs(before - 0.14) < 0.02, qPrintable(QString::number(before)));
     QVERIFY2(std::abs(after - 0.43) < 0.03, qPrintable(QString::number(after)));
+    // The training's last dev evaluation is the model eval scores (same lengths and set).
+    QVERIFY2(std::abs(after - devAfter) < 1e-3,
+             qPrintable(QString("%1 against %2").arg(after).arg(devAfter)));
+    // "The BM25 baseline column ... about 0.86 here"
+    const double bm25 = metric(evaluation->metricsTable(), "BM25", "MRR@10");
+    QVERIFY2(std::abs(bm25 - 0.86) < 0.02, qPrintable(QString::number(bm25)));
 
     // 5. Pick a threshold: runs/first on the mined pairs (the panel's default pairs).
     widgets::ThresholdsPanel* thresholds = window.thresholdsPanel();
