@@ -25,8 +25,8 @@ namespace embedlab::widgets {
 namespace {
 
 bool isFolder(const std::string& name) {
-  return name == "output_dir" || name == "model_name_or_path" ||
-         name == "resume_from_checkpoint" || name == "eval_data";
+  return name == "output_dir" || name == "model_name_or_path" || name == "resume_from_checkpoint" ||
+         name == "eval_data";
 }
 
 }  // namespace

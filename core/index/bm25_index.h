@@ -11,8 +11,8 @@
 //
 // Tokens (Bm25Tokenizer): the text lowercased (Unicode), split into words, a word being a run of
 // letters, digits and combining marks (so "C++" is "c", "don't" is "don" and "t"); each CJK
-// ideograph is a word of its own. English stop words (Lucene's list) and Snowball's English (Porter2)
-// stemmer are optional, off unless asked.
+// ideograph is a word of its own. English stop words (Lucene's list) and Snowball's English
+// (Porter2) stemmer are optional, off unless asked.
 #pragma once
 
 #include <cstddef>
