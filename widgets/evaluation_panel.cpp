@@ -412,8 +412,11 @@ void EvaluationPanel::loadResults() {
     box->addItems(tags_);
   }
   if (tags_.size() > 1) {
+    // The last model against the first; the BM25 baseline only when there is a single model.
+    int last = static_cast<int>(tags_.size()) - 1;
+    if (tags_[last] == QStringLiteral("BM25") && last > 1) --last;
     const QSignalBlocker blocker(modelB_);
-    modelB_->setCurrentIndex(static_cast<int>(tags_.size()) - 1);  // the last against the first
+    modelB_->setCurrentIndex(last);
   }
   fillComparison();
 }

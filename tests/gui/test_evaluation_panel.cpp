@@ -129,8 +129,9 @@ class TestEvaluationPanel : public QObject {
     QCOMPARE(metrics->item(1, 0)->text(), QString("MRR@10"));
     // Keyword search is strong on the demo (package names in queries and descriptions).
     QVERIFY2(metrics->item(1, 3)->text().toDouble() > 0.8, qPrintable(metrics->item(1, 3)->text()));
-    // The query view compares the two variants and the baseline.
+    // The query view compares the two variants (the baseline is offered too).
     QCOMPARE(panel.firstModel()->count(), 3);
+    QCOMPARE(panel.secondModel()->currentIndex(), 1);
   }
 
   void plotsAMergeSweepWithTheChosenWeight() {
