@@ -75,21 +75,14 @@ int main(int argc, char** argv) {
   }
   out.close();
 
-  train::TrainingOptions options;
+  // The demo workspace's own training settings (what its Training panel starts from).
+  std::ifstream settings(kSource / "resources/demo/embedlab-workspace.json");
+  train::TrainingOptions options =
+      train::TrainingOptions::fromJson(nlohmann::json::parse(settings).at("train"), "demo");
   options.modelNameOrPath = (work / "base").string();
   options.trainData = {(work / "train.jsonl").string()};
   options.outputDir = (work / "run").string();
-  options.perDeviceTrainBatchSize = 32;
-  options.trainGroupSize = 4;
-  options.queryMaxLen = 32;
-  options.passageMaxLen = 64;
-  options.learningRate = 1e-3;
-  options.warmupRatio = 0.1;
-  options.numTrainEpochs = 2;
-  options.temperature = 0.05;
-  options.loggingSteps = 10;
-  options.saveSteps = 0;
-  options.evalData = (kSource / "resources/demo/dev").string();
+  options.evalData = (kSource / "resources/demo" / options.evalData).string();
   options.evalSteps = evalSteps;
   Timings timings;
   train::runTraining(options, &timings);
