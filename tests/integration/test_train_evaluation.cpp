@@ -7,6 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/store/history.h"
 #include "tests/support/cli.h"
 #include "tests/support/files.h"
 #include "tests/support/model_folders.h"
@@ -136,6 +137,37 @@ class TestTrainEvaluation : public QObject {
                               folder_ / "base" / "model.safetensors"),
              0.0);
     QVERIFY(std::filesystem::exists(folder_ / "wrecked" / "checkpoint-20"));
+  }
+
+  void twoWorkersEvaluateOnceAndStopTogether() {
+    // The main worker evaluates; the other waits and learns the early-stopping decision in the
+    // same all-reduce, so both stop at step 20 (a worker left behind would hang the run).
+    QStringList arguments = train("two-workers", "0.3");
+    arguments[0] = "--db";  // recorded in a history this time
+    arguments.insert(1, path(folder_ / "history.sqlite"));
+    arguments << "--warmup_ratio"
+              << "0"
+              << "--per_device_train_batch_size"
+              << "8"
+              << "--nproc_per_node"
+              << "2"
+              << "--eval_data" << path(kDemo / "dev") << "--eval_steps"
+              << "10"
+              << "--early_stopping_patience"
+              << "2";
+    const auto run = cli(arguments);
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err.right(3000)));
+    const nlohmann::json done = doneEventOf(run.out);
+    QVERIFY2(done.contains("stopped_early"), qPrintable(run.out.right(2000)));
+    QCOMPARE(done["steps"].get<int>(), 20);
+    QCOMPARE(evaluationsOf(folder_ / "two-workers").size(), std::size_t{3});  // 0, 10 and 20
+    QVERIFY(std::filesystem::exists(folder_ / "two-workers" / "checkpoint-20"));
+    // The history keeps the dev metric as a series (what History's comparison overlays).
+    embedlab::store::History history(folder_ / "history.sqlite");
+    const auto runs = history.listRuns();
+    QCOMPARE(runs.size(), std::size_t{1});
+    QCOMPARE(runs[0].status, embedlab::store::RunStatus::Finished);
+    QCOMPARE(history.metricSeries(runs[0].id, "eval_MRR@10").size(), std::size_t{3});
   }
 
   void evaluationOptionsNeedAnEvaluationSet() {
