@@ -136,12 +136,12 @@ void addEvalCommand(CLI::App& app, const GlobalOptions& global, CommandAction& a
   auto modelFolders = std::make_shared<std::vector<std::string>>();
   auto* single = c.add_option("--model,--encoder", *modelFolders,
                               "Model folder (this, --models or --config's \"models\" is required)")
-                     ->check(CLI::ExistingDirectory);
+                     ->check(modelFolderOrHubId());
   auto* several =
       c.add_option("--models", *modelFolders,
                    "Several model folders, evaluated into one table (this or --model is required)")
           ->expected(1, -1)
-          ->check(CLI::ExistingDirectory);
+          ->check(modelFolderOrHubId());
   single->excludes(several);
   for (CLI::Option* option : {single, several})
     f.addOverride(option, [modelFolders](nlohmann::json& json) { json["models"] = *modelFolders; });
@@ -149,7 +149,7 @@ void addEvalCommand(CLI::App& app, const GlobalOptions& global, CommandAction& a
   c.get_option("--data")->check(CLI::ExistingDirectory);
   c.get_option("--corpus")->check(CLI::ExistingFile);
   c.get_option("--queries")->check(CLI::ExistingFile);
-  c.get_option("--reranker")->check(CLI::ExistingDirectory);
+  c.get_option("--reranker")->check(modelFolderOrHubId());
   c.add_option("--progress", *progressMode,
                "How progress is shown: bar (stderr), json (JSON lines on stdout instead of the "
                "table) or none")

@@ -91,12 +91,13 @@ void addMergeCommand(CLI::App& app, const GlobalOptions& global, CommandAction& 
   auto& c = *command;
   flags->addConfigFlag(c);
   flags->addFlags(c, model::MergeOptions::table());
-  c.get_option("--models")->expected(2, -1)->check(CLI::ExistingDirectory);
+  c.get_option("--models")->expected(2, -1)->check(modelFolderOrHubId());
   c.get_option("--weights_from_examples")
       ->check(CLI::ExistingFile)
       ->excludes(c.get_option("--weights"));
-  for (const char* folder : {"--eval_set", "--general_eval_set", "--retriever"})
+  for (const char* folder : {"--eval_set", "--general_eval_set"})
     c.get_option(folder)->check(CLI::ExistingDirectory);
+  c.get_option("--retriever")->check(modelFolderOrHubId());
   c.add_option("--progress", *progressMode,
                "How progress is shown: bar (stderr), json (JSON lines on stdout) or none")
       ->check(CLI::IsMember({"bar", "json", "none"}))

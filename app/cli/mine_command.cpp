@@ -124,7 +124,7 @@ void addMineCommand(CLI::App& app, const GlobalOptions& global, CommandAction& a
   auto& c = *command;
   flags->addConfigFlag(c);
   flags->addFlags(c, mine::MiningOptions::table());
-  c.get_option("--model_name_or_path")->check(CLI::ExistingDirectory);
+  c.get_option("--model_name_or_path")->check(modelFolderOrHubId());
   c.get_option("--input_file")->check(CLI::ExistingFile);
   c.get_option("--candidate_pool")->check(CLI::ExistingFile);
   c.add_option("--progress", *progressMode,

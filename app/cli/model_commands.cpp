@@ -1,5 +1,7 @@
 #include "app/cli/model_commands.h"
 
+#include "app/cli/option_names.h"
+
 #include <fmt/format.h>
 
 #include <CLI/CLI.hpp>
@@ -311,9 +313,10 @@ void addEncodeCommand(CLI::App& app, const GlobalOptions& global, CommandAction&
       "Embed the texts of a JSONL file and write a float32 .npy array (one row per line, in input\n"
       "order; numpy.load reads it). Batches are formed from texts of similar length.\n"
       "Example: embedlab-cli encode --model bge-small/ --input corpus.jsonl --output corpus.npy");
-  command->add_option("--model", options->model, "Model folder")
+  command
+      ->add_option("--model", options->model, "Model folder, or a hub id in the Hugging Face cache")
       ->required()
-      ->check(CLI::ExistingDirectory);
+      ->check(modelFolderOrHubId());
   command->add_option("--input", options->input, "JSONL file, one text per line")
       ->required()
       ->check(CLI::ExistingFile);

@@ -101,7 +101,7 @@ void addThresholdCommand(CLI::App& app, const GlobalOptions& global, CommandActi
   auto& c = *command;
   flags->addConfigFlag(c);
   flags->addFlags(c, eval::ThresholdOptions::table());
-  c.get_option("--model_name_or_path")->check(CLI::ExistingDirectory);
+  c.get_option("--model_name_or_path")->check(modelFolderOrHubId());
   c.get_option("--pairs")->check(CLI::ExistingFile);
   c.add_option("--progress", *progressMode,
                "How progress is shown: bar (stderr), json (JSON lines on stdout) or none")

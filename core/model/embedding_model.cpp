@@ -1,5 +1,7 @@
 #include "core/model/embedding_model.h"
 
+#include "core/model/hub_cache.h"
+
 #include <fmt/format.h>
 #include <torch/torch.h>
 
@@ -225,8 +227,9 @@ torch::Tensor EmbeddingModel::Impl::embed(const torch::Tensor& inputIds,
   return pooled;
 }
 
-EmbeddingModel EmbeddingModel::load(const std::filesystem::path& folder,
+EmbeddingModel EmbeddingModel::load(const std::filesystem::path& folderOrId,
                                     const LoadOptions& options) {
+  const std::filesystem::path folder = resolveModelFolder(folderOrId.string());  // or a hub id
   if (!std::filesystem::is_directory(folder)) {
     throw InputError(folder.string(), "is not a folder (a model is a Hugging Face model folder)");
   }

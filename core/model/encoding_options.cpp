@@ -1,5 +1,7 @@
 #include "core/model/encoding_options.h"
 
+#include "core/model/hub_cache.h"
+
 #include <fmt/format.h>
 
 #include "core/common/error.h"
@@ -29,7 +31,7 @@ std::unique_ptr<EmbeddingCache> EncodingOptions::cache(
 }
 
 std::string EncodingOptions::fingerprint(const std::string& folder) const {
-  return noCache ? std::string() : fingerprintModelFolder(folder);
+  return noCache ? std::string() : fingerprintModelFolder(resolveModelFolder(folder));
 }
 
 void validate(const EncodingOptions& o) {

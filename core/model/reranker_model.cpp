@@ -1,5 +1,7 @@
 #include "core/model/reranker_model.h"
 
+#include "core/model/hub_cache.h"
+
 #include <fmt/format.h>
 #include <torch/torch.h>
 
@@ -83,7 +85,13 @@ torch::Tensor RerankerModel::Impl::logits(const BatchTensors& batch) const {
       .to(torch::kFloat);
 }
 
-bool RerankerModel::isReranker(const std::filesystem::path& folder) {
+bool RerankerModel::isReranker(const std::filesystem::path& folderOrId) {
+  std::filesystem::path folder = folderOrId;
+  try {
+    folder = resolveModelFolder(folderOrId.string());  // a hub id in the cache
+  } catch (const InputError&) {
+    return false;
+  }
   std::ifstream in(folder / "config.json");
   if (!in) return false;
   const nlohmann::json config = nlohmann::json::parse(in, nullptr, false);
@@ -101,7 +109,9 @@ bool RerankerModel::isReranker(const std::filesystem::path& folder) {
   return false;
 }
 
-RerankerModel RerankerModel::load(const std::filesystem::path& folder, const LoadOptions& options) {
+RerankerModel RerankerModel::load(const std::filesystem::path& folderOrId,
+                                  const LoadOptions& options) {
+  const std::filesystem::path folder = resolveModelFolder(folderOrId.string());  // or a hub id
   if (!isReranker(folder)) {
     throw InputError((folder / "config.json").string(),
                      "is not a reranker's: its \"architectures\" names no "

@@ -21,6 +21,7 @@
 #include "core/dist/worker_environment.h"
 #include "core/eval/retrieval_evaluator.h"
 #include "core/model/encoder_config.h"
+#include "core/model/hub_cache.h"
 #include "core/model/torch/rng_state.h"
 #include "core/train/chance_level_monitor.h"
 #include "core/train/epoch_schedule.h"
@@ -207,7 +208,7 @@ void Trainer::setUpProcesses() {
 }
 
 void Trainer::loadModelAndData() {
-  std::filesystem::path source = options_.modelNameOrPath;
+  std::filesystem::path source = model::resolveModelFolder(options_.modelNameOrPath);  // or an id
   std::filesystem::path resumeFrom;
   if (!options_.resumeFromCheckpoint.empty()) {
     if (options_.resumeFromCheckpoint == "latest") {
