@@ -29,6 +29,7 @@
 
 #include "core/data/dataset_discovery.h"
 #include "core/eval/evaluation_options.h"
+#include "core/model/hub_cache.h"
 #include "core/model/model_discovery.h"
 #include "core/store/history.h"
 #include "widgets/cli_job.h"
@@ -212,6 +213,14 @@ void EvaluationPanel::setWorkspace(const std::filesystem::path& workspace) {
     item->setData(Qt::UserRole, QString::fromStdString(folder.path.string()));
     item->setToolTip(QString::fromStdString(folder.path.string()));
     item->setCheckState(Qt::Checked);
+    models_->addItem(item);
+  }
+  // The models of the Hugging Face cache too, by hub id, not checked.
+  for (const model::CachedModel& cached : model::listCachedModels()) {
+    auto* item = new QListWidgetItem(QString::fromStdString(cached.id));
+    item->setData(Qt::UserRole, QString::fromStdString(cached.folder.string()));
+    item->setToolTip(QString::fromStdString(cached.folder.string()));
+    item->setCheckState(Qt::Unchecked);
     models_->addItem(item);
   }
   evalSet_->clear();

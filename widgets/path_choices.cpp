@@ -4,6 +4,7 @@
 #include <QDir>
 #include <QFileInfo>
 
+#include "core/model/hub_cache.h"
 #include "core/model/model_discovery.h"
 
 namespace embedlab::widgets {
@@ -24,6 +25,12 @@ void fillModelChoices(QComboBox* box, const std::filesystem::path& workspace) {
     if (!folder.hasWeights) continue;
     const QString path = QString::fromStdString(folder.path.string());
     box->addItem(QString::fromStdString(folder.name), path);
+    box->setItemData(box->count() - 1, path, Qt::ToolTipRole);
+  }
+  // Then the models of the Hugging Face cache, named by id (their snapshot is the folder).
+  for (const model::CachedModel& cached : model::listCachedModels()) {
+    const QString path = QString::fromStdString(cached.folder.string());
+    box->addItem(QString::fromStdString(cached.id), path);
     box->setItemData(box->count() - 1, path, Qt::ToolTipRole);
   }
 }

@@ -14,7 +14,8 @@ namespace embedlab::widgets {
 /// Selects `path` in `box`, adding it (named by its file name) when it is not there.
 void choosePath(QComboBox* box, const QString& path);
 
-/// Replaces the items of `box` with the model folders of `workspace` that hold weights.
+/// Replaces the items of `box` with the model folders of `workspace` that hold weights, then the
+/// models of the Hugging Face cache (named by hub id).
 void fillModelChoices(QComboBox* box, const std::filesystem::path& workspace);
 
 /// The settings `workspace` carries for its jobs (embedlab-workspace.json); none when it has no

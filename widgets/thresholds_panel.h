@@ -60,6 +60,7 @@ class ThresholdsPanel : public QWidget {
   QLabel* countsLabel() const { return counts_; }
   QLabel* summaryLabel() const { return suggestions_; }
   QComboBox* pairsChoice() const { return pairs_; }
+  QComboBox* modelChoice() const { return model_; }
   QLabel* status() const;
   JobControls* jobControls() const { return controls_; }
   QCheckBox* sigmoidScores() const { return sigmoid_; }

@@ -24,6 +24,7 @@
 
 #include "core/common/job_events.h"
 #include "core/data/dataset_discovery.h"
+#include "core/model/hub_cache.h"
 #include "core/model/model_discovery.h"
 #include "core/store/history.h"
 #include "widgets/cli_job.h"
@@ -409,7 +410,19 @@ nlohmann::json TrainingPanel::launchOptions(nlohmann::json options, QString& pro
   const auto resolve = [&](const nlohmann::json& value) {
     return inWorkspace(workspace_, value.get<std::string>()).string();
   };
+  // A folder in the workspace, else a hub id in the Hugging Face cache ("BAAI/bge-small-en").
+  const std::string typedModel = options["model_name_or_path"].get<std::string>();
   options["model_name_or_path"] = resolve(options["model_name_or_path"]);
+  if (std::error_code missing;
+      !std::filesystem::is_directory(options["model_name_or_path"].get<std::string>(), missing) &&
+      model::isHubId(typedModel)) {
+    try {
+      options["model_name_or_path"] = model::resolveModelFolder(typedModel).string();
+    } catch (const std::exception& notCached) {
+      problem = QString::fromStdString(notCached.what());
+      return {};
+    }
+  }
   options["output_dir"] = resolve(options["output_dir"]);
   for (auto& file : options["train_data"])
     file = resolve(file);

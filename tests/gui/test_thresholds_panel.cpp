@@ -14,6 +14,7 @@
 
 #include "core/model/reranker_model.h"
 #include "tests/support/files.h"
+#include "tests/support/hub_cache.h"
 #include "tests/support/marking_translator.h"
 #include "tests/support/model_folders.h"
 #include "tests/support/package_set.h"
@@ -28,6 +29,24 @@ class TestThresholdsPanel : public QObject {
 
  private slots:
   void initTestCase() { qputenv("EMBEDLAB_CLI", EMBEDLAB_CLI_PATH); }
+
+  // The model pickers offer the workspace's models, then those of the Hugging Face cache by id.
+  void pickersListTheHuggingFaceCache() {
+    test::TempFolder folder;
+    test::makeTinyModel(folder / "workspace" / "models" / "mine");
+    test::makeTinyModel(folder / "cached");
+    test::cacheModel(folder / "hub", "org/tiny", folder / "cached", "abcd");
+    test::writeRef(folder / "hub", "models--org--tiny", "main", "abcd");
+    qputenv("HF_HUB_CACHE", QByteArray::fromStdString((folder / "hub").string()));
+    ThresholdsPanel panel;
+    panel.setWorkspace(folder / "workspace");
+    qunsetenv("HF_HUB_CACHE");
+    QComboBox* models = panel.modelChoice();
+    QCOMPARE(models->count(), 2);
+    QCOMPARE(models->itemText(0), QString("models/mine"));
+    QCOMPARE(models->itemText(1), QString("org/tiny"));
+    QVERIFY(models->itemData(1).toString().endsWith("snapshots/abcd"));
+  }
 
   // The job controls every job panel shares: a job that fails says why, with the CLI's own
   // error, and the buttons come back.
