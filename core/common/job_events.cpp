@@ -1,6 +1,6 @@
 #include "core/common/job_events.h"
 
-#include <type_traits>
+#include "core/common/json_read.h"
 
 namespace embedlab {
 
@@ -49,57 +49,41 @@ std::optional<JobEvent> jobEventOf(const nlohmann::json& line) {
   return parseJobEvent(found->get<std::string>());
 }
 
-namespace {
-
-// A field of a line read back, or `fallback` when it is missing or of another type.
-template <typename T>
-T field(const nlohmann::json& line, const char* name, T fallback) {
-  if (!line.is_object()) return fallback;
-  const auto found = line.find(name);
-  if (found == line.end()) return fallback;
-  if constexpr (std::is_same_v<T, std::string>) {
-    return found->is_string() ? found->get<std::string>() : fallback;
-  } else {
-    return found->is_number() ? found->get<T>() : fallback;
-  }
-}
-
-}  // namespace
-
 nlohmann::json ProgressEvent::toJson() const {
   return jobEvent(JobEvent::Progress, {{"unit", unit}, {"done", done}, {"total", total}});
 }
 ProgressEvent ProgressEvent::fromJson(const nlohmann::json& line) {
-  return {field(line, "unit", std::string()), field(line, "done", std::uint64_t{0}),
-          field(line, "total", std::uint64_t{0})};
+  return {fieldOr(line, "unit", std::string()), fieldOr(line, "done", std::uint64_t{0}),
+          fieldOr(line, "total", std::uint64_t{0})};
 }
 
 nlohmann::json StartEvent::toJson() const {
   return jobEvent(JobEvent::Start, {{"total_steps", totalSteps}, {"first_step", firstStep}});
 }
 StartEvent StartEvent::fromJson(const nlohmann::json& line) {
-  return {field(line, "total_steps", std::int64_t{0}), field(line, "first_step", std::int64_t{0})};
+  return {fieldOr(line, "total_steps", std::int64_t{0}),
+          fieldOr(line, "first_step", std::int64_t{0})};
 }
 
 nlohmann::json NoteEvent::toJson() const {
   return jobEvent(JobEvent::Note, {{"message", message}});
 }
 NoteEvent NoteEvent::fromJson(const nlohmann::json& line) {
-  return {field(line, "message", std::string())};
+  return {fieldOr(line, "message", std::string())};
 }
 
 nlohmann::json CheckpointEvent::toJson() const {
   return jobEvent(JobEvent::Checkpoint, {{"step", step}, {"path", path}});
 }
 CheckpointEvent CheckpointEvent::fromJson(const nlohmann::json& line) {
-  return {field(line, "step", std::int64_t{0}), field(line, "path", std::string())};
+  return {fieldOr(line, "step", std::int64_t{0}), fieldOr(line, "path", std::string())};
 }
 
 nlohmann::json StoppedEvent::toJson() const {
   return jobEvent(JobEvent::Stopped, {{"step", step}, {"checkpoint", checkpoint}});
 }
 StoppedEvent StoppedEvent::fromJson(const nlohmann::json& line) {
-  return {field(line, "step", std::int64_t{-1}), field(line, "checkpoint", std::string())};
+  return {fieldOr(line, "step", std::int64_t{-1}), fieldOr(line, "checkpoint", std::string())};
 }
 
 std::string jobEventLine(const nlohmann::json& event) {

@@ -162,10 +162,7 @@ Options optionsFromJson(const nlohmann::json& json, const std::string& source,
   Options options;
   std::set<std::string> known;
   visitFields(options, [&](const OptionInfo& info, auto&& member) {
-    OptionDescription row;
-    row.info = info;
-    std::vector<std::string> names = row.aliasList();
-    names.insert(names.begin(), info.name);
+    const std::vector<std::string> names = optionNames(info);
     for (const std::string& name : names) {
       known.insert(name);
       if (!json.contains(name)) continue;

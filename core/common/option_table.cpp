@@ -30,20 +30,33 @@ bool parseCount(std::string_view text, std::size_t& value) {
 
 }  // namespace
 
-std::vector<std::string> OptionDescription::aliasList() const {
+std::vector<std::string> optionAliases(const OptionInfo& info) {
   return splitCommas(info.aliases);
 }
 
-std::vector<std::string> OptionDescription::choiceList() const {
+std::vector<std::string> optionChoices(const OptionInfo& info) {
   return splitCommas(info.choices);
+}
+
+std::vector<std::string> optionNames(const OptionInfo& info) {
+  std::vector<std::string> names = optionAliases(info);
+  names.insert(names.begin(), info.name);
+  return names;
+}
+
+std::vector<std::string> OptionDescription::aliasList() const {
+  return optionAliases(info);
+}
+
+std::vector<std::string> OptionDescription::choiceList() const {
+  return optionChoices(info);
 }
 
 const OptionDescription* findOption(const std::vector<OptionDescription>& table,
                                     std::string_view name) {
   for (const OptionDescription& row : table) {
-    if (name == row.info.name) return &row;
-    const std::vector<std::string> aliases = row.aliasList();
-    if (std::find(aliases.begin(), aliases.end(), name) != aliases.end()) return &row;
+    const std::vector<std::string> names = optionNames(row.info);
+    if (std::find(names.begin(), names.end(), name) != names.end()) return &row;
   }
   return nullptr;
 }
@@ -85,9 +98,7 @@ void readOptionValue(const std::string& source, const char* name, const nlohmann
 }
 
 void requireChoice(const std::string& source, const OptionInfo& info, const nlohmann::json& value) {
-  OptionDescription row;
-  row.info = info;
-  const std::vector<std::string> choices = row.choiceList();
+  const std::vector<std::string> choices = optionChoices(info);
   if (choices.empty() || !value.is_string()) return;
   const std::string text = value.get<std::string>();
   if (std::find(choices.begin(), choices.end(), text) != choices.end()) return;

@@ -95,6 +95,11 @@ OptionType typeOf() {
 
 }  // namespace option_table_detail
 
+/// The option's aliases, its choices (empty: any value), and its name followed by its aliases.
+std::vector<std::string> optionAliases(const OptionInfo& info);
+std::vector<std::string> optionChoices(const OptionInfo& info);
+std::vector<std::string> optionNames(const OptionInfo& info);
+
 /// The row named `name` (or one of its aliases), or nullptr.
 const OptionDescription* findOption(const std::vector<OptionDescription>& table,
                                     std::string_view name);

@@ -1,5 +1,7 @@
 #include "core/train/similarity_statistics.h"
 
+#include "core/common/json_read.h"
+
 #include <algorithm>
 #include <cmath>
 
@@ -32,15 +34,6 @@ nlohmann::json ScoreDistribution::toJson() const {
           {"min", min_},     {"max", max_},    {"bins", bins_}};
 }
 
-namespace {
-
-double numberIn(const nlohmann::json& json, const char* key) {
-  const auto found = json.is_object() ? json.find(key) : json.end();
-  return json.is_object() && found != json.end() && found->is_number() ? found->get<double>() : 0.0;
-}
-
-}  // namespace
-
 ScoreDistribution ScoreDistribution::fromJson(const nlohmann::json& json) {
   ScoreDistribution d;
   if (!json.is_object()) return d;
@@ -51,14 +44,14 @@ ScoreDistribution ScoreDistribution::fromJson(const nlohmann::json& json) {
       d.bins_[i] = bin.is_number() ? bin.get<std::uint64_t>() : 0;
     }
   }
-  const double count = std::max(0.0, numberIn(json, "count"));
-  const double mean = numberIn(json, "mean");
-  const double spread = numberIn(json, "std");
+  const double count = std::max(0.0, fieldOr(json, "count", 0.0));
+  const double mean = fieldOr(json, "mean", 0.0);
+  const double spread = fieldOr(json, "std", 0.0);
   d.count_ = static_cast<std::uint64_t>(count);
   d.sum_ = mean * count;  // so that mean() and standardDeviation() give back what was written
   d.sumOfSquares_ = (spread * spread + mean * mean) * count;
-  d.min_ = numberIn(json, "min");
-  d.max_ = numberIn(json, "max");
+  d.min_ = fieldOr(json, "min", 0.0);
+  d.max_ = fieldOr(json, "max", 0.0);
   return d;
 }
 

@@ -126,6 +126,12 @@ class Trainer {
   void saveRngStates(const std::filesystem::path& folder);
   void restoreRngStates(const std::filesystem::path& folder);
   void log(std::int64_t step, Clock::time_point now);
+  /// Appends one line to the run folder's metrics.jsonl (main worker).
+  void appendMetrics(const nlohmann::json& line) const {
+    std::ofstream metrics(std::filesystem::path(options_.outputDir) / "metrics.jsonl",
+                          std::ios::app);
+    metrics << line.dump() << "\n";
+  }
   bool stopRequested();
   /// Whether a dev-set evaluation is due after `stepsDone` steps (--eval_strategy).
   bool evaluationDue(std::int64_t stepsDone) const;
@@ -509,9 +515,7 @@ void Trainer::log(std::int64_t step, Clock::time_point now) {
     if (auto message = chanceLevel_->observe(record.step, record.contrastiveLoss)) note(*message);
   }
   if (isMain()) {
-    std::ofstream metrics(std::filesystem::path(options_.outputDir) / "metrics.jsonl",
-                          std::ios::app);
-    metrics << record.toJson().dump() << "\n";
+    appendMetrics(record.toJson());
     if (tensorBoard_) {
       std::vector<std::pair<std::string, float>> scalars = {
           {"train/loss", static_cast<float>(record.loss)},
@@ -687,9 +691,7 @@ bool Trainer::evaluate(std::int64_t stepsDone) {
     record.bestValue = *bestValue_;
     record.withoutImprovement = withoutImprovement_;
     record.seconds = std::chrono::duration<double>(Clock::now() - start).count();
-    std::ofstream metrics(std::filesystem::path(options_.outputDir) / "metrics.jsonl",
-                          std::ios::app);
-    metrics << record.toJson().dump() << "\n";
+    appendMetrics(record.toJson());
     if (tensorBoard_) {
       std::vector<std::pair<std::string, float>> scalars;
       for (const auto& [name, number] : record.metrics)

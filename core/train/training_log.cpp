@@ -1,5 +1,7 @@
 #include "core/train/training_log.h"
 
+#include "core/common/json_read.h"
+
 namespace embedlab::train {
 
 nlohmann::json TrainingLogRecord::toJson() const {
@@ -22,22 +24,19 @@ nlohmann::json TrainingLogRecord::toJson() const {
 TrainingLogRecord TrainingLogRecord::fromJson(const nlohmann::json& json) {
   TrainingLogRecord r;
   if (!json.is_object()) return r;
-  const auto number = [&json](const char* key, auto fallback) {
-    const auto found = json.find(key);
-    return found != json.end() && found->is_number() ? found->get<decltype(fallback)>() : fallback;
-  };
-  r.step = number("step", std::int64_t{0});
-  r.totalSteps = number("total_steps", std::int64_t{0});
-  r.epoch = number("epoch", 0.0);
-  r.loss = number("loss", 0.0);
-  r.contrastiveLoss = number("contrastive_loss", 0.0);
-  if (json.contains("distillation_loss")) r.distillationLoss = number("distillation_loss", 0.0);
-  r.learningRate = number("learning_rate", 0.0);
-  r.gradNorm = number("grad_norm", 0.0);
-  r.samplesPerSecond = number("samples_per_second", 0.0);
-  r.tokensPerSecond = number("tokens_per_second", 0.0);
-  r.etaSeconds = number("eta_seconds", 0.0);
-  r.elapsedSeconds = number("elapsed_seconds", 0.0);
+  r.step = fieldOr(json, "step", std::int64_t{0});
+  r.totalSteps = fieldOr(json, "total_steps", std::int64_t{0});
+  r.epoch = fieldOr(json, "epoch", 0.0);
+  r.loss = fieldOr(json, "loss", 0.0);
+  r.contrastiveLoss = fieldOr(json, "contrastive_loss", 0.0);
+  if (json.contains("distillation_loss"))
+    r.distillationLoss = fieldOr(json, "distillation_loss", 0.0);
+  r.learningRate = fieldOr(json, "learning_rate", 0.0);
+  r.gradNorm = fieldOr(json, "grad_norm", 0.0);
+  r.samplesPerSecond = fieldOr(json, "samples_per_second", 0.0);
+  r.tokensPerSecond = fieldOr(json, "tokens_per_second", 0.0);
+  r.etaSeconds = fieldOr(json, "eta_seconds", 0.0);
+  r.elapsedSeconds = fieldOr(json, "elapsed_seconds", 0.0);
   r.similarities = SimilarityStatistics::fromJson(json.value("similarities", nlohmann::json()));
   return r;
 }
@@ -65,19 +64,14 @@ nlohmann::json EvaluationRecord::toJson() const {
 EvaluationRecord EvaluationRecord::fromJson(const nlohmann::json& json) {
   EvaluationRecord r;
   if (!json.is_object()) return r;
-  const auto number = [&json](const char* key, auto fallback) {
-    const auto found = json.find(key);
-    return found != json.end() && found->is_number() ? found->get<decltype(fallback)>() : fallback;
-  };
-  r.step = number("step", std::int64_t{0});
-  r.epoch = number("epoch", 0.0);
-  r.queries = number("eval_queries", std::size_t{0});
-  r.seconds = number("eval_seconds", 0.0);
-  r.bestStep = number("best_step", std::int64_t{0});
-  r.bestValue = number("best_value", 0.0);
-  r.withoutImprovement = number("evaluations_without_improvement", 0);
-  if (const auto metric = json.find("best_metric"); metric != json.end() && metric->is_string())
-    r.bestMetric = metric->get<std::string>();
+  r.step = fieldOr(json, "step", std::int64_t{0});
+  r.epoch = fieldOr(json, "epoch", 0.0);
+  r.queries = fieldOr(json, "eval_queries", std::size_t{0});
+  r.seconds = fieldOr(json, "eval_seconds", 0.0);
+  r.bestStep = fieldOr(json, "best_step", std::int64_t{0});
+  r.bestValue = fieldOr(json, "best_value", 0.0);
+  r.withoutImprovement = fieldOr(json, "evaluations_without_improvement", 0);
+  r.bestMetric = fieldOr(json, "best_metric", std::string());
   for (const auto& [key, value] : json.items()) {
     if (key.rfind("eval_", 0) == 0 && key != "eval_queries" && key != "eval_seconds" &&
         value.is_number())

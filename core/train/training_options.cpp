@@ -8,6 +8,7 @@
 #include <type_traits>
 
 #include "core/common/error.h"
+#include "core/common/json_read.h"
 #include "core/common/option_json.h"
 
 namespace embedlab::train {
@@ -298,9 +299,7 @@ TrainingOptions TrainingOptions::fromJson(const nlohmann::json& json, const std:
   const unsigned task = taskBit(options.task);
   for (const OptionDescription& row : table()) {
     if (row.appliesTo(task)) continue;
-    std::vector<std::string> names = row.aliasList();
-    names.insert(names.begin(), row.info.name);
-    for (const std::string& name : names) {
+    for (const std::string& name : optionNames(row.info)) {
       if (json.contains(name)) {
         throw UsageError(
             fmt::format("{}: option \"{}\" does not apply to the {} task (it is "
@@ -315,13 +314,11 @@ TrainingOptions TrainingOptions::fromJson(const nlohmann::json& json, const std:
 
 TrainingOptions TrainingOptions::fromRecordedJson(nlohmann::json json, const std::string& source) {
   if (json.is_object()) {
-    std::string task = "embedding";
-    if (json.contains("task") && json.at("task").is_string()) task = json.at("task");
+    const unsigned task = taskBit(fieldOr(json, "task", std::string("embedding")));
     for (const OptionDescription& row : table()) {
-      if (row.appliesTo(taskBit(task))) continue;
-      json.erase(row.info.name);
-      for (const std::string& alias : row.aliasList())
-        json.erase(alias);
+      if (row.appliesTo(task)) continue;
+      for (const std::string& name : optionNames(row.info))
+        json.erase(name);
     }
   }
   return fromJson(json, source);
