@@ -14,6 +14,7 @@
 #include "core/common/error.h"
 #include "core/common/parallel_for.h"
 #include "core/common/version.h"
+#include "core/model/checkpoint.h"
 #include "core/model/sentence_transformers_metadata.h"
 #include "core/model/torch/autocast_scope.h"
 #include "core/model/torch/embedding_model_impl.h"

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "core/model/checkpoint.h"
+
 namespace embedlab::model {
 
 namespace {
@@ -11,16 +13,11 @@ bool isFile(const std::filesystem::path& path) {
   return std::filesystem::is_regular_file(path, error);
 }
 
-bool hasWeights(const std::filesystem::path& folder) {
-  return isFile(folder / "model.safetensors") || isFile(folder / "model.safetensors.index.json") ||
-         isFile(folder / "pytorch_model.bin");
-}
-
 void scan(const std::filesystem::path& workspace, const std::filesystem::path& folder, int depth,
           int maxDepth, std::vector<ModelFolder>& found) {
   if (hasTokenizer(folder)) {
     found.push_back(
-        {folder, std::filesystem::relative(folder, workspace).string(), hasWeights(folder)});
+        {folder, std::filesystem::relative(folder, workspace).string(), hasCheckpoint(folder)});
     return;
   }
   if (depth >= maxDepth) return;

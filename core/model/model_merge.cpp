@@ -12,6 +12,7 @@
 #include "core/common/error.h"
 #include "core/common/version.h"
 #include "core/data/atomic_file.h"
+#include "core/model/checkpoint.h"
 #include "core/model/embedding_model.h"
 #include "core/model/reranker_model.h"
 #include "core/model/safetensors.h"

@@ -10,6 +10,7 @@
 #include <numeric>
 
 #include "core/common/error.h"
+#include "core/model/checkpoint.h"
 #include "core/model/safetensors.h"
 #include "core/model/torch/reranker_model_impl.h"
 

@@ -33,6 +33,16 @@ struct TensorInfo {
   std::uint64_t elementCount() const;
 };
 
+/// A file of named tensors: a safetensors file, or a PyTorch checkpoint (pytorch_checkpoint.h).
+class TensorFile {
+ public:
+  virtual ~TensorFile() = default;
+  virtual const std::vector<TensorInfo>& tensors() const = 0;
+  /// The bytes of a tensor of this file: contiguous, little-endian, in its dtype.
+  virtual const std::byte* data(const TensorInfo& tensor) const = 0;
+  virtual const std::filesystem::path& path() const = 0;
+};
+
 struct SafetensorsHeader {
   std::vector<TensorInfo> tensors;              ///< in data order
   std::map<std::string, std::string> metadata;  ///< "__metadata__"
@@ -45,22 +55,22 @@ SafetensorsHeader parseSafetensorsHeader(std::string_view json, std::uint64_t da
                                          const std::string& file);
 
 /// A safetensors file mapped into memory (read-only).
-class SafetensorsFile {
+class SafetensorsFile : public TensorFile {
  public:
   /// Opens and checks `path`; throws InputError for anything malformed, IoError when unreadable.
   explicit SafetensorsFile(const std::filesystem::path& path);
-  ~SafetensorsFile();
+  ~SafetensorsFile() override;
   SafetensorsFile(SafetensorsFile&&) noexcept;
   SafetensorsFile& operator=(SafetensorsFile&&) noexcept;
   SafetensorsFile(const SafetensorsFile&) = delete;
   SafetensorsFile& operator=(const SafetensorsFile&) = delete;
 
-  const std::vector<TensorInfo>& tensors() const { return header_.tensors; }
+  const std::vector<TensorInfo>& tensors() const override { return header_.tensors; }
   const std::map<std::string, std::string>& metadata() const { return header_.metadata; }
   const TensorInfo* find(std::string_view name) const;
   /// The bytes of a tensor of this file.
-  const std::byte* data(const TensorInfo& tensor) const;
-  const std::filesystem::path& path() const { return path_; }
+  const std::byte* data(const TensorInfo& tensor) const override;
+  const std::filesystem::path& path() const override { return path_; }
 
  private:
   std::filesystem::path path_;
@@ -82,22 +92,5 @@ struct TensorData {
 /// added), atomically. Throws Error when a tensor's bytes do not match its shape.
 void writeSafetensors(const std::filesystem::path& path, std::vector<TensorData> tensors,
                       std::map<std::string, std::string> metadata = {});
-
-/// All tensors of a checkpoint folder: model.safetensors, or the shards that
-/// model.safetensors.index.json lists. Throws InputError for a folder with neither (naming a
-/// pytorch_model.bin and what to do about it).
-class Checkpoint {
- public:
-  explicit Checkpoint(const std::filesystem::path& folder);
-  std::vector<const TensorInfo*> tensors() const;
-  const TensorInfo* find(std::string_view name) const;
-  const std::byte* data(const TensorInfo& tensor) const;
-  /// The file a tensor lives in (for messages).
-  const std::filesystem::path& fileOf(const TensorInfo& tensor) const;
-
- private:
-  std::vector<SafetensorsFile> files_;
-  std::map<std::string, std::pair<std::size_t, const TensorInfo*>, std::less<>> byName_;
-};
 
 }  // namespace embedlab::model

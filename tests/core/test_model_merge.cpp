@@ -9,6 +9,7 @@
 #include <cstring>
 
 #include "core/common/error.h"
+#include "core/model/checkpoint.h"
 #include "core/model/embedding_model.h"
 #include "core/model/model_merge.h"
 #include "core/model/safetensors.h"

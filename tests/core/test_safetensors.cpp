@@ -16,7 +16,9 @@
 #include <typeinfo>
 
 #include "core/common/error.h"
+#include "core/model/checkpoint.h"
 #include "core/model/safetensors.h"
+#include "tests/support/child_outcome.h"
 #include "tests/support/files.h"
 
 using namespace embedlab;
@@ -86,48 +88,6 @@ std::string printable(std::string_view text) {
   }
   if (text.size() > 300) result += "... (" + std::to_string(text.size()) + " bytes)";
   return result;
-}
-
-/// What `action` did when run in a forked child: "InputError", "IoError", "accepted", another
-/// exception's description, or "crashed (signal N)". Lets a test survive a crash it detects.
-template <typename Action>
-std::string outcomeInChild(Action&& action) {
-  const pid_t child = ::fork();
-  if (child == 0) {
-    // Die of the signal at once: Qt Test's crash handler would print a stack trace (with gdb,
-    // which takes minutes for a stack overflow) and report a crash of the whole test.
-    for (const int number : {SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT})
-      std::signal(number, SIG_DFL);
-    int code = 0;
-    try {
-      action();
-      code = 10;
-    } catch (const InputError&) {
-      code = 0;
-    } catch (const IoError&) {
-      code = 11;
-    } catch (const Error&) {
-      code = 12;
-    } catch (const std::exception&) {
-      code = 13;
-    } catch (...) {
-      code = 14;
-    }
-    ::_exit(code);
-  }
-  if (child < 0) return "fork failed";
-  int status = 0;
-  if (::waitpid(child, &status, 0) != child) return "waitpid failed";
-  if (WIFSIGNALED(status)) return "crashed (signal " + std::to_string(WTERMSIG(status)) + ")";
-  switch (WEXITSTATUS(status)) {
-    case 0: return "InputError";
-    case 10: return "accepted";
-    case 11: return "IoError";
-    case 12: return "another embedlab::Error";
-    case 13: return "a non-EmbedLab std::exception";
-    case 14: return "a non-std exception";
-    default: return "exit code " + std::to_string(WEXITSTATUS(status));
-  }
 }
 
 /// Why a parsed header breaks the guarantees parseSafetensorsHeader makes ("" when it does not):
@@ -721,11 +681,11 @@ class TestSafetensors : public QObject {
     const std::string json = "{\"w\":{\"dtype\":" + std::string(depth, '[') +
                              std::string(depth, ']') + ",\"shape\":[1],\"data_offsets\":[0,4]}}";
     const std::string parsed =
-        outcomeInChild([&] { parseSafetensorsHeader(json, 4, "deep.safetensors"); });
+        test::outcomeInChild([&] { parseSafetensorsHeader(json, 4, "deep.safetensors"); });
     // ... and the same through a file.
     test::TempFolder folder;
     const auto path = test::writeFile(folder / "deep.safetensors", fileBytes(json, "abcd"));
-    const std::string opened = outcomeInChild([&] { SafetensorsFile file(path); });
+    const std::string opened = test::outcomeInChild([&] { SafetensorsFile file(path); });
     QVERIFY2(parsed == "InputError", ("parseSafetensorsHeader: " + parsed).c_str());
     QVERIFY2(opened == "InputError", ("SafetensorsFile: " + opened).c_str());
   }
@@ -748,7 +708,8 @@ class TestSafetensors : public QObject {
         {"unclosed", std::string(depth, '[')},
         {"unclosed objects", objects.substr(0, objects.size() - objectDepth)}};
     for (const auto& [what, json] : cases) {
-      const std::string outcome = outcomeInChild([&] { parseSafetensorsHeader(json, 4, "deep"); });
+      const std::string outcome =
+          test::outcomeInChild([&] { parseSafetensorsHeader(json, 4, "deep"); });
       QVERIFY2(outcome == "InputError", (what + ": " + outcome).c_str());
     }
   }
@@ -978,17 +939,27 @@ class TestSafetensors : public QObject {
     }
   }
 
-  void checkpointWithOnlyPytorchModelBinSaysHowToConvert() {
+  void checkpointWithABrokenPytorchModelBinNamesTheFile() {
     test::TempFolder folder;
-    test::writeFile(folder / "pytorch_model.bin", "PK\x03\x04 pickle");
-    test::writeFile(folder / "config.json", "{}");
+    const auto bin = test::writeFile(folder / "pytorch_model.bin", "PK\x03\x04 pickle");
     try {
       Checkpoint checkpoint(folder.path());
-      QFAIL("a pytorch_model.bin folder opened");
+      QFAIL("a broken pytorch_model.bin opened");
     } catch (const InputError& error) {
-      QCOMPARE(error.file(), folder.path().string());
-      QVERIFY2(contains(error.message(), "pytorch_model.bin"), error.what());
-      QVERIFY2(contains(error.message(), "safe_serialization=True"), error.what());
+      QCOMPARE(error.file(), bin.string());
+      QVERIFY2(contains(error.message(), "is not a readable PyTorch checkpoint"), error.what());
+    }
+  }
+
+  void checkpointOfALegacyPytorchModelBinSaysWhatToDo() {
+    test::TempFolder folder;
+    const auto bin = test::writeFile(folder / "pytorch_model.bin", "\x80\x02\x8a\x0alegacy");
+    try {
+      Checkpoint checkpoint(folder.path());
+      QFAIL("a legacy pytorch_model.bin opened");
+    } catch (const InputError& error) {
+      QCOMPARE(error.file(), bin.string());
+      QVERIFY2(contains(error.message(), "legacy checkpoint format"), error.what());
     }
   }
 
@@ -1000,15 +971,15 @@ class TestSafetensors : public QObject {
         QFAIL("an empty folder opened");
       } catch (const InputError& error) {
         QCOMPARE(error.file(), path.string());
-        QVERIFY2(contains(error.message(),
-                          "has no model.safetensors (nor model.safetensors.index.json)"),
-                 error.what());
+        QVERIFY2(
+            contains(error.message(), "has no model weights (model.safetensors, pytorch_model.bin"),
+            error.what());
       }
     }
     // A folder named model.safetensors is no model.safetensors either.
     std::filesystem::create_directories(folder / "x" / "model.safetensors");
     const std::string message = inputErrorOf([&] { Checkpoint checkpoint(folder / "x"); });
-    QVERIFY2(contains(message, "has no model.safetensors"), message.c_str());
+    QVERIFY2(contains(message, "has no model weights"), message.c_str());
   }
 
   // ---- fuzzing and the corpus ---------------------------------------------------------------
@@ -1178,7 +1149,7 @@ class TestSafetensors : public QObject {
     QVERIFY2(files.size() >= 12, qPrintable(QString::fromStdString(corpusFolder().string())));
     std::string failures;
     for (const auto& file : files) {
-      const std::string outcome = outcomeInChild([&] { SafetensorsFile opened(file); });
+      const std::string outcome = test::outcomeInChild([&] { SafetensorsFile opened(file); });
       if (outcome != "InputError") failures += "\n  " + file.filename().string() + ": " + outcome;
       // In process too, for the message (the child showed that this cannot crash).
       if (outcome == "InputError") {
