@@ -120,6 +120,10 @@ std::vector<torch::Device> parseDevices(const std::string& spec) {
   return devices;
 }
 
+// Each Dense module's weights (linear.weight, linear.bias) from its folder's checkpoint, after
+// checking that the modules chain from the encoder's hidden size.
+void loadDenseWeights(const std::filesystem::path& folder, EmbeddingModel::Impl& impl);
+
 }  // namespace
 
 std::string_view poolingName(Pooling pooling) {
@@ -219,9 +223,9 @@ torch::Tensor EmbeddingModel::Impl::embed(const torch::Tensor& inputIds,
   // Types beyond the model's type vocabulary (XLM-R has one) fall back to 0.
   torch::Tensor types = tokenTypeIds;
   if (types.defined() && config.typeVocabSize <= 1) types = torch::zeros_like(types);
-  BertModel& encoder = replica == 0 ? module : replicas.at(replica - 1);
-  const torch::Tensor hidden = encoder->forward(inputIds, attentionMask, types);
-  torch::Tensor pooled = model::pool(hidden, attentionMask, pooling);
+  EmbedderNetwork& net = replica == 0 ? network : replicas.at(replica - 1);
+  const torch::Tensor hidden = net->encoder->forward(inputIds, attentionMask, types);
+  torch::Tensor pooled = net->project(model::pool(hidden, attentionMask, pooling));
   if (normalize)
     pooled = torch::nn::functional::normalize(
         pooled, torch::nn::functional::NormalizeFuncOptions().p(2).dim(-1));
@@ -307,25 +311,82 @@ EmbeddingModel EmbeddingModel::load(const std::filesystem::path& folderOrId,
   impl->pooling = options.pooling.value_or(metadata.pooling.value_or(Pooling::Mean));
   impl->normalize = options.normalize.value_or(metadata.normalize.value_or(true));
   impl->prompts = metadata.prompts;
+  impl->defaultPromptName = metadata.defaultPromptName;
+  impl->denseModules = metadata.dense;
+  impl->assembleNetwork();
+  loadDenseWeights(folder, *impl);
   const std::int64_t positions =
       impl->config.maxPositionEmbeddings -
       (impl->config.usesPaddingOffsetPositions() ? impl->config.padTokenId + 1 : 0);
   impl->maxSequenceLength = std::min<std::size_t>(
       metadata.maxSequenceLength.value_or(static_cast<std::size_t>(positions)),
       static_cast<std::size_t>(positions));
-  impl->module->to(impl->device);
-  impl->module->eval();
+  impl->network->to(impl->device);
+  impl->network->eval();
   impl->createReplicas();
   return EmbeddingModel(std::move(impl));
 }
 
+void EmbeddingModel::Impl::assembleNetwork() {
+  network = EmbedderNetwork(module, denseModules);
+}
+
+SentenceTransformersMetadata EmbeddingModel::Impl::sentenceTransformersMetadata() const {
+  SentenceTransformersMetadata metadata;
+  metadata.pooling = pooling;
+  metadata.normalize = normalize;
+  metadata.dense = denseModules;
+  metadata.prompts = prompts;
+  metadata.defaultPromptName = defaultPromptName;
+  metadata.maxSequenceLength = maxSequenceLength;
+  return metadata;
+}
+
+namespace {
+
+void loadDenseWeights(const std::filesystem::path& folder, EmbeddingModel::Impl& impl) {
+  std::int64_t features = impl.config.hiddenSize;
+  torch::NoGradGuard noGrad;
+  for (std::size_t i = 0; i < impl.denseModules.size(); ++i) {
+    const DenseModule& spec = impl.denseModules[i];
+    const auto moduleFolder = folder / spec.path;
+    if (spec.inFeatures != features) {
+      throw InputError((moduleFolder / "config.json").string(),
+                       fmt::format("has in_features {}, but the vectors before it have {}",
+                                   spec.inFeatures, features));
+    }
+    features = spec.outFeatures;
+    const Checkpoint checkpoint(moduleFolder);
+    std::size_t used = 0;
+    for (auto& item : impl.network->dense[i]->named_parameters()) {
+      const TensorInfo* tensor = checkpoint.find(item.key());
+      if (tensor == nullptr || tensor->shape != item.value().sizes().vec() ||
+          !isFloatingPoint(tensor->dtype)) {
+        throw InputError(moduleFolder.string(),
+                         fmt::format("has no floating-point tensor {} of shape {}", item.key(),
+                                     shapeText(item.value().sizes().vec())));
+      }
+      item.value().copy_(
+          torch::from_blob(const_cast<std::byte*>(checkpoint.data(*tensor)), tensor->shape,
+                           torch::TensorOptions().dtype(scalarTypeOf(tensor->dtype))));
+      ++used;
+    }
+    if (used != checkpoint.tensors().size()) {
+      throw InputError(moduleFolder.string(), fmt::format("holds {} tensors; a Dense module has {}",
+                                                          checkpoint.tensors().size(), used));
+    }
+  }
+}
+
+}  // namespace
+
 void EmbeddingModel::Impl::createReplicas() {
   replicas.clear();
   for (std::size_t d = 1; d < devices.size(); ++d) {
-    BertModel replica(config, module->hasPooler());
+    EmbedderNetwork replica(BertModel(config, module->hasPooler()), denseModules);
     {
       torch::NoGradGuard noGrad;
-      const auto source = module->named_parameters();
+      const auto source = network->named_parameters();
       for (auto& item : replica->named_parameters())
         item.value().copy_(source[item.key()]);
     }
@@ -377,7 +438,8 @@ EmbeddingModel EmbeddingModel::createRandom(const RandomModelOptions& options,
   impl->pooling = options.pooling;
   impl->normalize = options.normalize;
   impl->maxSequenceLength = static_cast<std::size_t>(options.maxPositions);
-  impl->module->eval();
+  impl->assembleNetwork();
+  impl->network->eval();
   return EmbeddingModel(std::move(impl));
 }
 
@@ -422,9 +484,17 @@ void EmbeddingModel::save(const std::filesystem::path& folder) const {
   impl_->config.save(folder / "config.json");
   std::vector<torch::Tensor> keepAlive;
   writeSafetensors(folder / "model.safetensors", impl_->checkpointTensors({}, keepAlive));
+  for (std::size_t i = 0; i < impl_->denseModules.size(); ++i) {
+    std::vector<TensorData> tensors;
+    for (const auto& item : impl_->network->dense[i]->named_parameters())
+      tensors.push_back(checkpointTensor(item.key(), item.value(), DType::F32, keepAlive));
+    std::filesystem::create_directories(folder / impl_->denseModules[i].path);
+    writeSafetensors(folder / impl_->denseModules[i].path / "model.safetensors",
+                     std::move(tensors));
+  }
   impl_->copyTokenizerFiles(folder);
-  writeSentenceTransformersMetadata(folder, impl_->pooling, impl_->normalize, dimension(),
-                                    impl_->maxSequenceLength, impl_->prompts);
+  writeSentenceTransformersMetadata(folder, impl_->sentenceTransformersMetadata(),
+                                    static_cast<std::size_t>(impl_->config.hiddenSize));
 }
 
 std::vector<float> EmbeddingModel::encode(const std::vector<std::string>& texts,
@@ -495,7 +565,9 @@ std::vector<float> EmbeddingModel::encode(const std::vector<std::string>& texts,
 }
 
 std::size_t EmbeddingModel::dimension() const {
-  return static_cast<std::size_t>(impl_->config.hiddenSize);
+  return static_cast<std::size_t>(impl_->denseModules.empty()
+                                      ? impl_->config.hiddenSize
+                                      : impl_->denseModules.back().outFeatures);
 }
 Pooling EmbeddingModel::pooling() const {
   return impl_->pooling;
@@ -514,6 +586,12 @@ const std::map<std::string, std::string>& EmbeddingModel::prompts() const {
 }
 void EmbeddingModel::setPrompts(std::map<std::string, std::string> prompts) {
   impl_->prompts = std::move(prompts);
+}
+const std::string& EmbeddingModel::defaultPromptName() const {
+  return impl_->defaultPromptName;
+}
+std::string EmbeddingModel::promptFor(PromptRole role) const {
+  return model::promptFor(impl_->prompts, impl_->defaultPromptName, role);
 }
 std::size_t EmbeddingModel::maxSequenceLength() const {
   return impl_->maxSequenceLength;

@@ -18,6 +18,8 @@
 
 namespace embedlab::model {
 
+enum class PromptRole;
+
 /// How token vectors become one text vector.
 enum class Pooling {
   Cls,        ///< the first token's vector ([CLS] / <s>): BGE
@@ -60,8 +62,9 @@ struct RandomModelOptions {
 
 class EmbeddingModel {
  public:
-  /// Loads a model folder (config.json, model.safetensors or shards, tokenizer files, optional
-  /// sentence-transformers metadata). Throws InputError for anything missing or malformed.
+  /// Loads a model folder (config.json, model.safetensors or pytorch_model.bin or their shards,
+  /// tokenizer files, optional sentence-transformers metadata and Dense modules). Throws InputError
+  /// for anything missing or malformed.
   static EmbeddingModel load(const std::filesystem::path& folder, const LoadOptions& options = {});
 
   /// A randomly initialised model (initialised as Hugging Face initialises BERT) with the
@@ -70,9 +73,9 @@ class EmbeddingModel {
                                      const std::filesystem::path& tokenizerFolder);
 
   /// Writes config.json, model.safetensors (the tensors' original dtypes), the tokenizer files
-  /// and sentence-transformers metadata (modules.json, 1_Pooling/,
-  /// config_sentence_transformers.json with the prompts, sentence_bert_config.json) into `folder`
-  /// (created if needed).
+  /// and sentence-transformers metadata (modules.json, 1_Pooling/, each Dense module's folder
+  /// with its float32 weights, config_sentence_transformers.json with the prompts,
+  /// sentence_bert_config.json) into `folder` (created if needed).
   void save(const std::filesystem::path& folder) const;
 
   /// Embeddings of `texts`, row-major [texts.size() x dimension()], in input order. Batches are
@@ -88,6 +91,11 @@ class EmbeddingModel {
   /// sentence-transformers prompts by name ("query", "passage", ...).
   const std::map<std::string, std::string>& prompts() const;
   void setPrompts(std::map<std::string, std::string> prompts);
+  /// The prompt sentence-transformers uses when none is named ("": none).
+  const std::string& defaultPromptName() const;
+  /// The instruction for `role` when a job is given none: the model's prompt for it
+  /// (sentence_transformers_metadata.h promptFor), "" when it has none.
+  std::string promptFor(PromptRole role) const;
   /// The maximum sequence length the model was configured for (sentence_bert_config.json, else
   /// the position embeddings).
   std::size_t maxSequenceLength() const;

@@ -42,10 +42,17 @@ class BiEncoderTask : public TrainingTask {
     if (!options_.pooling.empty()) load.pooling = model::parsePooling(options_.pooling);
     load.normalize = options_.normalized;
     model_.emplace(EmbeddingModel::load(folder, load));
-    model_->impl().module->train();
+    // Embeddings never read BERT's pooler: it is kept for saving, not trained.
+    if (model_->impl().module->hasPooler()) {
+      for (auto& item : model_->impl().module->named_parameters()) {
+        if (item.key().rfind("pooler.", 0) == 0) item.value().set_requires_grad(false);
+      }
+    }
+    model_->impl().network->train();
   }
 
-  torch::nn::Module& module() override { return *model_->impl().module; }
+  /// The encoder and the Dense layers after pooling.
+  torch::nn::Module& module() override { return *model_->impl().network; }
   model::BertModelImpl& encoder() override { return *model_->impl().module; }
   void save(const std::filesystem::path& folder) const override { model_->save(folder); }
   const model::EmbeddingModel* embeddingModel() const override { return &*model_; }

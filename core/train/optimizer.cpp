@@ -4,18 +4,10 @@
 
 namespace embedlab::train {
 
-namespace {
-
-bool isPooler(const std::string& name) {
-  return name.rfind("pooler.", 0) == 0;
-}
-
-}  // namespace
-
 std::vector<torch::Tensor> trainableParameters(torch::nn::Module& module) {
   std::vector<torch::Tensor> parameters;
   for (const auto& item : module.named_parameters()) {
-    if (!isPooler(item.key())) parameters.push_back(item.value());
+    if (item.value().requires_grad()) parameters.push_back(item.value());
   }
   return parameters;
 }
@@ -26,10 +18,7 @@ std::unique_ptr<torch::optim::AdamW> makeAdamW(torch::nn::Module& module,
   std::vector<torch::Tensor> noDecay;
   for (const auto& item : module.named_parameters()) {
     const std::string& name = item.key();
-    if (isPooler(name)) {
-      item.value().set_requires_grad(false);  // kept for saving, never used for embeddings
-      continue;
-    }
+    if (!item.value().requires_grad()) continue;  // frozen by the task (a bi-encoder's pooler)
     const bool exempt = name.find("LayerNorm") != std::string::npos ||
                         (name.size() > 5 && name.compare(name.size() - 5, 5, ".bias") == 0);
     (exempt ? noDecay : decay).push_back(item.value());

@@ -12,7 +12,9 @@
 
 #include "core/model/embedding_model.h"
 #include "core/model/safetensors.h"
+#include "core/model/sentence_transformers_metadata.h"
 #include "core/model/torch/bert_module.h"
+#include "core/model/torch/embedder_network.h"
 
 namespace embedlab::model {
 
@@ -20,24 +22,32 @@ struct EmbeddingModel::Impl {
   EncoderConfig config;
   std::optional<text::Tokenizer> tokenizer;  ///< always set once loaded
   mutable BertModel module{nullptr};         ///< a shared handle; forward() is not const
+  /// `module` and the Dense layers: what embed() runs and training updates (assembleNetwork())
+  mutable EmbedderNetwork network{nullptr};
+  std::vector<DenseModule> denseModules;  ///< sentence-transformers' Dense modules, in order
   Pooling pooling = Pooling::Mean;
   bool normalize = true;
   std::map<std::string, std::string> prompts;
+  std::string defaultPromptName;  ///< config_sentence_transformers.json's ("": none)
   std::size_t maxSequenceLength = 512;
   std::filesystem::path tokenizerFolder;          ///< tokenizer files are copied from here on save
   std::map<std::string, DType> checkpointDTypes;  ///< parameters are saved in these dtypes
   std::vector<std::string> ignoredTensors;
   torch::Device device = torch::kCPU;  ///< where `module` lives (devices[0])
   std::vector<torch::Device> devices{torch::kCPU};
-  mutable std::vector<BertModel> replicas;  ///< copies of `module` on devices[1...] for encode()
+  mutable std::vector<EmbedderNetwork> replicas;       ///< copies of `network` on devices[1...]
   mutable std::atomic<std::uint64_t> textsEncoded{0};  ///< see EmbeddingModel::textsEncoded
 
   /// Pooled (and, when normalize is set, L2-normalised) embeddings [batch, hidden], computed by
   /// `module` (replica 0) or by replicas[replica - 1].
   torch::Tensor embed(const torch::Tensor& inputIds, const torch::Tensor& attentionMask,
                       const torch::Tensor& tokenTypeIds = {}, std::size_t replica = 0) const;
-  /// (Re)creates the replicas from `module`'s current parameters.
+  /// (Re)creates the replicas from `network`'s current parameters.
   void createReplicas();
+  /// `network` from `module` and new Dense layers of `denseModules` (initialised by LibTorch).
+  void assembleNetwork();
+  /// What save() writes as sentence-transformers metadata.
+  SentenceTransformersMetadata sentenceTransformersMetadata() const;
   /// `module`'s parameters as checkpoint tensors named `prefix` + name ("bert." in a
   /// sequence-classification checkpoint), in their checkpoint dtypes; the converted copies the
   /// tensors point into are appended to `keepAlive`.

@@ -1,6 +1,7 @@
 // The optimiser of a run: AdamW with decoupled weight decay on weight matrices and embeddings and
-// none on biases and LayerNorm parameters (as the reference), over every parameter but BERT's
-// unused pooler. INTERNAL to core (LibTorch types).
+// none on biases and LayerNorm parameters (as the reference), over every parameter the task did
+// not freeze (the bi-encoder task freezes BERT's pooler, which embeddings never read).
+// INTERNAL to core (LibTorch types).
 #pragma once
 
 #include <torch/optim/adamw.h>
@@ -16,9 +17,8 @@ namespace embedlab::train {
 std::unique_ptr<torch::optim::AdamW> makeAdamW(torch::nn::Module& module,
                                                const TrainingOptions& options);
 
-/// The parameters the optimiser updates, in a fixed order: all of `module`'s but a top-level
-/// `pooler.` (a bi-encoder's BERT pooler, which embeddings never use; a reranker's pooler sits
-/// under `encoder.` and trains with its head).
+/// The parameters the optimiser updates, in a fixed order: all of `module`'s that require a
+/// gradient (a reranker's pooler trains with its head; a bi-encoder's is frozen).
 std::vector<torch::Tensor> trainableParameters(torch::nn::Module& module);
 
 /// Sets the learning rate of every parameter group.
