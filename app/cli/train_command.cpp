@@ -10,6 +10,7 @@
 #include "app/cli/interrupt.h"
 #include "app/cli/job_history.h"
 #include "app/cli/job_progress.h"
+#include "app/cli/refused_flags.h"
 #include "app/cli/terminal_progress.h"
 #include "core/common/error.h"
 #include "core/common/job_events.h"
@@ -280,6 +281,7 @@ void addTrainingCommand(CLI::App& app, const GlobalOptions& global, CommandActio
   // The task is the command's: train or train-reranker.
   flags->addFlags(*command, train::TrainingOptions::table(),
                   reranker ? train::kRerankerTask : train::kEmbeddingTask, {"task"});
+  addRefusedFlags(*command, {"deepspeed", "devices"});
   command->callback([&action, &global, flags] {
     action = [flags, &global] { return runTrain(*flags, global); };
   });
