@@ -17,6 +17,7 @@
 #include "core/dist/launcher.h"
 #include "core/dist/worker_environment.h"
 #include "core/train/trainer.h"
+#include "core/train/training_files.h"
 
 namespace embedlab::cli {
 
@@ -180,7 +181,7 @@ int runTrain(const TrainFlags& flags, const GlobalOptions& global) {
   run.name = std::filesystem::path(options.outputDir).lexically_normal().filename().string();
   run.options = options.toJson();
   run.inputs.push_back(runInput(options.modelNameOrPath));
-  for (const std::string& file : options.trainData)
+  for (const std::string& file : train::trainingDataFiles(options.trainData))
     run.inputs.push_back(runInput(file));
   run.outputPath = absolutePath(options.outputDir);
   run.parentModel = options.modelNameOrPath;
