@@ -426,6 +426,8 @@ void MiningPanel::preview() {
   options.sampleSize = static_cast<std::size_t>(sampleSize_->value());
   options.seed = job.selection.seed;
   options.search.maxLength = job.encoding.maxLength;
+  options.search.queryMaxLength = job.queryMaxLength;
+  options.search.passageMaxLength = job.passageMaxLength;
   options.search.batchSize = job.encoding.batchSize;
   options.search.queryInstruction = job.queryInstruction;
   options.search.passageInstruction = job.passageInstruction;

@@ -351,6 +351,19 @@ bool TrainingPanel::start(bool resuming) {
                            .arg(QString::fromStdString(outputDir.string())));
       return false;
     }
+    // The job refuses a folder that holds files without overwrite_output_dir; the panel asks
+    // here, before it writes launch_options.json there, and then tells the job to go on.
+    std::error_code listing;
+    const bool taken = std::filesystem::is_directory(outputDir, listing) &&
+                       std::filesystem::directory_iterator(outputDir, listing) !=
+                           std::filesystem::directory_iterator();
+    if (taken && !options.value("overwrite_output_dir", false)) {
+      status_->setText(tr("%1 already holds files: choose another output_dir, or tick "
+                          "overwrite_output_dir.")
+                           .arg(QString::fromStdString(outputDir.string())));
+      return false;
+    }
+    options["overwrite_output_dir"] = true;
   }
   std::error_code error;
   std::filesystem::create_directories(outputDir, error);

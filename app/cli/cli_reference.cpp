@@ -115,6 +115,7 @@ CommandDoc describeCommand(const CLI::App& app, const std::string& path) {
   doc.description = text;
   for (const CLI::Option* option : app.get_options()) {
     if (option == app.get_help_ptr() || option == app.get_help_all_ptr()) continue;
+    if (option->get_group().empty()) continue;  // hidden (refused_flags.h)
     doc.options.push_back(describeOption(*option));
   }
   for (const CLI::App* sub : app.get_subcommands(

@@ -13,6 +13,7 @@
 #include "app/cli/job_history.h"
 #include "app/cli/job_progress.h"
 #include "app/cli/option_names.h"
+#include "app/cli/refused_flags.h"
 #include "core/common/error.h"
 #include "core/common/job_events.h"
 #include "core/data/atomic_file.h"
@@ -124,6 +125,7 @@ void addMineCommand(CLI::App& app, const GlobalOptions& global, CommandAction& a
   auto& c = *command;
   flags->addConfigFlag(c);
   flags->addFlags(c, mine::MiningOptions::table());
+  addRefusedFlags(c, {"deepspeed", "devices"});
   c.get_option("--model_name_or_path")->check(modelFolderOrHubId());
   c.get_option("--input_file")->check(CLI::ExistingFile);
   c.get_option("--candidate_pool")->check(CLI::ExistingFile);

@@ -10,12 +10,14 @@
 #include "app/cli/interrupt.h"
 #include "app/cli/job_history.h"
 #include "app/cli/job_progress.h"
+#include "app/cli/refused_flags.h"
 #include "app/cli/terminal_progress.h"
 #include "core/common/error.h"
 #include "core/common/job_events.h"
 #include "core/dist/launcher.h"
 #include "core/dist/worker_environment.h"
 #include "core/train/trainer.h"
+#include "core/train/training_files.h"
 
 namespace embedlab::cli {
 
@@ -179,7 +181,7 @@ int runTrain(const TrainFlags& flags, const GlobalOptions& global) {
   run.name = std::filesystem::path(options.outputDir).lexically_normal().filename().string();
   run.options = options.toJson();
   run.inputs.push_back(runInput(options.modelNameOrPath));
-  for (const std::string& file : options.trainData)
+  for (const std::string& file : train::trainingDataFiles(options.trainData))
     run.inputs.push_back(runInput(file));
   run.outputPath = absolutePath(options.outputDir);
   run.parentModel = options.modelNameOrPath;
@@ -280,6 +282,7 @@ void addTrainingCommand(CLI::App& app, const GlobalOptions& global, CommandActio
   // The task is the command's: train or train-reranker.
   flags->addFlags(*command, train::TrainingOptions::table(),
                   reranker ? train::kRerankerTask : train::kEmbeddingTask, {"task"});
+  addRefusedFlags(*command, {"deepspeed", "devices"});
   command->callback([&action, &global, flags] {
     action = [flags, &global] { return runTrain(*flags, global); };
   });

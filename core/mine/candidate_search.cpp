@@ -66,7 +66,8 @@ CandidateSearch searchCandidates(const model::EmbeddingModel& model,
   search.dimension = model.dimension();
   model::EncodeOptions encode;
   encode.batchSize = options.batchSize;
-  encode.maxLength = options.maxLength;
+  const std::size_t queryMaxLength = options.queryMaxLength.value_or(options.maxLength);
+  const std::size_t passageMaxLength = options.passageMaxLength.value_or(options.maxLength);
   encode.fp16 = options.fp16;
   encode.cancel = options.cancel;
 
@@ -76,6 +77,7 @@ CandidateSearch searchCandidates(const model::EmbeddingModel& model,
     PhaseProgress progress(options.progress, "candidate texts");
     encode.progress = &progress;
     encode.prefix = options.passageInstruction;
+    encode.maxLength = passageMaxLength;
     model::CachedEmbeddings embedded = model::encodeWithCache(
         options.cache, model, options.modelFingerprint, search.candidates, encode);
     search.candidatesFromCache = embedded.fromCache;
@@ -90,6 +92,7 @@ CandidateSearch searchCandidates(const model::EmbeddingModel& model,
     search.queriesFromCache = true;
     PhaseProgress progress(options.progress, "query texts");
     encode.progress = &progress;
+    encode.maxLength = queryMaxLength;
     for (const auto& [prefix, members] : byPrefix) {
       std::vector<std::string> texts;
       texts.reserve(members.size());
@@ -128,6 +131,7 @@ CandidateSearch searchCandidates(const model::EmbeddingModel& model,
       PhaseProgress progress(options.progress, "positive texts");
       encode.progress = &progress;
       encode.prefix = options.passageInstruction;
+      encode.maxLength = passageMaxLength;
       missingEmbeddings =
           model::encodeWithCache(options.cache, model, options.modelFingerprint, missing, encode)
               .values;

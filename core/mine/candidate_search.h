@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -22,8 +23,10 @@ struct CandidateSearchOptions {
   std::string queryInstruction;    ///< before each query whose line has no "prompt"
   std::string passageInstruction;  ///< before each candidate (e.g. "passage: " for E5)
   std::size_t batchSize = 256;
-  std::size_t maxLength = 512;  ///< tokens, for queries and candidates
-  bool fp16 = false;            ///< float16 on CUDA
+  std::size_t maxLength = 512;  ///< tokens, for queries and candidates unless set below
+  std::optional<std::size_t> queryMaxLength;    ///< tokens per query (unset: maxLength)
+  std::optional<std::size_t> passageMaxLength;  ///< tokens per candidate (unset: maxLength)
+  bool fp16 = false;                            ///< float16 on CUDA
   index::IndexOptions index;
   const model::EmbeddingCache* cache = nullptr;  ///< nullptr: no caching
   std::string modelFingerprint;                  ///< empty: no caching

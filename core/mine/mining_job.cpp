@@ -61,8 +61,9 @@ MiningResult runMining(const MiningOptions& options, const MiningContext& contex
       context.onWarnings(options.candidatePool, warnings);
   }
 
-  const model::EmbeddingModel model =
-      model::EmbeddingModel::load(options.modelNameOrPath, options.encoding.loadOptions());
+  model::LoadOptions load = options.encoding.loadOptions();
+  if (!options.pooling.empty()) load.pooling = model::parsePooling(options.pooling);
+  const model::EmbeddingModel model = model::EmbeddingModel::load(options.modelNameOrPath, load);
   const std::unique_ptr<model::EmbeddingCache> cache =
       options.encoding.cache(context.onCacheWriteFailure);
 
@@ -72,6 +73,8 @@ MiningResult runMining(const MiningOptions& options, const MiningContext& contex
   search.passageInstruction = options.passageInstruction;
   search.batchSize = options.encoding.batchSize;
   search.maxLength = options.encoding.maxLength;
+  search.queryMaxLength = options.queryMaxLength;
+  search.passageMaxLength = options.passageMaxLength;
   search.fp16 = options.encoding.fp16;
   search.index.kind = index::parseIndexKind(options.index);
   search.index.ivfLists = options.ivfLists;
@@ -79,6 +82,7 @@ MiningResult runMining(const MiningOptions& options, const MiningContext& contex
   search.index.hnswM = options.hnswM;
   search.index.hnswEfSearch = options.hnswEfSearch;
   search.index.threads = context.searchThreads;
+  search.index.searchBatch = options.searchBatchSize;
   search.cache = cache.get();
   search.modelFingerprint = options.encoding.fingerprint(options.modelNameOrPath);
   search.progress = context.progress;

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <set>
+#include <utility>
 
 #include "core/common/error.h"
 #include "core/common/option_json.h"
@@ -21,7 +22,7 @@ void visitFields(MiningOptions& o, Visitor&& visit) {
   SelectionOptions& s = o.selection;
   visit({"model_name_or_path", kInputs,
          OPTION_TEXT("Options", "The model whose ranking is mined (a model folder)."), kEveryTask,
-         "model", "", true},
+         "model,embedder_name_or_path", "", true},
         o.modelNameOrPath);
   visit({"input_file", kInputs, OPTION_TEXT("Options", "Training JSONL to mine negatives for."),
          kEveryTask, "", "", true},
@@ -100,6 +101,18 @@ void visitFields(MiningOptions& o, Visitor&& visit) {
              "Text put before every candidate, e.g. \"passage: \" for E5 (default: nothing).")},
         o.passageInstruction);
   model::visitEncodingFields(o.encoding, visit, kSearch);
+  visit({"embedder_query_max_length", kSearch,
+         OPTION_TEXT("Options", "Longest query in tokens (default: max_len).")},
+        o.queryMaxLength);
+  visit({"embedder_passage_max_length", kSearch,
+         OPTION_TEXT("Options", "Longest candidate in tokens (default: max_len).")},
+        o.passageMaxLength);
+  visit({"pooling_method", kSearch,
+         OPTION_TEXT("Options",
+                     "Pooling: cls, mean or last_token (default: the model's own "
+                     "sentence-transformers setting, else mean)."),
+         kEveryTask, "", ",cls,mean,last_token,lasttoken"},
+        o.pooling);
   visit({"index", kSearch,
          OPTION_TEXT("Options",
                      "Search index: flat (exact inner product), ivf or hnsw (approximate, for huge "
@@ -111,6 +124,9 @@ void visitFields(MiningOptions& o, Visitor&& visit) {
   visit({"hnsw_m", kSearch, OPTION_TEXT("Options", "HNSW neighbours per node.")}, o.hnswM);
   visit({"hnsw_ef_search", kSearch, OPTION_TEXT("Options", "HNSW search breadth.")},
         o.hnswEfSearch);
+  visit({"search_batch_size", kSearch,
+         OPTION_TEXT("Options", "Queries searched per FAISS call: more use more memory.")},
+        o.searchBatchSize);
   visit({"use_gpu_for_searching", kSearch,
          OPTION_TEXT("Options",
                      "Accepted for compatibility; FAISS searches on the CPU in this build.")},
@@ -170,6 +186,14 @@ void validate(const MiningOptions& o) {
       "--ivf_lists must not be negative, --ivf_probe and --hnsw_ef_search must be at least "
       "1, --hnsw_m at least 2");
   model::validate(o.encoding);
+  for (const auto& [length, flag] :
+       {std::pair(o.queryMaxLength, "--embedder_query_max_length"),
+        std::pair(o.passageMaxLength, "--embedder_passage_max_length")}) {
+    requireOption(!length || (*length >= 2 && *length <= 65536),
+                  fmt::format("{} must be in [2, 65536], got {}", flag, length.value_or(0)));
+  }
+  requireOption(o.searchBatchSize >= 1,
+                fmt::format("--search_batch_size must be at least 1, got {}", o.searchBatchSize));
 }
 
 }  // namespace embedlab::mine

@@ -18,9 +18,10 @@ namespace embedlab::mine {
 
 struct MiningOptions {
   // ---- inputs and outputs ----
-  std::string modelNameOrPath;  ///< model_name_or_path: the model whose ranking is mined
-  std::string inputFile;        ///< input_file: training JSONL to mine negatives for
-  std::string outputFile;       ///< output_file: training JSONL to write (atomically)
+  /// model_name_or_path (also embedder_name_or_path): the model whose ranking is mined
+  std::string modelNameOrPath;
+  std::string inputFile;   ///< input_file: training JSONL to mine negatives for
+  std::string outputFile;  ///< output_file: training JSONL to write (atomically)
   /// candidate_pool: JSONL of {"text"} lines to search ("": the input's pos and neg texts)
   std::string candidatePool;
   std::string report;  ///< report: write the statistics as JSON to this file ("": none)
@@ -38,12 +39,19 @@ struct MiningOptions {
   std::string queryInstruction;     ///< query_instruction_for_retrieval: before every query
   std::string passageInstruction;   ///< passage_instruction: before every candidate
   model::EncodingOptions encoding;  ///< batch_size, max_len, fp16, device, no_cache, cache_dir
-  std::string index = "flat";       ///< index: flat (exact), ivf or hnsw (approximate)
-  int ivfLists = 0;                 ///< ivf_lists: IVF cells (0: 4 sqrt(n))
-  int ivfProbe = 32;                ///< ivf_probe: IVF cells visited per query
-  int hnswM = 32;                   ///< hnsw_m: HNSW neighbours per node
-  int hnswEfSearch = 256;           ///< hnsw_ef_search: HNSW search breadth
-  bool useGpuForSearching = false;  ///< use_gpu_for_searching: accepted; FAISS runs on the CPU
+  /// pooling_method: cls, mean or last_token (also lasttoken; "": the model's own)
+  std::string pooling;
+  /// embedder_query_max_length: tokens per query (unset: max_len)
+  std::optional<std::size_t> queryMaxLength;
+  /// embedder_passage_max_length: tokens per candidate (unset: max_len)
+  std::optional<std::size_t> passageMaxLength;
+  std::size_t searchBatchSize = 64;  ///< search_batch_size: queries per FAISS search call
+  std::string index = "flat";        ///< index: flat (exact), ivf or hnsw (approximate)
+  int ivfLists = 0;                  ///< ivf_lists: IVF cells (0: 4 sqrt(n))
+  int ivfProbe = 32;                 ///< ivf_probe: IVF cells visited per query
+  int hnswM = 32;                    ///< hnsw_m: HNSW neighbours per node
+  int hnswEfSearch = 256;            ///< hnsw_ef_search: HNSW search breadth
+  bool useGpuForSearching = false;   ///< use_gpu_for_searching: accepted; FAISS runs on the CPU
 
   /// The options as JSON, under their reference names.
   nlohmann::json toJson() const;

@@ -10,6 +10,8 @@
 #include "core/model/embedding_model.h"
 #include "core/model/torch/autocast_scope.h"
 #include "core/model/torch/embedding_model_impl.h"
+#include "core/train/batch_padding.h"
+#include "core/train/instruction_format.h"
 #include "core/train/torch/contrastive_loss.h"
 #include "core/train/torch/grad_cache.h"
 #include "core/train/torch/training_task.h"
@@ -33,7 +35,11 @@ struct Batch {
 class BiEncoderTask : public TrainingTask {
  public:
   BiEncoderTask(const TrainingOptions& options, dist::ProcessGroup* group, int worldSize)
-      : options_(options), group_(group), worldSize_(worldSize) {}
+      : options_(options),
+        group_(group),
+        worldSize_(worldSize),
+        queryFormat_(parseInstructionFormat(options.queryInstructionFormat, "")),
+        passageFormat_(parseInstructionFormat(options.passageInstructionFormat, "")) {}
 
   void load(const std::filesystem::path& folder, const torch::Device& device) override {
     device_ = device;
@@ -134,16 +140,18 @@ class BiEncoderTask : public TrainingTask {
     std::vector<std::string> queries;
     std::vector<std::string> passages;
     for (const TrainingGroup& group : groups) {
-      queries.push_back((group.prompt ? *group.prompt : options_.queryInstruction) + group.query);
+      queries.push_back(queryFormat_.apply(group.prompt ? *group.prompt : options_.queryInstruction,
+                                           group.query));
       for (const std::string& passage : group.passages)
-        passages.push_back(options_.passageInstruction + passage);
+        passages.push_back(passageFormat_.apply(options_.passageInstruction, passage));
     }
     const text::Tokenizer& tokenizer = model_->tokenizer();
     const auto tokenize = [&](const std::vector<std::string>& texts, int maxLength) {
       text::TruncationOptions truncation;
       truncation.maxLength = static_cast<std::size_t>(maxLength);
       std::vector<text::Encoding> encodings = tokenizer.encodeBatch(texts, truncation);
-      text::padEncodings(encodings, tokenizer.padId(), std::nullopt, tokenizer.padToken());
+      text::padEncodings(encodings, tokenizer.padId(),
+                         paddedLength(encodings, options_.padToMultipleOf), tokenizer.padToken());
       return model::toTensors(encodings, device_);
     };
     Batch batch;
@@ -171,6 +179,8 @@ class BiEncoderTask : public TrainingTask {
   TrainingOptions options_;
   dist::ProcessGroup* group_;
   int worldSize_;
+  InstructionFormat queryFormat_;    ///< --query_instruction_format
+  InstructionFormat passageFormat_;  ///< --passage_instruction_format
   torch::Device device_ = torch::kCPU;
   std::optional<EmbeddingModel> model_;
 };

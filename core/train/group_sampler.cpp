@@ -26,9 +26,14 @@ std::size_t uniform(std::mt19937_64& random, std::size_t n) {
 
 }  // namespace
 
-GroupSampler::GroupSampler(std::vector<TrainingExample> examples, SamplerOptions options)
-    : examples_(std::move(examples)), options_(options) {
+GroupSampler::GroupSampler(std::vector<TrainingExample> examples, SamplerOptions options,
+                           std::vector<std::size_t> datasets)
+    : examples_(std::move(examples)), options_(options), datasets_(std::move(datasets)) {
   if (examples_.empty()) throw UsageError("the training data holds no examples");
+  if (options_.sameDataset && datasets_.size() != examples_.size()) {
+    throw Error(fmt::format("GroupSampler: {} dataset indices for {} examples", datasets_.size(),
+                            examples_.size()));
+  }
   options_.globalBatchSize = std::max<std::size_t>(1, options_.globalBatchSize);
   // The corpus for queries without negatives: every distinct passage of the training files.
   std::unordered_set<std::string_view> seen;
@@ -135,36 +140,31 @@ const std::string& GroupSampler::passage(const Planned& planned, std::size_t ind
 }
 
 std::vector<std::vector<std::size_t>> GroupSampler::deduplicatedBatches(
-    const std::vector<Planned>& groups, std::vector<std::vector<std::uint64_t>>& texts) const {
+    const std::vector<std::size_t>& members,
+    const std::vector<std::vector<std::uint64_t>>& texts) const {
   // A group joins the batch being built only if none of its texts is already in it (a passage
   // of one query equal to another's positive would be a false negative); a group that clashes
   // waits for a later batch. Texts are compared by 64-bit hash: a collision only delays a group.
   const std::size_t size = options_.globalBatchSize;
-  texts.resize(groups.size());
-  for (std::size_t i = 0; i < groups.size(); ++i) {
-    for (std::size_t k = 0; k <= groups[i].negatives.size(); ++k) {
-      const std::string& text = passage(groups[i], k);
-      texts[i].push_back(XXH3_64bits(text.data(), text.size()));
-    }
-  }
-  std::vector<bool> taken(groups.size(), false);
+  std::vector<bool> taken(members.size(), false);
   std::vector<std::vector<std::size_t>> batches;
-  std::size_t first = 0;  // the first group not in a batch yet
-  while (first < groups.size()) {
+  std::size_t first = 0;  // the first member not in a batch yet
+  while (first < members.size()) {
     std::vector<std::size_t> batch;
     std::unordered_set<std::uint64_t> inBatch;
     std::size_t looked = 0;
-    for (std::size_t i = first;
-         i < groups.size() && batch.size() < size && looked < lookahead(size); ++i) {
-      if (taken[i]) continue;
+    for (std::size_t m = first;
+         m < members.size() && batch.size() < size && looked < lookahead(size); ++m) {
+      if (taken[m]) continue;
       ++looked;
+      const std::size_t i = members[m];
       if (clashes(texts[i], inBatch)) continue;
       inBatch.insert(texts[i].begin(), texts[i].end());
       batch.push_back(i);
-      taken[i] = true;
+      taken[m] = true;
     }
     batches.push_back(std::move(batch));
-    while (first < groups.size() && taken[first])
+    while (first < members.size() && taken[first])
       ++first;
   }
   return batches;
@@ -184,50 +184,85 @@ GroupSampler::Plan GroupSampler::makePlan(std::uint64_t epoch) const {
 
   const std::size_t size = options_.globalBatchSize;
   std::vector<std::vector<std::uint64_t>> texts;  // with deduplication: each group's text hashes
-  std::vector<std::vector<std::size_t>> batches;
   if (options_.deduplicate) {
-    batches = deduplicatedBatches(groups, texts);
-  } else {
-    for (std::size_t start = 0; start < groups.size(); start += size) {
-      batches.emplace_back();
-      for (std::size_t i = start; i < std::min(groups.size(), start + size); ++i)
-        batches.back().push_back(i);
+    texts.resize(groups.size());
+    for (std::size_t i = 0; i < groups.size(); ++i) {
+      for (std::size_t k = 0; k <= groups[i].negatives.size(); ++k) {
+        const std::string& text = passage(groups[i], k);
+        texts[i].push_back(XXH3_64bits(text.data(), text.size()));
+      }
     }
+  }
+  // The groups cut into batches together: all of them, or each file's (in the epoch's order).
+  std::vector<std::vector<std::size_t>> parts;
+  if (options_.sameDataset) {
+    std::map<std::size_t, std::size_t> partOf;  // file -> part, files in order
+    for (std::size_t i = 0; i < groups.size(); ++i)
+      partOf.emplace(datasets_[groups[i].example], 0);
+    for (auto& entry : partOf) {
+      entry.second = parts.size();
+      parts.emplace_back();
+    }
+    for (std::size_t i = 0; i < groups.size(); ++i)
+      parts[partOf.at(datasets_[groups[i].example])].push_back(i);
+  } else {
+    parts.emplace_back(groups.size());
+    std::iota(parts[0].begin(), parts[0].end(), 0);
   }
 
   Plan plan;
   plan.summary.queries = groups.size();
-  std::size_t next = 0;  // fills cycle through the epoch from its start
-  for (std::vector<std::size_t>& batch : batches) {
-    if (batch.size() < size) {
-      if (options_.dropLast) {
-        plan.summary.dropped += batch.size();
-        continue;
-      }
-      // Fill from the epoch's groups, so that every worker gets a full slice: with
-      // deduplication, groups that share no text with the batch if there are such.
-      std::unordered_set<std::uint64_t> inBatch;
-      if (options_.deduplicate) {
-        for (const std::size_t i : batch)
-          inBatch.insert(texts[i].begin(), texts[i].end());
-      }
-      for (std::size_t looked = 0; batch.size() < size && options_.deduplicate &&
-                                   looked < std::min(groups.size(), lookahead(size));
-           ++looked) {
-        const std::size_t candidate = next++ % groups.size();
-        if (std::find(batch.begin(), batch.end(), candidate) != batch.end() ||
-            clashes(texts[candidate], inBatch))
-          continue;
-        inBatch.insert(texts[candidate].begin(), texts[candidate].end());
-        batch.push_back(candidate);
-        ++plan.summary.repeats;
-      }
-      while (batch.size() < size) {
-        batch.push_back(next++ % groups.size());
-        ++plan.summary.repeats;
-        if (options_.deduplicate) ++plan.summary.clashingFills;
+  std::vector<std::vector<std::size_t>> batches;
+  for (const std::vector<std::size_t>& members : parts) {
+    std::vector<std::vector<std::size_t>> partBatches;
+    if (options_.deduplicate) {
+      partBatches = deduplicatedBatches(members, texts);
+    } else {
+      for (std::size_t start = 0; start < members.size(); start += size) {
+        partBatches.emplace_back(
+            members.begin() + static_cast<std::ptrdiff_t>(start),
+            members.begin() + static_cast<std::ptrdiff_t>(std::min(members.size(), start + size)));
       }
     }
+    std::size_t next = 0;  // fills cycle through the part from its start
+    for (std::vector<std::size_t>& batch : partBatches) {
+      if (batch.size() < size) {
+        if (options_.dropLast) {
+          plan.summary.dropped += batch.size();
+          continue;
+        }
+        // Fill from the part's groups, so that every worker gets a full slice: with
+        // deduplication, groups that share no text with the batch if there are such.
+        std::unordered_set<std::uint64_t> inBatch;
+        if (options_.deduplicate) {
+          for (const std::size_t i : batch)
+            inBatch.insert(texts[i].begin(), texts[i].end());
+        }
+        for (std::size_t looked = 0; batch.size() < size && options_.deduplicate &&
+                                     looked < std::min(members.size(), lookahead(size));
+             ++looked) {
+          const std::size_t candidate = members[next++ % members.size()];
+          if (std::find(batch.begin(), batch.end(), candidate) != batch.end() ||
+              clashes(texts[candidate], inBatch))
+            continue;
+          inBatch.insert(texts[candidate].begin(), texts[candidate].end());
+          batch.push_back(candidate);
+          ++plan.summary.repeats;
+        }
+        while (batch.size() < size) {
+          batch.push_back(members[next++ % members.size()]);
+          ++plan.summary.repeats;
+          if (options_.deduplicate) ++plan.summary.clashingFills;
+        }
+      }
+      batches.push_back(std::move(batch));
+    }
+  }
+  if (options_.sameDataset) {
+    auto random = generator(options_.seed, epoch, UINT64_MAX - 1);
+    std::shuffle(batches.begin(), batches.end(), random);
+  }
+  for (const std::vector<std::size_t>& batch : batches) {
     plan.batches.emplace_back();
     for (const std::size_t i : batch)
       plan.batches.back().push_back(groups[i]);
@@ -258,7 +293,7 @@ std::size_t GroupSampler::batchCount(std::uint64_t epoch) const {
 
 EpochPlanSummary GroupSampler::summary(std::uint64_t epoch) const {
   if (const auto found = summaries_.find(epoch); found != summaries_.end()) return found->second;
-  if (options_.deduplicate) {
+  if (options_.deduplicate || options_.sameDataset) {
     // Planned without replacing the cached plan: the trainer counts the batches of later epochs
     // while it trains from the current one.
     return makePlan(epoch).summary;

@@ -11,7 +11,10 @@
 // that would be short (the epoch's last, or with deduplication a batch whose remaining groups
 // clash) is filled with groups of the same epoch trained a second time, or dropped with
 // `dropLast`. With deduplication the number of batches can differ between epochs; an epoch is
-// planned once, when it is first asked for. Torch-free.
+// planned once, when it is first asked for. With `sameDataset` every batch comes from one
+// training file (the reference's --same_dataset_within_batch): each file's queries, in the
+// epoch's shuffled order, are cut into batches (short ones filled from the same file), and the
+// batches of all files are shuffled together. Torch-free.
 #pragma once
 
 #include <cstdint>
@@ -39,6 +42,7 @@ struct SamplerOptions {
   std::size_t globalBatchSize = 8;  ///< queries per step over all workers
   bool dropLast = false;     ///< drop short batches (else fill them with groups trained again)
   bool deduplicate = false;  ///< keep a group out of a batch that already holds one of its texts
+  bool sameDataset = false;  ///< every batch from one file (the constructor's `datasets`)
 };
 
 /// What the plan of one epoch does with the queries.
@@ -55,9 +59,11 @@ struct EpochPlanSummary {
 
 class GroupSampler {
  public:
-  /// `examples` from all training files. Throws UsageError when a query has no negatives and the
-  /// corpus cannot supply G-1 others.
-  GroupSampler(std::vector<TrainingExample> examples, SamplerOptions options);
+  /// `examples` from all training files; `datasets` (with sameDataset) the index of each one's
+  /// file. Throws UsageError when a query has no negatives and the corpus cannot supply G-1
+  /// others.
+  GroupSampler(std::vector<TrainingExample> examples, SamplerOptions options,
+               std::vector<std::size_t> datasets = {});
 
   std::size_t exampleCount() const { return examples_.size(); }
   std::size_t globalBatchSize() const { return options_.globalBatchSize; }
@@ -87,14 +93,18 @@ class GroupSampler {
   /// The cached plan of `epoch` (re-planned only when another epoch is asked for).
   const Plan& plan(std::uint64_t epoch) const;
   Plan makePlan(std::uint64_t epoch) const;
+  /// The batches of `members` (positions in the epoch's groups, in order) that deduplication
+  /// packs; `texts` holds every group's text hashes.
   std::vector<std::vector<std::size_t>> deduplicatedBatches(
-      const std::vector<Planned>& groups, std::vector<std::vector<std::uint64_t>>& texts) const;
+      const std::vector<std::size_t>& members,
+      const std::vector<std::vector<std::uint64_t>>& texts) const;
   Planned sample(std::uint64_t epoch, std::size_t example) const;
   TrainingGroup resolve(const Planned& planned) const;
   const std::string& passage(const Planned& planned, std::size_t index) const;
 
   std::vector<TrainingExample> examples_;
   SamplerOptions options_;
+  std::vector<std::size_t> datasets_;  ///< each example's file (sameDataset)
   std::vector<std::string> corpus_;
   mutable std::uint64_t plannedEpoch_ = UINT64_MAX;
   mutable Plan plan_;

@@ -13,6 +13,8 @@
 #include "core/model/reranker_model.h"
 #include "core/model/torch/autocast_scope.h"
 #include "core/model/torch/reranker_model_impl.h"
+#include "core/train/batch_padding.h"
+#include "core/train/instruction_format.h"
 #include "core/train/torch/reranker_loss.h"
 #include "core/train/torch/training_task.h"
 #include "core/train/trainer.h"
@@ -25,7 +27,10 @@ using model::RerankerModel;
 
 class RerankerTask : public TrainingTask {
  public:
-  explicit RerankerTask(const TrainingOptions& options) : options_(options) {}
+  explicit RerankerTask(const TrainingOptions& options)
+      : options_(options),
+        queryFormat_(parseInstructionFormat(options.queryInstructionFormat, "")),
+        passageFormat_(parseInstructionFormat(options.passageInstructionFormat, "")) {}
 
   void load(const std::filesystem::path& folder, const torch::Device& device) override {
     device_ = device;
@@ -49,15 +54,16 @@ class RerankerTask : public TrainingTask {
     std::vector<text::Encoding> pairs;
     for (const TrainingGroup& group : groups) {
       const std::string query =
-          (group.prompt ? *group.prompt : options_.queryInstruction) + group.query;
+          queryFormat_.apply(group.prompt ? *group.prompt : options_.queryInstruction, group.query);
       for (const std::string& passage : group.passages) {
-        pairs.push_back(model::encodeRerankPair(tokenizer, query,
-                                                options_.passageInstruction + passage,
-                                                static_cast<std::size_t>(options_.queryMaxLen),
-                                                static_cast<std::size_t>(options_.passageMaxLen)));
+        pairs.push_back(model::encodeRerankPair(
+            tokenizer, query, passageFormat_.apply(options_.passageInstruction, passage),
+            static_cast<std::size_t>(options_.queryMaxLen),
+            static_cast<std::size_t>(options_.passageMaxLen)));
       }
     }
-    text::padEncodings(pairs, tokenizer.padId(), std::nullopt, tokenizer.padToken());
+    text::padEncodings(pairs, tokenizer.padId(), paddedLength(pairs, options_.padToMultipleOf),
+                       tokenizer.padToken());
     const model::BatchTensors batch = model::toTensors(pairs, device_);
 
     const auto b = static_cast<std::int64_t>(groups.size());
@@ -95,6 +101,8 @@ class RerankerTask : public TrainingTask {
 
  private:
   TrainingOptions options_;
+  InstructionFormat queryFormat_;    ///< --query_instruction_format
+  InstructionFormat passageFormat_;  ///< --passage_instruction_format
   torch::Device device_ = torch::kCPU;
   std::optional<RerankerModel> model_;
 };

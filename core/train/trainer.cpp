@@ -26,10 +26,12 @@
 #include "core/train/chance_level_monitor.h"
 #include "core/train/epoch_schedule.h"
 #include "core/train/group_sampler.h"
+#include "core/train/instruction_format.h"
 #include "core/train/learning_rate_schedule.h"
 #include "core/train/tensorboard_writer.h"
 #include "core/train/torch/optimizer.h"
 #include "core/train/torch/training_task.h"
+#include "core/train/training_files.h"
 
 namespace embedlab::train {
 
@@ -117,9 +119,13 @@ class Trainer {
   void setUpProcesses();
   void loadModelAndData();
   void restore(const std::filesystem::path& checkpoint);
-  /// This worker's groups of the step's global batch.
-  std::vector<TrainingGroup> workerGroups(std::int64_t step);
-  double trainStep(std::int64_t step, const std::vector<TrainingGroup>& groups);
+  /// Refuses an output_dir that holds files (UsageError) unless --overwrite_output_dir or a
+  /// resume from a checkpoint in it allows it; every worker decides as the main one does.
+  void checkOutputDir();
+  /// This worker's groups of the step's global batch: one list per micro-batch
+  /// (--gradient_accumulation_steps).
+  std::vector<std::vector<TrainingGroup>> workerGroups(std::int64_t step);
+  double trainStep(std::int64_t step, const std::vector<std::vector<TrainingGroup>>& microBatches);
   void checkLengths(const std::filesystem::path& source) const;
   void noteTeacherScores(const std::vector<TrainingExample>& examples);
   void saveCheckpoint(std::int64_t step);
@@ -161,6 +167,7 @@ class Trainer {
   std::int64_t warmupSteps_ = 0;
   std::int64_t firstStep_ = 0;
   std::uint64_t dataHash_ = 0;
+  std::vector<std::string> trainFiles_;  ///< --train_data, folders expanded
   std::filesystem::path lastCheckpoint_;
 
   std::unique_ptr<TensorBoardWriter> tensorBoard_;  ///< --report_to tensorboard, main worker
@@ -214,7 +221,11 @@ void Trainer::setUpProcesses() {
 }
 
 void Trainer::loadModelAndData() {
-  std::filesystem::path source = model::resolveModelFolder(options_.modelNameOrPath);  // or an id
+  // A folder, or a hub id looked up in --cache_dir's hub cache (or the environment's).
+  std::filesystem::path source = model::resolveModelFolder(
+      options_.modelNameOrPath, "main",
+      options_.cacheDir.empty() ? model::hubCacheDirectory()
+                                : std::filesystem::path(options_.cacheDir));
   std::filesystem::path resumeFrom;
   if (!options_.resumeFromCheckpoint.empty()) {
     if (options_.resumeFromCheckpoint == "latest") {
@@ -248,9 +259,11 @@ void Trainer::loadModelAndData() {
   }
 
   std::vector<TrainingExample> examples;
+  std::vector<std::size_t> datasets;  // each example's file, for --same_dataset_within_batch
   std::vector<Problem> warnings;
-  for (const std::string& file : options_.trainData) {
-    auto part = readTrainingData(file, &warnings);
+  for (std::size_t file = 0; file < trainFiles_.size(); ++file) {
+    auto part = readTrainingData(trainFiles_[file], &warnings);
+    datasets.insert(datasets.end(), part.size(), file);
     examples.insert(examples.end(), std::make_move_iterator(part.begin()),
                     std::make_move_iterator(part.end()));
   }
@@ -261,15 +274,18 @@ void Trainer::loadModelAndData() {
                     warnings.size(), warnings.front().line, warnings.front().message));
   }
   noteTeacherScores(examples);
-  dataHash_ = hashTrainingFiles(options_.trainData);
+  dataHash_ = hashTrainingFiles(trainFiles_);
   SamplerOptions sampling;
   sampling.groupSize = options_.trainGroupSize;
   sampling.seed = options_.seed;
+  // One global batch per optimiser step: every worker's micro-batches of it.
   sampling.globalBatchSize = static_cast<std::size_t>(options_.perDeviceTrainBatchSize) *
-                             static_cast<std::size_t>(environment_.worldSize);
+                             static_cast<std::size_t>(environment_.worldSize) *
+                             static_cast<std::size_t>(options_.gradientAccumulationSteps);
   sampling.dropLast = options_.dataloaderDropLast;
   sampling.deduplicate = options_.deduplicateBatches;
-  sampler_ = std::make_unique<GroupSampler>(std::move(examples), sampling);
+  sampling.sameDataset = options_.sameDatasetWithinBatch;
+  sampler_ = std::make_unique<GroupSampler>(std::move(examples), sampling, std::move(datasets));
   schedule_ = std::make_unique<EpochSchedule>(
       [sampler = sampler_.get()](std::uint64_t epoch) { return sampler->batchCount(epoch); });
   totalSteps_ =
@@ -335,6 +351,9 @@ void Trainer::restore(const std::filesystem::path& checkpoint) {
   };
   same("per_device_train_batch_size", saved.perDeviceTrainBatchSize,
        options_.perDeviceTrainBatchSize);
+  same("gradient_accumulation_steps", saved.gradientAccumulationSteps,
+       options_.gradientAccumulationSteps);
+  same("same_dataset_within_batch", saved.sameDatasetWithinBatch, options_.sameDatasetWithinBatch);
   same("train_group_size", saved.trainGroupSize, options_.trainGroupSize);
   same("seed", saved.seed, options_.seed);
   same("dedup_batches", saved.deduplicateBatches, options_.deduplicateBatches);
@@ -419,25 +438,45 @@ void Trainer::noteTeacherScores(const std::vector<TrainingExample>& examples) {
   }
 }
 
-std::vector<TrainingGroup> Trainer::workerGroups(std::int64_t step) {
+std::vector<std::vector<TrainingGroup>> Trainer::workerGroups(std::int64_t step) {
   const EpochSchedule::Position at = schedule_->position(step);
   if (at.batch == 0 || step == firstStep_) note(sampler_->summary(at.epoch).describe(at.epoch));
   const std::vector<TrainingGroup> global = sampler_->batch(at.epoch, at.batch);
   const std::size_t perWorker = static_cast<std::size_t>(options_.perDeviceTrainBatchSize);
+  const auto workers = static_cast<std::size_t>(environment_.worldSize);
+  const auto micro = static_cast<std::size_t>(options_.gradientAccumulationSteps);
   // The sampler fills every batch, so that the workers' slices are equal and never empty: the
   // collectives that follow need the same shapes on every worker.
-  if (global.size() != perWorker * static_cast<std::size_t>(environment_.worldSize)) {
-    throw Error(fmt::format("batch {} of epoch {} holds {} groups, not {} x {} workers", at.batch,
-                            at.epoch + 1, global.size(), perWorker, environment_.worldSize));
+  if (global.size() != perWorker * workers * micro) {
+    throw Error(fmt::format("batch {} of epoch {} holds {} groups, not {} x {} workers x {}",
+                            at.batch, at.epoch + 1, global.size(), perWorker, workers, micro));
   }
-  const std::size_t first = static_cast<std::size_t>(environment_.rank) * perWorker;
-  return {global.begin() + static_cast<std::ptrdiff_t>(first),
-          global.begin() + static_cast<std::ptrdiff_t>(first + perWorker)};
+  // Micro-batch m is the m-th part of the global batch, and this worker takes its slice of it.
+  std::vector<std::vector<TrainingGroup>> slices;
+  for (std::size_t m = 0; m < micro; ++m) {
+    const std::size_t first =
+        (m * workers + static_cast<std::size_t>(environment_.rank)) * perWorker;
+    slices.emplace_back(global.begin() + static_cast<std::ptrdiff_t>(first),
+                        global.begin() + static_cast<std::ptrdiff_t>(first + perWorker));
+  }
+  return slices;
 }
 
-double Trainer::trainStep(std::int64_t step, const std::vector<TrainingGroup>& groups) {
-  const double lossScale = options_.fp16 ? scaler_.scale() : 1.0;
-  const StepLoss loss = task_->step(step, groups, lossScale, similarities_);
+double Trainer::trainStep(std::int64_t step,
+                          const std::vector<std::vector<TrainingGroup>>& microBatches) {
+  // Each micro-batch's loss counts 1/N, so that the summed gradients are those of the mean loss
+  // (as Hugging Face's Trainer divides by gradient_accumulation_steps); the gradients are
+  // averaged over workers once, after the last micro-batch.
+  const auto n = static_cast<double>(microBatches.size());
+  const double lossScale = (options_.fp16 ? scaler_.scale() : 1.0) / n;
+  StepLoss loss;
+  for (const std::vector<TrainingGroup>& groups : microBatches) {
+    const StepLoss part = task_->step(step, groups, lossScale, similarities_);
+    loss.loss += part.loss / n;
+    loss.primary += part.primary / n;
+    loss.distillation += part.distillation / n;
+    loss.realTokens += part.realTokens;
+  }
   const std::vector<torch::Tensor> parameters = trainableParameters(task_->module());
   std::vector<torch::Tensor> gradients;
   for (const torch::Tensor& parameter : parameters) {
@@ -456,7 +495,8 @@ double Trainer::trainStep(std::int64_t step, const std::vector<TrainingGroup>& g
                     "or set --max_grad_norm)",
                     step + 1, lastGradNorm_));
   }
-  lastLearningRate_ = linearScheduleRate(options_.learningRate, step, warmupSteps_, totalSteps_);
+  lastLearningRate_ = scheduleRate(options_.lrSchedulerType, options_.learningRate, step,
+                                   warmupSteps_, totalSteps_);
   setLearningRate(*optimizer_, lastLearningRate_);
   if (stepOk) optimizer_->step();
   optimizer_->zero_grad();
@@ -499,8 +539,8 @@ void Trainer::log(std::int64_t step, Clock::time_point now) {
   if (options_.knowledgeDistillation) record.distillationLoss = distillation;
   record.learningRate = lastLearningRate_;
   record.gradNorm = lastGradNorm_;
-  const double queriesPerStep =
-      static_cast<double>(options_.perDeviceTrainBatchSize) * environment_.worldSize;
+  const double queriesPerStep = static_cast<double>(options_.perDeviceTrainBatchSize) *
+                                environment_.worldSize * options_.gradientAccumulationSteps;
   record.samplesPerSecond =
       seconds > 0 ? queriesPerStep * static_cast<double>(windowSteps_) / seconds : 0;
   record.tokensPerSecond = seconds > 0 ? tokens / seconds : 0;
@@ -658,12 +698,18 @@ bool Trainer::evaluate(std::int64_t stepsDone) {
     evaluation.batchSize = static_cast<std::size_t>(options_.perDeviceEvalBatchSize);
     evaluation.passageMaxLength = static_cast<std::size_t>(options_.passageMaxLen);
     evaluation.queryMaxLength = static_cast<std::size_t>(options_.queryMaxLen);
-    evaluation.passagePrefix = options_.passageInstruction;
+    // The instructions as the training batches join them (validate() allows only formats that
+    // end with the text when there is a dev set, so that each is a prefix).
+    const auto prefix = [](const std::string& format, const std::string& instruction) {
+      return parseInstructionFormat(format, "").apply(instruction, "");
+    };
+    evaluation.passagePrefix =
+        prefix(options_.passageInstructionFormat, options_.passageInstruction);
     evaluation.fp16 = options_.fp16;
     eval::RetrievalEvalResult result;
     try {
       const eval::RetrievalEvaluator evaluator(*task_->embeddingModel(), *evalSet_, evaluation);
-      result = evaluator.run(options_.queryInstruction);
+      result = evaluator.run(prefix(options_.queryInstructionFormat, options_.queryInstruction));
     } catch (...) {
       module.train();
       throw;
@@ -731,8 +777,39 @@ bool Trainer::stopRequested() {
   return requested;
 }
 
+void Trainer::checkOutputDir() {
+  const std::filesystem::path output = options_.outputDir;
+  bool taken = false;
+  if (isMain() && !options_.overwriteOutputDir) {
+    std::error_code error;
+    taken =
+        std::filesystem::is_directory(output, error) &&
+        std::filesystem::directory_iterator(output, error) != std::filesystem::directory_iterator();
+    if (taken && !options_.resumeFromCheckpoint.empty()) {
+      // Resuming from a checkpoint of this run folder goes on writing into it.
+      const std::filesystem::path checkpoint = options_.resumeFromCheckpoint;
+      taken = options_.resumeFromCheckpoint != "latest" &&
+              std::filesystem::weakly_canonical(checkpoint).parent_path() !=
+                  std::filesystem::weakly_canonical(output);
+    }
+  }
+  // Before anything is written: the other workers learn the main one's answer.
+  if (group_ != nullptr) taken = group_->allReduceSum(taken ? 1.0 : 0.0) > 0;
+  if (taken) {
+    throw UsageError(fmt::format(
+        "--output_dir {} already holds files; pass --overwrite_output_dir to train into it "
+        "anyway (writing over them), resume with --resume_from_checkpoint latest, or choose "
+        "another folder",
+        output.string()));
+  }
+}
+
 TrainingResult Trainer::run() {
   setUpProcesses();
+  trainFiles_ = trainingDataFiles(options_.trainData);
+  checkOutputDir();
+  // Model, data and checkpoint first: a run that cannot start leaves output_dir as it was.
+  loadModelAndData();
   if (isMain()) {
     std::filesystem::create_directories(options_.outputDir);
     for (const auto& entry : std::filesystem::directory_iterator(options_.outputDir)) {
@@ -752,7 +829,6 @@ TrainingResult Trainer::run() {
         std::make_unique<TensorBoardWriter>(std::filesystem::path(options_.outputDir) / "runs" /
                                             fmt::format("{:%Y%m%d-%H%M%S}", fmt::localtime(now)));
   }
-  loadModelAndData();
   if (options_.task == "reranker") chanceLevel_.emplace(options_.trainGroupSize, firstStep_);
   if (observer_ != nullptr && isMain()) observer_->onStart(totalSteps_, firstStep_);
 

@@ -5,11 +5,13 @@
 #include <algorithm>
 #include <cmath>
 #include <set>
+#include <tuple>
 #include <type_traits>
 
 #include "core/common/error.h"
 #include "core/common/json_read.h"
 #include "core/common/option_json.h"
+#include "core/train/instruction_format.h"
 
 namespace embedlab::train {
 
@@ -35,16 +37,37 @@ void visitFields(TrainingOptions& o, Visitor&& visit) {
       {"model_name_or_path", kData,
        OPTION_TEXT("Options", "The Hugging Face model folder to start from."), kBoth, "", "", true},
       o.modelNameOrPath);
+  visit({"cache_dir", kData,
+         OPTION_TEXT("Options",
+                     "The Hugging Face hub cache where a hub id (org/name) in model_name_or_path "
+                     "is looked up (default: $HF_HUB_CACHE, else $HF_HOME/hub, else "
+                     "~/.cache/huggingface/hub)."),
+         kBoth},
+        o.cacheDir);
   visit({"train_data", kData,
-         OPTION_TEXT("Options", "Training files of {\"query\", \"pos\", \"neg\"} lines."), kBoth,
-         "", "", true},
+         OPTION_TEXT("Options",
+                     "Training files of {\"query\", \"pos\", \"neg\"} lines; a folder stands "
+                     "for every .jsonl file directly in it, by name."),
+         kBoth, "", "", true},
         o.trainData);
+  visit({"same_dataset_within_batch", kData,
+         OPTION_TEXT("Options",
+                     "Draw every global batch from one train_data file: each file's queries are "
+                     "shuffled and cut into batches, and the batches shuffled, so that in-batch "
+                     "negatives come from the same kind of data.")},
+        o.sameDatasetWithinBatch);
   visit({"output_dir", kData,
          OPTION_TEXT("Options",
                      "The run folder: options, metrics, checkpoints; the final model lands at its "
                      "root."),
          kBoth, "", "", true},
         o.outputDir);
+  visit({"overwrite_output_dir", kData,
+         OPTION_TEXT("Options",
+                     "Train into an output_dir that already holds files, writing over them. "
+                     "Without it such a folder is refused, unless the run resumes from a "
+                     "checkpoint in it.")},
+        o.overwriteOutputDir);
   visit({"train_group_size", kData,
          OPTION_TEXT("Options",
                      "Passages per query: one positive and G-1 hard negatives. More negatives help "
@@ -68,12 +91,30 @@ void visitFields(TrainingOptions& o, Visitor&& visit) {
          OPTION_TEXT("Options",
                      "Put before every passage, e.g. \"passage: \" for E5 (default: nothing).")},
         o.passageInstruction);
+  visit({"query_instruction_format", kData,
+         OPTION_TEXT("Options",
+                     "How the instruction (or a line's \"prompt\") and the query are joined: a "
+                     "Python format string with two {}, filled with the instruction and the "
+                     "query, e.g. \"<instruct>{}\\n<query>{}\" (\\n is a line break, as in the "
+                     "reference; used only with an instruction).")},
+        o.queryInstructionFormat);
+  visit({"passage_instruction_format", kData,
+         OPTION_TEXT("Options",
+                     "How passage_instruction and the passage are joined: a Python format string "
+                     "with two {}, filled with the instruction and the passage (used only with an "
+                     "instruction).")},
+        o.passageInstructionFormat);
   visit(
       {"dedup_batches", kData,
        OPTION_TEXT("Options",
                    "Keep a text out of a batch that already holds it, so that a duplicate positive "
                    "is never an in-batch negative.")},
       o.deduplicateBatches);
+  visit({"pad_to_multiple_of", kData,
+         OPTION_TEXT("Options",
+                     "Pad each tokenized batch to a multiple of N tokens (e.g. 8 for tensor "
+                     "cores; 0: to its longest text only). The extra padding is masked.")},
+        o.padToMultipleOf);
   visit({"task", kModel,
          OPTION_TEXT(
              "Options",
@@ -92,7 +133,7 @@ void visitFields(TrainingOptions& o, Visitor&& visit) {
         o.pooling);
   visit({"normalized", kModel,
          OPTION_TEXT("Options", "L2-normalise embeddings, so that scores are cosines."), kEmbedding,
-         "normlized"},
+         "normlized,normalize_embeddings"},
         o.normalized);
   visit({"temperature", kModel,
          OPTION_TEXT("Options",
@@ -144,10 +185,19 @@ void visitFields(TrainingOptions& o, Visitor&& visit) {
          OPTION_TEXT("Options", "Optimiser steps in all; when positive it overrides the epochs.")},
         o.maxSteps);
   visit({"per_device_train_batch_size", kOptimisation,
-         OPTION_TEXT("Options",
-                     "Queries per worker and step. Larger batches give more in-batch negatives and "
-                     "usually better models; the gradient cache makes them fit in memory.")},
+         OPTION_TEXT(
+             "Options",
+             "Queries per worker and micro-batch. Larger batches give more in-batch negatives and "
+             "usually better models; the gradient cache makes them fit in memory.")},
         o.perDeviceTrainBatchSize);
+  visit({"gradient_accumulation_steps", kOptimisation,
+         OPTION_TEXT("Options",
+                     "Micro-batches of per_device_train_batch_size per optimiser step, their "
+                     "gradients summed: a larger effective batch in the same memory. It does not "
+                     "add in-batch negatives (each micro-batch's loss sees only its own batch); "
+                     "--grad_cache does. Steps, the schedule, logging and checkpoints count "
+                     "optimiser steps.")},
+        o.gradientAccumulationSteps);
   visit({"dataloader_drop_last", kOptimisation,
          OPTION_TEXT("Options",
                      "Drop short batches instead of filling them with queries trained a second "
@@ -159,6 +209,13 @@ void visitFields(TrainingOptions& o, Visitor&& visit) {
                    "Share of the steps over which the learning rate rises linearly from 0 (0.1 is "
                    "common).")},
       o.warmupRatio);
+  visit({"lr_scheduler_type", kOptimisation,
+         OPTION_TEXT("Options",
+                     "The learning rate's course, as Hugging Face's: linear (warm-up, then down "
+                     "to 0), cosine (warm-up, then half a cosine to 0), constant (no warm-up) "
+                     "or constant_with_warmup."),
+         kBoth, "", "linear,cosine,constant,constant_with_warmup"},
+        o.lrSchedulerType);
   visit({"weight_decay", kOptimisation,
          OPTION_TEXT("Options", "AdamW weight decay (never on biases and LayerNorm weights).")},
         o.weightDecay);
@@ -369,6 +426,19 @@ void validate(const TrainingOptions& o) {
                 fmt::format("--learning_rate must be positive, got {}", o.learningRate));
   requireOption(o.maxSteps > 0 || o.numTrainEpochs > 0,
                 "--num_train_epochs must be positive (or give --max_steps)");
+  parseInstructionFormat(o.queryInstructionFormat, "--query_instruction_format");
+  parseInstructionFormat(o.passageInstructionFormat, "--passage_instruction_format");
+  requireOption(
+      o.padToMultipleOf >= 0,
+      fmt::format("--pad_to_multiple_of must not be negative (0: off), got {}", o.padToMultipleOf));
+  requireOption(o.gradientAccumulationSteps >= 1,
+                fmt::format("--gradient_accumulation_steps must be at least 1, got {}",
+                            o.gradientAccumulationSteps));
+  requireOption(o.lrSchedulerType == "linear" || o.lrSchedulerType == "cosine" ||
+                    o.lrSchedulerType == "constant" || o.lrSchedulerType == "constant_with_warmup",
+                "--lr_scheduler_type must be linear, cosine, constant or constant_with_warmup, "
+                "got \"" +
+                    o.lrSchedulerType + "\"");
   requireOption(o.perDeviceTrainBatchSize >= 1,
                 fmt::format("--per_device_train_batch_size must be at least 1, got {}",
                             o.perDeviceTrainBatchSize));
@@ -389,6 +459,18 @@ void validate(const TrainingOptions& o) {
   requireOption(o.earlyStoppingPatience == 0 || evaluates,
                 "--early_stopping_patience needs --eval_data (and an --eval_strategy other than "
                 "no)");
+  if (evaluates) {
+    // The dev set's texts are encoded with the instruction as a prefix.
+    for (const auto& [format, instruction, flag] :
+         {std::tuple(o.queryInstructionFormat, o.queryInstruction, "--query_instruction_format"),
+          std::tuple(o.passageInstructionFormat, o.passageInstruction,
+                     "--passage_instruction_format")}) {
+      requireOption(instruction.empty() || parseInstructionFormat(format, flag).after.empty(),
+                    std::string(flag) + " \"" + format +
+                        "\": with --eval_data the format must end with the text's {} (the dev "
+                        "set is encoded with the instruction as a prefix)");
+    }
+  }
   requireOption(o.saveSteps >= 0, "--save_steps must not be negative");
   requireOption(o.saveTotalLimit >= 0, "--save_total_limit must not be negative");
   requireOption(o.gcChunkSize >= 1, "--gc_chunk_size must be at least 1");

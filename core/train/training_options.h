@@ -20,20 +20,35 @@ struct TrainingOptions {
   std::string task = "embedding";
 
   // ---- data ----
-  std::string outputDir;        ///< output_dir: the run folder; the final model lands at its root
+  std::string outputDir;  ///< output_dir: the run folder; the final model lands at its root
+  /// overwrite_output_dir: train into an output_dir that already holds files (without it, only
+  /// a run resumed from a checkpoint in it may)
+  bool overwriteOutputDir = false;
   std::string modelNameOrPath;  ///< model_name_or_path: the Hugging Face model folder to start from
-  std::vector<std::string> trainData;  ///< train_data: JSONL files ({"query", "pos", "neg"} lines)
+  /// cache_dir: the Hugging Face hub cache a hub id in model_name_or_path is looked up in ("":
+  /// $HF_HUB_CACHE, $HF_HOME/hub or ~/.cache/huggingface/hub)
+  std::string cacheDir;
+  /// train_data: JSONL files ({"query", "pos", "neg"} lines), or folders: their .jsonl files
+  std::vector<std::string> trainData;
+  /// same_dataset_within_batch: every global batch from one train_data file
+  bool sameDatasetWithinBatch = false;
   int trainGroupSize = 8;   ///< train_group_size: passages per query, 1 positive + G-1 negatives
   int queryMaxLen = 32;     ///< query_max_len: tokens per query, special tokens included
   int passageMaxLen = 128;  ///< passage_max_len: tokens per passage
-  std::string queryInstruction;     ///< query_instruction_for_retrieval: put before every query
-  std::string passageInstruction;   ///< passage_instruction: put before every passage
+  std::string queryInstruction;    ///< query_instruction_for_retrieval: put before every query
+  std::string passageInstruction;  ///< passage_instruction: put before every passage
+  /// query_instruction_format: a Python format string, format(instruction, query)
+  std::string queryInstructionFormat = "{}{}";
+  /// passage_instruction_format: format(instruction, passage)
+  std::string passageInstructionFormat = "{}{}";
   bool deduplicateBatches = false;  ///< dedup_batches: keep a text out of a batch it is already in
+  int padToMultipleOf = 0;  ///< pad_to_multiple_of: round padded lengths up to a multiple (0: off)
 
   // ---- model and loss ----
   /// sentence_pooling_method: cls, mean or last_token (also lasttoken; "": the model's)
   std::string pooling;
-  bool normalized = true;        ///< normlized / normalized: L2-normalise embeddings
+  /// normalized (also normlized, normalize_embeddings): L2-normalise embeddings
+  bool normalized = true;
   double temperature = 0.02;     ///< temperature: scores are q.p / temperature
   bool inBatchNegatives = true;  ///< use_inbatch_neg: other queries' passages are negatives too
   bool negativesCrossDevice = false;  ///< negatives_cross_device: share passages across workers
@@ -50,18 +65,23 @@ struct TrainingOptions {
   double distillationWeight = 1.0;  ///< distill_weight: weight of the KL term
 
   // ---- optimisation ----
-  double learningRate = 1e-5;       ///< learning_rate (AdamW)
-  double numTrainEpochs = 3.0;      ///< num_train_epochs (ignored when max_steps > 0)
-  std::int64_t maxSteps = -1;       ///< max_steps: total optimiser steps, -1 for epochs
-  int perDeviceTrainBatchSize = 8;  ///< per_device_train_batch_size: queries per worker and step
+  double learningRate = 1e-5;   ///< learning_rate (AdamW)
+  double numTrainEpochs = 3.0;  ///< num_train_epochs (ignored when max_steps > 0)
+  std::int64_t maxSteps = -1;   ///< max_steps: total optimiser steps, -1 for epochs
+  /// per_device_train_batch_size: queries per worker and micro-batch
+  int perDeviceTrainBatchSize = 8;
+  /// gradient_accumulation_steps: micro-batches per optimiser step (their gradients summed)
+  int gradientAccumulationSteps = 1;
   bool dataloaderDropLast = false;  ///< dataloader_drop_last: drop an epoch's last incomplete batch
   double warmupRatio = 0.0;         ///< warmup_ratio: share of steps with a linear warm-up
-  double weightDecay = 0.0;         ///< weight_decay (not on biases and LayerNorm weights)
-  double maxGradNorm = 1.0;         ///< max_grad_norm: clip the global gradient norm (0: off)
-  double adamBeta1 = 0.9;           ///< adam_beta1
-  double adamBeta2 = 0.999;         ///< adam_beta2
-  double adamEpsilon = 1e-8;        ///< adam_epsilon
-  std::uint64_t seed = 42;          ///< seed: sampling, shuffling, dropout
+  /// lr_scheduler_type: linear, cosine, constant or constant_with_warmup (learning_rate_schedule.h)
+  std::string lrSchedulerType = "linear";
+  double weightDecay = 0.0;   ///< weight_decay (not on biases and LayerNorm weights)
+  double maxGradNorm = 1.0;   ///< max_grad_norm: clip the global gradient norm (0: off)
+  double adamBeta1 = 0.9;     ///< adam_beta1
+  double adamBeta2 = 0.999;   ///< adam_beta2
+  double adamEpsilon = 1e-8;  ///< adam_epsilon
+  std::uint64_t seed = 42;    ///< seed: sampling, shuffling, dropout
 
   // ---- evaluation on a dev set during training (bi-encoders) ----
   /// eval_data: a BEIR folder (corpus.jsonl, queries.jsonl, qrels/) or an MS MARCO queries

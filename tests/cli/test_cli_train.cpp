@@ -12,6 +12,7 @@
 #include "core/store/history.h"
 #include "tests/support/cli.h"
 #include "tests/support/files.h"
+#include "tests/support/hub_cache.h"
 #include "tests/support/process.h"
 #include "tests/support/run_folders.h"
 
@@ -213,6 +214,232 @@ class TestCliTrain : public QObject {
     const double difference = weightDifference(folder_ / "one" / "model.safetensors",
                                                folder_ / "two" / "model.safetensors");
     QVERIFY2(difference < 1e-5, qPrintable(QString("max weight difference %1").arg(difference)));
+  }
+
+  // The reference's flags that EmbedLab does not take say what to use instead.
+  void deepspeedAndDevicesAreRefusedWithWhatToUse() {
+    auto run = cli(base("deepspeed") << "--deepspeed"
+                                     << "ds_stage0.json");
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY2(run.err.contains("EmbedLab does not use DeepSpeed") &&
+                 run.err.contains("--gradient_checkpointing") && !run.err.contains("unknown"),
+             qPrintable(run.err));
+    run = cli(base("devices") << "--devices"
+                              << "cuda:0"
+                              << "cuda:1");
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY2(run.err.contains("CUDA_VISIBLE_DEVICES"), qPrintable(run.err));
+    run = cli({"mine", "--devices", "0", "1", "--input_file", path(folder_ / "train.jsonl")});
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY2(run.err.contains("use --device"), qPrintable(run.err));
+    QVERIFY(!std::filesystem::exists(folder_ / "deepspeed"));
+  }
+
+  void anOutputDirWithFilesNeedsOverwriteOutputDir() {
+    QVERIFY(cli(base("taken") << "--max_steps"
+                              << "1")
+                .exitCode == 0);
+    const auto before = embedlab::test::readFile(folder_ / "taken" / "model.safetensors");
+    auto run = cli(base("taken") << "--max_steps"
+                                 << "1"
+                                 << "--seed"
+                                 << "5");
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY2(
+        run.err.contains(path(folder_ / "taken")) && run.err.contains("--overwrite_output_dir"),
+        qPrintable(run.err));
+    QCOMPARE(embedlab::test::readFile(folder_ / "taken" / "model.safetensors"), before);
+    run = cli(base("taken") << "--max_steps"
+                            << "1"
+                            << "--seed"
+                            << "5"
+                            << "--overwrite_output_dir");
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    QVERIFY(embedlab::test::readFile(folder_ / "taken" / "model.safetensors") != before);
+  }
+
+  // Two micro-batches of 2 queries accumulated are one batch of 4 when the loss is a mean of
+  // per-query terms (no in-batch negatives, no dropout): one worker or two, and resumed.
+  void gradientAccumulationEqualsOneLargerBatch() {
+    const auto arguments = [this](const std::string& run, const char* batch) {
+      QStringList list = base(run, "tiny-nodrop");
+      list[list.indexOf("--learning_rate") + 1] = "1e-4";
+      list[list.indexOf("--per_device_train_batch_size") + 1] = batch;
+      return list << "--use_inbatch_neg"
+                  << "false"
+                  << "--max_steps"
+                  << "2";
+    };
+    const auto large = cli(arguments("large", "4"));
+    QVERIFY2(large.exitCode == 0, qPrintable(large.err));
+    const auto accumulated = cli(arguments("accumulated", "2") << "--gradient_accumulation_steps"
+                                                               << "2"
+                                                               << "--save_steps"
+                                                               << "1");
+    QVERIFY2(accumulated.exitCode == 0, qPrintable(accumulated.err));
+    const auto workers = cli(arguments("workers", "1") << "--gradient_accumulation_steps"
+                                                       << "2"
+                                                       << "--nproc_per_node"
+                                                       << "2");
+    QVERIFY2(workers.exitCode == 0, qPrintable(workers.err));
+    std::filesystem::create_directories(folder_ / "accumulated-resumed");
+    std::filesystem::copy(folder_ / "accumulated" / "checkpoint-1",
+                          folder_ / "accumulated-resumed" / "checkpoint-1",
+                          std::filesystem::copy_options::recursive);
+    const auto resumed =
+        cli(arguments("accumulated-resumed", "2") << "--gradient_accumulation_steps"
+                                                  << "2"
+                                                  << "--resume_from_checkpoint"
+                                                  << "latest");
+    QVERIFY2(resumed.exitCode == 0, qPrintable(resumed.err));
+    const auto a = metrics(folder_ / "large");
+    for (const char* run : {"accumulated", "workers"}) {
+      const auto b = metrics(folder_ / run);
+      QCOMPARE(b.size(), a.size());
+      for (std::size_t i = 0; i < a.size(); ++i) {
+        QVERIFY2(std::abs(a[i]["loss"].get<double>() - b[i]["loss"].get<double>()) < 1e-5,
+                 qPrintable(QString("%1 step %2: %3 vs %4")
+                                .arg(run)
+                                .arg(i + 1)
+                                .arg(a[i]["loss"].get<double>())
+                                .arg(b[i]["loss"].get<double>())));
+        const double normA = a[i]["grad_norm"].get<double>();
+        const double normB = b[i]["grad_norm"].get<double>();
+        QVERIFY2(std::abs(normA - normB) < 1e-4 * normA,
+                 qPrintable(QString("%1 step %2: gradient norm %3 vs %4")
+                                .arg(run)
+                                .arg(i + 1)
+                                .arg(normA)
+                                .arg(normB)));
+      }
+      const double difference = weightDifference(folder_ / "large" / "model.safetensors",
+                                                 folder_ / run / "model.safetensors");
+      QVERIFY2(difference < 1e-5,
+               qPrintable(QString("%1: weight difference %2").arg(run).arg(difference)));
+    }
+    QVERIFY(weightDifference(folder_ / "accumulated" / "model.safetensors",
+                             folder_ / "accumulated-resumed" / "model.safetensors") < 1e-6);
+    // An epoch of 64 queries in optimiser steps of 2 x 4 queries is 8 steps.
+    QStringList epoch = base("epoch");
+    epoch << "--num_train_epochs"
+          << "1"
+          << "--gradient_accumulation_steps"
+          << "2";
+    const auto run = cli(epoch);
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    const auto records = metrics(folder_ / "epoch");
+    QCOMPARE(records.size(), std::size_t{8});
+    QCOMPARE(records.back()["step"].get<int>(), 8);
+    QCOMPARE(records.back()["total_steps"].get<int>(), 8);
+  }
+
+  // --pad_to_multiple_of pads further, masked: the loss is the same.
+  void paddingToAMultipleChangesNoLoss() {
+    const auto plain = cli(base("unpadded", "tiny-nodrop") << "--max_steps"
+                                                           << "2");
+    QVERIFY2(plain.exitCode == 0, qPrintable(plain.err));
+    const auto padded = cli(base("padded", "tiny-nodrop") << "--max_steps"
+                                                          << "2"
+                                                          << "--pad_to_multiple_of"
+                                                          << "64");
+    QVERIFY2(padded.exitCode == 0, qPrintable(padded.err));
+    const auto a = metrics(folder_ / "unpadded");
+    const auto b = metrics(folder_ / "padded");
+    QCOMPARE(b.size(), a.size());
+    for (std::size_t i = 0; i < a.size(); ++i)
+      QVERIFY(std::abs(a[i]["loss"].get<double>() - b[i]["loss"].get<double>()) < 1e-5);
+  }
+
+  void instructionFormatsShapeTheTexts() {
+    const auto loss = [this](const std::string& run, const QStringList& extra) {
+      const auto result = cli(base(run, "tiny-nodrop") << "--max_steps"
+                                                       << "1"
+                                                       << "--query_instruction_for_retrieval"
+                                                       << "find: " << extra);
+      return result.exitCode == 0 ? metrics(folder_ / run)[0]["loss"].get<double>() : -1.0;
+    };
+    const double plain = loss("format-plain", {});
+    const double same = loss("format-same", {"--query_instruction_format", "{}{}"});
+    const double formatted =
+        loss("format-tagged",
+             {"--query_instruction_format", "<instruct>{}\\n<query>{}",
+              "--passage_instruction_format", "passage {}: {}", "--passage_instruction", "doc"});
+    QVERIFY(plain > 0 && formatted > 0);
+    QVERIFY(std::abs(plain - same) < 1e-6);
+    QVERIFY2(std::abs(plain - formatted) > 1e-4,
+             qPrintable(QString("%1 vs %2").arg(plain).arg(formatted)));
+    const auto bad = cli(base("format-bad") << "--query_instruction_format"
+                                            << "<query>{}");
+    QCOMPARE(bad.exitCode, 2);
+    QVERIFY2(bad.err.contains("exactly two {}"), qPrintable(bad.err));
+  }
+
+  void learningRateSchedulerTypes() {
+    const auto rates = [this](const std::string& run, const char* type) {
+      const auto result = cli(base(run) << "--max_steps"
+                                        << "4"
+                                        << "--warmup_ratio"
+                                        << "0.5"
+                                        << "--lr_scheduler_type" << type);
+      std::vector<double> values;
+      if (result.exitCode != 0) return values;
+      for (const auto& record : metrics(folder_ / run))
+        values.push_back(record["learning_rate"].get<double>());
+      return values;
+    };
+    const auto close = [](const std::vector<double>& a, const std::vector<double>& b) {
+      if (a.size() != b.size()) return false;
+      for (std::size_t i = 0; i < a.size(); ++i) {
+        if (std::abs(a[i] - b[i]) > 1e-12) return false;
+      }
+      return true;
+    };
+    // 4 steps, 2 of warm-up, base 5e-4.
+    QVERIFY(close(rates("lr-linear", "linear"), {0, 2.5e-4, 5e-4, 2.5e-4}));
+    QVERIFY(close(rates("lr-cosine", "cosine"), {0, 2.5e-4, 5e-4, 2.5e-4}));
+    QVERIFY(close(rates("lr-constant", "constant"), {5e-4, 5e-4, 5e-4, 5e-4}));
+    QVERIFY(close(rates("lr-warm", "constant_with_warmup"), {0, 2.5e-4, 5e-4, 5e-4}));
+  }
+
+  void hubIdsResolveInCacheDir() {
+    const auto hub = folder_ / "hub";
+    embedlab::test::cacheModel(hub, "org/tiny", folder_ / "tiny", "0123abcd");
+    embedlab::test::writeRef(hub, "models--org--tiny", "main", "0123abcd");
+    QStringList arguments = base("hub-id");
+    arguments[arguments.indexOf("--model_name_or_path") + 1] = "org/tiny";
+    const auto missing = cli(QStringList(arguments) << "--max_steps"
+                                                    << "1");
+    QVERIFY(missing.exitCode != 0);
+    QVERIFY2(missing.err.contains("org/tiny"), qPrintable(missing.err));
+    QVERIFY(!std::filesystem::exists(folder_ / "hub-id"));  // nothing written by a failed start
+    const auto found = cli(arguments << "--max_steps"
+                                     << "1"
+                                     << "--cache_dir" << path(hub));
+    QVERIFY2(found.exitCode == 0, qPrintable(found.err));
+  }
+
+  void trainDataFolderAndSameDatasetBatches() {
+    const std::string lines = embedlab::test::readFile(folder_ / "train.jsonl");
+    std::size_t half = 0;
+    for (int i = 0; i < 32; ++i)
+      half = lines.find('\n', half) + 1;
+    embedlab::test::writeFile(folder_ / "data" / "a.jsonl", lines.substr(0, half));
+    embedlab::test::writeFile(folder_ / "data" / "b.jsonl", lines.substr(half));
+    embedlab::test::writeFile(folder_ / "data" / "README.md", "not training data");
+    QStringList arguments = base("folder");
+    arguments[arguments.indexOf("--train_data") + 1] = path(folder_ / "data");
+    arguments[arguments.indexOf("--per_device_train_batch_size") + 1] = "8";
+    const auto run = cli(arguments << "--num_train_epochs"
+                                   << "1"
+                                   << "--same_dataset_within_batch");
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    QCOMPARE(metrics(folder_ / "folder").size(), std::size_t{8});  // both files' 64 queries
+    std::filesystem::create_directories(folder_ / "no-data");
+    arguments[arguments.indexOf("--train_data") + 1] = path(folder_ / "no-data");
+    arguments[arguments.indexOf("--output_dir") + 1] = path(folder_ / "folder-empty");
+    const auto empty = cli(arguments);
+    QCOMPARE(empty.exitCode, 2);
+    QVERIFY2(empty.err.contains("is a folder without .jsonl files"), qPrintable(empty.err));
   }
 
   void ctrlCStopsWithACheckpointAndResumes() {

@@ -5,14 +5,20 @@
 // before any work.
 #include <QtTest/QtTest>
 
+#include <cmath>
 #include <map>
 #include <set>
 #include <tuple>
 
 #include "core/common/error.h"
+#include "core/train/batch_padding.h"
 #include "core/train/epoch_schedule.h"
 #include "core/train/group_sampler.h"
+#include "core/train/instruction_format.h"
+#include "core/train/learning_rate_schedule.h"
+#include "core/train/training_files.h"
 #include "core/train/training_options.h"
+#include "tests/support/files.h"
 
 using namespace embedlab;
 using namespace embedlab::train;
@@ -140,6 +146,135 @@ class TestGroupSampler : public QObject {
     QCOMPARE(dropped.batchCount(0), std::size_t{2});
     options.globalBatchSize = 64;
     QVERIFY_THROWS_EXCEPTION(UsageError, GroupSampler(examples(10, 0), options).batchCount(0));
+  }
+
+  void sameDatasetBatchesHoldOneFileAndTrainEveryQuery() {
+    // Three files of 10, 7 and 5 queries (in that order in the examples).
+    std::vector<TrainingExample> all = examples(22, 0);
+    std::vector<std::size_t> datasets;
+    for (std::size_t i = 0; i < all.size(); ++i)
+      datasets.push_back(i < 10 ? 0 : i < 17 ? 1 : 2);
+    for (const bool deduplicate : {false, true}) {
+      SamplerOptions options;
+      options.groupSize = 1;
+      options.globalBatchSize = 4;
+      options.sameDataset = true;
+      options.deduplicate = deduplicate;
+      GroupSampler sampler(all, options, datasets);
+      for (std::uint64_t epoch = 0; epoch < 2; ++epoch) {
+        QCOMPARE(sampler.batchCount(epoch), std::size_t{3 + 2 + 2});  // each file's own batches
+        std::set<std::size_t> trained;
+        std::set<std::size_t> firstFiles;
+        for (std::size_t b = 0; b < sampler.batchCount(epoch); ++b) {
+          const std::vector<TrainingGroup> batch = sampler.batch(epoch, b);
+          QCOMPARE(batch.size(), std::size_t{4});
+          std::set<std::size_t> files;
+          for (const TrainingGroup& group : batch) {
+            files.insert(datasets[group.example]);
+            trained.insert(group.example);
+          }
+          QVERIFY2(files.size() == 1, qPrintable(QString("batch %1 mixes files").arg(b)));
+          if (b < 3) firstFiles.insert(*files.begin());
+        }
+        QCOMPARE(trained.size(), all.size());  // every query once (and some again, as fills)
+        QVERIFY(firstFiles.size() > 1);        // the batches of the files are shuffled together
+        QCOMPARE(sampler.summary(epoch).queriesTrained, all.size());
+      }
+    }
+    // Without the option, batches mix the files.
+    SamplerOptions mixed;
+    mixed.groupSize = 1;
+    mixed.globalBatchSize = 4;
+    GroupSampler sampler(all, mixed, datasets);
+    bool mixes = false;
+    for (std::size_t b = 0; b < sampler.batchCount(0); ++b) {
+      std::set<std::size_t> files;
+      for (const TrainingGroup& group : sampler.batch(0, b))
+        files.insert(datasets[group.example]);
+      mixes = mixes || files.size() > 1;
+    }
+    QVERIFY(mixes);
+  }
+
+  void trainDataFolderStandsForItsJsonlFiles() {
+    test::TempFolder temp;
+    const std::filesystem::path folder = temp.path() / "data";
+    std::filesystem::create_directories(folder / "nested");
+    for (const char* name : {"b.jsonl", "a.jsonl", "notes.txt", "nested/c.jsonl"})
+      test::writeFile(folder / name, "");
+    QCOMPARE(trainingDataFiles({folder.string(), "other.jsonl"}),
+             (std::vector<std::string>{(folder / "a.jsonl").string(), (folder / "b.jsonl").string(),
+                                       "other.jsonl"}));
+    std::filesystem::create_directories(temp.path() / "empty");
+    const std::string error = [&] {
+      try {
+        trainingDataFiles({(temp.path() / "empty").string()});
+      } catch (const UsageError& e) {
+        return std::string(e.what());
+      }
+      return std::string();
+    }();
+    QVERIFY2(error.find("is a folder without .jsonl files") != std::string::npos, error.c_str());
+  }
+
+  void instructionFormatsJoinInstructionAndText() {
+    QCOMPARE(parseInstructionFormat("{}{}", "f").apply("Represent: ", "q"),
+             std::string("Represent: q"));
+    QCOMPARE(parseInstructionFormat("<instruct>{}\\n<query>{}", "f").apply("find", "cats"),
+             std::string("<instruct>find\n<query>cats"));
+    QCOMPARE(parseInstructionFormat("{{{}}}: {}", "f").apply("i", "t"), std::string("{i}: t"));
+    QCOMPARE(parseInstructionFormat("<i>{}<q>{}", "f").apply("", "t"), std::string("t"));
+    for (const char* bad : {"{}", "{}{}{}", "{0}{1}", "{}{name}", "{}}{"}) {
+      try {
+        parseInstructionFormat(bad, "--query_instruction_format");
+        QFAIL(bad);
+      } catch (const UsageError& error) {
+        QVERIFY2(
+            std::string(error.what())
+                        .find("--query_instruction_format \"" + std::string(bad) + "\"") == 0 &&
+                std::string(error.what()).find("exactly two {}") != std::string::npos,
+            error.what());
+      }
+    }
+  }
+
+  void paddingRoundsUpToTheMultiple() {
+    std::vector<text::Encoding> encodings(2);
+    for (int i = 0; i < 13; ++i)
+      encodings[0].push(1, "a", {0, 0}, 0, 0, false);
+    encodings[1].push(1, "a", {0, 0}, 0, 0, false);
+    QCOMPARE(paddedLength(encodings, 0), std::size_t{13});
+    QCOMPARE(paddedLength(encodings, 1), std::size_t{13});
+    QCOMPARE(paddedLength(encodings, 8), std::size_t{16});
+    QCOMPARE(paddedLength(encodings, 13), std::size_t{13});
+    text::padEncodings(encodings, 0, paddedLength(encodings, 8));
+    QCOMPARE(encodings[1].size(), std::size_t{16});
+    QCOMPARE(encodings[0].attentionMask[12], std::int64_t{1});
+    QCOMPARE(encodings[0].attentionMask[13], std::int64_t{0});  // the rounding is masked
+  }
+
+  void learningRateSchedulesHaveHuggingFacesShapes() {
+    // 10 steps, 2 of warm-up, base rate 1.
+    const auto rate = [](const char* type, std::int64_t step) {
+      return scheduleRate(type, 1.0, step, 2, 10);
+    };
+    for (const char* type : {"linear", "cosine", "constant_with_warmup"}) {
+      QCOMPARE(rate(type, 0), 0.0);
+      QCOMPARE(rate(type, 1), 0.5);
+      QCOMPARE(rate(type, 2), 1.0);
+    }
+    QCOMPARE(rate("linear", 6), 0.5);
+    QCOMPARE(rate("linear", 10), 0.0);
+    QVERIFY(std::abs(rate("cosine", 4) - 0.5 * (1 + std::cos(M_PI * 0.25))) < 1e-12);
+    QVERIFY(std::abs(rate("cosine", 6) - 0.5) < 1e-12);
+    QVERIFY(std::abs(rate("cosine", 8) - 0.5 * (1 + std::cos(M_PI * 0.75))) < 1e-12);
+    QVERIFY(std::abs(rate("cosine", 10)) < 1e-12);
+    for (const std::int64_t step : {0, 1, 5, 9})
+      QCOMPARE(rate("constant", step), 1.0);  // no warm-up
+    for (const std::int64_t step : {2, 5, 9})
+      QCOMPARE(rate("constant_with_warmup", step), 1.0);
+    for (std::int64_t step = 0; step <= 10; ++step)
+      QCOMPARE(rate("linear", step), linearScheduleRate(1.0, step, 2, 10));
   }
 
   void deduplicationKeepsATextOutOfABatchThatHasIt() {
@@ -323,6 +458,8 @@ class TestGroupSampler : public QObject {
     const TrainingOptions back = TrainingOptions::fromJson(options.toJson(), "test");
     QCOMPARE(back.toJson(), options.toJson());
     QCOMPARE(TrainingOptions::fromJson({{"normlized", false}}, "test").normalized, false);
+    QCOMPARE(TrainingOptions::fromJson({{"normalize_embeddings", false}}, "test").normalized,
+             false);
     QVERIFY_THROWS_EXCEPTION(UsageError,
                              TrainingOptions::fromJson({{"learning_rat", 1e-5}}, "test"));
     // A value of the wrong type names the file and the option (nlohmann would turn 1 into true).
@@ -369,6 +506,22 @@ class TestGroupSampler : public QObject {
     QVERIFY(refused([](TrainingOptions& o) { o.pooling = "max"; }, "--sentence_pooling_method"));
     QVERIFY(refused([](TrainingOptions& o) { o.kdLossType = "m3_kd_loss"; }, "--kd_loss_type"));
     QVERIFY(refused([](TrainingOptions& o) { o.teacherTemperature = 0; }, "--teacher_temperature"));
+    QVERIFY(refused([](TrainingOptions& o) { o.queryInstructionFormat = "<q>{}"; },
+                    "--query_instruction_format \"<q>{}\": it has 1 {}; expected a format"));
+    QVERIFY(refused([](TrainingOptions& o) { o.passageInstructionFormat = "{}{}{}"; },
+                    "--passage_instruction_format"));
+    QVERIFY(refused(
+        [](TrainingOptions& o) {
+          o.evalData = "dev";
+          o.queryInstruction = "find";
+          o.queryInstructionFormat = "{}: {}.";
+        },
+        "must end with the text's {}"));
+    QVERIFY(refused([](TrainingOptions& o) { o.gradientAccumulationSteps = 0; },
+                    "--gradient_accumulation_steps must be at least 1"));
+    QVERIFY(refused([](TrainingOptions& o) { o.padToMultipleOf = -8; }, "--pad_to_multiple_of"));
+    QVERIFY(refused([](TrainingOptions& o) { o.lrSchedulerType = "polynomial"; },
+                    "--lr_scheduler_type must be linear, cosine"));
     // The reference's spelling of last-token pooling, and ours.
     for (const char* spelling : {"last_token", "lasttoken"}) {
       TrainingOptions lastToken = options;

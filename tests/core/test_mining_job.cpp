@@ -5,7 +5,9 @@
 #include <QtTest/QtTest>
 
 #include <fstream>
+#include <functional>
 #include <map>
+#include <sstream>
 
 #include "core/common/error.h"
 #include "core/data/training_data.h"
@@ -117,6 +119,59 @@ class TestMiningJob : public QObject {
     refused([](auto& o) { o.index = "lsh"; }, "--index");
     refused([](auto& o) { o.encoding.batchSize = 0; }, "--batch_size");
     refused([](auto& o) { o.outputFile.clear(); }, "--output_file is required");
+    refused([](auto& o) { o.searchBatchSize = 0; }, "--search_batch_size must be at least 1");
+    refused([](auto& o) { o.queryMaxLength = 1; }, "--embedder_query_max_length must be in");
+    refused([](auto& o) { o.passageMaxLength = 100000; }, "--embedder_passage_max_length");
+  }
+
+  // The reference's hn_mine flags: the embedder's name, pooling, the query's and the
+  // candidates' own lengths, and how many queries each search call takes.
+  void referenceFlagsChangeWhatTheyShould() {
+    const mine::MiningOptions named = mine::MiningOptions::fromJson(
+        {{"embedder_name_or_path", "m/"}, {"embedder_query_max_length", 16}, {"batch_size", 8}},
+        "j");
+    QCOMPARE(named.modelNameOrPath, std::string("m/"));
+    QCOMPARE(named.queryMaxLength.value_or(0), std::size_t{16});
+    QVERIFY(!named.passageMaxLength);
+    QCOMPARE(named.encoding.batchSize, std::size_t{8});
+    QVERIFY(usageError([] {
+              mine::MiningOptions::fromJson({{"pooling_method", "max"}}, "j");
+            }).contains("pooling_method"));
+
+    test::TempFolder folder;
+    test::makeTinyModel(folder / "model");
+    copyLines(folder / "train.jsonl", 40);
+    const auto mined = [&](const std::function<void(mine::MiningOptions&)>& change) {
+      mine::MiningOptions options;
+      options.modelNameOrPath = (folder / "model").string();
+      options.inputFile = (folder / "train.jsonl").string();
+      options.outputFile = (folder / "mined.jsonl").string();
+      options.selection.rangeStart = 0;
+      options.selection.rangeEnd = 20;
+      options.selection.negativeNumber = 3;
+      options.encoding.maxLength = 48;
+      options.encoding.noCache = true;
+      change(options);
+      mine::runMining(options);
+      return test::readFile(folder / "mined.jsonl");
+    };
+    const std::string plain = mined([](mine::MiningOptions&) {});
+    // FAISS scores a few queries without BLAS: the same negatives, scores equal to rounding.
+    const auto negatives = [](const std::string& lines) {
+      std::vector<nlohmann::json> chosen;
+      std::istringstream in(lines);
+      for (std::string line; std::getline(in, line);)
+        chosen.push_back(nlohmann::json::parse(line)["neg"]);
+      return chosen;
+    };
+    QCOMPARE(negatives(mined([](mine::MiningOptions& o) { o.searchBatchSize = 1; })),
+             negatives(plain));
+    QCOMPARE(negatives(mined([](mine::MiningOptions& o) { o.searchBatchSize = 7; })),
+             negatives(plain));
+    QCOMPARE(mined([](mine::MiningOptions& o) { o.queryMaxLength = 48; }), plain);
+    QVERIFY(mined([](mine::MiningOptions& o) { o.pooling = "cls"; }) != plain);
+    QVERIFY(mined([](mine::MiningOptions& o) { o.queryMaxLength = 4; }) != plain);
+    QVERIFY(mined([](mine::MiningOptions& o) { o.passageMaxLength = 6; }) != plain);
   }
 
   // What the Mining panel previews for a sample of queries is what "Mine all" writes for them.
