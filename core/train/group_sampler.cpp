@@ -259,8 +259,8 @@ GroupSampler::Plan GroupSampler::makePlan(std::uint64_t epoch) const {
     }
   }
   if (options_.sameDataset) {
-    auto random = generator(options_.seed, epoch, UINT64_MAX - 1);
-    std::shuffle(batches.begin(), batches.end(), random);
+    auto batchOrder = generator(options_.seed, epoch, UINT64_MAX - 1);
+    std::shuffle(batches.begin(), batches.end(), batchOrder);
   }
   for (const std::vector<std::size_t>& batch : batches) {
     plan.batches.emplace_back();
