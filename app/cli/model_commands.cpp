@@ -161,11 +161,13 @@ struct EncodeCommandOptions {
   bool normalize = false;
   bool noNormalize = false;
   std::string device = "auto";
+  std::string revision = "main";
 };
 
 int runEncode(const EncodeCommandOptions& options, const GlobalOptions& global) {
   model::LoadOptions load;
   load.device = options.device;
+  load.revision = options.revision;
   if (!options.pooling.empty()) load.pooling = model::parsePooling(options.pooling);
   if (options.normalize) load.normalize = true;
   if (options.noNormalize) load.normalize = false;
@@ -189,6 +191,10 @@ int runEncode(const EncodeCommandOptions& options, const GlobalOptions& global) 
           }()));
     }
     encode.prefix = found->second;
+  } else if (options.instruction.empty() && !model.defaultPromptName().empty()) {
+    // As sentence-transformers' encode(): the default prompt when none is named.
+    const auto found = model.prompts().find(model.defaultPromptName());
+    if (found != model.prompts().end()) encode.prefix = found->second;
   }
 
   const std::uint64_t total = countRecords(options.input);
@@ -331,7 +337,7 @@ void addEncodeCommand(CLI::App& app, const GlobalOptions& global, CommandAction&
   command->add_option(
       "--prompt", options->prompt,
       "Put the model's sentence-transformers prompt of this name before every input, e.g. "
-      "query (default: none)");
+      "query (default: the model's default_prompt_name, when --instruction is not given)");
   command
       ->add_option("--max-len,--max_len", options->maxLength,
                    "Longest input in tokens (capped by the model)")
@@ -352,6 +358,11 @@ void addEncodeCommand(CLI::App& app, const GlobalOptions& global, CommandAction&
   command
       ->add_option("--device", options->device,
                    "Where to run: auto (all visible GPUs, else the CPU), cpu, cuda or cuda:N")
+      ->capture_default_str();
+  command
+      ->add_option("--revision", options->revision,
+                   "Which revision of a model named by hub id to read from the Hugging Face "
+                   "cache: a branch, a tag or a commit hash")
       ->capture_default_str();
   command->callback([&action, &global, options] {
     action = [options, &global] { return runEncode(*options, global); };

@@ -17,6 +17,7 @@
 #include "core/model/embedding_cache.h"
 #include "core/model/embedding_model.h"
 #include "core/model/reranker_model.h"
+#include "core/model/sentence_transformers_metadata.h"
 
 namespace embedlab::eval {
 
@@ -87,7 +88,7 @@ void writeMetricsJson(const EvaluationOptions& options,
     json["results"].push_back({{"model", evaluation.model},
                                {"tag", evaluation.tag},
                                {"query_instruction", evaluation.result.queryPrefix},
-                               {"passage_instruction", options.passageInstruction},
+                               {"passage_instruction", evaluation.result.passagePrefix},
                                {"metrics", toJson(evaluation.result.metrics)},
                                {"corpus_from_cache", evaluation.result.corpusFromCache},
                                {"seconds",
@@ -206,8 +207,15 @@ EvaluationJobResult runEvaluationJob(const EvaluationOptions& options,
     const model::EmbeddingModel model =
         model::EmbeddingModel::load(folder, options.encoding.loadOptions());
     settings.modelFingerprint = options.encoding.fingerprint(folder);
-    const RetrievalEvaluator evaluator(model, set, settings);
-    for (const std::string& prefix : prefixes) {
+    // Instructions not given are the model's own sentence-transformers prompts.
+    RetrievalEvalOptions modelSettings = settings;
+    if (options.passageInstruction.empty())
+      modelSettings.passagePrefix = model.promptFor(model::PromptRole::Passage);
+    std::vector<std::string> modelPrefixes = prefixes;
+    if (options.queryInstruction.empty() && !options.addInstruction && !options.compareInstruction)
+      modelPrefixes = {model.promptFor(model::PromptRole::Query)};
+    const RetrievalEvaluator evaluator(model, set, modelSettings);
+    for (const std::string& prefix : modelPrefixes) {
       ModelEvaluation evaluation;
       evaluation.model = folder;
       evaluation.tag = tagOf(folder, !prefix.empty() && options.compareInstruction);

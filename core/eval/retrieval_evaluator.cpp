@@ -41,6 +41,7 @@ RetrievalEvaluator::~RetrievalEvaluator() = default;
 RetrievalEvalResult RetrievalEvaluator::run(const std::string& queryPrefix) const {
   RetrievalEvalResult result;
   result.queryPrefix = queryPrefix;
+  result.passagePrefix = options_.passagePrefix;
   result.corpusFromCache = corpusFromCache_;
   result.corpusSeconds = corpusSeconds_;
 

@@ -44,6 +44,7 @@ struct RetrievalEvalResult {
   RetrievalMetrics metrics;
   std::vector<QueryRanking> rankings;  ///< every query, hits ordered with orderHits
   std::string queryPrefix;
+  std::string passagePrefix;  ///< the corpus's (RetrievalEvalOptions::passagePrefix)
   bool corpusFromCache = false;
   double corpusSeconds = 0;  ///< encoding (or loading) the corpus and building the index
   double querySeconds = 0;

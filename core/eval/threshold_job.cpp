@@ -11,6 +11,7 @@
 #include "core/model/embedding_cache.h"
 #include "core/model/embedding_model.h"
 #include "core/model/reranker_model.h"
+#include "core/model/sentence_transformers_metadata.h"
 
 namespace embedlab::eval {
 
@@ -71,15 +72,22 @@ std::vector<double> cosineScores(const ThresholdOptions& options,
   }
   const model::EmbeddingCache* usedCache = cache.get();
   UnitEmbeddings a, b;
-  if (options.queryInstruction == options.passageInstruction) {  // one set of texts, embedded once
+  // Instructions not given are the model's own sentence-transformers prompts.
+  const std::string queryPrefix = options.queryInstruction.empty()
+                                      ? model.promptFor(model::PromptRole::Query)
+                                      : options.queryInstruction;
+  const std::string passagePrefix = options.passageInstruction.empty()
+                                        ? model.promptFor(model::PromptRole::Passage)
+                                        : options.passageInstruction;
+  if (queryPrefix == passagePrefix) {  // one set of texts, embedded once
     std::vector<std::string_view> all = textsA;
     all.insert(all.end(), textsB.begin(), textsB.end());
-    encode.prefix = options.queryInstruction;
+    encode.prefix = queryPrefix;
     a = embedUnique(model, usedCache, fingerprint, all, encode);
   } else {
-    encode.prefix = options.queryInstruction;
+    encode.prefix = queryPrefix;
     a = embedUnique(model, usedCache, fingerprint, textsA, encode);
-    encode.prefix = options.passageInstruction;
+    encode.prefix = passagePrefix;
     b = embedUnique(model, usedCache, fingerprint, textsB, encode);
   }
   const UnitEmbeddings& second = b.values.empty() ? a : b;
@@ -180,7 +188,8 @@ ThresholdJobResult runThresholdJob(const ThresholdOptions& options,
   if (pairs.empty()) throw InputError(options.pairs, "holds no labelled pairs");
   if (context.onWarnings && !warnings.empty()) context.onWarnings(options.pairs, warnings);
 
-  const bool reranker = model::RerankerModel::isReranker(options.modelNameOrPath);
+  const bool reranker =
+      model::RerankerModel::isReranker(options.modelNameOrPath, options.encoding.revision);
   const std::vector<double> scores =
       reranker ? rerankerScores(options, pairs, context) : cosineScores(options, pairs, context);
   ThresholdJobResult result;

@@ -1,5 +1,7 @@
 #include "core/mine/candidate_search.h"
 
+#include "core/model/sentence_transformers_metadata.h"
+
 #include <chrono>
 #include <map>
 #include <unordered_map>
@@ -70,13 +72,20 @@ CandidateSearch searchCandidates(const model::EmbeddingModel& model,
   const std::size_t passageMaxLength = options.passageMaxLength.value_or(options.maxLength);
   encode.fp16 = options.fp16;
   encode.cancel = options.cancel;
+  // Instructions not given are the model's own sentence-transformers prompts.
+  const std::string queryInstruction = options.queryInstruction.empty()
+                                           ? model.promptFor(model::PromptRole::Query)
+                                           : options.queryInstruction;
+  const std::string passageInstruction = options.passageInstruction.empty()
+                                             ? model.promptFor(model::PromptRole::Passage)
+                                             : options.passageInstruction;
 
   auto start = std::chrono::steady_clock::now();
   const std::uint64_t encodedBefore = model.textsEncoded();
   {
     PhaseProgress progress(options.progress, "candidate texts");
     encode.progress = &progress;
-    encode.prefix = options.passageInstruction;
+    encode.prefix = passageInstruction;
     encode.maxLength = passageMaxLength;
     model::CachedEmbeddings embedded = model::encodeWithCache(
         options.cache, model, options.modelFingerprint, search.candidates, encode);
@@ -87,7 +96,7 @@ CandidateSearch searchCandidates(const model::EmbeddingModel& model,
     // Queries grouped by their prefix (a line's "prompt" or the instruction).
     std::map<std::string, std::vector<std::size_t>> byPrefix;
     for (std::size_t i = 0; i < examples.size(); ++i)
-      byPrefix[examples[i].prompt.value_or(options.queryInstruction)].push_back(i);
+      byPrefix[examples[i].prompt.value_or(queryInstruction)].push_back(i);
     search.queryEmbeddings.resize(examples.size() * search.dimension);
     search.queriesFromCache = true;
     PhaseProgress progress(options.progress, "query texts");
@@ -130,7 +139,7 @@ CandidateSearch searchCandidates(const model::EmbeddingModel& model,
     if (!missing.empty()) {
       PhaseProgress progress(options.progress, "positive texts");
       encode.progress = &progress;
-      encode.prefix = options.passageInstruction;
+      encode.prefix = passageInstruction;
       encode.maxLength = passageMaxLength;
       missingEmbeddings =
           model::encodeWithCache(options.cache, model, options.modelFingerprint, missing, encode)

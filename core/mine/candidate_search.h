@@ -19,9 +19,10 @@
 namespace embedlab::mine {
 
 struct CandidateSearchOptions {
-  std::size_t depth = 200;         ///< hits kept per query (the range end, or more for tuning)
-  std::string queryInstruction;    ///< before each query whose line has no "prompt"
-  std::string passageInstruction;  ///< before each candidate (e.g. "passage: " for E5)
+  std::size_t depth = 200;  ///< hits kept per query (the range end, or more for tuning)
+  /// before each query whose line has no "prompt" ("": the model's sentence-transformers prompt)
+  std::string queryInstruction;
+  std::string passageInstruction;  ///< before each candidate ("": the model's prompt)
   std::size_t batchSize = 256;
   std::size_t maxLength = 512;  ///< tokens, for queries and candidates unless set below
   std::optional<std::size_t> queryMaxLength;    ///< tokens per query (unset: maxLength)

@@ -234,7 +234,8 @@ torch::Tensor EmbeddingModel::Impl::embed(const torch::Tensor& inputIds,
 
 EmbeddingModel EmbeddingModel::load(const std::filesystem::path& folderOrId,
                                     const LoadOptions& options) {
-  const std::filesystem::path folder = resolveModelFolder(folderOrId.string());  // or a hub id
+  const std::filesystem::path folder =
+      resolveModelFolder(folderOrId.string(), options.revision);  // or a hub id
   if (!std::filesystem::is_directory(folder)) {
     throw InputError(folder.string(), "is not a folder (a model is a Hugging Face model folder)");
   }

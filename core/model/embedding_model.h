@@ -34,6 +34,8 @@ struct LoadOptions {
   std::string device = "cpu";      ///< "cpu", "cuda" or "cuda:N"
   std::optional<Pooling> pooling;  ///< overrides the folder's sentence-transformers settings
   std::optional<bool> normalize;   ///< overrides them too
+  /// the revision (branch, tag or commit) of a model named by hub id (hub_cache.h)
+  std::string revision = "main";
 };
 
 struct EncodeOptions {

@@ -18,6 +18,7 @@ OptionInfo maxLengthOption(const char* group) {
 LoadOptions EncodingOptions::loadOptions() const {
   LoadOptions load;
   load.device = device;
+  load.revision = revision;
   return load;
 }
 
@@ -31,7 +32,7 @@ std::unique_ptr<EmbeddingCache> EncodingOptions::cache(
 }
 
 std::string EncodingOptions::fingerprint(const std::string& folder) const {
-  return noCache ? std::string() : fingerprintModelFolder(resolveModelFolder(folder));
+  return noCache ? std::string() : fingerprintModelFolder(resolveModelFolder(folder, revision));
 }
 
 void validate(const EncodingOptions& o) {
@@ -40,6 +41,8 @@ void validate(const EncodingOptions& o) {
   if (o.maxLength < 2 || o.maxLength > 65536)
     throw UsageError(fmt::format("--max_len must be in [2, 65536], got {}", o.maxLength));
   if (o.device.empty()) throw UsageError("--device must not be empty (auto, cpu, cuda, cuda:N)");
+  if (o.revision.empty())
+    throw UsageError("--revision must not be empty (main, a tag or a commit)");
 }
 
 }  // namespace embedlab::model

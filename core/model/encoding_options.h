@@ -16,12 +16,13 @@
 namespace embedlab::model {
 
 struct EncodingOptions {
-  std::size_t batchSize = 256;  ///< batch_size: texts per forward pass
-  std::size_t maxLength = 512;  ///< max_len: tokens per text, special tokens included
-  bool fp16 = false;            ///< fp16: float16 on CUDA (ignored on the CPU)
-  std::string device = "auto";  ///< device: auto (all visible GPUs, else the CPU), cpu, cuda:N
-  bool noCache = false;         ///< no_cache: neither read nor write the embedding cache
-  std::string cacheDir;         ///< cache_dir: empty for EmbeddingCache::defaultDirectory()
+  std::size_t batchSize = 256;    ///< batch_size: texts per forward pass
+  std::size_t maxLength = 512;    ///< max_len: tokens per text, special tokens included
+  bool fp16 = false;              ///< fp16: float16 on CUDA (ignored on the CPU)
+  std::string device = "auto";    ///< device: auto (all visible GPUs, else the CPU), cpu, cuda:N
+  bool noCache = false;           ///< no_cache: neither read nor write the embedding cache
+  std::string cacheDir;           ///< cache_dir: empty for EmbeddingCache::defaultDirectory()
+  std::string revision = "main";  ///< revision: of models named by hub id (branch, tag, commit)
 
   LoadOptions loadOptions() const;
   /// The embedding cache asked for; nullptr with noCache. `onWriteFailure` (may be empty) hears,
@@ -55,6 +56,11 @@ void visitEncodingFields(EncodingOptions& o, Visitor&& visit, const char* group,
                      "Embedding cache folder (default: "
                      "$XDG_CACHE_HOME/embedlab/embeddings).")},
         o.cacheDir);
+  visit({"revision", group,
+         OPTION_TEXT("Options",
+                     "Which revision of a model named by hub id (org/name) to read from the "
+                     "Hugging Face cache: a branch, a tag or a commit hash.")},
+        o.revision);
 }
 
 /// Throws UsageError for a batch size or length out of range.

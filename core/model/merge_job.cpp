@@ -1,5 +1,7 @@
 #include "core/model/merge_job.h"
 
+#include "core/model/hub_cache.h"
+
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
@@ -30,7 +32,9 @@ class MergeJob {
       : options_(options), context_(context) {}
 
   MergeJobResult run() {
-    std::vector<std::filesystem::path> models(options_.models.begin(), options_.models.end());
+    std::vector<std::filesystem::path> models;  // folders, or hub ids read from the cache
+    for (const std::string& model : options_.models)
+      models.push_back(resolveModelFolder(model, options_.encoding.revision));
     if (const std::string difference = mergeIncompatibility(models); !difference.empty())
       throw InputError(options_.models[0], "cannot be merged with the others: " + difference);
     MergeJobResult result;

@@ -86,10 +86,11 @@ torch::Tensor RerankerModel::Impl::logits(const BatchTensors& batch) const {
       .to(torch::kFloat);
 }
 
-bool RerankerModel::isReranker(const std::filesystem::path& folderOrId) {
+bool RerankerModel::isReranker(const std::filesystem::path& folderOrId,
+                               const std::string& revision) {
   std::filesystem::path folder = folderOrId;
   try {
-    folder = resolveModelFolder(folderOrId.string());  // a hub id in the cache
+    folder = resolveModelFolder(folderOrId.string(), revision);  // a hub id in the cache
   } catch (const InputError&) {
     return false;
   }
@@ -112,7 +113,8 @@ bool RerankerModel::isReranker(const std::filesystem::path& folderOrId) {
 
 RerankerModel RerankerModel::load(const std::filesystem::path& folderOrId,
                                   const LoadOptions& options) {
-  const std::filesystem::path folder = resolveModelFolder(folderOrId.string());  // or a hub id
+  const std::filesystem::path folder =
+      resolveModelFolder(folderOrId.string(), options.revision);  // or a hub id
   if (!isReranker(folder)) {
     throw InputError((folder / "config.json").string(),
                      "is not a reranker's: its \"architectures\" names no "

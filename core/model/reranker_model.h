@@ -33,7 +33,7 @@ using TextPair = std::pair<std::string, std::string>;
 class RerankerModel {
  public:
   /// Whether `folder` holds a sequence-classification checkpoint (config.json's architectures).
-  static bool isReranker(const std::filesystem::path& folder);
+  static bool isReranker(const std::filesystem::path& folder, const std::string& revision = "main");
 
   /// Loads a reranker folder; throws InputError when it is not one (naming what is missing).
   static RerankerModel load(const std::filesystem::path& folder, const LoadOptions& options = {});

@@ -4,7 +4,9 @@
 #include <torch/torch.h>
 
 #include <cmath>
+#include <map>
 #include <optional>
+#include <tuple>
 
 #include "core/dist/torch/process_group.h"
 #include "core/model/embedding_model.h"
@@ -55,6 +57,16 @@ class BiEncoderTask : public TrainingTask {
       }
     }
     model_->impl().network->train();
+    // The saved model's sentence-transformers prompts are the instructions it was trained with,
+    // so its users put the same text before queries and passages.
+    std::map<std::string, std::string> prompts = model_->prompts();
+    for (const auto& [name, format, instruction] :
+         {std::tuple{"query", &queryFormat_, &options_.queryInstruction},
+          std::tuple{"passage", &passageFormat_, &options_.passageInstruction}}) {
+      if (!instruction->empty() && format->after.empty())
+        prompts[name] = format->apply(*instruction, "");
+    }
+    model_->setPrompts(std::move(prompts));
   }
 
   /// The encoder and the Dense layers after pooling.

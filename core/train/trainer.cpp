@@ -22,6 +22,7 @@
 #include "core/eval/retrieval_evaluator.h"
 #include "core/model/encoder_config.h"
 #include "core/model/hub_cache.h"
+#include "core/model/sentence_transformers_metadata.h"
 #include "core/model/torch/rng_state.h"
 #include "core/train/chance_level_monitor.h"
 #include "core/train/epoch_schedule.h"
@@ -129,6 +130,9 @@ class Trainer {
   void checkLengths(const std::filesystem::path& source) const;
   void noteTeacherScores(const std::vector<TrainingExample>& examples);
   void saveCheckpoint(std::int64_t step);
+  /// Instructions not given become the model's sentence-transformers prompts (so training,
+  /// evaluation and the saved model's prompts agree with what its users put before texts).
+  void useModelPrompts(const std::filesystem::path& model);
   void saveRngStates(const std::filesystem::path& folder);
   void restoreRngStates(const std::filesystem::path& folder);
   void log(std::int64_t step, Clock::time_point now);
@@ -220,10 +224,26 @@ void Trainer::setUpProcesses() {
   torch::manual_seed(options_.seed);
 }
 
+void Trainer::useModelPrompts(const std::filesystem::path& model) {
+  const model::SentenceTransformersMetadata metadata =
+      model::readSentenceTransformersMetadata(model);
+  for (auto [instruction, role, flag] :
+       {std::tuple{&options_.queryInstruction, model::PromptRole::Query,
+                   "query_instruction_for_retrieval"},
+        std::tuple{&options_.passageInstruction, model::PromptRole::Passage,
+                   "passage_instruction"}}) {
+    if (!instruction->empty()) continue;
+    *instruction = model::promptFor(metadata.prompts, metadata.defaultPromptName, role);
+    if (!instruction->empty())
+      note(fmt::format("--{} is the model's sentence-transformers prompt \"{}\"", flag,
+                       *instruction));
+  }
+}
+
 void Trainer::loadModelAndData() {
   // A folder, or a hub id looked up in --cache_dir's hub cache (or the environment's).
   std::filesystem::path source = model::resolveModelFolder(
-      options_.modelNameOrPath, "main",
+      options_.modelNameOrPath, options_.revision,
       options_.cacheDir.empty() ? model::hubCacheDirectory()
                                 : std::filesystem::path(options_.cacheDir));
   std::filesystem::path resumeFrom;
@@ -244,6 +264,7 @@ void Trainer::loadModelAndData() {
     }
     source = resumeFrom;
   }
+  if (options_.task == "embedding") useModelPrompts(source);
   task_ = options_.task == "reranker"
               ? makeRerankerTask(options_)
               : makeBiEncoderTask(options_, group_.get(), environment_.worldSize);

@@ -44,6 +44,12 @@ void visitFields(TrainingOptions& o, Visitor&& visit) {
                      "~/.cache/huggingface/hub)."),
          kBoth},
         o.cacheDir);
+  visit({"revision", kData,
+         OPTION_TEXT("Options",
+                     "Which revision of a hub id in model_name_or_path to read from the cache: a "
+                     "branch, a tag or a commit hash."),
+         kBoth},
+        o.revision);
   visit({"train_data", kData,
          OPTION_TEXT("Options",
                      "Training files of {\"query\", \"pos\", \"neg\"} lines; a folder stands "

@@ -28,6 +28,8 @@ struct TrainingOptions {
   /// cache_dir: the Hugging Face hub cache a hub id in model_name_or_path is looked up in ("":
   /// $HF_HUB_CACHE, $HF_HOME/hub or ~/.cache/huggingface/hub)
   std::string cacheDir;
+  /// revision: which revision of a hub id to read from the cache (branch, tag or commit)
+  std::string revision = "main";
   /// train_data: JSONL files ({"query", "pos", "neg"} lines), or folders: their .jsonl files
   std::vector<std::string> trainData;
   /// same_dataset_within_batch: every global batch from one train_data file

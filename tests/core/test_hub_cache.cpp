@@ -6,6 +6,7 @@
 
 #include <cstdlib>
 #include <fstream>
+#include <nlohmann/json.hpp>
 
 #include "core/model/embedding_model.h"
 #include "core/model/hub_cache.h"
@@ -125,6 +126,82 @@ class TestHubCache : public QObject {
                      path(kDemo / "dev"), "--progress", "none"});
     QVERIFY(run.exitCode != 0);
     QVERIFY2(run.err.contains("huggingface-cli download org/missing"), qPrintable(run.err));
+  }
+
+  void everyJobReadsTheRevisionItIsGiven() {
+    // org/tiny at v2 is the model of folder "second": each job gives what that folder gives.
+    std::ofstream(folder_ / "texts.jsonl") << "{\"text\": \"a package manager\"}\n";
+    const auto both = [&](const QStringList& byRevision, const QStringList& byFolder) {
+      const auto first = test::cli(QStringList{"--no-history"} + byRevision);
+      const auto second = test::cli(QStringList{"--no-history"} + byFolder);
+      QVERIFY2(first.exitCode == 0, qPrintable(first.err));
+      QVERIFY2(second.exitCode == 0, qPrintable(second.err));
+    };
+    both({"encode", "--model", "org/tiny", "--revision", "v2", "--input",
+          path(folder_ / "texts.jsonl"), "--output", path(folder_ / "v2.npy")},
+         {"encode", "--model", path(folder_ / "second"), "--input", path(folder_ / "texts.jsonl"),
+          "--output", path(folder_ / "second.npy")});
+    QCOMPARE(test::readFile(folder_ / "v2.npy"), test::readFile(folder_ / "second.npy"));
+    QVERIFY(test::readFile(folder_ / "v2.npy") != test::readFile(folder_ / "e.npy"));  // main
+
+    const QStringList eval = {"eval", "--data",     path(kDemo / "dev"), "--max_len",
+                              "32",   "--no_cache", "--progress",        "none"};
+    both(eval + QStringList{"--model", "org/tiny", "--revision", "v2", "--output",
+                            path(folder_ / "v2.json")},
+         eval + QStringList{"--model", path(folder_ / "second"), "--output",
+                            path(folder_ / "second.json")});
+    const auto metrics = [&](const std::string& file) {
+      std::ifstream in(folder_ / file);
+      return nlohmann::json::parse(in)["results"][0]["metrics"];
+    };
+    QCOMPARE(metrics("v2.json"), metrics("second.json"));
+
+    const QStringList mine = {"mine",
+                              "--input_file",
+                              path(kDemo / "train.jsonl"),
+                              "--range_for_sampling",
+                              "1-8",
+                              "--negative_number",
+                              "2",
+                              "--max_len",
+                              "32",
+                              "--no_cache",
+                              "--progress",
+                              "none"};
+    both(mine + QStringList{"--model_name_or_path", "org/tiny", "--revision", "v2", "--output_file",
+                            path(folder_ / "v2.jsonl")},
+         mine + QStringList{"--model_name_or_path", path(folder_ / "second"), "--output_file",
+                            path(folder_ / "second.jsonl")});
+    QCOMPARE(test::readFile(folder_ / "v2.jsonl"), test::readFile(folder_ / "second.jsonl"));
+
+    const QStringList train = {"train",
+                               "--train_data",
+                               path(kDemo / "train.jsonl"),
+                               "--max_steps",
+                               "1",
+                               "--per_device_train_batch_size",
+                               "4",
+                               "--train_group_size",
+                               "1",
+                               "--query_max_len",
+                               "16",
+                               "--passage_max_len",
+                               "32",
+                               "--save_steps",
+                               "0",
+                               "--progress",
+                               "none"};
+    both(train + QStringList{"--model_name_or_path", "org/tiny", "--revision", "v2", "--output_dir",
+                             path(folder_ / "run-v2")},
+         train + QStringList{"--model_name_or_path", path(folder_ / "second"), "--output_dir",
+                             path(folder_ / "run-second")});
+    QCOMPARE(test::readFile(folder_ / "run-v2" / "model.safetensors"),
+             test::readFile(folder_ / "run-second" / "model.safetensors"));
+    const auto wrong = test::cli({"--no-history", "train", "--model_name_or_path", "org/tiny",
+                                  "--revision", "v9", "--train_data", path(kDemo / "train.jsonl"),
+                                  "--output_dir", path(folder_ / "run-v9")});
+    QVERIFY(wrong.exitCode != 0);
+    QVERIFY2(wrong.err.contains("revision \"v9\""), qPrintable(wrong.err));
   }
 
  private:

@@ -152,6 +152,52 @@ class TestSentenceTransformersModules : public QObject {
              std::string("passage"));
   }
 
+  void jobsUseTheModelsPromptsWhenGivenNoInstructions() {
+    test::TempFolder folder;
+    // eval: the dense fixture's prompts ("query : ", "passage : ") are the instructions.
+    auto run = test::cli({"--no-history", "eval", "--model", test::path(kDense), "--data",
+                          test::path(kDemo / "dev"), "--max_len", "32", "--no_cache", "--progress",
+                          "none", "--output", test::path(folder / "eval.json")});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    const nlohmann::json result = readJson(folder / "eval.json")["results"][0];
+    QCOMPARE(result["query_instruction"].get<std::string>(), std::string("query : "));
+    QCOMPARE(result["passage_instruction"].get<std::string>(), std::string("passage : "));
+    // train: an instruction given is trained with and saved as the prompt; the one not given
+    // is the model's prompt, saved unchanged.
+    std::ifstream demo(kDemo / "train.jsonl");
+    std::string lines, line;
+    for (int i = 0; i < 8 && std::getline(demo, line); ++i)
+      lines += line + "\n";
+    test::writeFile(folder / "train.jsonl", lines);
+    run = test::cli({"--no-history",
+                     "train",
+                     "--model_name_or_path",
+                     test::path(kDense),
+                     "--train_data",
+                     test::path(folder / "train.jsonl"),
+                     "--output_dir",
+                     test::path(folder / "run"),
+                     "--per_device_train_batch_size",
+                     "4",
+                     "--train_group_size",
+                     "2",
+                     "--passage_max_len",
+                     "32",
+                     "--max_steps",
+                     "1",
+                     "--query_instruction_for_retrieval",
+                     "a : ",
+                     "--progress",
+                     "none"});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    QVERIFY2(run.err.contains("--passage_instruction is the model's sentence-transformers prompt"),
+             qPrintable(run.err));
+    const nlohmann::json prompts =
+        readJson(folder / "run" / "config_sentence_transformers.json")["prompts"];
+    QCOMPARE(prompts["query"].get<std::string>(), std::string("a : "));
+    QCOMPARE(prompts["passage"].get<std::string>(), std::string("passage : "));
+  }
+
   void promptsStandInForMissingInstructions() {
     const std::map<std::string, std::string> prompts = {
         {"query", "q: "}, {"document", "d: "}, {"other", "o: "}};
