@@ -16,6 +16,7 @@
 #include "core/model/embedding_model.h"
 #include "core/model/reranker_model.h"
 #include "core/model/safetensors.h"
+#include "core/model/sentence_transformers_metadata.h"
 #include "core/model/torch/embedding_model_impl.h"
 
 namespace embedlab::model {
@@ -137,6 +138,14 @@ std::string vocabularyDifference(const std::filesystem::path& first,
 
 std::string mergeIncompatibility(const std::vector<std::filesystem::path>& models) {
   if (models.size() < 2) return "merging needs two models or more";
+  for (const auto& model : models) {
+    // Their weights live outside model.safetensors; averaging only the encoder's would pair the
+    // merged encoder with one model's projection.
+    if (!readSentenceTransformersMetadata(model).dense.empty()) {
+      return model.string() +
+             " has a sentence-transformers Dense module, which merging does not average yet";
+    }
+  }
   const nlohmann::json firstConfig = readConfig(models[0]);
   const Checkpoint first(models[0]);
   const std::string firstName = models[0].string();

@@ -192,6 +192,11 @@ class TestModelMerge : public QObject {
     QVERIFY2(problem.contains("tokenizer.json differs"), qPrintable(problem));
 
     QVERIFY(mergeIncompatibility({folder_ / "a", folder_ / "b"}).empty());
+
+    // A Dense module's weights are not averaged: refused rather than half-merged.
+    const std::filesystem::path dense = EMBEDLAB_SOURCE_DIR "/tests/data/pytorch-checkpoints/dense";
+    problem = QString::fromStdString(mergeIncompatibility({dense, dense}));
+    QVERIFY2(problem.contains("Dense module, which merging does not average"), qPrintable(problem));
   }
 
   void checksTheWeights() {
