@@ -391,10 +391,6 @@
         <translation>Der Hugging-Face-Modellordner, von dem aus trainiert wird.</translation>
     </message>
     <message>
-        <source>Training files of {&quot;query&quot;, &quot;pos&quot;, &quot;neg&quot;} lines.</source>
-        <translation>Trainingsdateien aus {&quot;query&quot;, &quot;pos&quot;, &quot;neg&quot;}-Zeilen.</translation>
-    </message>
-    <message>
         <source>The run folder: options, metrics, checkpoints; the final model lands at its root.</source>
         <translation>Der Laufordner: Optionen, Metriken, Checkpoints; das fertige Modell landet in seiner obersten Ebene.</translation>
     </message>
@@ -473,10 +469,6 @@
     <message>
         <source>Optimiser steps in all; when positive it overrides the epochs.</source>
         <translation>Optimiererschritte insgesamt; ein positiver Wert hat Vorrang vor den Epochen.</translation>
-    </message>
-    <message>
-        <source>Queries per worker and step. Larger batches give more in-batch negatives and usually better models; the gradient cache makes them fit in memory.</source>
-        <translation>Anfragen pro Worker und Schritt. Größere Batches liefern mehr In-Batch-Negative und meist bessere Modelle; der Gradienten-Cache lässt sie in den Speicher passen.</translation>
     </message>
     <message>
         <source>Drop short batches instead of filling them with queries trained a second time.</source>
@@ -621,6 +613,66 @@
     <message>
         <source>Where the metrics also go: none, or tensorboard (event files under output_dir/runs/, for `tensorboard --logdir output_dir/runs`).</source>
         <translation>Wohin die Metriken zusätzlich gehen: none oder tensorboard (Ereignisdateien unter output_dir/runs/, für `tensorboard --logdir output_dir/runs`).</translation>
+    </message>
+    <message>
+        <source>Longest query in tokens (default: max_len).</source>
+        <translation>Längste Anfrage in Token (Standard: max_len).</translation>
+    </message>
+    <message>
+        <source>Longest candidate in tokens (default: max_len).</source>
+        <translation>Längster Kandidat in Token (Standard: max_len).</translation>
+    </message>
+    <message>
+        <source>Queries searched per FAISS call: more use more memory.</source>
+        <translation>Anfragen je FAISS-Suchaufruf: mehr brauchen mehr Speicher.</translation>
+    </message>
+    <message>
+        <source>Which revision of a model named by hub id (org/name) to read from the Hugging Face cache: a branch, a tag or a commit hash.</source>
+        <translation>Welche Revision eines per Hub-ID (org/name) benannten Modells aus dem Hugging-Face-Cache gelesen wird: ein Branch, ein Tag oder ein Commit-Hash.</translation>
+    </message>
+    <message>
+        <source>The Hugging Face hub cache where a hub id (org/name) in model_name_or_path is looked up (default: $HF_HUB_CACHE, else $HF_HOME/hub, else ~/.cache/huggingface/hub).</source>
+        <translation>Der Hugging-Face-Hub-Cache, in dem eine Hub-ID (org/name) in model_name_or_path gesucht wird (Standard: $HF_HUB_CACHE, sonst $HF_HOME/hub, sonst ~/.cache/huggingface/hub).</translation>
+    </message>
+    <message>
+        <source>Which revision of a hub id in model_name_or_path to read from the cache: a branch, a tag or a commit hash.</source>
+        <translation>Welche Revision einer Hub-ID in model_name_or_path aus dem Cache gelesen wird: ein Branch, ein Tag oder ein Commit-Hash.</translation>
+    </message>
+    <message>
+        <source>Training files of {&quot;query&quot;, &quot;pos&quot;, &quot;neg&quot;} lines; a folder stands for every .jsonl file directly in it, by name.</source>
+        <translation>Trainingsdateien aus {&quot;query&quot;, &quot;pos&quot;, &quot;neg&quot;}-Zeilen; ein Ordner steht für jede .jsonl-Datei direkt darin, nach Namen geordnet.</translation>
+    </message>
+    <message>
+        <source>Draw every global batch from one train_data file: each file&apos;s queries are shuffled and cut into batches, and the batches shuffled, so that in-batch negatives come from the same kind of data.</source>
+        <translation>Jeden globalen Batch aus einer einzigen train_data-Datei ziehen: Die Anfragen jeder Datei werden gemischt und in Batches geteilt, die Batches gemischt, sodass In-Batch-Negative aus derselben Art von Daten stammen.</translation>
+    </message>
+    <message>
+        <source>Train into an output_dir that already holds files, writing over them. Without it such a folder is refused, unless the run resumes from a checkpoint in it.</source>
+        <translation>In ein output_dir trainieren, das bereits Dateien enthält, und sie überschreiben. Ohne diese Option wird ein solcher Ordner abgelehnt, außer der Lauf wird aus einem Checkpoint darin fortgesetzt.</translation>
+    </message>
+    <message>
+        <source>How the instruction (or a line&apos;s &quot;prompt&quot;) and the query are joined: a Python format string with two {}, filled with the instruction and the query, e.g. &quot;&lt;instruct&gt;{}\n&lt;query&gt;{}&quot; (\n is a line break, as in the reference; used only with an instruction).</source>
+        <translation>Wie die Instruktion (oder das &quot;prompt&quot; einer Zeile) und die Anfrage verbunden werden: ein Python-Formatstring mit zwei {}, gefüllt mit Instruktion und Anfrage, z. B. &quot;&lt;instruct&gt;{}\n&lt;query&gt;{}&quot; (\n ist ein Zeilenumbruch, wie in der Referenz; nur mit einer Instruktion verwendet).</translation>
+    </message>
+    <message>
+        <source>How passage_instruction and the passage are joined: a Python format string with two {}, filled with the instruction and the passage (used only with an instruction).</source>
+        <translation>Wie passage_instruction und die Passage verbunden werden: ein Python-Formatstring mit zwei {}, gefüllt mit Instruktion und Passage (nur mit einer Instruktion verwendet).</translation>
+    </message>
+    <message>
+        <source>Pad each tokenized batch to a multiple of N tokens (e.g. 8 for tensor cores; 0: to its longest text only). The extra padding is masked.</source>
+        <translation>Jeden tokenisierten Batch auf ein Vielfaches von N Token auffüllen (z. B. 8 für Tensor Cores; 0: nur bis zum längsten Text). Die zusätzliche Auffüllung wird maskiert.</translation>
+    </message>
+    <message>
+        <source>Queries per worker and micro-batch. Larger batches give more in-batch negatives and usually better models; the gradient cache makes them fit in memory.</source>
+        <translation>Anfragen je Worker und Mikro-Batch. Größere Batches geben mehr In-Batch-Negative und meist bessere Modelle; der Gradienten-Cache bringt sie im Speicher unter.</translation>
+    </message>
+    <message>
+        <source>Micro-batches of per_device_train_batch_size per optimiser step, their gradients summed: a larger effective batch in the same memory. It does not add in-batch negatives (each micro-batch&apos;s loss sees only its own batch); --grad_cache does. Steps, the schedule, logging and checkpoints count optimiser steps.</source>
+        <translation>Mikro-Batches von per_device_train_batch_size je Optimiererschritt, ihre Gradienten summiert: ein größerer effektiver Batch im selben Speicher. Es kommen keine In-Batch-Negative hinzu (der Verlust jedes Mikro-Batches sieht nur seinen eigenen Batch); --grad_cache leistet das. Schritte, Zeitplan, Protokoll und Checkpoints zählen Optimiererschritte.</translation>
+    </message>
+    <message>
+        <source>The learning rate&apos;s course, as Hugging Face&apos;s: linear (warm-up, then down to 0), cosine (warm-up, then half a cosine to 0), constant (no warm-up) or constant_with_warmup.</source>
+        <translation>Verlauf der Lernrate wie bei Hugging Face: linear (Aufwärmen, dann bis 0), cosine (Aufwärmen, dann eine halbe Kosinuskurve bis 0), constant (ohne Aufwärmen) oder constant_with_warmup.</translation>
     </message>
 </context>
 <context>
@@ -2541,6 +2593,10 @@ im Mining-Panel minen.</translation>
     <message>
         <source>base model %1</source>
         <translation>Basismodell %1</translation>
+    </message>
+    <message>
+        <source>%1 already holds files: choose another output_dir, or tick overwrite_output_dir.</source>
+        <translation>%1 enthält bereits Dateien: ein anderes output_dir wählen oder overwrite_output_dir ankreuzen.</translation>
     </message>
 </context>
 <context>

@@ -391,10 +391,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Training files of {&quot;query&quot;, &quot;pos&quot;, &quot;neg&quot;} lines.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The run folder: options, metrics, checkpoints; the final model lands at its root.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -472,10 +468,6 @@
     </message>
     <message>
         <source>Optimiser steps in all; when positive it overrides the epochs.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Queries per worker and step. Larger batches give more in-batch negatives and usually better models; the gradient cache makes them fit in memory.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -620,6 +612,66 @@
     </message>
     <message>
         <source>Where the metrics also go: none, or tensorboard (event files under output_dir/runs/, for `tensorboard --logdir output_dir/runs`).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Longest query in tokens (default: max_len).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Longest candidate in tokens (default: max_len).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Queries searched per FAISS call: more use more memory.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Which revision of a model named by hub id (org/name) to read from the Hugging Face cache: a branch, a tag or a commit hash.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Hugging Face hub cache where a hub id (org/name) in model_name_or_path is looked up (default: $HF_HUB_CACHE, else $HF_HOME/hub, else ~/.cache/huggingface/hub).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Which revision of a hub id in model_name_or_path to read from the cache: a branch, a tag or a commit hash.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training files of {&quot;query&quot;, &quot;pos&quot;, &quot;neg&quot;} lines; a folder stands for every .jsonl file directly in it, by name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Draw every global batch from one train_data file: each file&apos;s queries are shuffled and cut into batches, and the batches shuffled, so that in-batch negatives come from the same kind of data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Train into an output_dir that already holds files, writing over them. Without it such a folder is refused, unless the run resumes from a checkpoint in it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How the instruction (or a line&apos;s &quot;prompt&quot;) and the query are joined: a Python format string with two {}, filled with the instruction and the query, e.g. &quot;&lt;instruct&gt;{}\n&lt;query&gt;{}&quot; (\n is a line break, as in the reference; used only with an instruction).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How passage_instruction and the passage are joined: a Python format string with two {}, filled with the instruction and the passage (used only with an instruction).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pad each tokenized batch to a multiple of N tokens (e.g. 8 for tensor cores; 0: to its longest text only). The extra padding is masked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Queries per worker and micro-batch. Larger batches give more in-batch negatives and usually better models; the gradient cache makes them fit in memory.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Micro-batches of per_device_train_batch_size per optimiser step, their gradients summed: a larger effective batch in the same memory. It does not add in-batch negatives (each micro-batch&apos;s loss sees only its own batch); --grad_cache does. Steps, the schedule, logging and checkpoints count optimiser steps.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The learning rate&apos;s course, as Hugging Face&apos;s: linear (warm-up, then down to 0), cosine (warm-up, then half a cosine to 0), constant (no warm-up) or constant_with_warmup.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2525,6 +2577,10 @@ mine them (Mining panel).</source>
     </message>
     <message>
         <source>base model %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 already holds files: choose another output_dir, or tick overwrite_output_dir.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

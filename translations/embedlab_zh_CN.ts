@@ -391,10 +391,6 @@
         <translation>作为起点的 Hugging Face 模型文件夹。</translation>
     </message>
     <message>
-        <source>Training files of {&quot;query&quot;, &quot;pos&quot;, &quot;neg&quot;} lines.</source>
-        <translation>由 {&quot;query&quot;, &quot;pos&quot;, &quot;neg&quot;} 行组成的训练文件。</translation>
-    </message>
-    <message>
         <source>The run folder: options, metrics, checkpoints; the final model lands at its root.</source>
         <translation>运行文件夹：选项、指标、检查点；最终模型保存在其根目录。</translation>
     </message>
@@ -473,10 +469,6 @@
     <message>
         <source>Optimiser steps in all; when positive it overrides the epochs.</source>
         <translation>优化器总步数；为正数时覆盖轮数设置。</translation>
-    </message>
-    <message>
-        <source>Queries per worker and step. Larger batches give more in-batch negatives and usually better models; the gradient cache makes them fit in memory.</source>
-        <translation>每个工作进程每步的查询数。批次越大，批内负例越多，模型通常也越好；梯度缓存可让大批次放入内存。</translation>
     </message>
     <message>
         <source>Drop short batches instead of filling them with queries trained a second time.</source>
@@ -621,6 +613,66 @@
     <message>
         <source>Where the metrics also go: none, or tensorboard (event files under output_dir/runs/, for `tensorboard --logdir output_dir/runs`).</source>
         <translation>指标的额外去向：none，或 tensorboard（事件文件位于 output_dir/runs/，用于 `tensorboard --logdir output_dir/runs`）。</translation>
+    </message>
+    <message>
+        <source>Longest query in tokens (default: max_len).</source>
+        <translation>查询的最大长度（词元数，默认：max_len）。</translation>
+    </message>
+    <message>
+        <source>Longest candidate in tokens (default: max_len).</source>
+        <translation>候选文本的最大长度（词元数，默认：max_len）。</translation>
+    </message>
+    <message>
+        <source>Queries searched per FAISS call: more use more memory.</source>
+        <translation>每次 FAISS 调用搜索的查询数：越多占用内存越多。</translation>
+    </message>
+    <message>
+        <source>Which revision of a model named by hub id (org/name) to read from the Hugging Face cache: a branch, a tag or a commit hash.</source>
+        <translation>从 Hugging Face 缓存读取以 hub id（org/name）命名的模型的哪个版本：分支、标签或提交哈希。</translation>
+    </message>
+    <message>
+        <source>The Hugging Face hub cache where a hub id (org/name) in model_name_or_path is looked up (default: $HF_HUB_CACHE, else $HF_HOME/hub, else ~/.cache/huggingface/hub).</source>
+        <translation>查找 model_name_or_path 中 hub id（org/name）的 Hugging Face hub 缓存（默认：$HF_HUB_CACHE，否则 $HF_HOME/hub，否则 ~/.cache/huggingface/hub）。</translation>
+    </message>
+    <message>
+        <source>Which revision of a hub id in model_name_or_path to read from the cache: a branch, a tag or a commit hash.</source>
+        <translation>从缓存读取 model_name_or_path 中 hub id 的哪个版本：分支、标签或提交哈希。</translation>
+    </message>
+    <message>
+        <source>Training files of {&quot;query&quot;, &quot;pos&quot;, &quot;neg&quot;} lines; a folder stands for every .jsonl file directly in it, by name.</source>
+        <translation>由 {&quot;query&quot;, &quot;pos&quot;, &quot;neg&quot;} 行组成的训练文件；文件夹代表其中直接包含的所有 .jsonl 文件（按名称排序）。</translation>
+    </message>
+    <message>
+        <source>Draw every global batch from one train_data file: each file&apos;s queries are shuffled and cut into batches, and the batches shuffled, so that in-batch negatives come from the same kind of data.</source>
+        <translation>每个全局批次只取自一个 train_data 文件：各文件的查询先打乱再切成批次，批次再打乱，使批内负例来自同类数据。</translation>
+    </message>
+    <message>
+        <source>Train into an output_dir that already holds files, writing over them. Without it such a folder is refused, unless the run resumes from a checkpoint in it.</source>
+        <translation>训练到已有文件的 output_dir 并覆盖它们。没有此选项时，这样的文件夹会被拒绝，除非从其中的检查点恢复运行。</translation>
+    </message>
+    <message>
+        <source>How the instruction (or a line&apos;s &quot;prompt&quot;) and the query are joined: a Python format string with two {}, filled with the instruction and the query, e.g. &quot;&lt;instruct&gt;{}\n&lt;query&gt;{}&quot; (\n is a line break, as in the reference; used only with an instruction).</source>
+        <translation>指令（或行内的 &quot;prompt&quot;）与查询的拼接方式：含两个 {} 的 Python 格式字符串，依次填入指令和查询，例如 &quot;&lt;instruct&gt;{}\n&lt;query&gt;{}&quot;（\n 为换行，与参考实现相同；仅在有指令时使用）。</translation>
+    </message>
+    <message>
+        <source>How passage_instruction and the passage are joined: a Python format string with two {}, filled with the instruction and the passage (used only with an instruction).</source>
+        <translation>passage_instruction 与段落的拼接方式：含两个 {} 的 Python 格式字符串，依次填入指令和段落（仅在有指令时使用）。</translation>
+    </message>
+    <message>
+        <source>Pad each tokenized batch to a multiple of N tokens (e.g. 8 for tensor cores; 0: to its longest text only). The extra padding is masked.</source>
+        <translation>将每个分词后的批次填充到 N 个词元的倍数（例如张量核心用 8；0：只填充到最长文本）。额外的填充会被遮蔽。</translation>
+    </message>
+    <message>
+        <source>Queries per worker and micro-batch. Larger batches give more in-batch negatives and usually better models; the gradient cache makes them fit in memory.</source>
+        <translation>每个工作进程每个微批次的查询数。批次越大，批内负例越多，模型通常越好；梯度缓存可让大批次放入内存。</translation>
+    </message>
+    <message>
+        <source>Micro-batches of per_device_train_batch_size per optimiser step, their gradients summed: a larger effective batch in the same memory. It does not add in-batch negatives (each micro-batch&apos;s loss sees only its own batch); --grad_cache does. Steps, the schedule, logging and checkpoints count optimiser steps.</source>
+        <translation>每个优化器步骤包含的 per_device_train_batch_size 微批次数，梯度累加：在相同内存下获得更大的有效批次。它不会增加批内负例（每个微批次的损失只看到自己的批次）；--grad_cache 可以。步数、学习率计划、日志和检查点都按优化器步骤计数。</translation>
+    </message>
+    <message>
+        <source>The learning rate&apos;s course, as Hugging Face&apos;s: linear (warm-up, then down to 0), cosine (warm-up, then half a cosine to 0), constant (no warm-up) or constant_with_warmup.</source>
+        <translation>学习率的变化方式，与 Hugging Face 相同：linear（预热后线性降到 0）、cosine（预热后按半个余弦降到 0）、constant（无预热）或 constant_with_warmup。</translation>
     </message>
 </context>
 <context>
@@ -2533,6 +2585,10 @@ mine them (Mining panel).</source>
     <message>
         <source>base model %1</source>
         <translation>基础模型 %1</translation>
+    </message>
+    <message>
+        <source>%1 already holds files: choose another output_dir, or tick overwrite_output_dir.</source>
+        <translation>%1 已包含文件：请选择其他 output_dir，或勾选 overwrite_output_dir。</translation>
     </message>
 </context>
 <context>
