@@ -97,28 +97,9 @@ class TestHubCache : public QObject {
                      "--range_for_sampling", "1-8", "--negative_number", "2", "--max_len", "32",
                      "--no_cache", "--progress", "none"});
     QVERIFY2(run.exitCode == 0, qPrintable(run.err));
-    run = test::cli({"--no-history",
-                     "train",
-                     "--model_name_or_path",
-                     "org/tiny",
-                     "--train_data",
-                     path(kDemo / "train.jsonl"),
-                     "--output_dir",
-                     path(folder_ / "run"),
-                     "--max_steps",
-                     "2",
-                     "--per_device_train_batch_size",
-                     "4",
-                     "--train_group_size",
-                     "1",
-                     "--query_max_len",
-                     "16",
-                     "--passage_max_len",
-                     "32",
-                     "--save_steps",
-                     "0",
-                     "--progress",
-                     "none"});
+    run = test::cli(
+        QStringList{"--no-history"} + trainArguments() +
+        QStringList{"--model_name_or_path", "org/tiny", "--output_dir", path(folder_ / "run")});
     QVERIFY2(run.exitCode == 0, qPrintable(run.err));
     QVERIFY(std::filesystem::exists(folder_ / "run" / "model.safetensors"));
     QVERIFY(std::filesystem::exists(folder_ / "run" / "vocab.txt"));  // copied from the snapshot
@@ -174,37 +155,42 @@ class TestHubCache : public QObject {
                             path(folder_ / "second.jsonl")});
     QCOMPARE(test::readFile(folder_ / "v2.jsonl"), test::readFile(folder_ / "second.jsonl"));
 
-    const QStringList train = {"train",
-                               "--train_data",
-                               path(kDemo / "train.jsonl"),
-                               "--max_steps",
-                               "1",
-                               "--per_device_train_batch_size",
-                               "4",
-                               "--train_group_size",
-                               "1",
-                               "--query_max_len",
-                               "16",
-                               "--passage_max_len",
-                               "32",
-                               "--save_steps",
-                               "0",
-                               "--progress",
-                               "none"};
+    const QStringList train = trainArguments();
     both(train + QStringList{"--model_name_or_path", "org/tiny", "--revision", "v2", "--output_dir",
                              path(folder_ / "run-v2")},
          train + QStringList{"--model_name_or_path", path(folder_ / "second"), "--output_dir",
                              path(folder_ / "run-second")});
     QCOMPARE(test::readFile(folder_ / "run-v2" / "model.safetensors"),
              test::readFile(folder_ / "run-second" / "model.safetensors"));
-    const auto wrong = test::cli({"--no-history", "train", "--model_name_or_path", "org/tiny",
-                                  "--revision", "v9", "--train_data", path(kDemo / "train.jsonl"),
-                                  "--output_dir", path(folder_ / "run-v9")});
+    const auto wrong = test::cli(QStringList{"--no-history"} + train +
+                                 QStringList{"--model_name_or_path", "org/tiny", "--revision", "v9",
+                                             "--output_dir", path(folder_ / "run-v9")});
     QVERIFY(wrong.exitCode != 0);
     QVERIFY2(wrong.err.contains("revision \"v9\""), qPrintable(wrong.err));
   }
 
  private:
+  /// A `train` on the demo data, without the model and the output folder.
+  static QStringList trainArguments() {
+    return {"train",
+            "--train_data",
+            path(kDemo / "train.jsonl"),
+            "--max_steps",
+            "1",
+            "--per_device_train_batch_size",
+            "4",
+            "--train_group_size",
+            "1",
+            "--query_max_len",
+            "16",
+            "--passage_max_len",
+            "32",
+            "--save_steps",
+            "0",
+            "--progress",
+            "none"};
+  }
+
   test::TempFolder folder_;
 };
 

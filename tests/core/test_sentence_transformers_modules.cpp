@@ -35,6 +35,22 @@ float largestDifference(const std::vector<float>& a, const std::vector<float>& b
   return largest;
 }
 
+/// `train` from the dense fixture on the demo's first 16 queries into `folder`/run, with
+/// `extra` arguments.
+test::ProcessRun trainDense(const test::TempFolder& folder, const QStringList& extra) {
+  std::ifstream demo(kDemo / "train.jsonl");
+  std::string lines, line;
+  for (int i = 0; i < 16 && std::getline(demo, line); ++i)
+    lines += line + "\n";
+  test::writeFile(folder / "train.jsonl", lines);
+  return test::cli(QStringList{"--no-history", "train", "--model_name_or_path", test::path(kDense),
+                               "--train_data", test::path(folder / "train.jsonl"), "--output_dir",
+                               test::path(folder / "run"), "--per_device_train_batch_size", "4",
+                               "--train_group_size", "2", "--passage_max_len", "32", "--progress",
+                               "none"} +
+                   extra);
+}
+
 }  // namespace
 
 class TestSentenceTransformersModules : public QObject {
@@ -75,32 +91,8 @@ class TestSentenceTransformersModules : public QObject {
 
   void trainingKeepsAndTrainsTheDenseLayer() {
     test::TempFolder folder;
-    std::ifstream demo(kDemo / "train.jsonl");
-    std::string lines, line;
-    for (int i = 0; i < 16 && std::getline(demo, line); ++i)
-      lines += line + "\n";
-    test::writeFile(folder / "train.jsonl", lines);
-    const auto run = test::cli({"train",
-                                "--model_name_or_path",
-                                test::path(kDense),
-                                "--train_data",
-                                test::path(folder / "train.jsonl"),
-                                "--output_dir",
-                                test::path(folder / "run"),
-                                "--per_device_train_batch_size",
-                                "4",
-                                "--train_group_size",
-                                "2",
-                                "--passage_max_len",
-                                "32",
-                                "--max_steps",
-                                "3",
-                                "--learning_rate",
-                                "1e-2",
-                                "--progress",
-                                "none",
-                                "--save_steps",
-                                "0"});
+    const auto run =
+        trainDense(folder, {"--max_steps", "3", "--learning_rate", "1e-2", "--save_steps", "0"});
     QVERIFY2(run.exitCode == 0, qPrintable(run.err));
     const EmbeddingModel tuned = EmbeddingModel::load(folder / "run");
     QCOMPARE(tuned.dimension(), std::size_t{8});
@@ -164,31 +156,7 @@ class TestSentenceTransformersModules : public QObject {
     QCOMPARE(result["passage_instruction"].get<std::string>(), std::string("passage : "));
     // train: an instruction given is trained with and saved as the prompt; the one not given
     // is the model's prompt, saved unchanged.
-    std::ifstream demo(kDemo / "train.jsonl");
-    std::string lines, line;
-    for (int i = 0; i < 8 && std::getline(demo, line); ++i)
-      lines += line + "\n";
-    test::writeFile(folder / "train.jsonl", lines);
-    run = test::cli({"--no-history",
-                     "train",
-                     "--model_name_or_path",
-                     test::path(kDense),
-                     "--train_data",
-                     test::path(folder / "train.jsonl"),
-                     "--output_dir",
-                     test::path(folder / "run"),
-                     "--per_device_train_batch_size",
-                     "4",
-                     "--train_group_size",
-                     "2",
-                     "--passage_max_len",
-                     "32",
-                     "--max_steps",
-                     "1",
-                     "--query_instruction_for_retrieval",
-                     "a : ",
-                     "--progress",
-                     "none"});
+    run = trainDense(folder, {"--max_steps", "1", "--query_instruction_for_retrieval", "a : "});
     QVERIFY2(run.exitCode == 0, qPrintable(run.err));
     QVERIFY2(run.err.contains("--passage_instruction is the model's sentence-transformers prompt"),
              qPrintable(run.err));
