@@ -674,6 +674,10 @@
         <source>The learning rate&apos;s course, as Hugging Face&apos;s: linear (warm-up, then down to 0), cosine (warm-up, then half a cosine to 0), constant (no warm-up) or constant_with_warmup.</source>
         <translation>Verlauf der Lernrate wie bei Hugging Face: linear (Aufwärmen, dann bis 0), cosine (Aufwärmen, dann eine halbe Kosinuskurve bis 0), constant (ohne Aufwärmen) oder constant_with_warmup.</translation>
     </message>
+    <message>
+        <source>Accepted for the reference&apos;s commands, without effect: EmbedLab reads the training files directly and keeps no dataset cache (default: none).</source>
+        <translation>Für die Befehle der Referenz angenommen, ohne Wirkung: EmbedLab liest die Trainingsdateien direkt und hält keinen Datensatz-Cache (Standard: keiner).</translation>
+    </message>
 </context>
 <context>
     <name>PlotExport</name>

@@ -674,6 +674,10 @@
         <source>The learning rate&apos;s course, as Hugging Face&apos;s: linear (warm-up, then down to 0), cosine (warm-up, then half a cosine to 0), constant (no warm-up) or constant_with_warmup.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Accepted for the reference&apos;s commands, without effect: EmbedLab reads the training files directly and keeps no dataset cache (default: none).</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>PlotExport</name>

@@ -674,6 +674,10 @@
         <source>The learning rate&apos;s course, as Hugging Face&apos;s: linear (warm-up, then down to 0), cosine (warm-up, then half a cosine to 0), constant (no warm-up) or constant_with_warmup.</source>
         <translation>学习率的变化方式，与 Hugging Face 相同：linear（预热后线性降到 0）、cosine（预热后按半个余弦降到 0）、constant（无预热）或 constant_with_warmup。</translation>
     </message>
+    <message>
+        <source>Accepted for the reference&apos;s commands, without effect: EmbedLab reads the training files directly and keeps no dataset cache (default: none).</source>
+        <translation>为兼容参考实现的命令而接受，但不起作用：EmbedLab 直接读取训练文件，不保留数据集缓存（默认：无）。</translation>
+    </message>
 </context>
 <context>
     <name>PlotExport</name>

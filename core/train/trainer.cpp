@@ -264,6 +264,10 @@ void Trainer::loadModelAndData() {
     }
     source = resumeFrom;
   }
+  if (!options_.cachePath.empty())
+    note(
+        "--cache_path has no effect: EmbedLab reads the training files directly and keeps no "
+        "dataset cache");
   if (options_.task == "embedding") useModelPrompts(source);
   task_ = options_.task == "reranker"
               ? makeRerankerTask(options_)

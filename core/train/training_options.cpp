@@ -50,6 +50,12 @@ void visitFields(TrainingOptions& o, Visitor&& visit) {
                      "branch, a tag or a commit hash."),
          kBoth},
         o.revision);
+  visit({"cache_path", kData,
+         OPTION_TEXT("Options",
+                     "Accepted for the reference's commands, without effect: EmbedLab reads the "
+                     "training files directly and keeps no dataset cache (default: none)."),
+         kBoth},
+        o.cachePath);
   visit({"train_data", kData,
          OPTION_TEXT("Options",
                      "Training files of {\"query\", \"pos\", \"neg\"} lines; a folder stands "

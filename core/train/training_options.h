@@ -30,6 +30,9 @@ struct TrainingOptions {
   std::string cacheDir;
   /// revision: which revision of a hub id to read from the cache (branch, tag or commit)
   std::string revision = "main";
+  /// cache_path: the reference's tokenized-dataset cache; accepted, unused (EmbedLab reads the
+  /// JSONL files directly)
+  std::string cachePath;
   /// train_data: JSONL files ({"query", "pos", "neg"} lines), or folders: their .jsonl files
   std::vector<std::string> trainData;
   /// same_dataset_within_batch: every global batch from one train_data file

@@ -235,6 +235,16 @@ class TestCliTrain : public QObject {
     QVERIFY(!std::filesystem::exists(folder_ / "deepspeed"));
   }
 
+  // --cache_path (the reference's dataset cache) is taken and said to do nothing.
+  void cachePathIsAcceptedAndSaidToDoNothing() {
+    const auto run = cli(base("cache-path") << "--cache_path"
+                                            << "./cache/data"
+                                            << "--max_steps"
+                                            << "1");
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    QVERIFY2(run.err.contains("--cache_path has no effect"), qPrintable(run.err));
+  }
+
   void anOutputDirWithFilesNeedsOverwriteOutputDir() {
     QVERIFY(cli(base("taken") << "--max_steps"
                               << "1")
