@@ -134,18 +134,87 @@ std::string vocabularyDifference(const std::filesystem::path& first,
   return {};
 }
 
+// The first difference between the models' sentence-transformers Dense modules (their
+// configuration, then their tensors), or empty.
+std::string denseDifference(const std::filesystem::path& first,
+                            const std::vector<DenseModule>& firstDense,
+                            const std::filesystem::path& other) {
+  const std::vector<DenseModule> otherDense = readSentenceTransformersMetadata(other).dense;
+  if (otherDense.size() != firstDense.size()) {
+    return fmt::format("{} has {} Dense module(s), {} has {}", nameOf(first), firstDense.size(),
+                       nameOf(other), otherDense.size());
+  }
+  for (std::size_t d = 0; d < firstDense.size(); ++d) {
+    const DenseModule& a = firstDense[d];
+    const DenseModule& b = otherDense[d];
+    if (a.path != b.path || a.inFeatures != b.inFeatures || a.outFeatures != b.outFeatures ||
+        a.bias != b.bias || a.activation != b.activation) {
+      return fmt::format("the Dense module {} differs between {} and {}", a.path, nameOf(first),
+                         nameOf(other));
+    }
+    const std::string difference =
+        tensorDifference(Checkpoint(first / a.path), (first / a.path).string(),
+                         Checkpoint(other / b.path), (other / b.path).string());
+    if (!difference.empty()) return difference;
+  }
+  return {};
+}
+
+// The weighted average of the floating-point tensors of the checkpoints in `folders` (the
+// others copied from the first), counted into `result`; `merged` keeps the bytes the returned
+// tensors point into.
+std::vector<TensorData> averageCheckpoints(const std::vector<std::filesystem::path>& folders,
+                                           const std::vector<double>& weights,
+                                           std::vector<torch::Tensor>& merged, MergeResult& result,
+                                           ProgressObserver* progress) {
+  std::vector<std::unique_ptr<Checkpoint>> checkpoints;
+  for (std::size_t i = 0; i < folders.size(); ++i)
+    checkpoints.push_back(weights[i] > 0 ? std::make_unique<Checkpoint>(folders[i]) : nullptr);
+  const Checkpoint first(folders[0]);
+  std::vector<TensorData> tensors;
+  const std::vector<const TensorInfo*> infos = first.tensors();
+  torch::NoGradGuard noGrad;
+  for (std::size_t t = 0; t < infos.size(); ++t) {
+    const TensorInfo& info = *infos[t];
+    torch::Tensor value;
+    if (isFloatingPoint(info.dtype)) {
+      // Started from the first term, not from zeros: +0 + -0 would turn a -0 into +0.
+      torch::Tensor sum;
+      for (std::size_t i = 0; i < folders.size(); ++i) {
+        if (checkpoints[i] == nullptr) continue;  // weight 0: never read
+        const Checkpoint& checkpoint = *checkpoints[i];
+        const torch::Tensor term = view(checkpoint, *checkpoint.find(info.name)).to(torch::kDouble);
+        if (sum.defined()) {
+          sum.add_(term, weights[i]);
+        } else {
+          sum = term.mul(weights[i]);
+        }
+      }
+      value = sum.to(scalarTypeOf(info.dtype)).contiguous();
+      ++result.averagedTensors;
+    } else {
+      value = view(first, info).clone();
+      ++result.copiedTensors;
+    }
+    result.parameters += info.elementCount();
+    merged.push_back(value);
+    TensorData data;
+    data.name = info.name;
+    data.dtype = info.dtype;
+    data.shape = info.shape;
+    data.bytes = std::string_view(static_cast<const char*>(value.data_ptr()),
+                                  static_cast<std::size_t>(value.nbytes()));
+    tensors.push_back(std::move(data));
+    reportProgress(progress, t + 1, infos.size(), "tensors");
+  }
+  return tensors;
+}
+
 }  // namespace
 
 std::string mergeIncompatibility(const std::vector<std::filesystem::path>& models) {
   if (models.size() < 2) return "merging needs two models or more";
-  for (const auto& model : models) {
-    // Their weights live outside model.safetensors; averaging only the encoder's would pair the
-    // merged encoder with one model's projection.
-    if (!readSentenceTransformersMetadata(model).dense.empty()) {
-      return model.string() +
-             " has a sentence-transformers Dense module, which merging does not average yet";
-    }
-  }
+  const std::vector<DenseModule> firstDense = readSentenceTransformersMetadata(models[0]).dense;
   const nlohmann::json firstConfig = readConfig(models[0]);
   const Checkpoint first(models[0]);
   const std::string firstName = models[0].string();
@@ -156,6 +225,7 @@ std::string mergeIncompatibility(const std::vector<std::filesystem::path>& model
     if (difference.empty()) difference = vocabularyDifference(models[0], models[i]);
     if (difference.empty())
       difference = tensorDifference(first, firstName, Checkpoint(models[i]), otherName);
+    if (difference.empty()) difference = denseDifference(models[0], firstDense, models[i]);
     if (!difference.empty()) return difference;
   }
   return {};
@@ -196,48 +266,17 @@ MergeResult mergeModels(const std::vector<std::filesystem::path>& models,
   if (const std::string difference = mergeIncompatibility(models); !difference.empty())
     throw InputError(models[0].string(), "cannot be merged with the others: " + difference);
 
-  std::vector<std::unique_ptr<Checkpoint>> checkpoints;
-  for (std::size_t i = 0; i < models.size(); ++i)
-    checkpoints.push_back(weights[i] > 0 ? std::make_unique<Checkpoint>(models[i]) : nullptr);
-  const Checkpoint first(models[0]);
-
   MergeResult result;
   std::vector<torch::Tensor> merged;  // owns the bytes the TensorData below point into
-  std::vector<TensorData> tensors;
-  const std::vector<const TensorInfo*> infos = first.tensors();
-  torch::NoGradGuard noGrad;
-  for (std::size_t t = 0; t < infos.size(); ++t) {
-    const TensorInfo& info = *infos[t];
-    torch::Tensor value;
-    if (isFloatingPoint(info.dtype)) {
-      // Started from the first term, not from zeros: +0 + -0 would turn a -0 into +0.
-      torch::Tensor sum;
-      for (std::size_t i = 0; i < models.size(); ++i) {
-        if (checkpoints[i] == nullptr) continue;  // weight 0: never read
-        const Checkpoint& checkpoint = *checkpoints[i];
-        const torch::Tensor term = view(checkpoint, *checkpoint.find(info.name)).to(torch::kDouble);
-        if (sum.defined()) {
-          sum.add_(term, weights[i]);
-        } else {
-          sum = term.mul(weights[i]);
-        }
-      }
-      value = sum.to(scalarTypeOf(info.dtype)).contiguous();
-      ++result.averagedTensors;
-    } else {
-      value = view(first, info).clone();
-      ++result.copiedTensors;
-    }
-    result.parameters += info.elementCount();
-    merged.push_back(value);
-    TensorData data;
-    data.name = info.name;
-    data.dtype = info.dtype;
-    data.shape = info.shape;
-    data.bytes = std::string_view(static_cast<const char*>(value.data_ptr()),
-                                  static_cast<std::size_t>(value.nbytes()));
-    tensors.push_back(std::move(data));
-    reportProgress(progress, t + 1, infos.size(), "tensors");
+  std::vector<TensorData> tensors = averageCheckpoints(models, weights, merged, result, progress);
+  // sentence-transformers' Dense modules are averaged the same way, each in its folder.
+  const std::vector<DenseModule> dense = readSentenceTransformersMetadata(models[0]).dense;
+  std::vector<std::vector<TensorData>> denseTensors;
+  for (const DenseModule& module : dense) {
+    std::vector<std::filesystem::path> folders;
+    for (const auto& model : models)
+      folders.push_back(model / module.path);
+    denseTensors.push_back(averageCheckpoints(folders, weights, merged, result, nullptr));
   }
 
   // Everything goes into a hidden sibling first; the rename makes the merge appear whole.
@@ -256,6 +295,12 @@ MergeResult mergeModels(const std::vector<std::filesystem::path>& models,
     if (std::filesystem::is_directory(models[0] / "1_Pooling")) {
       std::filesystem::copy(models[0] / "1_Pooling", partial / "1_Pooling",
                             std::filesystem::copy_options::recursive);
+    }
+    for (std::size_t d = 0; d < dense.size(); ++d) {
+      std::filesystem::create_directories(partial / dense[d].path);
+      std::filesystem::copy_file(models[0] / dense[d].path / "config.json",
+                                 partial / dense[d].path / "config.json");
+      writeSafetensors(partial / dense[d].path / "model.safetensors", std::move(denseTensors[d]));
     }
     nlohmann::json lineage = {
         {"embedlab_version", kVersion}, {"models", nlohmann::json::array()}, {"weights", weights}};

@@ -32,7 +32,8 @@ struct MergeResult {
 };
 
 /// Writes the weighted average of `models` into `output` (a new or empty folder): the merged
-/// model.safetensors, the first model's config, tokenizer and sentence-transformers files, and
+/// model.safetensors (and each sentence-transformers Dense module's, averaged alike), the first
+/// model's config, tokenizer and sentence-transformers files, and
 /// merge.json (the models and weights, for lineage). Written beside `output` and renamed into
 /// place, so a failed merge leaves nothing. Throws InputError when the models differ
 /// (mergeIncompatibility), UsageError for bad weights or a non-empty `output`.

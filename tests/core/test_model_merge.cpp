@@ -21,6 +21,8 @@ using namespace embedlab::model;
 
 namespace {
 
+const std::filesystem::path kDense = EMBEDLAB_SOURCE_DIR "/tests/data/pytorch-checkpoints/dense";
+
 std::vector<float> floats(const SafetensorsFile& file, const TensorInfo& tensor) {
   std::vector<float> values(tensor.elementCount());
   std::memcpy(values.data(), file.data(tensor), values.size() * sizeof(float));
@@ -193,10 +195,23 @@ class TestModelMerge : public QObject {
 
     QVERIFY(mergeIncompatibility({folder_ / "a", folder_ / "b"}).empty());
 
-    // A Dense module's weights are not averaged: refused rather than half-merged.
-    const std::filesystem::path dense = EMBEDLAB_SOURCE_DIR "/tests/data/pytorch-checkpoints/dense";
-    problem = QString::fromStdString(mergeIncompatibility({dense, dense}));
-    QVERIFY2(problem.contains("Dense module, which merging does not average"), qPrintable(problem));
+    // sentence-transformers Dense modules must match too.
+    std::filesystem::copy(kDense, folder_ / "relu", std::filesystem::copy_options::recursive);
+    test::writeFile(folder_ / "relu" / "2_Dense" / "config.json",
+                    R"({"in_features": 16, "out_features": 8, "bias": true,
+                        "activation_function": "torch.nn.modules.activation.ReLU"})");
+    problem = QString::fromStdString(mergeIncompatibility({kDense, folder_ / "relu"}));
+    QVERIFY2(problem.contains("the Dense module 2_Dense differs"), qPrintable(problem));
+  }
+
+  void denseModulesAreAveragedToo() {
+    // A model merged with itself is itself, Dense layer included (before, 2_Dense was lost and
+    // the merged folder did not load).
+    const auto result = mergeModels({kDense, kDense}, {0.5, 0.5}, folder_ / "dense-merged");
+    QCOMPARE(result.averagedTensors, std::size_t{21 + 2});  // encoder and Dense tensors
+    const std::vector<std::string> texts = {"a dog ran", "hello world"};
+    QCOMPARE(EmbeddingModel::load(folder_ / "dense-merged").encode(texts),
+             EmbeddingModel::load(kDense).encode(texts));
   }
 
   void checksTheWeights() {
