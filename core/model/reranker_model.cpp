@@ -228,6 +228,7 @@ RerankerModel RerankerModel::fromEncoder(const std::filesystem::path& folder, st
     }
     withPooler->to(inner.device);
     inner.module = withPooler;
+    inner.assembleNetwork();  // the network runs the module it holds
   }
   attachNewHead(*impl, seed);
   return RerankerModel(std::move(impl));
