@@ -1,5 +1,6 @@
 // Tokenizer throughput (tokens/s) on real passages, on one thread and on all threads, for the
-// WordPiece (bert-base-uncased) and Unigram (XLM-R-style) tokenizers.
+// WordPiece (bert-base-uncased), Unigram (XLM-R-style) and byte-level BPE (RoBERTa-style)
+// tokenizers. tools/bpe-golden/speed.js measures Hugging Face's Rust tokenizer on the same texts.
 //
 // usage: bench_tokenizer [--texts FILE.jsonl] [--limit N]
 //   default texts: the Debian package descriptions of the workplace's shared data when present,
@@ -40,7 +41,7 @@ int main(int argc, char** argv) {
     if (passages.size() >= limit) break;
   }
   const unsigned cores = std::max(1U, std::thread::hardware_concurrency());
-  for (const char* name : {"bert-base-uncased", "xlmr-unigram"}) {
+  for (const char* name : {"bert-base-uncased", "xlmr-unigram", "roberta-bpe"}) {
     const auto tokenizer = embedlab::text::Tokenizer::load(
         std::filesystem::path(EMBEDLAB_SOURCE_DIR "/tests/data") / name);
     std::size_t tokens = 0;

@@ -20,6 +20,10 @@ struct Pipeline {
   AddedVocabulary added;
   TemplatePostProcessor postProcessor;
   std::string modelType;
+  /// ByteLevel's trim_offsets (RobertaProcessing or the ByteLevel post-processor), and whether
+  /// the space add_prefix_space put first is kept in the first token's offsets.
+  bool trimOffsets = false;
+  bool trimAddPrefixSpace = false;
   std::string padToken;
   std::int64_t padId = 0;
 

@@ -25,6 +25,9 @@ class TemplatePostProcessor {
   TemplatePostProcessor(std::vector<Piece> single, std::vector<Piece> pair)
       : single_(std::move(single)), pair_(std::move(pair)) {}
 
+  /// True when it adds nothing (no post-processor).
+  bool empty() const { return single_.empty() && pair_.empty(); }
+
   /// Special tokens added to one text, or to a pair.
   std::size_t addedTokens(bool pair) const;
 

@@ -4,6 +4,7 @@
 
 #include "core/common/error.h"
 #include "core/common/parallel_for.h"
+#include "core/text/byte_level.h"
 #include "core/text/pipeline.h"
 #include "core/text/unicode_properties.h"
 
@@ -48,6 +49,7 @@ Encoding Pipeline::tokenize(std::string_view text, std::int8_t sequenceId) const
     const bool special = added.find(token.id) != nullptr && added.find(token.id)->special;
     encoding.push(token.id, std::move(token.text), token.span, 0, sequenceId, special);
   }
+  if (trimOffsets) trimByteLevelOffsets(encoding.tokens, encoding.offsets, trimAddPrefixSpace);
   return encoding;
 }
 

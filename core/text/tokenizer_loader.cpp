@@ -6,6 +6,8 @@
 #include <nlohmann/json.hpp>
 
 #include "core/common/error.h"
+#include "core/text/bpe.h"
+#include "core/text/byte_level.h"
 #include "core/text/pipeline.h"
 #include "core/text/tokenizer.h"
 #include "core/text/unicode_properties.h"
@@ -108,6 +110,11 @@ std::unique_ptr<PreTokenizer> makePreTokenizer(const JsonReader& reader, const J
   const std::string type = reader.value<std::string>(spec, "type", "");
   if (type == "BertPreTokenizer") return std::make_unique<BertPreTokenizer>();
   if (type == "WhitespaceSplit") return std::make_unique<WhitespaceSplitPreTokenizer>();
+  if (type == "ByteLevel") {
+    return std::make_unique<ByteLevelPreTokenizer>(
+        reader.value<bool>(spec, "add_prefix_space", true),
+        reader.value<bool>(spec, "use_regex", true));
+  }
   if (type == "Metaspace") {
     const std::u32string replacement =
         unicode::decodeUtf8(reader.value<std::string>(spec, "replacement", "\u2581"));
@@ -132,7 +139,7 @@ std::unique_ptr<PreTokenizer> makePreTokenizer(const JsonReader& reader, const J
   }
   reader.fail(
       fmt::format("pre-tokenizer \"{}\" is not supported (supported: BertPreTokenizer, "
-                  "Metaspace, WhitespaceSplit, Sequence)",
+                  "Metaspace, WhitespaceSplit, ByteLevel, Sequence)",
                   type));
 }
 
@@ -167,8 +174,44 @@ std::unique_ptr<Model> makeModel(const JsonReader& reader, const Json& spec,
         std::move(pieces), unk.is_null() ? std::optional<std::int64_t>() : unk.get<std::int64_t>(),
         reader.value<bool>(spec, "byte_fallback", false));
   }
+  if (modelType == "BPE") {
+    for (const char* affix : {"continuing_subword_prefix", "end_of_word_suffix"}) {
+      if (!reader.value<std::string>(spec, affix, "").empty())
+        reader.fail(fmt::format("BPE with a {} is not supported", affix));
+    }
+    if (!spec.value("dropout", Json()).is_null() && spec.at("dropout").get<double>() != 0.0)
+      reader.fail("BPE dropout is not supported (it is for training tokenizers)");
+    std::unordered_map<std::string, std::int64_t> vocab;
+    for (const auto& [token, id] : reader.field(spec, "vocab", "the BPE model").items())
+      vocab.emplace(token, id.get<std::int64_t>());
+    // "left right" strings (older files) or [left, right] pairs (tokenizers 0.20 and later).
+    std::vector<std::pair<std::string, std::string>> merges;
+    for (const Json& merge : reader.field(spec, "merges", "the BPE model")) {
+      if (merge.is_array() && merge.size() == 2) {
+        merges.emplace_back(merge[0].get<std::string>(), merge[1].get<std::string>());
+        continue;
+      }
+      const std::string text = merge.is_string() ? merge.get<std::string>() : std::string();
+      const std::size_t space = text.find(' ');
+      if (space == std::string::npos || text.find(' ', space + 1) != std::string::npos)
+        reader.fail("a BPE merge is not \"left right\" or [left, right]: " + merge.dump());
+      merges.emplace_back(text.substr(0, space), text.substr(space + 1));
+    }
+    const std::string unknown = reader.value<std::string>(spec, "unk_token", "");
+    try {
+      return std::make_unique<BpeModel>(
+          std::move(vocab), merges,
+          unknown.empty() ? std::nullopt : std::optional<std::string>(unknown),
+          reader.value<bool>(spec, "fuse_unk", false),
+          reader.value<bool>(spec, "ignore_merges", false));
+    } catch (const InputError&) {
+      throw;
+    } catch (const Error& error) {
+      reader.fail(error.what());
+    }
+  }
   reader.fail(
-      fmt::format("model \"{}\" is not supported (supported: WordPiece, Unigram)", modelType));
+      fmt::format("model \"{}\" is not supported (supported: WordPiece, Unigram, BPE)", modelType));
 }
 
 TemplatePostProcessor::Piece specialPiece(const std::string& token, std::int64_t id,
@@ -188,9 +231,27 @@ TemplatePostProcessor::Piece sequencePiece(int sequence, std::int64_t typeId) {
   return piece;
 }
 
-TemplatePostProcessor makePostProcessor(const JsonReader& reader, const Json& spec) {
+TemplatePostProcessor makePostProcessor(const JsonReader& reader, const Json& spec,
+                                        Pipeline& pipeline) {
   if (spec.is_null()) return {};
   const std::string type = reader.value<std::string>(spec, "type", "");
+  if (type == "ByteLevel") {  // offsets only (trim_offsets), as a step of a Sequence
+    pipeline.trimOffsets = reader.value<bool>(spec, "trim_offsets", true);
+    pipeline.trimAddPrefixSpace = reader.value<bool>(spec, "add_prefix_space", true);
+    return {};
+  }
+  if (type == "Sequence") {
+    TemplatePostProcessor result;
+    for (const Json& step : reader.field(spec, "processors", "the Sequence post-processor")) {
+      TemplatePostProcessor made = makePostProcessor(reader, step, pipeline);
+      if (!made.empty()) result = std::move(made);
+    }
+    return result;
+  }
+  if (type == "RobertaProcessing") {
+    pipeline.trimOffsets = reader.value<bool>(spec, "trim_offsets", true);
+    pipeline.trimAddPrefixSpace = reader.value<bool>(spec, "add_prefix_space", true);
+  }
   if (type == "TemplateProcessing") {
     const Json& specials = reader.field(spec, "special_tokens", "TemplateProcessing");
     const auto pieces = [&](const char* which) {
@@ -235,7 +296,7 @@ TemplatePostProcessor makePostProcessor(const JsonReader& reader, const Json& sp
   }
   reader.fail(
       fmt::format("post-processor \"{}\" is not supported (supported: "
-                  "TemplateProcessing, BertProcessing, RobertaProcessing)",
+                  "TemplateProcessing, BertProcessing, RobertaProcessing, ByteLevel, Sequence)",
                   type));
 }
 
@@ -300,7 +361,8 @@ Tokenizer Tokenizer::fromTokenizerJson(const std::filesystem::path& file) {
     normalizer->normalize(text);
     return text.chars;
   });
-  pipeline->postProcessor = makePostProcessor(reader, json.value("post_processor", Json()));
+  pipeline->postProcessor =
+      makePostProcessor(reader, json.value("post_processor", Json()), *pipeline);
   choosePadToken(*pipeline, json.value("padding", Json()));
   return Tokenizer(std::move(pipeline));
 }

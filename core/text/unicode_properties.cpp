@@ -91,6 +91,12 @@ bool isOther(char32_t c) {
 bool isPunctuation(char32_t c) {
   return (flagsOf(c) & kPunctuation) != 0;
 }
+bool isLetter(char32_t c) {
+  return (U_GET_GC_MASK(static_cast<UChar32>(c)) & U_GC_L_MASK) != 0;
+}
+bool isNumber(char32_t c) {
+  return (U_GET_GC_MASK(static_cast<UChar32>(c)) & U_GC_N_MASK) != 0;
+}
 bool isMarkNonspacing(char32_t c) {
   return (flagsOf(c) & kMarkNonspacing) != 0;
 }

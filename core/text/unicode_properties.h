@@ -28,6 +28,12 @@ inline bool isAsciiPunctuation(char32_t c) {
          (c >= 0x7B && c <= 0x7E);
 }
 
+/// General category L* (\p{L} in the regular expressions tokenizers use; current Unicode).
+bool isLetter(char32_t c);
+
+/// General category N* (\p{N}; current Unicode).
+bool isNumber(char32_t c);
+
 /// General category Mn (non-spacing mark).
 bool isMarkNonspacing(char32_t c);
 

@@ -139,12 +139,28 @@ class TestTokenizer : public QObject {
     test::writeFile(folder / "tokenizer.json", "{ not json");
     QVERIFY(test::errorOf([&] { Tokenizer::load(folder.path()); }).find("invalid JSON") !=
             std::string::npos);
-    nlohmann::json bpe = {
-        {"model", {{"type", "BPE"}}}, {"normalizer", nullptr}, {"pre_tokenizer", nullptr}};
-    test::writeFile(folder / "tokenizer.json", bpe.dump());
+    nlohmann::json wordLevel = {
+        {"model", {{"type", "WordLevel"}}}, {"normalizer", nullptr}, {"pre_tokenizer", nullptr}};
+    test::writeFile(folder / "tokenizer.json", wordLevel.dump());
     QVERIFY(test::errorOf([&] {
               Tokenizer::load(folder.path());
-            }).find("model \"BPE\" is not supported") != std::string::npos);
+            }).find("model \"WordLevel\" is not supported") != std::string::npos);
+    nlohmann::json suffix = {{"model",
+                              {{"type", "BPE"},
+                               {"vocab", {{"a", 0}}},
+                               {"merges", nlohmann::json::array()},
+                               {"end_of_word_suffix", "</w>"}}}};
+    test::writeFile(folder / "tokenizer.json", suffix.dump());
+    QVERIFY(test::errorOf([&] {
+              Tokenizer::load(folder.path());
+            }).find("BPE with a end_of_word_suffix is not supported") != std::string::npos);
+    nlohmann::json badMerge = {
+        {"model", {{"type", "BPE"}, {"vocab", {{"a", 0}, {"b", 1}}}, {"merges", {"a b"}}}}};
+    test::writeFile(folder / "tokenizer.json", badMerge.dump());
+    QVERIFY(test::errorOf([&] {
+              Tokenizer::load(folder.path());
+            }).find("BPE merge \"a b\" joins or makes a token that is not in the vocabulary") !=
+            std::string::npos);
     nlohmann::json nfkc = {{"model", {{"type", "WordPiece"}, {"vocab", {{"[UNK]", 0}}}}},
                            {"normalizer", {{"type", "NFKC"}}}};
     test::writeFile(folder / "tokenizer.json", nfkc.dump());
@@ -156,6 +172,30 @@ class TestTokenizer : public QObject {
     test::writeFile(folder / "tokenizer.json", noUnk.dump());
     QVERIFY(test::errorOf([&] { Tokenizer::load(folder.path()); }).find("no unknown token") !=
             std::string::npos);
+  }
+
+  // Byte-level files have every byte; other BPE files meet characters without a token: the
+  // unknown token (fused when asked), or nothing without one, as in HF.
+  void bpeUnknownCharacters() {
+    test::TempFolder folder;
+    nlohmann::json json = {{"model",
+                            {{"type", "BPE"},
+                             {"vocab", {{"a", 0}, {"b", 1}, {"ab", 2}, {"<unk>", 3}}},
+                             {"merges", nlohmann::json::array({nlohmann::json::array({"a", "b"})})},
+                             {"unk_token", "<unk>"},
+                             {"fuse_unk", true}}}};
+    test::writeFile(folder / "tokenizer.json", json.dump());
+    Encoding encoding = Tokenizer::load(folder.path()).encode("abxya");
+    QCOMPARE(encoding.ids, (std::vector<std::int64_t>{2, 3, 0}));
+    QCOMPARE(encoding.offsets[1], (std::pair<std::uint32_t, std::uint32_t>{2, 4}));
+    json["model"]["fuse_unk"] = false;
+    test::writeFile(folder / "tokenizer.json", json.dump());
+    encoding = Tokenizer::load(folder.path()).encode("abxya");
+    QCOMPARE(encoding.ids, (std::vector<std::int64_t>{2, 3, 3, 0}));
+    json["model"].erase("unk_token");
+    test::writeFile(folder / "tokenizer.json", json.dump());
+    encoding = Tokenizer::load(folder.path()).encode("abxya");
+    QCOMPARE(encoding.ids, (std::vector<std::int64_t>{2, 0}));
   }
 
   void invalidUtf8NeverCrashes() {

@@ -104,6 +104,20 @@ class TestTokenizerGolden : public QObject {
     checkGoldenFile(tokenizer, "xlmr-unigram.jsonl.gz", 3847);
   }
 
+  void robertaByteLevelBpe() {
+    const Tokenizer tokenizer = Tokenizer::fromTokenizerJson(kData + "roberta-bpe/tokenizer.json");
+    QCOMPARE(tokenizer.modelType(), std::string("BPE"));
+    checkGoldenFile(tokenizer, "roberta-bpe.jsonl.gz", 3865);
+  }
+
+  // The other byte-level layout (ModernBERT's, Llama 3's): add_prefix_space, a Sequence
+  // post-processor of ByteLevel and TemplateProcessing, ignore_merges, merges as pairs.
+  void byteLevelBpeWithPrefixSpace() {
+    const Tokenizer tokenizer =
+        Tokenizer::fromTokenizerJson(kData + "bpe-prefix-space/tokenizer.json");
+    checkGoldenFile(tokenizer, "bpe-prefix-space.jsonl.gz", 3865);
+  }
+
   void theComparisonNoticesDifferences() {
     // A cased tokenizer over the uncased vocabulary must disagree on many lines.
     QTemporaryDir folder;
