@@ -119,6 +119,27 @@ class TestCliModel : public QObject {
             std::string::npos);
   }
 
+  // A RoBERTa-style model with a byte-level BPE tokenizer, end to end: made, tokenized as
+  // Hugging Face does (the golden line of this text), encoded.
+  void byteLevelBpeModelEndToEnd() {
+    QVERIFY(cli({"init-model", "--arch", "xlm-roberta", "--layers", "1", "--hidden", "32",
+                 "--heads", "2", "--intermediate", "64", "--tokenizer", path(kData / "roberta-bpe"),
+                 "-q", "--output", path(folder_ / "bpe")})
+                .exitCode == 0);
+    embedlab::test::writeFile(folder_ / "bpe.jsonl", "{\"text\":\"The <mask> sat on the mat.\"}\n");
+    auto run = cli({"tokenize", "--model", path(folder_ / "bpe"), "--input",
+                    path(folder_ / "bpe.jsonl"), "--output", path(folder_ / "bpe-tokens.jsonl")});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    const auto line = nlohmann::json::parse(embedlab::test::readFile(folder_ / "bpe-tokens.jsonl"));
+    QCOMPARE(line["tokens"].get<std::vector<std::string>>(),
+             (std::vector<std::string>{"<s>", "The", " <mask>", "Ġsat", "Ġon", "Ġthe", "Ġmat", ".",
+                                       "</s>"}));
+    QCOMPARE(line["offsets"][2].get<std::vector<int>>(), (std::vector<int>{4, 10}));
+    run = cli({"encode", "--model", path(folder_ / "bpe"), "--input", path(folder_ / "bpe.jsonl"),
+               "--output", path(folder_ / "bpe.npy")});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+  }
+
   void initModelRefusesToOverwrite() {
     const auto run = cli({"init-model", "--tokenizer", path(kData / "bert-base-uncased"),
                           "--output", path(folder_ / "tiny")});
