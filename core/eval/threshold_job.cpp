@@ -73,12 +73,10 @@ std::vector<double> cosineScores(const ThresholdOptions& options,
   const model::EmbeddingCache* usedCache = cache.get();
   UnitEmbeddings a, b;
   // Instructions not given are the model's own sentence-transformers prompts.
-  const std::string queryPrefix = options.queryInstruction.empty()
-                                      ? model.promptFor(model::PromptRole::Query)
-                                      : options.queryInstruction;
-  const std::string passagePrefix = options.passageInstruction.empty()
-                                        ? model.promptFor(model::PromptRole::Passage)
-                                        : options.passageInstruction;
+  const std::string queryPrefix =
+      model.instructionOr(options.queryInstruction, model::PromptRole::Query);
+  const std::string passagePrefix =
+      model.instructionOr(options.passageInstruction, model::PromptRole::Passage);
   if (queryPrefix == passagePrefix) {  // one set of texts, embedded once
     std::vector<std::string_view> all = textsA;
     all.insert(all.end(), textsB.begin(), textsB.end());

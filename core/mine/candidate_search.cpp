@@ -73,12 +73,10 @@ CandidateSearch searchCandidates(const model::EmbeddingModel& model,
   encode.fp16 = options.fp16;
   encode.cancel = options.cancel;
   // Instructions not given are the model's own sentence-transformers prompts.
-  const std::string queryInstruction = options.queryInstruction.empty()
-                                           ? model.promptFor(model::PromptRole::Query)
-                                           : options.queryInstruction;
-  const std::string passageInstruction = options.passageInstruction.empty()
-                                             ? model.promptFor(model::PromptRole::Passage)
-                                             : options.passageInstruction;
+  const std::string queryInstruction =
+      model.instructionOr(options.queryInstruction, model::PromptRole::Query);
+  const std::string passageInstruction =
+      model.instructionOr(options.passageInstruction, model::PromptRole::Passage);
 
   auto start = std::chrono::steady_clock::now();
   const std::uint64_t encodedBefore = model.textsEncoded();

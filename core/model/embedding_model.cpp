@@ -594,6 +594,9 @@ const std::string& EmbeddingModel::defaultPromptName() const {
 std::string EmbeddingModel::promptFor(PromptRole role) const {
   return model::promptFor(impl_->prompts, impl_->defaultPromptName, role);
 }
+std::string EmbeddingModel::instructionOr(const std::string& given, PromptRole role) const {
+  return given.empty() ? promptFor(role) : given;
+}
 std::size_t EmbeddingModel::maxSequenceLength() const {
   return impl_->maxSequenceLength;
 }

@@ -98,6 +98,8 @@ class EmbeddingModel {
   /// The instruction for `role` when a job is given none: the model's prompt for it
   /// (sentence_transformers_metadata.h promptFor), "" when it has none.
   std::string promptFor(PromptRole role) const;
+  /// `given` when a job was given that instruction, else promptFor(role).
+  std::string instructionOr(const std::string& given, PromptRole role) const;
   /// The maximum sequence length the model was configured for (sentence_bert_config.json, else
   /// the position embeddings).
   std::size_t maxSequenceLength() const;
