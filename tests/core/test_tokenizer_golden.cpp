@@ -104,6 +104,17 @@ class TestTokenizerGolden : public QObject {
     checkGoldenFile(tokenizer, "xlmr-unigram.jsonl.gz", 3847);
   }
 
+  // MPNet's layout (all-mpnet-base-v2's tokenizer.json): BERT's WordPiece vocabulary behind
+  // <s> <pad> </s> <unk>, RobertaProcessing (<s> A </s></s> B </s>, every type id 0, offsets
+  // trimmed), the normalized added token <unk>, [UNK] as the model's unknown token, <mask> with
+  // lstrip.
+  void mpnetWordPiece() {
+    const Tokenizer tokenizer = Tokenizer::load(kData + "mpnet-wordpiece");
+    QCOMPARE(tokenizer.modelType(), std::string("WordPiece"));
+    QCOMPARE(tokenizer.vocabSize(), std::size_t{30527});
+    checkGoldenFile(tokenizer, "mpnet-wordpiece.jsonl.gz", 3896);
+  }
+
   void robertaByteLevelBpe() {
     const Tokenizer tokenizer = Tokenizer::fromTokenizerJson(kData + "roberta-bpe/tokenizer.json");
     QCOMPARE(tokenizer.modelType(), std::string("BPE"));
