@@ -300,14 +300,20 @@ TemplatePostProcessor makePostProcessor(const JsonReader& reader, const Json& sp
                   type));
 }
 
-// The padding token: tokenizer.json's padding settings, else the usual names.
-void choosePadToken(Pipeline& pipeline, const Json& padding) {
+// The padding token: tokenizer.json's padding settings, else the pad_token the tokenizer's
+// config names (`configured`, "" when none: MPNet's vocabulary holds BERT's [PAD] too, but pads
+// with <pad>), else the usual names.
+void choosePadToken(Pipeline& pipeline, const Json& padding, const std::string& configured) {
   if (padding.is_object() && padding.contains("pad_id")) {
     pipeline.padId = padding.at("pad_id").get<std::int64_t>();
     pipeline.padToken = padding.value("pad_token", std::string("[PAD]"));
     return;
   }
-  for (const char* name : {"[PAD]", "<pad>", "<|endoftext|>"}) {
+  std::vector<std::string> names;
+  if (!configured.empty()) names.push_back(configured);
+  for (const char* name : {"[PAD]", "<pad>", "<|endoftext|>"})
+    names.emplace_back(name);
+  for (const std::string& name : names) {
     if (const AddedToken* token = pipeline.added.find(std::string_view(name))) {
       pipeline.padId = token->id;
       pipeline.padToken = name;
@@ -327,6 +333,20 @@ std::string tokenName(const Json& config, const char* key, const char* fallback)
   if (value.is_string()) return value.get<std::string>();
   if (value.is_object() && value.contains("content")) return value.at("content").get<std::string>();
   return fallback;
+}
+
+// The pad_token tokenizer_config.json or special_tokens_map.json in `folder` names ("" when
+// neither does or they cannot be read: the usual names decide then).
+std::string configuredPadToken(const std::filesystem::path& folder) {
+  for (const char* file : {"tokenizer_config.json", "special_tokens_map.json"}) {
+    std::ifstream in(folder / file);
+    if (!in) continue;
+    const Json config = Json::parse(in, nullptr, false);
+    if (!config.is_object()) continue;
+    const std::string name = tokenName(config, "pad_token", "");
+    if (!name.empty()) return name;
+  }
+  return {};
 }
 
 }  // namespace
@@ -363,7 +383,7 @@ Tokenizer Tokenizer::fromTokenizerJson(const std::filesystem::path& file) {
   });
   pipeline->postProcessor =
       makePostProcessor(reader, json.value("post_processor", Json()), *pipeline);
-  choosePadToken(*pipeline, json.value("padding", Json()));
+  choosePadToken(*pipeline, json.value("padding", Json()), configuredPadToken(file.parent_path()));
   return Tokenizer(std::move(pipeline));
 }
 
@@ -421,7 +441,7 @@ Tokenizer Tokenizer::fromVocabFile(const std::filesystem::path& vocabFile,
       {specialPiece(cls, id(cls), 0), sequencePiece(0, 0), specialPiece(sep, id(sep), 0)},
       {specialPiece(cls, id(cls), 0), sequencePiece(0, 0), specialPiece(sep, id(sep), 0),
        sequencePiece(1, 1), specialPiece(sep, id(sep), 1)});
-  choosePadToken(*pipeline, Json());
+  choosePadToken(*pipeline, Json(), tokenName(config, "pad_token", ""));
   return Tokenizer(std::move(pipeline));
 }
 

@@ -112,6 +112,10 @@ class TestTokenizerGolden : public QObject {
     const Tokenizer tokenizer = Tokenizer::load(kData + "mpnet-wordpiece");
     QCOMPARE(tokenizer.modelType(), std::string("WordPiece"));
     QCOMPARE(tokenizer.vocabSize(), std::size_t{30527});
+    // tokenizer.json has no padding block; tokenizer_config.json's pad_token decides (<pad>, 1,
+    // which MPNet's position numbering relies on), not BERT's [PAD] (4) inside the vocabulary.
+    QCOMPARE(tokenizer.padId(), std::int64_t{1});
+    QCOMPARE(tokenizer.padToken(), std::string("<pad>"));
     checkGoldenFile(tokenizer, "mpnet-wordpiece.jsonl.gz", 3896);
   }
 
