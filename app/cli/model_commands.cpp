@@ -231,12 +231,16 @@ void addInitModelCommand(CLI::App& app, const GlobalOptions& global, CommandActi
   auto options = std::make_shared<InitModelOptions>();
   CLI::App* command = app.add_subcommand(
       "init-model",
-      "Create a randomly initialised model folder (initialised as Hugging Face initialises BERT),\n"
+      "Create a randomly initialised model folder (initialised as transformers initialises the\n"
+      "architecture),\n"
       "with the tokenizer of an existing folder. For tests, demos and training from scratch.\n"
       "Example: embedlab-cli init-model --arch bert --layers 2 --hidden 128 --heads 2 "
       "--intermediate 512 --tokenizer bert-base-uncased/ --output tiny/");
-  command->add_option("--arch", options->architecture, "Architecture: bert or xlm-roberta")
-      ->check(CLI::IsMember({"bert", "xlm-roberta"}))
+  command
+      ->add_option("--arch", options->architecture,
+                   "Architecture: bert, xlm-roberta, mpnet (needs an MPNet tokenizer: padding "
+                   "id 1) or modernbert")
+      ->check(CLI::IsMember({"bert", "xlm-roberta", "mpnet", "modernbert"}))
       ->capture_default_str();
   command->add_option("--layers", options->model.layers, "Transformer layers")
       ->check(CLI::Range(1, 96))

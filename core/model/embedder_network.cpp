@@ -19,7 +19,7 @@ torch::Tensor DenseLayerImpl::forward(const torch::Tensor& pooled) {
   return projected;  // torch.nn.modules.linear.Identity (isSupportedDenseActivation checked it)
 }
 
-EmbedderNetworkImpl::EmbedderNetworkImpl(BertModel encoderModule,
+EmbedderNetworkImpl::EmbedderNetworkImpl(EncoderModule encoderModule,
                                          const std::vector<DenseModule>& modules)
     : encoder(register_module("encoder", std::move(encoderModule))) {
   torch::nn::ModuleList list;

@@ -29,19 +29,19 @@ const char* const kTokenizerFiles[] = {
 
 // Tensors of task heads that checkpoints carry next to the encoder; an embedding model ignores
 // them.
-const char* const kHeadPrefixes[] = {"cls.",        "lm_head.", "classifier.",
-                                     "qa_outputs.", "score.",   "pre_classifier."};
+const char* const kHeadPrefixes[] = {"cls.",   "lm_head.",        "classifier.", "qa_outputs.",
+                                     "score.", "pre_classifier.", "head.",       "decoder."};
 
 bool endsWith(std::string_view text, std::string_view suffix) {
   return text.size() >= suffix.size() &&
          text.compare(text.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
-// The prefix a checkpoint puts before the encoder's names ("" for BertModel files, "bert." or
-// "roberta." for checkpoints of models with heads).
-std::string encoderPrefix(const Checkpoint& checkpoint) {
+// The prefix a checkpoint puts before the encoder's names ("" for BertModel files, "bert.",
+// "roberta.", "mpnet." or "model." for checkpoints of models with heads), found from the
+// word-embedding matrix's name (`marker`).
+std::string encoderPrefix(const Checkpoint& checkpoint, const std::string& marker) {
   for (const TensorInfo* tensor : checkpoint.tensors()) {
-    constexpr std::string_view marker = "embeddings.word_embeddings.weight";
     if (endsWith(tensor->name, marker))
       return tensor->name.substr(0, tensor->name.size() - marker.size());
   }
@@ -246,9 +246,10 @@ EmbeddingModel EmbeddingModel::load(const std::filesystem::path& folderOrId,
   impl->devices = parseDevices(options.device);
   impl->device = impl->devices.front();
   const Checkpoint checkpoint(folder);
-  const std::string prefix = encoderPrefix(checkpoint);
-  const bool withPooler = checkpoint.find(prefix + "pooler.dense.weight") != nullptr;
-  impl->module = BertModel(impl->config, withPooler);
+  const std::string prefix = encoderPrefix(checkpoint, impl->config.wordEmbeddingName());
+  const bool withPooler =
+      !impl->config.isModernBert() && checkpoint.find(prefix + "pooler.dense.weight") != nullptr;
+  impl->module = makeEncoder(impl->config, withPooler);
 
   std::vector<std::string> missing;
   std::vector<std::string> misshaped;
@@ -316,9 +317,7 @@ EmbeddingModel EmbeddingModel::load(const std::filesystem::path& folderOrId,
   impl->denseModules = metadata.dense;
   impl->assembleNetwork();
   loadDenseWeights(folder, *impl);
-  const std::int64_t positions =
-      impl->config.maxPositionEmbeddings -
-      (impl->config.usesPaddingOffsetPositions() ? impl->config.padTokenId + 1 : 0);
+  const std::int64_t positions = impl->config.maxInputTokens();
   impl->maxSequenceLength = std::min<std::size_t>(
       metadata.maxSequenceLength.value_or(static_cast<std::size_t>(positions)),
       static_cast<std::size_t>(positions));
@@ -384,7 +383,7 @@ void loadDenseWeights(const std::filesystem::path& folder, EmbeddingModel::Impl&
 void EmbeddingModel::Impl::createReplicas() {
   replicas.clear();
   for (std::size_t d = 1; d < devices.size(); ++d) {
-    EmbedderNetwork replica(BertModel(config, module->hasPooler()), denseModules);
+    EmbedderNetwork replica(makeEncoder(config, module->hasPooler()), denseModules);
     {
       torch::NoGradGuard noGrad;
       const auto source = network->named_parameters();
@@ -397,42 +396,104 @@ void EmbeddingModel::Impl::createReplicas() {
   }
 }
 
-EmbeddingModel EmbeddingModel::createRandom(const RandomModelOptions& options,
-                                            const std::filesystem::path& tokenizerFolder) {
-  auto impl = std::make_shared<Impl>();
-  impl->tokenizer.emplace(text::Tokenizer::load(tokenizerFolder));
-  impl->tokenizerFolder = tokenizerFolder;
-  EncoderConfig& config = impl->config;
-  const bool roberta = options.architecture == "xlm-roberta";
-  if (!roberta && options.architecture != "bert") {
-    throw UsageError("--arch must be bert or xlm-roberta, not " + options.architecture);
+namespace {
+
+// The config.json init-model writes for `options.architecture`, sized for `tokenizer`.
+EncoderConfig randomModelConfig(const RandomModelOptions& options,
+                                const text::Tokenizer& tokenizer) {
+  const std::string& architecture = options.architecture;
+  if (architecture != "bert" && architecture != "xlm-roberta" && architecture != "mpnet" &&
+      architecture != "modernbert") {
+    throw UsageError("--arch must be bert, xlm-roberta, mpnet or modernbert, not " + architecture);
   }
   if (options.hidden % options.heads != 0) {
     throw UsageError(
         fmt::format("--hidden {} is not a multiple of --heads {}", options.hidden, options.heads));
   }
-  config.modelType = roberta ? "xlm-roberta" : "bert";
-  config.vocabSize = static_cast<std::int64_t>(impl->tokenizer->vocabSize());
+  EncoderConfig config;
+  config.modelType = architecture;
+  config.vocabSize = static_cast<std::int64_t>(tokenizer.vocabSize());
   config.hiddenSize = options.hidden;
   config.numHiddenLayers = options.layers;
   config.numAttentionHeads = options.heads;
   config.intermediateSize = options.intermediate;
-  config.padTokenId = impl->tokenizer->padId();
-  config.maxPositionEmbeddings = options.maxPositions + (roberta ? config.padTokenId + 1 : 0);
-  config.typeVocabSize = roberta ? 1 : 2;
-  config.layerNormEps = roberta ? 1e-5 : 1e-12;
+  config.padTokenId = tokenizer.padId();
+  config.maxPositionEmbeddings = options.maxPositions;
+  config.typeVocabSize = architecture == "bert" ? 2 : architecture == "xlm-roberta" ? 1 : 0;
+  config.layerNormEps = architecture == "bert" ? 1e-12 : 1e-5;
+  const char* modelClass = "BertModel";
+  if (architecture == "xlm-roberta") {
+    modelClass = "XLMRobertaModel";
+    config.maxPositionEmbeddings += config.padTokenId + 1;
+  } else if (architecture == "mpnet") {
+    modelClass = "MPNetModel";
+    if (config.padTokenId != 1) {
+      throw UsageError(
+          fmt::format("MPNet numbers positions from padding id 1, but the tokenizer's "
+                      "padding token has id {} (use an MPNet tokenizer, e.g. "
+                      "tests/data/mpnet-wordpiece)",
+                      config.padTokenId));
+    }
+    config.maxPositionEmbeddings += 2;
+  } else if (architecture == "modernbert") {
+    modelClass = "ModernBertModel";
+    config.hiddenDropoutProb = 0.0;  // ModernBERT trains without dropout
+    config.attentionProbsDropoutProb = 0.0;
+    if ((options.hidden / options.heads) % 2 != 0) {
+      throw UsageError(
+          fmt::format("--hidden / --heads is {}; rotary position embeddings need an "
+                      "even head size",
+                      options.hidden / options.heads));
+    }
+    for (std::int64_t i = 0; i < config.numHiddenLayers; ++i)
+      config.localLayers.push_back(i % config.globalAttnEveryNLayers != 0);
+  }
   config.raw = {
-      {"architectures", {roberta ? "XLMRobertaModel" : "BertModel"}},
+      {"architectures", nlohmann::json::array({modelClass})},
       {"torch_dtype", "float32"},
       {"created_by", fmt::format("embedlab {} init-model (seed {})", kVersion, options.seed)}};
-  if (roberta) {
-    for (const auto& [key, token] :
-         {std::pair{"bos_token_id", "<s>"}, std::pair{"eos_token_id", "</s>"}}) {
-      if (const auto id = impl->tokenizer->tokenToId(token)) config.raw[key] = *id;
+  // The ids of the tokenizer's special tokens, under the keys transformers' configs use.
+  const auto idOf = [&](std::initializer_list<const char*> tokens) -> std::optional<std::int64_t> {
+    for (const char* token : tokens) {
+      if (const auto id = tokenizer.tokenToId(token)) return static_cast<std::int64_t>(*id);
+    }
+    return std::nullopt;
+  };
+  if (architecture == "modernbert") {
+    // The rest of what ModernBertConfig writes, so that the file reads like transformers' own.
+    config.raw["classifier_dropout"] = 0.0;
+    config.raw["decoder_bias"] = true;
+    config.raw["deterministic_flash_attn"] = false;
+    config.raw["sparse_prediction"] = false;
+    config.raw["sparse_pred_ignore_index"] = -100;
+    config.raw["tie_word_embeddings"] = true;
+  }
+  if (architecture != "bert") {
+    const auto first = idOf({"<s>", "[CLS]"});
+    const auto last = idOf({"</s>", "[SEP]"});
+    if (first) config.raw["bos_token_id"] = *first;
+    if (last) config.raw["eos_token_id"] = *last;
+    if (architecture == "modernbert") {
+      if (first) config.raw["cls_token_id"] = *first;
+      if (last) config.raw["sep_token_id"] = *last;
     }
   }
-  impl->module = BertModel(config, options.pooler && !roberta);
-  initializeLikeHuggingFace(*impl->module, options.seed);
+  return config;
+}
+
+}  // namespace
+
+EmbeddingModel EmbeddingModel::createRandom(const RandomModelOptions& options,
+                                            const std::filesystem::path& tokenizerFolder) {
+  auto impl = std::make_shared<Impl>();
+  impl->tokenizer.emplace(text::Tokenizer::load(tokenizerFolder));
+  impl->tokenizerFolder = tokenizerFolder;
+  impl->config = randomModelConfig(options, *impl->tokenizer);
+  // Only BERT's sequence-classification head reads a pooler; MPNetModel has one by default.
+  const bool pooler =
+      options.pooler && (options.architecture == "bert" || options.architecture == "mpnet");
+  impl->module = makeEncoder(impl->config, pooler);
+  impl->module->initialize(options.seed);
   for (const auto& item : impl->module->named_parameters()) {
     impl->checkpointDTypes[item.key()] = DType::F32;
   }

@@ -50,7 +50,7 @@ struct EncodeOptions {
 
 /// What `init-model` creates.
 struct RandomModelOptions {
-  std::string architecture = "bert";  ///< "bert" or "xlm-roberta"
+  std::string architecture = "bert";  ///< "bert", "xlm-roberta", "mpnet" or "modernbert"
   std::int64_t layers = 2;
   std::int64_t hidden = 128;
   std::int64_t heads = 2;
@@ -59,7 +59,7 @@ struct RandomModelOptions {
   std::uint64_t seed = 0;
   Pooling pooling = Pooling::Mean;
   bool normalize = true;
-  bool pooler = false;  ///< BERT's pooler layer (its sequence-classification head uses it)
+  bool pooler = false;  ///< BERT's / MPNet's pooler layer (BERT's classification head uses it)
 };
 
 class EmbeddingModel {
@@ -69,8 +69,8 @@ class EmbeddingModel {
   /// for anything missing or malformed.
   static EmbeddingModel load(const std::filesystem::path& folder, const LoadOptions& options = {});
 
-  /// A randomly initialised model (initialised as Hugging Face initialises BERT) with the
-  /// tokenizer of `tokenizerFolder`.
+  /// A randomly initialised model (initialised as transformers initialises the architecture)
+  /// with the tokenizer of `tokenizerFolder`.
   static EmbeddingModel createRandom(const RandomModelOptions& options,
                                      const std::filesystem::path& tokenizerFolder);
 

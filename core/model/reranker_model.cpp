@@ -12,56 +12,86 @@
 #include "core/common/error.h"
 #include "core/model/checkpoint.h"
 #include "core/model/safetensors.h"
+#include "core/model/torch/modernbert_module.h"
 #include "core/model/torch/reranker_model_impl.h"
 
 namespace embedlab::model {
 
-namespace {
-
-bool isRoberta(const EncoderConfig& config) {
-  return config.usesPaddingOffsetPositions();
+RerankerHeadImpl::Kind RerankerHeadImpl::kindOf(const EncoderConfig& config) {
+  if (config.isModernBert()) return Kind::ModernBert;
+  return config.usesPaddingOffsetPositions() ? Kind::Roberta : Kind::Bert;  // MPNet: RoBERTa's
 }
 
-std::string architectureName(const EncoderConfig& config) {
-  return isRoberta(config) ? (config.modelType == "roberta" ? "RobertaForSequenceClassification"
-                                                            : "XLMRobertaForSequenceClassification")
-                           : "BertForSequenceClassification";
+std::string RerankerHeadImpl::encoderPrefix(const EncoderConfig& config) {
+  if (config.isModernBert()) return "model.";
+  if (config.isMpnet()) return "mpnet.";
+  return config.usesPaddingOffsetPositions() ? "roberta." : "bert.";
 }
 
-std::string encoderPrefixOf(const EncoderConfig& config) {
-  return isRoberta(config) ? "roberta." : "bert.";
+std::string RerankerHeadImpl::architectureName(const EncoderConfig& config) {
+  if (config.isModernBert()) return "ModernBertForSequenceClassification";
+  if (config.isMpnet()) return "MPNetForSequenceClassification";
+  if (config.modelType == "roberta") return "RobertaForSequenceClassification";
+  if (config.modelType == "xlm-roberta") return "XLMRobertaForSequenceClassification";
+  return "BertForSequenceClassification";
 }
 
-}  // namespace
-
-RerankerHeadImpl::RerankerHeadImpl(const EncoderConfig& config, bool roberta) : roberta_(roberta) {
-  const double dropout =
-      config.raw.contains("classifier_dropout") && config.raw["classifier_dropout"].is_number()
-          ? config.raw["classifier_dropout"].get<double>()
-          : config.hiddenDropoutProb;
+RerankerHeadImpl::RerankerHeadImpl(const EncoderConfig& config) : kind_(kindOf(config)) {
+  const std::int64_t hidden = config.hiddenSize;
+  const bool dropoutGiven =
+      config.raw.contains("classifier_dropout") && config.raw["classifier_dropout"].is_number();
+  const double dropout = dropoutGiven ? config.raw["classifier_dropout"].get<double>()
+                                      : (config.isModernBert() ? 0.0 : config.hiddenDropoutProb);
   dropout_ = register_module("dropout", torch::nn::Dropout(dropout));
-  if (roberta_) {
-    dense_ = register_module("dense", torch::nn::Linear(config.hiddenSize, config.hiddenSize));
-    outProj_ = register_module("out_proj", torch::nn::Linear(config.hiddenSize, 1));
-  } else {
-    classifier_ = register_module("classifier", torch::nn::Linear(config.hiddenSize, 1));
+  switch (kind_) {
+    case Kind::Bert:
+      classifier_ = register_module("classifier", torch::nn::Linear(hidden, 1));
+      break;
+    case Kind::Roberta: {
+      auto group = groupModule(*this, "classifier");
+      dense_ = group->register_module("dense", torch::nn::Linear(hidden, hidden));
+      outProj_ = group->register_module("out_proj", torch::nn::Linear(hidden, 1));
+      break;
+    }
+    case Kind::ModernBert: {
+      activation_ = config.classifierActivation;
+      meanPooling_ = config.classifierPooling == "mean";
+      auto group = groupModule(*this, "head");
+      dense_ = group->register_module(
+          "dense",
+          torch::nn::Linear(torch::nn::LinearOptions(hidden, hidden).bias(config.classifierBias)));
+      norm_ = group->register_module("norm", Norm(hidden, config.layerNormEps, config.normBias));
+      classifier_ = register_module("classifier", torch::nn::Linear(hidden, 1));
+      break;
+    }
   }
 }
 
 torch::Tensor RerankerHeadImpl::forward(const torch::Tensor& hidden,
+                                        const torch::Tensor& attentionMask,
                                         const torch::Tensor& poolerWeight,
                                         const torch::Tensor& poolerBias) {
   const torch::Tensor first = hidden.select(1, 0);  // [CLS] / <s>
-  if (roberta_) {
-    torch::Tensor x = torch::tanh(dense_->forward(dropout_->forward(first)));
-    return outProj_->forward(dropout_->forward(x)).squeeze(-1);
+  switch (kind_) {
+    case Kind::Roberta: {
+      const torch::Tensor x = torch::tanh(dense_->forward(dropout_->forward(first)));
+      return outProj_->forward(dropout_->forward(x)).squeeze(-1);
+    }
+    case Kind::ModernBert: {
+      const torch::Tensor pooled =
+          meanPooling_ ? pool(hidden, attentionMask, Pooling::Mean) : first;
+      const torch::Tensor x = std::static_pointer_cast<NormImpl>(norm_)->forward(
+          activate(activation_, dense_->forward(pooled)));
+      return classifier_->forward(dropout_->forward(x)).squeeze(-1);
+    }
+    case Kind::Bert: break;
   }
   const torch::Tensor pooled =
       torch::tanh(torch::nn::functional::linear(first, poolerWeight, poolerBias));
   return classifier_->forward(dropout_->forward(pooled)).squeeze(-1);
 }
 
-RerankerNetworkImpl::RerankerNetworkImpl(BertModel encoderModule, RerankerHead headModule)
+RerankerNetworkImpl::RerankerNetworkImpl(EncoderModule encoderModule, RerankerHead headModule)
     : encoder(register_module("encoder", std::move(encoderModule))),
       head(register_module("head", std::move(headModule))) {}
 
@@ -73,12 +103,12 @@ torch::Tensor RerankerNetworkImpl::forward(const torch::Tensor& inputIds,
   const torch::Tensor hidden = encoder->forward(inputIds, attentionMask, types);
   torch::Tensor poolerWeight;
   torch::Tensor poolerBias;
-  if (!head->roberta()) {
+  if (head->kind() == RerankerHeadImpl::Kind::Bert) {
     const auto parameters = encoder->named_parameters();
     poolerWeight = parameters["pooler.dense.weight"];
     poolerBias = parameters["pooler.dense.bias"];
   }
-  return head->forward(hidden, poolerWeight, poolerBias);
+  return head->forward(hidden, attentionMask, poolerWeight, poolerBias);
 }
 
 torch::Tensor RerankerModel::Impl::logits(const BatchTensors& batch) const {
@@ -125,8 +155,8 @@ RerankerModel RerankerModel::load(const std::filesystem::path& folderOrId,
   auto impl = std::make_shared<Impl>(std::move(encoder));
   EmbeddingModel::Impl& inner = impl->encoderModel.impl();
   const EncoderConfig& config = inner.config;
-  const bool roberta = isRoberta(config);
-  if (!roberta && !inner.module->hasPooler()) {
+  const bool bertHead = RerankerHeadImpl::kindOf(config) == RerankerHeadImpl::Kind::Bert;
+  if (bertHead && !inner.module->hasPooler()) {
     throw InputError(folder.string(),
                      "has no bert.pooler.dense tensors, which BERT's classification head needs");
   }
@@ -135,16 +165,14 @@ RerankerModel RerankerModel::load(const std::filesystem::path& folderOrId,
         (folder / "config.json").string(),
         "has num_labels " + config.raw["num_labels"].dump() + "; a reranker has one logit");
   }
-  RerankerHead head(config, roberta);
+  RerankerHead head(config);
   const Checkpoint checkpoint(folder);
   {
     torch::NoGradGuard noGrad;
     for (auto& item : head->named_parameters()) {
-      // BERT's head has one Linear named "classifier" ("classifier.weight"); RoBERTa's is
-      // "classifier.dense.*" and "classifier.out_proj.*".
-      const std::string local = item.key();
-      const std::string name =
-          roberta ? "classifier." + local : local;  // BERT: "classifier.weight"
+      // The head's parameters are named as in the checkpoint ("classifier.weight",
+      // "classifier.out_proj.weight", "head.dense.weight", ...).
+      const std::string& name = item.key();
       const TensorInfo* tensor = checkpoint.find(name);
       if (tensor == nullptr)
         throw InputError(folder.string(), "misses the classification head tensor " + name);
@@ -158,10 +186,10 @@ RerankerModel RerankerModel::load(const std::filesystem::path& folderOrId,
           torch::from_blob(const_cast<std::byte*>(checkpoint.data(*tensor)), tensor->shape,
                            torch::TensorOptions().dtype(scalarTypeOf(tensor->dtype)));
       item.value().copy_(source);
-      impl->headDTypes[local] = tensor->dtype;
+      impl->headDTypes[name] = tensor->dtype;
     }
   }
-  impl->encoderPrefix = encoderPrefixOf(config);
+  impl->encoderPrefix = RerankerHeadImpl::encoderPrefix(config);
   impl->device = inner.device;
   head->to(impl->device);
   impl->network = RerankerNetwork(inner.module, head);
@@ -175,11 +203,10 @@ namespace {
 void attachNewHead(RerankerModel::Impl& impl, std::uint64_t seed) {
   EmbeddingModel::Impl& inner = impl.encoderModel.impl();
   EncoderConfig& config = inner.config;
-  const bool roberta = isRoberta(config);
-  config.raw["architectures"] = {architectureName(config)};
+  config.raw["architectures"] = nlohmann::json::array({RerankerHeadImpl::architectureName(config)});
   config.raw["id2label"] = {{"0", "LABEL_0"}};
   config.raw["label2id"] = {{"LABEL_0", 0}};
-  RerankerHead head(config, roberta);
+  RerankerHead head(config);
   {
     torch::NoGradGuard noGrad;
     torch::manual_seed(seed + 1);
@@ -187,6 +214,8 @@ void attachNewHead(RerankerModel::Impl& impl, std::uint64_t seed) {
       const std::string& name = item.key();
       if (name.size() > 5 && name.compare(name.size() - 5, 5, ".bias") == 0) {
         item.value().zero_();
+      } else if (name == "head.norm.weight") {
+        item.value().fill_(1.0);
       } else {
         item.value().normal_(0.0, config.initializerRange);
       }
@@ -194,7 +223,7 @@ void attachNewHead(RerankerModel::Impl& impl, std::uint64_t seed) {
     }
   }
   head->to(inner.device);
-  impl.encoderPrefix = encoderPrefixOf(config);
+  impl.encoderPrefix = RerankerHeadImpl::encoderPrefix(config);
   impl.device = inner.device;
   impl.network = RerankerNetwork(inner.module, head);
   impl.network->eval();
@@ -215,10 +244,11 @@ RerankerModel RerankerModel::fromEncoder(const std::filesystem::path& folder, st
                                          const LoadOptions& options) {
   auto impl = std::make_shared<Impl>(EmbeddingModel::load(folder, options));
   EmbeddingModel::Impl& inner = impl->encoderModel.impl();
-  if (!isRoberta(inner.config) && !inner.module->hasPooler()) {
+  if (RerankerHeadImpl::kindOf(inner.config) == RerankerHeadImpl::Kind::Bert &&
+      !inner.module->hasPooler()) {
     // BERT's head reads the pooler: a module with one, the checkpoint's weights copied in.
-    BertModel withPooler(inner.config, true);
-    initializeLikeHuggingFace(*withPooler, seed);
+    EncoderModule withPooler = makeEncoder(inner.config, true);
+    withPooler->initialize(seed);
     {
       torch::NoGradGuard noGrad;
       const auto source = inner.module->named_parameters();
@@ -238,18 +268,16 @@ void RerankerModel::save(const std::filesystem::path& folder) const {
   std::filesystem::create_directories(folder);
   const EmbeddingModel::Impl& inner = impl_->encoderModel.impl();
   EncoderConfig config = inner.config;
-  config.raw["architectures"] = {architectureName(config)};
+  config.raw["architectures"] = nlohmann::json::array({RerankerHeadImpl::architectureName(config)});
   if (!config.raw.contains("id2label")) config.raw["id2label"] = {{"0", "LABEL_0"}};
   if (!config.raw.contains("label2id")) config.raw["label2id"] = {{"LABEL_0", 0}};
   config.save(folder / "config.json");
   std::vector<torch::Tensor> keepAlive;
   std::vector<TensorData> tensors = inner.checkpointTensors(impl_->encoderPrefix, keepAlive);
-  const bool roberta = impl_->network->head->roberta();
   for (const auto& item : impl_->network->head->named_parameters()) {
     const auto found = impl_->headDTypes.find(item.key());
     const DType dtype = found == impl_->headDTypes.end() ? DType::F32 : found->second;
-    tensors.push_back(checkpointTensor(roberta ? "classifier." + item.key() : item.key(),
-                                       item.value(), dtype, keepAlive));
+    tensors.push_back(checkpointTensor(item.key(), item.value(), dtype, keepAlive));
   }
   writeSafetensors(folder / "model.safetensors", std::move(tensors));
   inner.copyTokenizerFiles(folder);

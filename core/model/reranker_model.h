@@ -1,10 +1,12 @@
 // A reranker (cross-encoder): the query and a passage read together as one input
 // ("[CLS] query [SEP] passage [SEP]"), and a one-logit classification head on the first token
 // that says how relevant the passage is. Stored as Hugging Face stores
-// BertForSequenceClassification (pooler + `classifier.weight`/`bias`) or
-// XLMRobertaForSequenceClassification (`classifier.dense` + `classifier.out_proj`), with
-// num_labels 1, so that transformers and sentence-transformers' CrossEncoder load what EmbedLab
-// writes, and EmbedLab loads their rerankers (bge-reranker, ms-marco-MiniLM). Torch-free header.
+// BertForSequenceClassification (pooler + `classifier.weight`/`bias`),
+// (XLM)RobertaForSequenceClassification and MPNetForSequenceClassification (`classifier.dense` +
+// `classifier.out_proj`) or ModernBertForSequenceClassification (`head.dense`, `head.norm`,
+// `classifier`), with num_labels 1, so that transformers and sentence-transformers' CrossEncoder
+// load what EmbedLab writes, and EmbedLab loads their rerankers (bge-reranker, ms-marco-MiniLM).
+// Torch-free header.
 #pragma once
 
 #include <filesystem>

@@ -71,7 +71,7 @@ class BiEncoderTask : public TrainingTask {
 
   /// The encoder and the Dense layers after pooling.
   torch::nn::Module& module() override { return *model_->impl().network; }
-  model::BertModelImpl& encoder() override { return *model_->impl().module; }
+  model::EncoderModuleImpl& encoder() override { return *model_->impl().module; }
   void save(const std::filesystem::path& folder) const override { model_->save(folder); }
   const model::EmbeddingModel* embeddingModel() const override { return &*model_; }
 

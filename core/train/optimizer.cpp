@@ -16,12 +16,10 @@ std::unique_ptr<torch::optim::AdamW> makeAdamW(torch::nn::Module& module,
                                                const TrainingOptions& options) {
   std::vector<torch::Tensor> decay;
   std::vector<torch::Tensor> noDecay;
-  for (const auto& item : module.named_parameters()) {
-    const std::string& name = item.key();
-    if (!item.value().requires_grad()) continue;  // frozen by the task (a bi-encoder's pooler)
-    const bool exempt = name.find("LayerNorm") != std::string::npos ||
-                        (name.size() > 5 && name.compare(name.size() - 5, 5, ".bias") == 0);
-    (exempt ? noDecay : decay).push_back(item.value());
+  for (const torch::Tensor& parameter : module.parameters()) {
+    if (!parameter.requires_grad()) continue;  // frozen by the task (a bi-encoder's pooler)
+    // Biases and norm weights (LayerNorm in BERT, norm in ModernBERT) are the 1-D parameters.
+    (parameter.dim() <= 1 ? noDecay : decay).push_back(parameter);
   }
   const auto groupOptions = [&](double weightDecay) {
     return std::make_unique<torch::optim::AdamWOptions>(

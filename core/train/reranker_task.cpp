@@ -45,7 +45,7 @@ class RerankerTask : public TrainingTask {
   }
 
   torch::nn::Module& module() override { return *model_->impl().network; }
-  model::BertModelImpl& encoder() override { return *model_->impl().network->encoder; }
+  model::EncoderModuleImpl& encoder() override { return *model_->impl().network->encoder; }
   void save(const std::filesystem::path& folder) const override { model_->save(folder); }
 
   StepLoss step(std::int64_t stepIndex, const std::vector<TrainingGroup>& groups, double lossScale,

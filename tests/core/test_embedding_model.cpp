@@ -287,7 +287,8 @@ class TestEmbeddingModel : public QObject {
         QVERIFY(std::abs(value.mean().item<double>()) < 0.002);
       }
     }
-    const torch::Tensor words = model.impl().module->embeddings->wordEmbeddings->weight;
+    const torch::Tensor words =
+        model.impl().module->named_parameters()["embeddings.word_embeddings.weight"];
     QVERIFY(words[0].eq(0).all().item<bool>());  // [PAD]'s row, as padding_idx leaves it
     // The same seed gives the same model.
     EmbeddingModel again =

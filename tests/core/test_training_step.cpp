@@ -51,7 +51,7 @@ torch::Tensor referenceLoss(EmbeddingModel::Impl& impl,
   return contrastiveLoss(loss).loss;
 }
 
-std::vector<torch::Tensor> gradientsOf(BertModelImpl& module) {
+std::vector<torch::Tensor> gradientsOf(EncoderModuleImpl& module) {
   std::vector<torch::Tensor> gradients;
   for (const torch::Tensor& parameter : trainableParameters(module)) {
     gradients.push_back(parameter.grad().defined() ? parameter.grad().clone()

@@ -1,6 +1,7 @@
 // BERT and (XLM-)RoBERTa encoders as LibTorch modules, computing what Hugging Face's BertModel /
 // XLMRobertaModel compute (eager attention), with the same parameter names, so that a
-// checkpoint's tensors map 1:1 onto named_parameters().
+// checkpoint's tensors map 1:1 onto named_parameters(). The shared encoder interface is in
+// encoder_module.h.
 //
 // INTERNAL to core: this header exposes LibTorch types. Only core .cpp files include it; widgets
 // and public headers never do (ARCHITECTURE.md; tests/CMakeLists.txt checks widgets/ and app/).
@@ -15,6 +16,7 @@
 #include <torch/nn/pimpl.h>
 
 #include "core/model/encoder_config.h"
+#include "core/model/torch/encoder_module.h"
 
 namespace embedlab::model {
 
@@ -36,18 +38,14 @@ class BertEmbeddingsImpl : public torch::nn::Module {
 };
 TORCH_MODULE(BertEmbeddings);
 
-class BertLayerImpl : public torch::nn::Module {
+class BertLayerImpl : public EncoderLayerImpl {
  public:
   explicit BertLayerImpl(const EncoderConfig& config);
-  /// `additiveMask`: [batch, 1, 1, length], 0 for tokens and a large negative for padding;
-  /// undefined when the batch has no padding.
-  torch::Tensor forward(const torch::Tensor& hidden, const torch::Tensor& additiveMask);
+  /// Reads inputs.mask (undefined when the batch has no padding).
+  torch::Tensor forward(const torch::Tensor& hidden, const LayerInputs& inputs) override;
 
  private:
-  torch::Tensor activation(const torch::Tensor& x) const;
-
   std::int64_t heads_;
-  std::int64_t headSize_;
   std::string activation_;
   torch::nn::Linear query_{nullptr}, key_{nullptr}, value_{nullptr};
   torch::nn::Linear attentionDense_{nullptr}, intermediateDense_{nullptr}, outputDense_{nullptr};
@@ -58,34 +56,20 @@ TORCH_MODULE(BertLayer);
 
 /// The encoder: embeddings, the layers, and (when the checkpoint has one) BERT's pooler, kept
 /// only so that saving writes it back; embeddings are pooled from the last hidden state.
-class BertModelImpl : public torch::nn::Module {
+class BertModelImpl : public EncoderModuleImpl {
  public:
   BertModelImpl(const EncoderConfig& config, bool withPooler);
-  /// The last hidden state [batch, length, hidden]. `attentionMask` is 1 for tokens, 0 for
-  /// padding (int64 or bool).
   torch::Tensor forward(const torch::Tensor& inputIds, const torch::Tensor& attentionMask,
-                        const torch::Tensor& tokenTypeIds = {});
-
-  const EncoderConfig& config() const { return config_; }
-  bool hasPooler() const { return hasPooler_; }
-  /// Gradient checkpointing: in training, each layer keeps only its input and is recomputed
-  /// (with the same dropout masks) during backward. Less memory for longer sequences.
-  void setGradientCheckpointing(bool enabled) { gradientCheckpointing_ = enabled; }
-  bool gradientCheckpointing() const { return gradientCheckpointing_; }
+                        const torch::Tensor& tokenTypeIds = {}) override;
+  /// As transformers initialises BERT: normal(0, initializer_range) for linear and embedding
+  /// weights (the padding row of word embeddings zeroed), zero biases, unit LayerNorm weights.
+  void initialize(std::uint64_t seed) override;
 
   BertEmbeddings embeddings{nullptr};
   torch::nn::ModuleList layers{nullptr};
-
- private:
-  EncoderConfig config_;
-  bool hasPooler_;
-  bool gradientCheckpointing_ = false;
 };
-TORCH_MODULE(BertModel);
 
-/// Initialises parameters as Hugging Face initialises BERT: normal(0, initializer_range) for
-/// linear and embedding weights (the padding row of word embeddings zeroed), zero biases, unit
-/// LayerNorm weights.
-void initializeLikeHuggingFace(BertModelImpl& model, std::uint64_t seed);
+/// BERT's initialisation of `module`'s parameters, by name (MPNet's follows it too).
+void initializeBertStyle(torch::nn::Module& module, double std, std::uint64_t seed);
 
 }  // namespace embedlab::model

@@ -12,7 +12,7 @@
 #include <vector>
 
 #include "core/model/sentence_transformers_metadata.h"
-#include "core/model/torch/bert_module.h"
+#include "core/model/torch/encoder_module.h"
 
 namespace embedlab::model {
 
@@ -31,11 +31,11 @@ TORCH_MODULE(DenseLayer);
 class EmbedderNetworkImpl : public torch::nn::Module {
  public:
   /// Registers `encoder` (as "encoder") and one DenseLayer per module (as "dense.N").
-  EmbedderNetworkImpl(BertModel encoder, const std::vector<DenseModule>& dense);
+  EmbedderNetworkImpl(EncoderModule encoder, const std::vector<DenseModule>& dense);
   /// The Dense layers applied to pooled vectors [batch, hidden] (unchanged without any).
   torch::Tensor project(torch::Tensor pooled);
 
-  BertModel encoder;
+  EncoderModule encoder;
   std::vector<DenseLayer> dense;
 };
 TORCH_MODULE(EmbedderNetwork);

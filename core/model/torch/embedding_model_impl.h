@@ -13,15 +13,15 @@
 #include "core/model/embedding_model.h"
 #include "core/model/safetensors.h"
 #include "core/model/sentence_transformers_metadata.h"
-#include "core/model/torch/bert_module.h"
 #include "core/model/torch/embedder_network.h"
+#include "core/model/torch/encoder_module.h"
 
 namespace embedlab::model {
 
 struct EmbeddingModel::Impl {
   EncoderConfig config;
   std::optional<text::Tokenizer> tokenizer;  ///< always set once loaded
-  mutable BertModel module{nullptr};         ///< a shared handle; forward() is not const
+  mutable EncoderModule module;              ///< a shared handle; forward() is not const
   /// `module` and the Dense layers: what embed() runs and training updates (assembleNetwork())
   mutable EmbedderNetwork network{nullptr};
   std::vector<DenseModule> denseModules;  ///< sentence-transformers' Dense modules, in order

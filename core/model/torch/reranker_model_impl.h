@@ -1,5 +1,5 @@
 // The inside of RerankerModel: the encoder (an EmbeddingModel's, with BERT's pooler when the
-// checkpoint has one) and the classification head as LibTorch modules.
+// checkpoint has one) and the classification head of its architecture as LibTorch modules.
 // INTERNAL to core (exposes LibTorch types): the trainer and tests use it; widgets never.
 #pragma once
 
@@ -13,37 +13,50 @@
 
 namespace embedlab::model {
 
-/// The one-logit head of ...ForSequenceClassification. BERT's: tanh(pooler.dense(h[CLS])),
-/// dropout, `classifier` (the pooler lives in the encoder). (XLM-)RoBERTa's: dropout,
-/// tanh(classifier.dense), dropout, classifier.out_proj. Parameter names are the checkpoint's
-/// without "classifier.".
+/// The one-logit head of ...ForSequenceClassification, with the checkpoint's parameter names:
+/// - BERT: tanh(pooler.dense(h[CLS])) (the pooler lives in the encoder), dropout, `classifier`;
+/// - (XLM-)RoBERTa and MPNet: dropout, tanh(classifier.dense(h[0])), dropout,
+///   classifier.out_proj;
+/// - ModernBERT: h[CLS] or the mean of h (classifier_pooling), head.norm(act(head.dense(.))),
+///   dropout, `classifier`.
 class RerankerHeadImpl : public torch::nn::Module {
  public:
-  RerankerHeadImpl(const EncoderConfig& config, bool roberta);
-  /// Logits [batch] from the last hidden state [batch, length, hidden] and, for BERT, the
-  /// encoder's pooler weights.
-  torch::Tensor forward(const torch::Tensor& hidden, const torch::Tensor& poolerWeight,
-                        const torch::Tensor& poolerBias);
-  bool roberta() const { return roberta_; }
+  enum class Kind { Bert, Roberta, ModernBert };
+  static Kind kindOf(const EncoderConfig& config);
+
+  explicit RerankerHeadImpl(const EncoderConfig& config);
+  /// Logits [batch] from the last hidden state [batch, length, hidden], the attention mask and,
+  /// for BERT, the encoder's pooler weights.
+  torch::Tensor forward(const torch::Tensor& hidden, const torch::Tensor& attentionMask,
+                        const torch::Tensor& poolerWeight, const torch::Tensor& poolerBias);
+  Kind kind() const { return kind_; }
+  /// The prefix of the encoder's tensors in the checkpoint ("bert.", "roberta.", "mpnet.",
+  /// "model.").
+  static std::string encoderPrefix(const EncoderConfig& config);
+  /// "BertForSequenceClassification", "MPNetForSequenceClassification", ...
+  static std::string architectureName(const EncoderConfig& config);
 
  private:
-  bool roberta_;
+  Kind kind_;
+  std::string activation_;    ///< ModernBERT: classifier_activation
+  bool meanPooling_ = false;  ///< ModernBERT: classifier_pooling "mean"
   torch::nn::Dropout dropout_{nullptr};
-  torch::nn::Linear classifier_{nullptr};  ///< BERT: hidden -> 1
-  torch::nn::Linear dense_{nullptr};       ///< RoBERTa: hidden -> hidden
-  torch::nn::Linear outProj_{nullptr};     ///< RoBERTa: hidden -> 1
+  torch::nn::Linear classifier_{nullptr};    ///< BERT, ModernBERT: hidden -> 1
+  torch::nn::Linear dense_{nullptr};         ///< RoBERTa, MPNet, ModernBERT: hidden -> hidden
+  torch::nn::Linear outProj_{nullptr};       ///< RoBERTa, MPNet: hidden -> 1
+  std::shared_ptr<torch::nn::Module> norm_;  ///< ModernBERT: head.norm
 };
 TORCH_MODULE(RerankerHead);
 
 /// The encoder and the head as one module, so that an optimiser sees all parameters.
 class RerankerNetworkImpl : public torch::nn::Module {
  public:
-  RerankerNetworkImpl(BertModel encoder, RerankerHead head);
+  RerankerNetworkImpl(EncoderModule encoder, RerankerHead head);
   /// Logits [batch] of the tokenized pairs.
   torch::Tensor forward(const torch::Tensor& inputIds, const torch::Tensor& attentionMask,
                         const torch::Tensor& tokenTypeIds);
 
-  BertModel encoder{nullptr};
+  EncoderModule encoder;
   RerankerHead head{nullptr};
 };
 TORCH_MODULE(RerankerNetwork);
@@ -51,7 +64,7 @@ TORCH_MODULE(RerankerNetwork);
 struct RerankerModel::Impl {
   EmbeddingModel encoderModel;  ///< config, tokenizer, encoder module and checkpoint dtypes
   mutable RerankerNetwork network{nullptr};  ///< a shared handle; forward() is not const
-  std::string encoderPrefix;                 ///< "bert." or "roberta." in the checkpoint
+  std::string encoderPrefix;  ///< "bert.", "roberta.", "mpnet." or "model." in the checkpoint
   std::map<std::string, DType> headDTypes;
   torch::Device device = torch::kCPU;
 

@@ -15,7 +15,7 @@
 #include <vector>
 
 #include "core/model/embedding_model.h"
-#include "core/model/torch/bert_module.h"
+#include "core/model/torch/encoder_module.h"
 #include "core/train/group_sampler.h"
 #include "core/train/similarity_statistics.h"
 #include "core/train/training_options.h"
@@ -43,7 +43,7 @@ class TrainingTask {
   /// Every parameter the optimiser may update (trainableParameters() chooses among them).
   virtual torch::nn::Module& module() = 0;
   /// The transformer inside, for gradient checkpointing.
-  virtual model::BertModelImpl& encoder() = 0;
+  virtual model::EncoderModuleImpl& encoder() = 0;
   /// Writes the model as a Hugging Face folder.
   virtual void save(const std::filesystem::path& folder) const = 0;
   /// The model being trained as an embedding model, for evaluation on a dev set (it shares

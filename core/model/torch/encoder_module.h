@@ -1,0 +1,98 @@
+// What every encoder module EmbedLab runs has in common (BERT and RoBERTa in bert_module.h,
+// MPNet in mpnet_module.h, ModernBERT in modernbert_module.h): the last hidden state from token
+// ids and the attention mask, parameters named exactly as transformers names them (so a
+// checkpoint's tensors map 1:1 onto named_parameters()), gradient checkpointing per layer, and
+// the attention arithmetic they share.
+//
+// INTERNAL to core: this header exposes LibTorch types. Only core .cpp files include it.
+#pragma once
+
+#include <torch/nn/module.h>
+#include <torch/nn/modules/dropout.h>
+#include <torch/types.h>
+
+#include <cstdint>
+#include <memory>
+
+#include "core/model/encoder_config.h"
+
+namespace embedlab::model {
+
+/// What a layer reads besides the hidden states. Undefined tensors are absent.
+struct LayerInputs {
+  /// Added to the attention scores [batch, heads, length, length]: 0 where a token may attend,
+  /// the dtype's lowest value where not; broadcast from [batch, 1, 1 or length, length].
+  torch::Tensor mask;
+  torch::Tensor scoreBias;  ///< MPNet: relative position bias [1, heads, length, length]
+  torch::Tensor cos;        ///< ModernBERT: rotary cos [1, length, 1, head size]
+  torch::Tensor sin;        ///< ModernBERT: rotary sin, like cos
+};
+
+/// One transformer layer: hidden states [batch, length, hidden] in and out.
+class EncoderLayerImpl : public torch::nn::Module {
+ public:
+  virtual torch::Tensor forward(const torch::Tensor& hidden, const LayerInputs& inputs) = 0;
+};
+
+/// An encoder: embeddings, layers, (ModernBERT) a final norm.
+class EncoderModuleImpl : public torch::nn::Module {
+ public:
+  explicit EncoderModuleImpl(EncoderConfig config) : config_(std::move(config)) {}
+  /// The last hidden state [batch, length, hidden]. `attentionMask` is 1 for tokens, 0 for
+  /// padding (int64 or bool); `tokenTypeIds` may be undefined (all zeros) and is ignored by
+  /// architectures without token types.
+  virtual torch::Tensor forward(const torch::Tensor& inputIds, const torch::Tensor& attentionMask,
+                                const torch::Tensor& tokenTypeIds = {}) = 0;
+  /// Initialises parameters as transformers initialises this architecture.
+  virtual void initialize(std::uint64_t seed) = 0;
+
+  const EncoderConfig& config() const { return config_; }
+  /// Whether the module has BERT's / MPNet's pooler ("pooler.dense"), kept so that saving writes
+  /// it back and BERT's classification head can read it; embeddings never use it.
+  bool hasPooler() const { return hasPooler_; }
+  /// Gradient checkpointing: in training, each layer keeps only its input and is recomputed
+  /// (with the same dropout masks and autocast settings) during backward.
+  void setGradientCheckpointing(bool enabled) { gradientCheckpointing_ = enabled; }
+  bool gradientCheckpointing() const { return gradientCheckpointing_; }
+
+ protected:
+  /// Registers "pooler.dense" (hidden -> hidden), as BertPooler / MPNetPooler name it.
+  void addPooler();
+  /// Runs `layer`, through gradient checkpointing when it is on and the module trains.
+  torch::Tensor runLayer(EncoderLayerImpl& layer, const torch::Tensor& hidden,
+                         const LayerInputs& inputs);
+
+  EncoderConfig config_;
+
+ private:
+  bool hasPooler_ = false;
+  bool gradientCheckpointing_ = false;
+};
+
+using EncoderModule = std::shared_ptr<EncoderModuleImpl>;
+
+/// The module of config.modelType, with the pooler when `withPooler` (BERT-style models only).
+EncoderModule makeEncoder(const EncoderConfig& config, bool withPooler);
+
+/// The additive attention mask [batch, 1, 1, length] of a 0/1 mask (0 keeps, the dtype's lowest
+/// value drops), or undefined when nothing is padding (batches sorted by length often are not).
+torch::Tensor additivePaddingMask(const torch::Tensor& attentionMask, torch::ScalarType dtype);
+/// The lowest finite value of a floating dtype (what transformers puts in attention masks).
+double lowestValue(torch::ScalarType dtype);
+
+/// Multi-head scaled dot-product attention of projected q, k, v [batch, length, hidden]
+/// (q not yet scaled): softmax(q k^T / sqrt(head size) + mask + scoreBias) v, with dropout on
+/// the probabilities, back as [batch, length, hidden]. Runs as batched matrix products over
+/// batch x heads (faster on CPU than 4-D matmul, measured in bench_encode).
+torch::Tensor multiHeadAttention(const torch::Tensor& q, const torch::Tensor& k,
+                                 const torch::Tensor& v, std::int64_t heads,
+                                 const LayerInputs& inputs, torch::nn::Dropout& dropout);
+
+/// An activation by its transformers name (gelu, gelu_new, gelu_pytorch_tanh, relu).
+torch::Tensor activate(const std::string& name, const torch::Tensor& x);
+
+/// An empty module that only groups children, so that parameter names follow transformers'
+/// nesting ("encoder.layer.0.attention.self.query.weight").
+std::shared_ptr<torch::nn::Module> groupModule(torch::nn::Module& parent, const std::string& name);
+
+}  // namespace embedlab::model
