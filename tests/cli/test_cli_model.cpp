@@ -140,6 +140,52 @@ class TestCliModel : public QObject {
     QVERIFY2(run.exitCode == 0, qPrintable(run.err));
   }
 
+  // MPNet and ModernBERT made by init-model: the config transformers reads, encoded, and as
+  // rerankers with their own classification heads.
+  void mpnetAndModernBertEndToEnd_data() {
+    QTest::addColumn<QString>("architecture");
+    QTest::addColumn<QString>("tokenizer");
+    QTest::addColumn<QString>("head");
+    QTest::newRow("mpnet") << "mpnet"
+                           << "mpnet-wordpiece"
+                           << "classifier.out_proj.weight";
+    QTest::newRow("modernbert") << "modernbert"
+                                << "bpe-prefix-space"
+                                << "head.norm.weight";
+  }
+  void mpnetAndModernBertEndToEnd() {
+    QFETCH(QString, architecture);
+    QFETCH(QString, tokenizer);
+    QFETCH(QString, head);
+    const auto model = folder_ / architecture.toStdString();
+    auto run = cli({"init-model", "--arch", architecture, "--layers", "2", "--hidden", "32",
+                    "--heads", "2", "--intermediate", "48", "--tokenizer",
+                    path(kData / tokenizer.toStdString()), "-q", "--output", path(model)});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    const auto config = nlohmann::json::parse(embedlab::test::readFile(model / "config.json"));
+    QCOMPARE(config["model_type"].get<std::string>(), architecture.toStdString());
+    embedlab::test::writeFile(folder_ / "texts.jsonl",
+                              "{\"text\":\"a package manager\"}\n{\"text\":\"x\"}\n");
+    run = cli({"encode", "--model", path(model), "--input", path(folder_ / "texts.jsonl"),
+               "--output", path(folder_ / (architecture.toStdString() + ".npy"))});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    const auto reranker = folder_ / (architecture.toStdString() + "-reranker");
+    run = cli({"init-model", "--arch", architecture, "--layers", "1", "--hidden", "32", "--heads",
+               "2", "--intermediate", "48", "--head", "classifier", "--tokenizer",
+               path(kData / tokenizer.toStdString()), "-q", "--output", path(reranker)});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    QVERIFY(embedlab::test::readFile(reranker / "model.safetensors").find(head.toStdString()) !=
+            std::string::npos);
+  }
+
+  void mpnetNeedsAnMpnetTokenizer() {
+    const auto run = cli({"init-model", "--arch", "mpnet", "--tokenizer",
+                          path(kData / "bert-base-uncased"), "--output", path(folder_ / "bad")});
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY2(run.err.contains("padding id 1"), qPrintable(run.err));
+    QVERIFY(!std::filesystem::exists(folder_ / "bad"));
+  }
+
   void initModelRefusesToOverwrite() {
     const auto run = cli({"init-model", "--tokenizer", path(kData / "bert-base-uncased"),
                           "--output", path(folder_ / "tiny")});

@@ -1,5 +1,6 @@
 // The whole point: fine-tuning a tiny random model on the demo workspace's training data lowers
-// the loss and raises dev MRR@10 far above the untrained model's. Slow (about a minute).
+// the loss and raises dev MRR@10 far above the untrained model's, for each architecture (BERT,
+// MPNet, ModernBERT) for 2 epochs. Slow (about a minute each).
 #include <QtTest/QtTest>
 
 #include <algorithm>
@@ -65,9 +66,29 @@ class TestTrainDemo : public QObject {
   Q_OBJECT
 
  private slots:
+  void trainingImprovesRetrieval_data() {
+    QTest::addColumn<QString>("architecture");
+    QTest::addColumn<QString>("tokenizer");
+    QTest::newRow("bert") << "bert"
+                          << "bert-base-uncased";
+    QTest::newRow("mpnet") << "mpnet"
+                           << "mpnet-wordpiece";
+    QTest::newRow("modernbert") << "modernbert"
+                                << "bpe-prefix-space";
+  }
   void trainingImprovesRetrieval() {
+    QFETCH(QString, architecture);
+    QFETCH(QString, tokenizer);
     test::TempFolder folder;
-    test::makeDemoSizedModel(folder / "untrained");
+    model::RandomModelOptions demoSized;
+    demoSized.architecture = architecture.toStdString();
+    demoSized.layers = 2;
+    demoSized.hidden = 64;
+    demoSized.heads = 2;
+    demoSized.intermediate = 256;
+    demoSized.seed = 1;
+    model::EmbeddingModel::createRandom(demoSized, test::kTestData / tokenizer.toStdString())
+        .save(folder / "untrained");
     const double before = devMrrAt10(folder / "untrained");
 
     train::TrainingOptions options;
@@ -96,8 +117,11 @@ class TestTrainDemo : public QObject {
     qInfo("loss %.3f -> %.3f over %zu steps; dev MRR@10 %.4f -> %.4f", losses.front(),
           losses.back(), static_cast<std::size_t>(result.steps), before, after);
     QVERIFY2(losses.back() < 0.7 * losses.front(), "the loss did not fall");
-    QVERIFY2(after > before + 0.15 && after > 2 * before,
-             qPrintable(QString("MRR@10 %1 -> %2").arg(before).arg(after)));
+    const QString change = QString("MRR@10 %1 -> %2").arg(before).arg(after);
+    QVERIFY2(after > before + 0.09, qPrintable(change));
+    // A random post-norm encoder (BERT, MPNet) starts near chance; a random pre-norm ModernBERT
+    // is already a bag of token embeddings (the residual stream carries them through), ~0.35.
+    if (before < 0.2) QVERIFY2(after > before + 0.15 && after > 2 * before, qPrintable(change));
   }
 };
 
