@@ -58,14 +58,26 @@ BertLayerImpl::BertLayerImpl(const EncoderConfig& config)
     : heads_(config.numAttentionHeads), activation_(config.hiddenAct) {
   const std::int64_t hidden = config.hiddenSize;
   auto attention = groupModule(*this, "attention");
-  auto self = groupModule(*attention, "self");
-  query_ = self->register_module("query", torch::nn::Linear(hidden, hidden));
-  key_ = self->register_module("key", torch::nn::Linear(hidden, hidden));
-  value_ = self->register_module("value", torch::nn::Linear(hidden, hidden));
-  auto attentionOutput = groupModule(*attention, "output");
-  attentionDense_ = attentionOutput->register_module("dense", torch::nn::Linear(hidden, hidden));
-  attentionLayerNorm_ =
-      attentionOutput->register_module("LayerNorm", layerNorm(hidden, config.layerNormEps));
+  if (config.isMpnet()) {
+    // MPNet: attention.attn.{q,k,v,o}, attention.LayerNorm.
+    auto attn = groupModule(*attention, "attn");
+    query_ = attn->register_module("q", torch::nn::Linear(hidden, hidden));
+    key_ = attn->register_module("k", torch::nn::Linear(hidden, hidden));
+    value_ = attn->register_module("v", torch::nn::Linear(hidden, hidden));
+    attentionDense_ = attn->register_module("o", torch::nn::Linear(hidden, hidden));
+    attentionLayerNorm_ =
+        attention->register_module("LayerNorm", layerNorm(hidden, config.layerNormEps));
+  } else {
+    // BERT: attention.self.{query,key,value}, attention.output.{dense,LayerNorm}.
+    auto self = groupModule(*attention, "self");
+    query_ = self->register_module("query", torch::nn::Linear(hidden, hidden));
+    key_ = self->register_module("key", torch::nn::Linear(hidden, hidden));
+    value_ = self->register_module("value", torch::nn::Linear(hidden, hidden));
+    auto attentionOutput = groupModule(*attention, "output");
+    attentionDense_ = attentionOutput->register_module("dense", torch::nn::Linear(hidden, hidden));
+    attentionLayerNorm_ =
+        attentionOutput->register_module("LayerNorm", layerNorm(hidden, config.layerNormEps));
+  }
   auto intermediate = groupModule(*this, "intermediate");
   intermediateDense_ =
       intermediate->register_module("dense", torch::nn::Linear(hidden, config.intermediateSize));

@@ -6,52 +6,13 @@
 
 namespace embedlab::model {
 
-namespace {
-
-torch::nn::LayerNorm layerNorm(std::int64_t size, double eps) {
-  return torch::nn::LayerNorm(torch::nn::LayerNormOptions({size}).eps(eps));
-}
-
-}  // namespace
-
-MpnetLayerImpl::MpnetLayerImpl(const EncoderConfig& config)
-    : heads_(config.numAttentionHeads), activation_(config.hiddenAct) {
-  const std::int64_t hidden = config.hiddenSize;
-  auto attention = groupModule(*this, "attention");
-  auto attn = groupModule(*attention, "attn");
-  q_ = attn->register_module("q", torch::nn::Linear(hidden, hidden));
-  k_ = attn->register_module("k", torch::nn::Linear(hidden, hidden));
-  v_ = attn->register_module("v", torch::nn::Linear(hidden, hidden));
-  o_ = attn->register_module("o", torch::nn::Linear(hidden, hidden));
-  attentionLayerNorm_ =
-      attention->register_module("LayerNorm", layerNorm(hidden, config.layerNormEps));
-  auto intermediate = groupModule(*this, "intermediate");
-  intermediateDense_ =
-      intermediate->register_module("dense", torch::nn::Linear(hidden, config.intermediateSize));
-  auto output = groupModule(*this, "output");
-  outputDense_ =
-      output->register_module("dense", torch::nn::Linear(config.intermediateSize, hidden));
-  outputLayerNorm_ = output->register_module("LayerNorm", layerNorm(hidden, config.layerNormEps));
-  attentionDropout_ =
-      register_module("attention_dropout", torch::nn::Dropout(config.attentionProbsDropoutProb));
-  hiddenDropout_ = register_module("hidden_dropout", torch::nn::Dropout(config.hiddenDropoutProb));
-}
-
-torch::Tensor MpnetLayerImpl::forward(const torch::Tensor& hidden, const LayerInputs& inputs) {
-  const torch::Tensor context =
-      multiHeadAttention(q_(hidden), k_(hidden), v_(hidden), heads_, inputs, attentionDropout_);
-  const torch::Tensor attended = attentionLayerNorm_(hiddenDropout_(o_(context)) + hidden);
-  const torch::Tensor expanded = activate(activation_, intermediateDense_(attended));
-  return outputLayerNorm_(hiddenDropout_(outputDense_(expanded)) + attended);
-}
-
 MpnetModelImpl::MpnetModelImpl(const EncoderConfig& config, bool withPooler)
     : EncoderModuleImpl(config) {
   embeddings = register_module("embeddings", BertEmbeddings(config));
   auto encoder = groupModule(*this, "encoder");
   layers = encoder->register_module("layer", torch::nn::ModuleList());
   for (std::int64_t i = 0; i < config.numHiddenLayers; ++i)
-    layers->push_back(MpnetLayer(config));
+    layers->push_back(BertLayer(config));  // MPNet's names, BERT's arithmetic
   relativeAttentionBias = encoder->register_module(
       "relative_attention_bias",
       torch::nn::Embedding(config.relativeAttentionNumBuckets, config.numAttentionHeads));
@@ -92,7 +53,7 @@ torch::Tensor MpnetModelImpl::forward(const torch::Tensor& inputIds,
   inputs.mask = additivePaddingMask(attentionMask, hidden.scalar_type());
   inputs.scoreBias = positionBias(inputIds.size(1), inputIds.device());
   for (const auto& layer : *layers)
-    hidden = runLayer(*layer->as<MpnetLayer>(), hidden, inputs);
+    hidden = runLayer(*layer->as<BertLayer>(), hidden, inputs);
   return hidden;
 }
 

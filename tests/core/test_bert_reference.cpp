@@ -12,27 +12,17 @@
 #include "core/model/torch/embedding_model_impl.h"
 #include "tests/support/files.h"
 #include "tests/support/model_folders.h"
+#include "tests/support/safetensors_tensors.h"
 
 using namespace embedlab;
 using namespace embedlab::model;
+using embedlab::test::readTensors;
 
 namespace {
 
 nlohmann::json expected() {
   std::ifstream in(test::kTestData / "reference-step" / "expected.json");
   return nlohmann::json::parse(in);
-}
-
-std::map<std::string, torch::Tensor> readTensors(const std::filesystem::path& file) {
-  const SafetensorsFile safetensors(file);
-  std::map<std::string, torch::Tensor> tensors;
-  for (const TensorInfo& info : safetensors.tensors()) {
-    tensors[info.name] =
-        torch::from_blob(const_cast<std::byte*>(safetensors.data(info)), info.shape,
-                         torch::TensorOptions().dtype(scalarTypeOf(info.dtype)))
-            .clone();
-  }
-  return tensors;
 }
 
 // The reference workflow's loss: scores = q p^T / temperature over all passages, cross-entropy

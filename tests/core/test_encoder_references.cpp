@@ -19,9 +19,11 @@
 #include "core/model/torch/reranker_model_impl.h"
 #include "tests/support/files.h"
 #include "tests/support/model_folders.h"
+#include "tests/support/safetensors_tensors.h"
 
 using namespace embedlab;
 using namespace embedlab::model;
+using embedlab::test::readTensors;
 
 namespace {
 
@@ -32,18 +34,6 @@ std::filesystem::path referenceFolder(const std::string& architecture) {
 nlohmann::json expected(const std::string& architecture) {
   std::ifstream in(referenceFolder(architecture) / "expected.json");
   return nlohmann::json::parse(in);
-}
-
-std::map<std::string, torch::Tensor> readTensors(const std::filesystem::path& file) {
-  const SafetensorsFile safetensors(file);
-  std::map<std::string, torch::Tensor> tensors;
-  for (const TensorInfo& info : safetensors.tensors()) {
-    tensors[info.name] =
-        torch::from_blob(const_cast<std::byte*>(safetensors.data(info)), info.shape,
-                         torch::TensorOptions().dtype(scalarTypeOf(info.dtype)))
-            .clone();
-  }
-  return tensors;
 }
 
 // The tokenizer a model folder of the architecture gets (the reference feeds ids directly; the

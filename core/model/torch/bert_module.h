@@ -38,10 +38,12 @@ class BertEmbeddingsImpl : public torch::nn::Module {
 };
 TORCH_MODULE(BertEmbeddings);
 
+/// BERT's post-norm layer. MPNet's computes the same with other parameter names
+/// (attention.attn.q/k/v/o) and its relative position bias in inputs.scoreBias.
 class BertLayerImpl : public EncoderLayerImpl {
  public:
   explicit BertLayerImpl(const EncoderConfig& config);
-  /// Reads inputs.mask (undefined when the batch has no padding).
+  /// Reads inputs.mask (undefined when the batch has no padding) and inputs.scoreBias.
   torch::Tensor forward(const torch::Tensor& hidden, const LayerInputs& inputs) override;
 
  private:

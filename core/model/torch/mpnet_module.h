@@ -19,22 +19,6 @@
 
 namespace embedlab::model {
 
-class MpnetLayerImpl : public EncoderLayerImpl {
- public:
-  explicit MpnetLayerImpl(const EncoderConfig& config);
-  /// Reads inputs.mask and inputs.scoreBias (the relative position bias).
-  torch::Tensor forward(const torch::Tensor& hidden, const LayerInputs& inputs) override;
-
- private:
-  std::int64_t heads_;
-  std::string activation_;
-  torch::nn::Linear q_{nullptr}, k_{nullptr}, v_{nullptr}, o_{nullptr};
-  torch::nn::Linear intermediateDense_{nullptr}, outputDense_{nullptr};
-  torch::nn::LayerNorm attentionLayerNorm_{nullptr}, outputLayerNorm_{nullptr};
-  torch::nn::Dropout attentionDropout_{nullptr}, hiddenDropout_{nullptr};
-};
-TORCH_MODULE(MpnetLayer);
-
 class MpnetModelImpl : public EncoderModuleImpl {
  public:
   MpnetModelImpl(const EncoderConfig& config, bool withPooler);
