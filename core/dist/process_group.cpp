@@ -39,7 +39,7 @@ const char* nameOf(std::int64_t kind) {
 }  // namespace
 
 ProcessGroup::ProcessGroup(const WorkerEnvironment& environment, const torch::Device& device,
-                           int timeoutSeconds)
+                           const std::string& backend, int timeoutSeconds)
     : environment_(environment), device_(device) {
   const auto timeout = std::chrono::seconds(timeoutSeconds);
   c10d::TCPStoreOptions storeOptions;
@@ -58,8 +58,11 @@ ProcessGroup::ProcessGroup(const WorkerEnvironment& environment, const torch::De
                             environment.worldSize, environment.masterAddress,
                             environment.masterPort, error.what()));
   }
+  const bool nccl = backend == "nccl" || (backend == "auto" && device.is_cuda());
+  if (nccl && !device.is_cuda())
+    throw UsageError("--ddp_backend nccl needs CUDA devices; on the CPU use gloo (or auto)");
 #ifdef USE_C10D_NCCL
-  if (device.is_cuda()) {
+  if (nccl) {
     auto options = c10d::ProcessGroupNCCL::Options::create();
     options->timeout = std::chrono::duration_cast<std::chrono::milliseconds>(timeout);
     group_ = c10::make_intrusive<c10d::ProcessGroupNCCL>(store, environment.rank,
@@ -67,9 +70,10 @@ ProcessGroup::ProcessGroup(const WorkerEnvironment& environment, const torch::De
     return;
   }
 #endif
-  if (device.is_cuda()) {
+  if (nccl) {
     throw UsageError(
-        "multi-GPU training needs a LibTorch built with NCCL (this one has Gloo only)");
+        "multi-GPU training with NCCL needs a LibTorch built with it (this one has Gloo only): "
+        "use --ddp_backend gloo");
   }
   auto options = c10d::ProcessGroupGloo::Options::create(
       std::chrono::duration_cast<std::chrono::milliseconds>(timeout));

@@ -215,7 +215,7 @@ void Trainer::setUpProcesses() {
         "--bf16 on CPUs that support bfloat16");
   }
   if (environment_.worldSize > 1) {
-    group_ = std::make_unique<dist::ProcessGroup>(environment_, device_);
+    group_ = std::make_unique<dist::ProcessGroup>(environment_, device_, options_.ddpBackend);
     note(fmt::format("worker {} of {} ({})", environment_.rank, environment_.worldSize,
                      environment_.launcher));
   } else if (options_.negativesCrossDevice) {

@@ -347,6 +347,13 @@ void visitFields(TrainingOptions& o, Visitor&& visit) {
              "cuda."),
          kBoth, "", "auto,cpu,cuda"},
         o.device);
+  visit({"ddp_backend", kMemory,
+         OPTION_TEXT(
+             "Options",
+             "How worker processes exchange tensors: auto (NCCL on GPUs, Gloo on the CPU), nccl, "
+             "or gloo (also on GPUs, e.g. two workers sharing one GPU, which NCCL refuses)."),
+         kBoth, "", "auto,nccl,gloo"},
+        o.ddpBackend);
 }
 
 const auto kVisit = [](auto& o, auto&& visit) { visitFields(o, visit); };
@@ -490,6 +497,10 @@ void validate(const TrainingOptions& o) {
   requireOption(o.nprocPerNode >= 1, "--nproc_per_node must be at least 1");
   requireOption(o.device == "auto" || o.device == "cpu" || o.device == "cuda",
                 "--device must be auto, cpu or cuda, got \"" + o.device + "\"");
+  requireOption(o.ddpBackend == "auto" || o.ddpBackend == "nccl" || o.ddpBackend == "gloo",
+                "--ddp_backend must be auto, nccl or gloo, got \"" + o.ddpBackend + "\"");
+  requireOption(!(o.ddpBackend == "nccl" && o.device == "cpu"),
+                "--ddp_backend nccl needs CUDA devices; with --device cpu use gloo (or auto)");
 }
 
 }  // namespace embedlab::train

@@ -118,6 +118,8 @@ struct TrainingOptions {
   bool bf16 = false;                   ///< bf16: bfloat16 autocast (CUDA, and CPUs that support it)
   int nprocPerNode = 1;         ///< nproc_per_node: worker processes to start on this machine
   std::string device = "auto";  ///< device: auto, cpu or cuda
+  /// ddp_backend: how workers exchange tensors: auto (NCCL on GPUs, Gloo on CPUs), nccl or gloo
+  std::string ddpBackend = "auto";
 
   /// The options as JSON, under their reference names: those of its task only.
   nlohmann::json toJson() const;

@@ -216,6 +216,19 @@ class TestCliTrain : public QObject {
     QVERIFY2(difference < 1e-5, qPrintable(QString("max weight difference %1").arg(difference)));
   }
 
+  // NCCL moves CUDA tensors only: asking for it on the CPU is refused before any worker starts.
+  void ncclOnTheCpuIsRefused() {
+    const auto run = cli(base("nccl-cpu") << "--nproc_per_node"
+                                          << "2"
+                                          << "--device"
+                                          << "cpu"
+                                          << "--ddp_backend"
+                                          << "nccl");
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY2(run.err.contains("--ddp_backend nccl needs CUDA devices"), qPrintable(run.err));
+    QVERIFY(!std::filesystem::exists(folder_ / "nccl-cpu" / "metrics.jsonl"));
+  }
+
   // The reference's flags that EmbedLab does not take say what to use instead.
   void deepspeedAndDevicesAreRefusedWithWhatToUse() {
     auto run = cli(base("deepspeed") << "--deepspeed"

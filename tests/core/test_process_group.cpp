@@ -52,7 +52,7 @@ std::vector<Outcome> runTwoWorkers(const std::function<void(dist::ProcessGroup&,
       Outcome outcome;
       const auto start = std::chrono::steady_clock::now();
       try {
-        dist::ProcessGroup group(environment, torch::kCPU, timeoutSeconds);
+        dist::ProcessGroup group(environment, torch::kCPU, "auto", timeoutSeconds);
         work(group, rank);
       } catch (const std::exception& error) {
         outcome.error = error.what();

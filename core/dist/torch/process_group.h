@@ -1,5 +1,6 @@
 // The collectives a multi-process run needs, over c10d process groups (Gloo on CPU, NCCL on
-// CUDA when LibTorch has it). The only place in EmbedLab that calls c10d.
+// CUDA when LibTorch has it, Gloo on CUDA tensors when asked: NCCL refuses two workers on one
+// GPU). The only place in EmbedLab that calls c10d.
 //
 // Workers must issue the same collectives in the same order; one that issues another (a bug,
 // or data that makes one worker take another path) would otherwise pair its collective with a
@@ -13,6 +14,7 @@
 #include <torch/types.h>
 
 #include <memory>
+#include <string>
 #include <vector>
 
 #include "core/dist/worker_environment.h"
@@ -25,10 +27,12 @@ namespace embedlab::dist {
 
 class ProcessGroup {
  public:
-  /// Joins the group described by `environment` (rank 0 hosts the rendezvous store). Collectives
-  /// time out after `timeoutSeconds`, so that a dead peer ends the run with an error, not a hang.
+  /// Joins the group described by `environment` (rank 0 hosts the rendezvous store). `backend`
+  /// is auto (NCCL on CUDA, Gloo on the CPU), nccl or gloo (Gloo also moves CUDA tensors).
+  /// Collectives time out after `timeoutSeconds`, so that a dead peer ends the run with an
+  /// error, not a hang.
   ProcessGroup(const WorkerEnvironment& environment, const torch::Device& device,
-               int timeoutSeconds = 600);
+               const std::string& backend = "auto", int timeoutSeconds = 600);
   ~ProcessGroup();
 
   int rank() const { return environment_.rank; }
