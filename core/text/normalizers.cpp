@@ -1,6 +1,7 @@
 #include "core/text/normalizers.h"
 
 #include <algorithm>
+#include <optional>
 
 #include "core/text/unicode_properties.h"
 
@@ -69,36 +70,95 @@ void spaceChineseCharacters(NormalizedText& text) {
 
 }  // namespace
 
-void NfdNormalizer::normalize(NormalizedText& text) const {
-  expandEach(text, [](char32_t c, std::u32string& out) { unicode::appendDecomposition(c, out); });
-  // Canonical ordering: within each run of non-starters, sort stably by combining class.
-  std::size_t i = 0;
-  while (i < text.size()) {
-    if (unicode::combiningClass(text.chars[i]) == 0) {
-      ++i;
+void UnicodeNormalizer::normalize(NormalizedText& text) const {
+  const bool compatibility = form_ == Form::NFKD || form_ == Form::NFKC;
+  const bool composition = form_ == Form::NFC || form_ == Form::NFKC;
+  // Decomposition, as the crate's Decompositions iterator: every character's pieces, the first with
+  // change 0 and the others +1, then each run of non-starters stably sorted by combining class.
+  std::vector<Change> decomposed;
+  std::vector<std::uint8_t> classes;
+  decomposed.reserve(text.size());
+  classes.reserve(text.size());
+  std::u32string pieces;
+  std::size_t runStart = 0;  // first non-starter of the current run
+  const auto sortRun = [&](std::size_t end) {
+    if (end - runStart > 1) {
+      std::vector<std::size_t> order(end - runStart);
+      for (std::size_t k = 0; k < order.size(); ++k)
+        order[k] = runStart + k;
+      std::stable_sort(order.begin(), order.end(),
+                       [&](std::size_t a, std::size_t b) { return classes[a] < classes[b]; });
+      std::vector<Change> run;
+      std::vector<std::uint8_t> runClasses;
+      for (const std::size_t k : order) {
+        run.push_back(decomposed[k]);
+        runClasses.push_back(classes[k]);
+      }
+      std::copy(run.begin(), run.end(), decomposed.begin() + static_cast<std::ptrdiff_t>(runStart));
+      std::copy(runClasses.begin(), runClasses.end(),
+                classes.begin() + static_cast<std::ptrdiff_t>(runStart));
+    }
+  };
+  for (const char32_t c : text.chars) {
+    pieces.clear();
+    unicode::appendDecomposition(c, pieces, compatibility);
+    for (std::size_t k = 0; k < pieces.size(); ++k) {
+      const std::uint8_t ccc = unicode::combiningClass(pieces[k]);
+      if (ccc == 0) {
+        sortRun(decomposed.size());
+        runStart = decomposed.size() + 1;
+      }
+      decomposed.push_back({pieces[k], k == 0 ? 0 : 1});
+      classes.push_back(ccc);
+    }
+  }
+  sortRun(decomposed.size());
+  if (!composition) {
+    transform(text, decomposed);
+    return;
+  }
+  // Canonical composition, as the crate's Recompositions iterator (same order of output, same
+  // changes: a composite's change is the sum of its parts' minus one per part joined).
+  std::vector<Change> composed;
+  composed.reserve(decomposed.size());
+  std::optional<Change> composee;
+  std::optional<std::uint8_t> lastClass;  // class of the last mark held back, if any
+  std::vector<Change> held;               // marks after the composee that did not compose
+  for (std::size_t i = 0; i < decomposed.size(); ++i) {
+    const Change item = decomposed[i];
+    const std::uint8_t ccc = classes[i];
+    if (!composee) {
+      if (ccc != 0) {
+        composed.push_back(item);
+      } else {
+        composee = item;
+      }
       continue;
     }
-    std::size_t end = i;
-    while (end < text.size() && unicode::combiningClass(text.chars[end]) != 0)
-      ++end;
-    if (end - i > 1) {
-      std::vector<std::pair<char32_t, Span>> run;
-      for (std::size_t k = i; k < end; ++k)
-        run.emplace_back(text.chars[k], text.spans[k]);
-      std::stable_sort(run.begin(), run.end(), [](const auto& a, const auto& b) {
-        return unicode::combiningClass(a.first) < unicode::combiningClass(b.first);
-      });
-      for (std::size_t k = i; k < end; ++k) {
-        text.chars[k] = run[k - i].first;
-        text.spans[k] = run[k - i].second;
+    if (!lastClass || *lastClass < ccc) {
+      if (const char32_t composite = unicode::compose(composee->c, item.c)) {
+        composee = Change{composite, composee->change + item.change - 1};
+        continue;
       }
     }
-    i = end;
+    if (ccc == 0) {  // a starter that did not compose: the composee and its marks are done
+      composed.push_back(*composee);
+      composed.insert(composed.end(), held.begin(), held.end());
+      held.clear();
+      lastClass.reset();
+      composee = item;
+      continue;
+    }
+    held.push_back(item);
+    lastClass = ccc;
   }
+  if (composee) composed.push_back(*composee);
+  composed.insert(composed.end(), held.begin(), held.end());
+  transform(text, composed);
 }
 
 void StripAccentsNormalizer::normalize(NormalizedText& text) const {
-  filter(text, [](char32_t c) { return !unicode::isMarkNonspacing(c); });
+  filter(text, [](char32_t c) { return !unicode::isMark(c); });
 }
 
 void LowercaseNormalizer::normalize(NormalizedText& text) const {
@@ -109,8 +169,9 @@ void BertNormalizer::normalize(NormalizedText& text) const {
   if (options_.cleanText) cleanText(text);
   if (options_.handleChineseChars) spaceChineseCharacters(text);
   if (options_.stripAccents) {
-    NfdNormalizer().normalize(text);
-    StripAccentsNormalizer().normalize(text);
+    // HF: nfd(), then drop Mn (unicode_categories' is_mark_nonspacing, not StripAccents' marks).
+    UnicodeNormalizer(UnicodeNormalizer::Form::NFD).normalize(text);
+    filter(text, [](char32_t c) { return !unicode::isMarkNonspacing(c); });
   }
   if (options_.lowercase) LowercaseNormalizer().normalize(text);
 }

@@ -40,13 +40,24 @@ class LowercaseNormalizer : public Normalizer {
   void normalize(NormalizedText& text) const override;
 };
 
-/// Canonical decomposition (NFD) with canonical reordering of combining marks.
-class NfdNormalizer : public Normalizer {
+/// Unicode normalization NFD, NFKD, NFC or NFKC, aligned as Hugging Face aligns it (the crate
+/// unicode-normalization-alignments, Unicode 9.0 tables): decomposition gives each character's
+/// first piece change 0 and the others +1, and combining marks are reordered with their changes
+/// (a mark moved ahead of another takes the span of the position it lands on, not its own);
+/// composing two characters adds their changes minus one, so "e" + U+0301 becomes U+00E9 spanning
+/// the "e" alone, and an NFD piece that recomposes leaves its character as it was.
+class UnicodeNormalizer : public Normalizer {
  public:
+  enum class Form { NFD, NFKD, NFC, NFKC };
+  explicit UnicodeNormalizer(Form form) : form_(form) {}
   void normalize(NormalizedText& text) const override;
+
+ private:
+  Form form_;
 };
 
-/// Removes non-spacing marks (Mn); used after NFD to strip accents.
+/// Removes combining marks (general category M: Mn, Mc and Me, Unicode 9.0), as HF's
+/// StripAccents normalizer; used after NFD or NFKD to strip accents.
 class StripAccentsNormalizer : public Normalizer {
  public:
   void normalize(NormalizedText& text) const override;

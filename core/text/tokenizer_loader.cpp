@@ -82,7 +82,10 @@ std::unique_ptr<Normalizer> makeNormalizer(const JsonReader& reader, const Json&
     return std::make_unique<SequenceNormalizer>(std::move(steps));
   }
   if (type == "Lowercase") return std::make_unique<LowercaseNormalizer>();
-  if (type == "NFD") return std::make_unique<NfdNormalizer>();
+  if (type == "NFD") return std::make_unique<UnicodeNormalizer>(UnicodeNormalizer::Form::NFD);
+  if (type == "NFKD") return std::make_unique<UnicodeNormalizer>(UnicodeNormalizer::Form::NFKD);
+  if (type == "NFC") return std::make_unique<UnicodeNormalizer>(UnicodeNormalizer::Form::NFC);
+  if (type == "NFKC") return std::make_unique<UnicodeNormalizer>(UnicodeNormalizer::Form::NFKC);
   if (type == "StripAccents") return std::make_unique<StripAccentsNormalizer>();
   if (type == "Precompiled") {
     return makePrecompiledNormalizer(reader.value<std::string>(spec, "precompiled_charsmap", ""),
@@ -101,7 +104,8 @@ std::unique_ptr<Normalizer> makeNormalizer(const JsonReader& reader, const Json&
   }
   reader.fail(
       fmt::format("normalizer \"{}\" is not supported (supported: BertNormalizer, "
-                  "Sequence, Lowercase, NFD, StripAccents, Precompiled, Replace)",
+                  "Sequence, Lowercase, NFC, NFD, NFKC, NFKD, StripAccents, Precompiled, "
+                  "Replace)",
                   type));
 }
 
@@ -181,6 +185,10 @@ std::unique_ptr<Model> makeModel(const JsonReader& reader, const Json& spec,
     }
     if (!spec.value("dropout", Json()).is_null() && spec.at("dropout").get<double>() != 0.0)
       reader.fail("BPE dropout is not supported (it is for training tokenizers)");
+    if (reader.value<bool>(spec, "byte_fallback", false))
+      reader.fail(
+          "BPE with byte_fallback is not supported (characters without a token would become "
+          "<0xXX> byte tokens)");
     std::unordered_map<std::string, std::int64_t> vocab;
     for (const auto& [token, id] : reader.field(spec, "vocab", "the BPE model").items())
       vocab.emplace(token, id.get<std::int64_t>());

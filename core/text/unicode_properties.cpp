@@ -16,7 +16,16 @@ enum Flag : std::uint8_t {
   kOther = 2,
   kPunctuation = 4,
   kMarkNonspacing = 8,
+  kMark = 16,
 };
+
+// Whether `c` was assigned by Unicode 9.0, the version of the tables of HF's normalization crate
+// (unassigned code points count as old: they have no properties either way).
+bool inUnicode9(char32_t c) {
+  UVersionInfo age;
+  u_charAge(static_cast<UChar32>(c), age);
+  return age[0] <= 9;
+}
 
 // General category as HF's Unicode 8.0 tables have it: characters assigned later are unassigned.
 std::int8_t category(char32_t c) {
@@ -46,6 +55,7 @@ std::uint8_t computeFlags(char32_t c) {
     case U_NON_SPACING_MARK: flags |= kMarkNonspacing; break;
     default: break;
   }
+  if ((U_GET_GC_MASK(static_cast<UChar32>(c)) & U_GC_M_MASK) != 0 && inUnicode9(c)) flags |= kMark;
   return flags;
 }
 
@@ -101,6 +111,10 @@ bool isMarkNonspacing(char32_t c) {
   return (flagsOf(c) & kMarkNonspacing) != 0;
 }
 
+bool isMark(char32_t c) {
+  return (flagsOf(c) & kMark) != 0;
+}
+
 bool isChineseCharacter(char32_t c) {
   return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) ||
          (c >= 0x20000 && c <= 0x2A6DF) || (c >= 0x2A700 && c <= 0x2B73F) ||
@@ -109,26 +123,48 @@ bool isChineseCharacter(char32_t c) {
 }
 
 std::uint8_t combiningClass(char32_t c) {
-  return c < 0x300 ? 0 : u_getCombiningClass(static_cast<UChar32>(c));
+  if (c < 0x300) return 0;
+  const std::uint8_t ccc = u_getCombiningClass(static_cast<UChar32>(c));
+  return ccc != 0 && inUnicode9(c) ? ccc : 0;
 }
 
-void appendDecomposition(char32_t c, std::u32string& out) {
-  if (c < 0xC0) {  // nothing below U+00C0 decomposes
+void appendDecomposition(char32_t c, std::u32string& out, bool compatibility) {
+  // Nothing below U+00A0 decomposes, nothing below U+00C0 canonically.
+  if (c < (compatibility ? 0xA0U : 0xC0U)) {
     out.push_back(c);
     return;
   }
   UErrorCode status = U_ZERO_ERROR;
-  static const UNormalizer2* nfd = unorm2_getNFDInstance(&status);
-  UChar input[2] = {0, 0};
-  const int inputLength = toUtf16(c, input);
-  UChar output[32];
+  static const UNormalizer2* nfc = unorm2_getNFCInstance(&status);
   status = U_ZERO_ERROR;
-  const int length = unorm2_normalize(nfd, input, inputLength, output, 32, &status);
-  if (U_FAILURE(status) || inputLength == 0) {
+  static const UNormalizer2* nfkc = unorm2_getNFKCInstance(&status);
+  const UNormalizer2* data = compatibility ? nfkc : nfc;
+  UChar mapping[32];
+  status = U_ZERO_ERROR;
+  const int length = data == nullptr ? -1
+                                     : unorm2_getRawDecomposition(data, static_cast<UChar32>(c),
+                                                                  mapping, 32, &status);
+  if (U_FAILURE(status) || length < 0 || !inUnicode9(c)) {
     out.push_back(c);
     return;
   }
-  appendUtf16(output, length, out);
+  // The raw (one-step) mapping, each of its characters decomposed in turn, as the crate's tables.
+  std::u32string parts;
+  appendUtf16(mapping, length, parts);
+  for (const char32_t part : parts)
+    appendDecomposition(part, out, compatibility);
+}
+
+char32_t compose(char32_t a, char32_t b) {
+  if (a < 0x80 && b < 0x80) return 0;  // no two ASCII characters compose
+  UErrorCode status = U_ZERO_ERROR;
+  static const UNormalizer2* nfc = unorm2_getNFCInstance(&status);
+  if (nfc == nullptr) return 0;
+  const UChar32 composite =
+      unorm2_composePair(nfc, static_cast<UChar32>(a), static_cast<UChar32>(b));
+  if (composite < 0) return 0;
+  const auto result = static_cast<char32_t>(composite);
+  return inUnicode9(a) && inUnicode9(b) && inUnicode9(result) ? result : 0;
 }
 
 void appendLowercase(char32_t c, std::u32string& out) {

@@ -16,6 +16,7 @@ namespace {
 
 const std::filesystem::path kBert = EMBEDLAB_SOURCE_DIR "/tests/data/bert-base-uncased";
 const std::filesystem::path kXlmr = EMBEDLAB_SOURCE_DIR "/tests/data/xlmr-unigram";
+const std::filesystem::path kModernBert = EMBEDLAB_SOURCE_DIR "/tests/data/modernbert-bpe";
 
 // A tokenizer.json with a tiny WordPiece vocabulary and the given added tokens.
 std::filesystem::path tinyTokenizer(const std::filesystem::path& folder,
@@ -161,17 +162,54 @@ class TestTokenizer : public QObject {
               Tokenizer::load(folder.path());
             }).find("BPE merge \"a b\" joins or makes a token that is not in the vocabulary") !=
             std::string::npos);
-    nlohmann::json nfkc = {{"model", {{"type", "WordPiece"}, {"vocab", {{"[UNK]", 0}}}}},
-                           {"normalizer", {{"type", "NFKC"}}}};
-    test::writeFile(folder / "tokenizer.json", nfkc.dump());
-    QVERIFY(test::errorOf([&] {
-              Tokenizer::load(folder.path());
-            }).find("normalizer \"NFKC\" is not supported") != std::string::npos);
+    nlohmann::json nmt = {{"model", {{"type", "WordPiece"}, {"vocab", {{"[UNK]", 0}}}}},
+                          {"normalizer", {{"type", "Nmt"}}}};
+    test::writeFile(folder / "tokenizer.json", nmt.dump());
+    const std::string nmtError = test::errorOf([&] { Tokenizer::load(folder.path()); });
+    QVERIFY2(nmtError.find("tokenizer.json") != std::string::npos, nmtError.c_str());
+    QVERIFY2(nmtError.find("normalizer \"Nmt\" is not supported (supported: BertNormalizer, "
+                           "Sequence, Lowercase, NFC, NFD, NFKC, NFKD, StripAccents, "
+                           "Precompiled, Replace)") != std::string::npos,
+             nmtError.c_str());
+    // A BPE model with byte_fallback would turn characters without a token into <0xXX> tokens;
+    // EmbedLab does not, so it refuses the file rather than tokenize differently.
+    nlohmann::json byteFallback = {{"model",
+                                    {{"type", "BPE"},
+                                     {"vocab", {{"a", 0}}},
+                                     {"merges", nlohmann::json::array()},
+                                     {"byte_fallback", true}}}};
+    test::writeFile(folder / "tokenizer.json", byteFallback.dump());
+    const std::string fallbackError = test::errorOf([&] { Tokenizer::load(folder.path()); });
+    QVERIFY2(fallbackError.find("tokenizer.json") != std::string::npos, fallbackError.c_str());
+    QVERIFY2(fallbackError.find("BPE with byte_fallback is not supported") != std::string::npos,
+             fallbackError.c_str());
+    byteFallback["model"]["byte_fallback"] = false;
+    test::writeFile(folder / "tokenizer.json", byteFallback.dump());
+    QCOMPARE(Tokenizer::load(folder.path()).encode("a").ids, (std::vector<std::int64_t>{0}));
     nlohmann::json noUnk = {
         {"model", {{"type", "WordPiece"}, {"unk_token", "[UNK]"}, {"vocab", {{"a", 0}}}}}};
     test::writeFile(folder / "tokenizer.json", noUnk.dump());
     QVERIFY(test::errorOf([&] { Tokenizer::load(folder.path()); }).find("no unknown token") !=
             std::string::npos);
+  }
+
+  // NFC as Hugging Face aligns it: a character composed from several takes the span of the first
+  // of them only, so "e" + U+0301 becomes one "é" spanning the "e", and the accent is in no token.
+  void nfcCompositionAlignment() {
+    const Tokenizer tokenizer = Tokenizer::load(kModernBert);
+    const Encoding decomposed = tokenizer.encode("cafe\u0301 x");
+    const Encoding precomposed = tokenizer.encode("caf\u00e9 x");
+    QCOMPARE(decomposed.ids, precomposed.ids);
+    QCOMPARE(decomposed.tokens,
+             (std::vector<std::string>{"[CLS]", "c", "af", "\u00c3\u00a9", "\u0120x", "[SEP]"}));
+    using Offsets = std::vector<std::pair<std::uint32_t, std::uint32_t>>;
+    QCOMPARE(decomposed.offsets, (Offsets{{0, 0}, {0, 1}, {1, 3}, {3, 4}, {5, 7}, {0, 0}}));
+    QCOMPARE(precomposed.offsets, (Offsets{{0, 0}, {0, 1}, {1, 3}, {3, 4}, {4, 6}, {0, 0}}));
+    // Three characters into one (Hangul jamo L V T): the span of the first.
+    const Encoding jamo = tokenizer.encode("\u1100\u1161\u11a8");
+    QCOMPARE(jamo.ids, tokenizer.encode("\uac01").ids);
+    for (std::size_t i = 1; i + 1 < jamo.size(); ++i)
+      QCOMPARE(jamo.offsets[i], (std::pair<std::uint32_t, std::uint32_t>{0, 1}));
   }
 
   // Byte-level files have every byte; other BPE files meet characters without a token: the

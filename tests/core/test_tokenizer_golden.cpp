@@ -3,6 +3,7 @@
 // they were made.
 #include <QtTest/QtTest>
 
+#include <fstream>
 #include <nlohmann/json.hpp>
 
 #include "core/text/tokenizer.h"
@@ -76,6 +77,17 @@ void checkGoldenFile(const Tokenizer& tokenizer, const std::string& file,
                               " golden lines differ; the first:\n" + report)));
 }
 
+// ModernBERT's fixture with its normalizer replaced by `normalizer` (JSON), written to `folder`:
+// the goldens of the other Unicode normalization forms come from these variants.
+Tokenizer modernBertVariant(const QTemporaryDir& folder, const char* normalizer) {
+  std::ifstream in(kData + "modernbert-bpe/tokenizer.json", std::ios::binary);
+  nlohmann::json json = nlohmann::json::parse(in);
+  json["normalizer"] = nlohmann::json::parse(normalizer);
+  const std::string path = folder.filePath("tokenizer.json").toStdString();
+  std::ofstream(path, std::ios::binary) << json.dump();
+  return Tokenizer::fromTokenizerJson(path);
+}
+
 }  // namespace
 
 class TestTokenizerGolden : public QObject {
@@ -131,6 +143,38 @@ class TestTokenizerGolden : public QObject {
     const Tokenizer tokenizer =
         Tokenizer::fromTokenizerJson(kData + "bpe-prefix-space/tokenizer.json");
     checkGoldenFile(tokenizer, "bpe-prefix-space.jsonl.gz", 3865);
+  }
+
+  // ModernBERT's layout (answerdotai/ModernBERT-base, modernbert-embed-base, gte-modernbert-base):
+  // NFC, ByteLevel without a prefix space, a plain TemplateProcessing (offsets not trimmed), OLMo's
+  // normalized added tokens (|||IP_ADDRESS||| and runs of spaces), [MASK] with lstrip.
+  void modernBertNfc() {
+    const Tokenizer tokenizer = Tokenizer::load(kData + "modernbert-bpe");
+    QCOMPARE(tokenizer.modelType(), std::string("BPE"));
+    QCOMPARE(tokenizer.padToken(), std::string("[PAD]"));
+    QCOMPARE(tokenizer.padId(), std::int64_t{4287});
+    checkGoldenFile(tokenizer, "modernbert-bpe.jsonl.gz", 3921);
+  }
+
+  // The same fixture with the other normalizers: NFKC, NFKD, NFD followed by StripAccents.
+  void modernBertOtherNormalizers_data() {
+    QTest::addColumn<QString>("normalizer");
+    QTest::addColumn<QString>("golden");
+    QTest::newRow("NFKC") << R"({"type": "NFKC"})"
+                          << "modernbert-bpe-nfkc.jsonl.gz";
+    QTest::newRow("NFKD") << R"({"type": "NFKD"})"
+                          << "modernbert-bpe-nfkd.jsonl.gz";
+    QTest::newRow("NFD+StripAccents")
+        << R"({"type": "Sequence", "normalizers": [{"type": "NFD"}, {"type": "StripAccents"}]})"
+        << "modernbert-bpe-nfd-strip.jsonl.gz";
+  }
+  void modernBertOtherNormalizers() {
+    QFETCH(QString, normalizer);
+    QFETCH(QString, golden);
+    QTemporaryDir folder;
+    QVERIFY(folder.isValid());
+    const Tokenizer tokenizer = modernBertVariant(folder, normalizer.toUtf8().constData());
+    checkGoldenFile(tokenizer, golden.toStdString(), 236);
   }
 
   void theComparisonNoticesDifferences() {
