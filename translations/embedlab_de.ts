@@ -547,6 +547,10 @@
         <translation>Wo trainiert wird: auto (eine GPU je Worker, wenn es GPUs gibt, sonst die CPU), cpu oder cuda.</translation>
     </message>
     <message>
+        <source>How worker processes exchange tensors: auto (NCCL on GPUs, Gloo on the CPU), nccl, or gloo (also on GPUs, e.g. two workers sharing one GPU, which NCCL refuses).</source>
+        <translation>Wie Worker-Prozesse Tensoren austauschen: auto (NCCL auf GPUs, Gloo auf der CPU), nccl oder gloo (auch auf GPUs, z. B. zwei Worker auf einer GPU, was NCCL ablehnt).</translation>
+    </message>
+    <message>
         <source>Lexical baseline</source>
         <translation>Lexikalische Vergleichsbasis</translation>
     </message>

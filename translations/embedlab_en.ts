@@ -547,6 +547,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>How worker processes exchange tensors: auto (NCCL on GPUs, Gloo on the CPU), nccl, or gloo (also on GPUs, e.g. two workers sharing one GPU, which NCCL refuses).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Lexical baseline</source>
         <translation type="unfinished"></translation>
     </message>

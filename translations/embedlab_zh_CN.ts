@@ -547,6 +547,10 @@
         <translation>训练位置：auto（有 GPU 时每个工作进程一个 GPU，否则 CPU）、cpu 或 cuda。</translation>
     </message>
     <message>
+        <source>How worker processes exchange tensors: auto (NCCL on GPUs, Gloo on the CPU), nccl, or gloo (also on GPUs, e.g. two workers sharing one GPU, which NCCL refuses).</source>
+        <translation>工作进程交换张量的方式：auto（GPU 上用 NCCL，CPU 上用 Gloo）、nccl 或 gloo（也可用于 GPU，例如两个工作进程共用一个 GPU，NCCL 不支持这种情况）。</translation>
+    </message>
+    <message>
         <source>Lexical baseline</source>
         <translation>词法基线</translation>
     </message>
