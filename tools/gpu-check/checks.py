@@ -23,7 +23,6 @@ are imported where a part needs them. The report is rewritten after every part, 
 cut short still leaves what it found.
 """
 import argparse
-import contextlib
 import json
 import math
 import os
@@ -206,14 +205,17 @@ def write_jsonl(path, rows):
 
 
 def demo_training_file(work, negatives, seed=0):
-    """The demo's training queries, each with `negatives` random other passages as negatives."""
+    """The demo's training queries, each with `negatives` random other passages as negatives
+    (written once per run of the checks, then reused)."""
+    path = pathlib.Path(work) / f"demo-train-neg{negatives}.jsonl"
+    if path.exists():
+        return path
     rows = read_jsonl(DEMO / "train.jsonl")
     passages = [p for row in rows for p in row["pos"]]
     rng = random.Random(seed)
     for row in rows:
         pool = [p for p in rng.sample(passages, negatives + 3) if p not in row["pos"]]
         row["neg"] = pool[:negatives]
-    path = pathlib.Path(work) / f"demo-train-neg{negatives}.jsonl"
     write_jsonl(path, rows)
     return path
 
