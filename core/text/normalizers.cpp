@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <optional>
+#include <tuple>
 
 #include "core/text/unicode_properties.h"
 
@@ -82,22 +83,14 @@ void UnicodeNormalizer::normalize(NormalizedText& text) const {
   std::u32string pieces;
   std::size_t runStart = 0;  // first non-starter of the current run
   const auto sortRun = [&](std::size_t end) {
-    if (end - runStart > 1) {
-      std::vector<std::size_t> order(end - runStart);
-      for (std::size_t k = 0; k < order.size(); ++k)
-        order[k] = runStart + k;
-      std::stable_sort(order.begin(), order.end(),
-                       [&](std::size_t a, std::size_t b) { return classes[a] < classes[b]; });
-      std::vector<Change> run;
-      std::vector<std::uint8_t> runClasses;
-      for (const std::size_t k : order) {
-        run.push_back(decomposed[k]);
-        runClasses.push_back(classes[k]);
-      }
-      std::copy(run.begin(), run.end(), decomposed.begin() + static_cast<std::ptrdiff_t>(runStart));
-      std::copy(runClasses.begin(), runClasses.end(),
-                classes.begin() + static_cast<std::ptrdiff_t>(runStart));
-    }
+    if (end - runStart < 2) return;
+    std::vector<std::pair<std::uint8_t, Change>> run;
+    for (std::size_t k = runStart; k < end; ++k)
+      run.emplace_back(classes[k], decomposed[k]);
+    std::stable_sort(run.begin(), run.end(),
+                     [](const auto& a, const auto& b) { return a.first < b.first; });
+    for (std::size_t k = runStart; k < end; ++k)
+      std::tie(classes[k], decomposed[k]) = run[k - runStart];
   };
   for (const char32_t c : text.chars) {
     pieces.clear();
