@@ -3,10 +3,35 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
 #include <fstream>
 #include <string>
+#include <vector>
 
 namespace embedlab::bench {
+
+/// A BERT shape, named as bench/peer/ref_train_step.py's --preset names it.
+struct Preset {
+  const char* name;
+  std::int64_t layers, hidden, heads, intermediate;
+};
+
+/// tiny, mini and small (MiniLM-L6-sized), as the peer script defines them.
+inline const std::vector<Preset>& presets() {
+  static const std::vector<Preset> all = {
+      {"tiny", 2, 128, 2, 512}, {"mini", 4, 256, 4, 1024}, {"small", 6, 384, 12, 1536}};
+  return all;
+}
+
+/// The preset called `name`; exits with a message for an unknown name.
+inline const Preset& presetNamed(const std::string& name) {
+  for (const Preset& preset : presets())
+    if (name == preset.name) return preset;
+  std::fprintf(stderr, "unknown preset %s (tiny, mini, small)\n", name.c_str());
+  std::exit(2);
+}
 
 /// The fastest of `repeats` runs of `work`, in seconds, after one warm-up run.
 template <typename Work>

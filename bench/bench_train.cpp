@@ -6,8 +6,13 @@
 //  - peak memory (RSS growth, in a child process each) of a batch of 256 with and without the
 //    gradient cache.
 // Prints one JSON object per measurement on stdout.
+// --bf16 trains under bfloat16 autocast (as `train --bf16`); --preset tiny|mini|small (repeatable;
+// default tiny and small, as bench/peer/ref_train_step.py names them); --no-memory skips the
+// memory runs; --profile FILE writes a Chrome trace of the measured run (LibTorch's profiler).
 //
-// usage: bench_train [--steps N] [--skip-large]
+// usage: bench_train [--steps N] [--preset NAME]... [--skip-large] [--bf16] [--no-memory]
+//                    [--profile trace.json]
+#include <torch/csrc/autograd/profiler_legacy.h>
 #include <torch/torch.h>
 #include <unistd.h>
 
@@ -53,6 +58,15 @@ std::filesystem::path writeData(const std::filesystem::path& folder, int lines) 
   return path;
 }
 
+void savePresetModel(const embedlab::bench::Preset& preset, const std::filesystem::path& folder) {
+  embedlab::model::RandomModelOptions random;
+  random.layers = preset.layers;
+  random.hidden = preset.hidden;
+  random.heads = preset.heads;
+  random.intermediate = preset.intermediate;
+  embedlab::model::EmbeddingModel::createRandom(random, kTokenizer).save(folder);
+}
+
 class LastRecord : public embedlab::train::TrainingObserver {
  public:
   void onLog(const embedlab::train::TrainingLogRecord& record) override { last = record; }
@@ -94,10 +108,10 @@ embedlab::train::TrainingOptions options(const std::filesystem::path& model,
 
 // The peak RSS growth of one training step at batch 256, measured in a fresh process (a forked
 // one would inherit LibTorch's OpenMP pool, which does not survive fork).
-long peakRssGrowthKiB(bool gradCache) {
+long peakRssGrowthKiB(bool gradCache, const std::filesystem::path& folder) {
   const std::string self = std::filesystem::read_symlink("/proc/self/exe").string();
-  const std::string command =
-      self + " --memory-run " + std::string(gradCache ? "1" : "0") + " 2>/dev/null";
+  const std::string command = self + " --memory-run " + std::string(gradCache ? "1" : "0") + " " +
+                              folder.string() + " 2>/dev/null";
   FILE* child = ::popen(command.c_str(), "r");
   long growth = -1;
   if (child != nullptr && std::fscanf(child, "%ld", &growth) != 1) growth = -1;
@@ -109,12 +123,11 @@ long peakRssGrowthKiB(bool gradCache) {
 
 int main(int argc, char** argv) {
   embedlab::tuneProcessEnvironment(argv);
-  if (argc == 3 && std::strcmp(argv[1], "--memory-run") == 0) {
+  if (argc == 4 && std::strcmp(argv[1], "--memory-run") == 0) {
     embedlab::configureComputeEnvironment(std::nullopt);
-    const std::filesystem::path folder =
-        std::filesystem::temp_directory_path() / "embedlab-bench-train";
+    const std::filesystem::path folder = argv[3];
     const long before = embedlab::bench::statusKiB("VmRSS:");
-    auto o = options(folder / "model-128", folder / "train.jsonl", folder / "memory", 256, 1);
+    auto o = options(folder / "model-tiny", folder / "train.jsonl", folder / "memory", 256, 1);
     o.gradCache = std::strcmp(argv[2], "1") == 0;
     o.gcChunkSize = 32;
     embedlab::train::runTraining(o);
@@ -122,37 +135,44 @@ int main(int argc, char** argv) {
     return 0;
   }
   int steps = 6;
-  bool skipLarge = false;
+  bool bf16 = false;
+  bool memory = true;
+  std::string profile;  // a Chrome trace of the measured run (chrome://tracing, Perfetto)
+  std::vector<std::string> presetNames;
   for (int i = 1; i < argc; ++i) {
     if (std::strcmp(argv[i], "--steps") == 0 && i + 1 < argc) steps = std::atoi(argv[++i]);
-    if (std::strcmp(argv[i], "--skip-large") == 0) skipLarge = true;
+    if (std::strcmp(argv[i], "--preset") == 0 && i + 1 < argc) presetNames.push_back(argv[++i]);
+    if (std::strcmp(argv[i], "--skip-large") == 0) presetNames = {"tiny"};
+    if (std::strcmp(argv[i], "--bf16") == 0) bf16 = true;
+    if (std::strcmp(argv[i], "--no-memory") == 0) memory = false;
+    if (std::strcmp(argv[i], "--profile") == 0 && i + 1 < argc) profile = argv[++i];
   }
+  if (presetNames.empty()) presetNames = {"tiny", "small"};
   const auto environment = embedlab::configureComputeEnvironment(std::nullopt);
   const std::filesystem::path folder =
-      std::filesystem::temp_directory_path() / "embedlab-bench-train";
+      std::filesystem::temp_directory_path() / ("embedlab-bench-train-" + std::to_string(getpid()));
   std::filesystem::remove_all(folder);
   std::filesystem::create_directories(folder);
   const auto data = writeData(folder, 600);
   const double matmul = matmulGflops();
 
-  struct Size {
-    const char* name;
-    std::int64_t layers, hidden, heads, intermediate;
-  };
-  std::vector<Size> sizes = {{"tiny (2 x 128, FFN 512)", 2, 128, 2, 512}};
-  if (!skipLarge) sizes.push_back({"MiniLM-L6-sized (6 x 384, FFN 1536)", 6, 384, 12, 1536});
-  for (const Size& size : sizes) {
-    embedlab::model::RandomModelOptions random;
-    random.layers = size.layers;
-    random.hidden = size.hidden;
-    random.heads = size.heads;
-    random.intermediate = size.intermediate;
-    const auto model = folder / ("model-" + std::to_string(size.hidden));
-    embedlab::model::EmbeddingModel::createRandom(random, kTokenizer).save(model);
+  for (const std::string& name : presetNames) {
+    const embedlab::bench::Preset& size = embedlab::bench::presetNamed(name);
+    const auto model = folder / ("model-" + name);
+    savePresetModel(size, model);
     // A first short run warms up allocations and thread pools; the measured run follows.
-    embedlab::train::runTraining(options(model, data, folder / "warm", 16, 1));
+    auto warm = options(model, data, folder / "warm", 16, 1);
+    warm.bf16 = bf16;
+    embedlab::train::runTraining(warm);
     LastRecord observer;
-    embedlab::train::runTraining(options(model, data, folder / "run", 16, steps), &observer);
+    auto run = options(model, data, folder / "run", 16, steps);
+    run.bf16 = bf16;
+    if (profile.empty()) {
+      embedlab::train::runTraining(run, &observer);
+    } else {
+      const torch::autograd::profiler::RecordProfile recording(profile);
+      embedlab::train::runTraining(run, &observer);
+    }
     const double H = static_cast<double>(size.hidden), I = static_cast<double>(size.intermediate);
     const auto tokenFlops = [&](double length) {
       return 2 * (4 * H * H + 2 * H * I) + 4 * length * H;
@@ -161,19 +181,26 @@ int main(int argc, char** argv) {
         static_cast<double>(size.layers) * (32 * tokenFlops(32) + 2 * 128 * tokenFlops(128));
     const double trainingFlops = 3 * forwardPerQuery * observer.last.samplesPerSecond;
     std::printf(
-        "{\"bench\":\"train\",\"model\":\"%s\",\"batch\":16,\"group\":2,\"query_len\":32,\"passage_"
-        "len\":128,"
-        "\"samples_per_s\":%.2f,\"tokens_per_s\":%.0f,\"training_gflops\":%.1f,\"matmul_gflops\":%."
-        "1f,"
-        "\"mfu\":%.3f,\"target_mfu\":0.4,\"threads\":\"%s\"}\n",
-        size.name, observer.last.samplesPerSecond, observer.last.tokensPerSecond,
-        trainingFlops / 1e9, matmul, trainingFlops / 1e9 / matmul,
+        "{\"bench\":\"train\",\"preset\":\"%s\",\"precision\":\"%s\",\"layers\":%lld,"
+        "\"hidden\":%lld,\"batch\":16,\"group\":2,\"query_len\":32,\"passage_len\":128,"
+        "\"samples_per_s\":%.2f,\"tokens_per_s\":%.0f,\"training_gflops\":%.1f,"
+        "\"matmul_gflops\":%.1f,\"mfu\":%.3f,\"target_mfu\":0.4,\"threads\":\"%s\"}\n",
+        size.name, bf16 ? "bf16" : "fp32", static_cast<long long>(size.layers),
+        static_cast<long long>(size.hidden), observer.last.samplesPerSecond,
+        observer.last.tokensPerSecond, trainingFlops / 1e9, matmul, trainingFlops / 1e9 / matmul,
         embedlab::describe(environment).c_str());
     std::fflush(stdout);
   }
+  if (!memory) {
+    std::filesystem::remove_all(folder);
+    return 0;
+  }
 
+  if (!std::filesystem::exists(folder / "model-tiny")) {
+    savePresetModel(embedlab::bench::presetNamed("tiny"), folder / "model-tiny");
+  }
   for (const bool gradCache : {false, true}) {
-    const long kib = peakRssGrowthKiB(gradCache);
+    const long kib = peakRssGrowthKiB(gradCache, folder);
     std::printf(
         "{\"bench\":\"train_memory\",\"model\":\"tiny (2 x 128, FFN "
         "512)\",\"batch\":256,\"group\":2,"
