@@ -287,6 +287,10 @@
         <translation>In float16 auf CUDA kodieren (auf der CPU ignoriert).</translation>
     </message>
     <message>
+        <source>Encode in bfloat16 on CUDA and on CPUs with native bf16 (AVX512_BF16 or AMX); other CPUs stay in float32, which is faster there.</source>
+        <translation>In bfloat16 kodieren, auf CUDA und auf CPUs mit nativem bf16 (AVX512_BF16 oder AMX); andere CPUs bleiben bei float32, das dort schneller ist.</translation>
+    </message>
+    <message>
         <source>Where to run: auto (all visible GPUs, else the CPU), cpu, cuda or cuda:N.</source>
         <translation>Wo gerechnet wird: auto (alle sichtbaren GPUs, sonst die CPU), cpu, cuda oder cuda:N.</translation>
     </message>

@@ -287,6 +287,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Encode in bfloat16 on CUDA and on CPUs with native bf16 (AVX512_BF16 or AMX); other CPUs stay in float32, which is faster there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Where to run: auto (all visible GPUs, else the CPU), cpu, cuda or cuda:N.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -287,6 +287,10 @@
         <translation>在 CUDA 上以 float16 编码（在 CPU 上忽略）。</translation>
     </message>
     <message>
+        <source>Encode in bfloat16 on CUDA and on CPUs with native bf16 (AVX512_BF16 or AMX); other CPUs stay in float32, which is faster there.</source>
+        <translation>在 CUDA 和原生支持 bf16（AVX512_BF16 或 AMX）的 CPU 上以 bfloat16 编码；其他 CPU 保持 float32，在那里更快。</translation>
+    </message>
+    <message>
         <source>Where to run: auto (all visible GPUs, else the CPU), cpu, cuda or cuda:N.</source>
         <translation>运行位置：auto（所有可见 GPU，否则 CPU）、cpu、cuda 或 cuda:N。</translation>
     </message>

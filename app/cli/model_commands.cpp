@@ -162,6 +162,8 @@ struct EncodeCommandOptions {
   bool noNormalize = false;
   std::string device = "auto";
   std::string revision = "main";
+  bool fp16 = false;
+  bool bf16 = false;
 };
 
 int runEncode(const EncodeCommandOptions& options, const GlobalOptions& global) {
@@ -177,6 +179,8 @@ int runEncode(const EncodeCommandOptions& options, const GlobalOptions& global) 
   encode.maxLength = options.maxLength;
   encode.batchSize = options.batchSize;
   encode.prefix = options.instruction;
+  encode.fp16 = options.fp16;
+  encode.bf16 = options.bf16;
   encode.cancel = &interruptToken();
   if (!options.prompt.empty()) {
     const auto found = model.prompts().find(options.prompt);
@@ -363,6 +367,13 @@ void addEncodeCommand(CLI::App& app, const GlobalOptions& global, CommandAction&
       ->add_option("--device", options->device,
                    "Where to run: auto (all visible GPUs, else the CPU), cpu, cuda or cuda:N")
       ->capture_default_str();
+  auto* fp16 =
+      command->add_flag("--fp16", options->fp16, "Encode in float16 on CUDA (ignored on the CPU)");
+  command
+      ->add_flag("--bf16", options->bf16,
+                 "Encode in bfloat16 on CUDA and on CPUs with native bf16 (AVX512_BF16 or AMX); "
+                 "other CPUs stay in float32, which is faster there")
+      ->excludes(fp16);
   command
       ->add_option("--revision", options->revision,
                    "Which revision of a model named by hub id to read from the Hugging Face "

@@ -177,6 +177,7 @@ EvaluationJobResult runEvaluationJob(const EvaluationOptions& options,
   settings.queryMaxLength = options.queryMaxLength;
   settings.passagePrefix = options.passageInstruction;
   settings.fp16 = options.encoding.fp16;
+  settings.bf16 = options.encoding.bf16;
   settings.index.kind = index::parseIndexKind(options.index);
   settings.index.threads = context.searchThreads;
   settings.metrics.skipQueriesWithoutRelevant = options.skipQueriesWithoutRelevant;

@@ -26,6 +26,7 @@ RetrievalEvaluator::RetrievalEvaluator(const model::EmbeddingModel& model, const
   encode.maxLength = options_.passageMaxLength;
   encode.prefix = options_.passagePrefix;
   encode.fp16 = options_.fp16;
+  encode.bf16 = options_.bf16;
   encode.progress = &progress;
   encode.cancel = options_.cancel;
   const model::CachedEmbeddings corpus =
@@ -56,6 +57,7 @@ RetrievalEvalResult RetrievalEvaluator::run(const std::string& queryPrefix) cons
   encode.maxLength = options_.queryMaxLength;
   encode.prefix = queryPrefix;
   encode.fp16 = options_.fp16;
+  encode.bf16 = options_.bf16;
   encode.progress = &encodeProgress;
   encode.cancel = options_.cancel;
   const std::vector<float> queries = model_.encode(texts, encode);

@@ -62,6 +62,7 @@ std::vector<double> cosineScores(const ThresholdOptions& options,
   encode.batchSize = options.encoding.batchSize;
   encode.maxLength = options.encoding.maxLength;
   encode.fp16 = options.encoding.fp16;
+  encode.bf16 = options.encoding.bf16;
   encode.progress = context.progress;
   encode.cancel = context.cancel;
 

@@ -28,6 +28,7 @@ struct CandidateSearchOptions {
   std::optional<std::size_t> queryMaxLength;    ///< tokens per query (unset: maxLength)
   std::optional<std::size_t> passageMaxLength;  ///< tokens per candidate (unset: maxLength)
   bool fp16 = false;                            ///< float16 on CUDA
+  bool bf16 = false;                            ///< bfloat16 on CUDA and CPUs with native bf16
   index::IndexOptions index;
   const model::EmbeddingCache* cache = nullptr;  ///< nullptr: no caching
   std::string modelFingerprint;                  ///< empty: no caching

@@ -76,6 +76,7 @@ MiningResult runMining(const MiningOptions& options, const MiningContext& contex
   search.queryMaxLength = options.queryMaxLength;
   search.passageMaxLength = options.passageMaxLength;
   search.fp16 = options.encoding.fp16;
+  search.bf16 = options.encoding.bf16;
   search.index.kind = index::parseIndexKind(options.index);
   search.index.ivfLists = options.ivfLists;
   search.index.ivfProbe = options.ivfProbe;

@@ -6,8 +6,8 @@ namespace embedlab::model {
 
 namespace {
 
-torch::nn::LayerNorm layerNorm(std::int64_t size, double eps) {
-  return torch::nn::LayerNorm(torch::nn::LayerNormOptions({size}).eps(eps));
+Norm layerNorm(std::int64_t size, double eps) {
+  return Norm(size, eps, true);
 }
 
 bool endsWith(const std::string& text, const std::string& suffix) {
@@ -30,7 +30,7 @@ BertEmbeddingsImpl::BertEmbeddingsImpl(const EncoderConfig& config)
   }
   layerNorm = register_module("LayerNorm",
                               embedlab::model::layerNorm(config.hiddenSize, config.layerNormEps));
-  dropout = register_module("dropout", torch::nn::Dropout(config.hiddenDropoutProb));
+  dropout = register_module("dropout", Dropout(config.hiddenDropoutProb));
 }
 
 torch::Tensor BertEmbeddingsImpl::forward(const torch::Tensor& inputIds,
@@ -86,17 +86,18 @@ BertLayerImpl::BertLayerImpl(const EncoderConfig& config)
       output->register_module("dense", torch::nn::Linear(config.intermediateSize, hidden));
   outputLayerNorm_ = output->register_module("LayerNorm", layerNorm(hidden, config.layerNormEps));
   attentionDropout_ =
-      register_module("attention_dropout", torch::nn::Dropout(config.attentionProbsDropoutProb));
-  hiddenDropout_ = register_module("hidden_dropout", torch::nn::Dropout(config.hiddenDropoutProb));
+      register_module("attention_dropout", Dropout(config.attentionProbsDropoutProb));
+  hiddenDropout_ = register_module("hidden_dropout", Dropout(config.hiddenDropoutProb));
 }
 
 torch::Tensor BertLayerImpl::forward(const torch::Tensor& hidden, const LayerInputs& inputs) {
-  const torch::Tensor context = multiHeadAttention(query_(hidden), key_(hidden), value_(hidden),
-                                                   heads_, inputs, attentionDropout_);
+  const torch::Tensor context =
+      multiHeadAttention(linearOnRows(query_, hidden), linearOnRows(key_, hidden),
+                         linearOnRows(value_, hidden), heads_, inputs, attentionDropout_);
   const torch::Tensor attended =
-      attentionLayerNorm_(hiddenDropout_(attentionDense_(context)) + hidden);
-  const torch::Tensor expanded = activate(activation_, intermediateDense_(attended));
-  return outputLayerNorm_(hiddenDropout_(outputDense_(expanded)) + attended);
+      attentionLayerNorm_(hiddenDropout_(linearOnRows(attentionDense_, context)) + hidden);
+  const torch::Tensor expanded = activate(activation_, linearOnRows(intermediateDense_, attended));
+  return outputLayerNorm_(hiddenDropout_(linearOnRows(outputDense_, expanded)) + attended);
 }
 
 BertModelImpl::BertModelImpl(const EncoderConfig& config, bool withPooler)

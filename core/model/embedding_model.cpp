@@ -18,6 +18,7 @@
 #include "core/model/sentence_transformers_metadata.h"
 #include "core/model/torch/autocast_scope.h"
 #include "core/model/torch/embedding_model_impl.h"
+#include "core/runtime/cpu_features.h"
 
 namespace embedlab::model {
 
@@ -220,11 +221,19 @@ torch::Tensor EmbeddingModel::Impl::embed(const torch::Tensor& inputIds,
                                           const torch::Tensor& attentionMask,
                                           const torch::Tensor& tokenTypeIds,
                                           std::size_t replica) const {
+  return embedWith(replica == 0 ? network : replicas.at(replica - 1), inputIds, attentionMask,
+                   tokenTypeIds);
+}
+
+torch::Tensor EmbeddingModel::Impl::embedWith(EmbedderNetwork& net, const torch::Tensor& inputIds,
+                                              const torch::Tensor& attentionMask,
+                                              const torch::Tensor& tokenTypeIds) const {
   // Types beyond the model's type vocabulary (XLM-R has one) fall back to 0.
   torch::Tensor types = tokenTypeIds;
   if (types.defined() && config.typeVocabSize <= 1) types = torch::zeros_like(types);
-  EmbedderNetwork& net = replica == 0 ? network : replicas.at(replica - 1);
-  const torch::Tensor hidden = net->encoder->forward(inputIds, attentionMask, types);
+  torch::Tensor hidden = net->encoder->forward(inputIds, attentionMask, types);
+  // The bf16 copy's encoder: pooling, the Dense layers and normalisation run in float32.
+  if (hidden.scalar_type() == torch::kBFloat16) hidden = hidden.to(torch::kFloat);
   torch::Tensor pooled = net->project(model::pool(hidden, attentionMask, pooling));
   if (normalize)
     pooled = torch::nn::functional::normalize(
@@ -379,6 +388,29 @@ void loadDenseWeights(const std::filesystem::path& folder, EmbeddingModel::Impl&
 }
 
 }  // namespace
+
+EmbedderNetwork& EmbeddingModel::Impl::bf16Network() const {
+  const std::lock_guard<std::mutex> lock(bf16CopyMutex);
+  std::int64_t version = 0;
+  for (const torch::Tensor& parameter : network->parameters()) {
+    // Inference tensors (a model made under InferenceMode) have no version counter, and
+    // cannot be changed outside InferenceMode.
+    if (!parameter.is_inference()) version += static_cast<std::int64_t>(parameter._version());
+  }
+  if (bf16Copy && version == bf16CopyVersion) return bf16Copy;
+  EmbedderNetwork copy(makeEncoder(config, module->hasPooler()), denseModules);
+  {
+    torch::NoGradGuard noGrad;
+    const auto source = network->named_parameters();
+    for (auto& item : copy->named_parameters())
+      item.value().copy_(source[item.key()]);
+  }
+  copy->encoder->to(torch::kBFloat16);
+  copy->eval();
+  bf16Copy = copy;
+  bf16CopyVersion = version;
+  return bf16Copy;
+}
 
 void EmbeddingModel::Impl::createReplicas() {
   replicas.clear();
@@ -587,11 +619,15 @@ std::vector<float> EmbeddingModel::encode(const std::vector<std::string>& texts,
   const std::size_t batches = (order.size() + batchSize - 1) / batchSize;
   std::mutex progressMutex;
   std::size_t done = 0;
+  static const bool nativeBf16 = detectCpuFeatures().nativeBf16();
   // Device d runs batches d, d + D, d + 2D, ... (one thread per device when there are several).
   const auto runDevice = [&](std::size_t d) {
     torch::InferenceMode inference;
-    const AutocastScope autocast(impl_->devices[d], options.fp16 && impl_->devices[d].is_cuda(),
-                                 false);
+    // bf16 on the CPU runs a bf16 copy of the encoder; on CUDA, autocast.
+    const bool cuda = impl_->devices[d].is_cuda();
+    const bool cpuBf16Copy = !cuda && options.bf16 && !options.fp16 && nativeBf16;
+    const AutocastScope autocast(impl_->devices[d], options.fp16 && cuda,
+                                 options.bf16 && !options.fp16 && cuda);
     for (std::size_t b = d; b < batches; b += impl_->devices.size()) {
       throwIfCancelled(options.cancel);
       const std::size_t start = b * batchSize;
@@ -604,7 +640,10 @@ std::vector<float> EmbeddingModel::encode(const std::vector<std::string>& texts,
                          impl_->tokenizer->padToken());
       const BatchTensors tensors = toTensors(batch, impl_->devices[d]);
       const torch::Tensor embedded =
-          impl_->embed(tensors.inputIds, tensors.attentionMask, tensors.tokenTypeIds, d)
+          (cpuBf16Copy
+               ? impl_->embedWith(impl_->bf16Network(), tensors.inputIds, tensors.attentionMask,
+                                  tensors.tokenTypeIds)
+               : impl_->embed(tensors.inputIds, tensors.attentionMask, tensors.tokenTypeIds, d))
               .to(torch::kCPU, torch::kFloat)
               .contiguous();
       const float* rows = embedded.data_ptr<float>();

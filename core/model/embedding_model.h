@@ -44,6 +44,9 @@ struct EncodeOptions {
   std::string prefix;  ///< prepended to every text (instruction or "query: ")
   bool fp16 =
       false;  ///< float16 autocast on CUDA devices (ignored on the CPU, which stays float32)
+  /// bfloat16 autocast on CUDA and on CPUs with native bf16 (runtime/cpu_features.h); float32 on
+  /// other CPUs, where emulated bf16 is slower than float32
+  bool bf16 = false;
   ProgressObserver* progress = nullptr;  ///< texts done of total
   const CancellationToken* cancel = nullptr;
 };

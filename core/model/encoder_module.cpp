@@ -136,9 +136,31 @@ torch::Tensor additivePaddingMask(const torch::Tensor& attentionMask, torch::Sca
   return ((1.0 - attentionMask.to(dtype)) * lowestValue(dtype)).unsqueeze(1).unsqueeze(2);
 }
 
+torch::Tensor linearOnRows(torch::nn::Linear& linear, const torch::Tensor& x) {
+  if (x.dim() <= 2) return linear(x);
+  std::vector<std::int64_t> sizes = x.sizes().vec();
+  const torch::Tensor rows = linear(x.reshape({-1, sizes.back()}));
+  sizes.back() = rows.size(1);
+  return rows.view(sizes);
+}
+
+NormImpl::NormImpl(std::int64_t size, double eps, bool withBias) : size_(size), eps_(eps) {
+  weight = register_parameter("weight", torch::ones({size}));
+  if (withBias) bias = register_parameter("bias", torch::zeros({size}));
+}
+
+torch::Tensor NormImpl::forward(const torch::Tensor& x) {
+  if (x.scalar_type() != torch::kBFloat16 || weight.scalar_type() != torch::kBFloat16) {
+    return torch::layer_norm(x, {size_}, weight, bias, eps_);
+  }
+  const torch::Tensor floatBias = bias.defined() ? bias.to(torch::kFloat) : torch::Tensor();
+  return torch::layer_norm(x.to(torch::kFloat), {size_}, weight.to(torch::kFloat), floatBias, eps_)
+      .to(torch::kBFloat16);
+}
+
 torch::Tensor multiHeadAttention(const torch::Tensor& q, const torch::Tensor& k,
                                  const torch::Tensor& v, std::int64_t heads,
-                                 const LayerInputs& inputs, torch::nn::Dropout& dropout) {
+                                 const LayerInputs& inputs, Dropout& dropout) {
   const std::int64_t batch = q.size(0);
   const std::int64_t length = q.size(1);
   const std::int64_t headSize = q.size(2) / heads;

@@ -40,6 +40,7 @@ void validate(const EncodingOptions& o) {
     throw UsageError(fmt::format("--batch_size must be in [1, 65536], got {}", o.batchSize));
   if (o.maxLength < 2 || o.maxLength > 65536)
     throw UsageError(fmt::format("--max_len must be in [2, 65536], got {}", o.maxLength));
+  if (o.fp16 && o.bf16) throw UsageError("--fp16 and --bf16 exclude each other");
   if (o.device.empty()) throw UsageError("--device must not be empty (auto, cpu, cuda, cuda:N)");
   if (o.revision.empty())
     throw UsageError("--revision must not be empty (main, a tag or a commit)");

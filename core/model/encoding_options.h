@@ -1,6 +1,6 @@
 // The options every job that embeds texts shares (mine, eval, threshold, merge): batch size,
-// maximum length, fp16, device and the embedding cache. Each job's options struct holds one and
-// lists its fields in its options table through visitEncodingFields, so the names are declared
+// maximum length, fp16/bf16, device and the embedding cache. Each job's options struct holds one
+// and lists its fields in its options table through visitEncodingFields, so the names are declared
 // once.
 #pragma once
 
@@ -19,6 +19,7 @@ struct EncodingOptions {
   std::size_t batchSize = 256;    ///< batch_size: texts per forward pass
   std::size_t maxLength = 512;    ///< max_len: tokens per text, special tokens included
   bool fp16 = false;              ///< fp16: float16 on CUDA (ignored on the CPU)
+  bool bf16 = false;              ///< bf16: bfloat16 on CUDA and on CPUs with native bf16
   std::string device = "auto";    ///< device: auto (all visible GPUs, else the CPU), cpu, cuda:N
   bool noCache = false;           ///< no_cache: neither read nor write the embedding cache
   std::string cacheDir;           ///< cache_dir: empty for EmbeddingCache::defaultDirectory()
@@ -45,6 +46,11 @@ void visitEncodingFields(EncodingOptions& o, Visitor&& visit, const char* group,
   visit(length ? *length : maxLengthOption(group), o.maxLength);
   visit({"fp16", group, OPTION_TEXT("Options", "Encode in float16 on CUDA (ignored on the CPU).")},
         o.fp16);
+  visit({"bf16", group,
+         OPTION_TEXT("Options",
+                     "Encode in bfloat16 on CUDA and on CPUs with native bf16 (AVX512_BF16 or "
+                     "AMX); other CPUs stay in float32, which is faster there.")},
+        o.bf16);
   visit({"device", group,
          OPTION_TEXT("Options",
                      "Where to run: auto (all visible GPUs, else the CPU), cpu, cuda or cuda:N.")},

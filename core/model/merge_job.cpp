@@ -102,6 +102,7 @@ class MergeJob {
     settings.passageMaxLength = options_.encoding.maxLength;
     settings.queryMaxLength = options_.loss.queryMaxLength;
     settings.fp16 = options_.encoding.fp16;
+    settings.bf16 = options_.encoding.bf16;
     settings.cancel = context_.cancel;  // no cache: every mix is a new model
     return settings;
   }

@@ -33,15 +33,6 @@ void truncatedNormal(torch::Tensor& tensor, double std, double cutoff) {
 
 }  // namespace
 
-NormImpl::NormImpl(std::int64_t size, double eps, bool withBias) : size_(size), eps_(eps) {
-  weight = register_parameter("weight", torch::ones({size}));
-  if (withBias) bias = register_parameter("bias", torch::zeros({size}));
-}
-
-torch::Tensor NormImpl::forward(const torch::Tensor& x) {
-  return torch::layer_norm(x, {size_}, weight, bias, eps_);
-}
-
 ModernBertLayerImpl::ModernBertLayerImpl(const EncoderConfig& config, std::int64_t index)
     : heads_(config.numAttentionHeads), activation_(config.hiddenAct) {
   const std::int64_t hidden = config.hiddenSize;
@@ -57,10 +48,9 @@ ModernBertLayerImpl::ModernBertLayerImpl(const EncoderConfig& config, std::int64
   wi_ = mlp->register_module("Wi", linear(hidden, 2 * config.intermediateSize, config.mlpBias));
   mlpOut_ = mlp->register_module("Wo", linear(config.intermediateSize, hidden, config.mlpBias));
   attentionDropout_ =
-      register_module("attention_dropout", torch::nn::Dropout(config.attentionProbsDropoutProb));
-  outputDropout_ =
-      register_module("output_dropout", torch::nn::Dropout(config.attentionProbsDropoutProb));
-  mlpDropout_ = register_module("mlp_dropout", torch::nn::Dropout(config.hiddenDropoutProb));
+      register_module("attention_dropout", Dropout(config.attentionProbsDropoutProb));
+  outputDropout_ = register_module("output_dropout", Dropout(config.attentionProbsDropoutProb));
+  mlpDropout_ = register_module("mlp_dropout", Dropout(config.hiddenDropoutProb));
 }
 
 torch::Tensor ModernBertLayerImpl::forward(const torch::Tensor& hidden, const LayerInputs& inputs) {
@@ -69,16 +59,18 @@ torch::Tensor ModernBertLayerImpl::forward(const torch::Tensor& hidden, const La
   const std::int64_t length = hidden.size(1);
   const std::int64_t size = hidden.size(2);
   // [batch, length, 3, heads, head size]: q, k, v of each head, side by side in Wqkv's rows.
-  const torch::Tensor qkv = wqkv_(normed).view({batch, length, 3, heads_, size / heads_});
+  const torch::Tensor qkv =
+      linearOnRows(wqkv_, normed).view({batch, length, 3, heads_, size / heads_});
   const torch::Tensor q =
       rotate(qkv.select(2, 0), inputs.cos, inputs.sin).reshape({batch, length, size});
   const torch::Tensor k =
       rotate(qkv.select(2, 1), inputs.cos, inputs.sin).reshape({batch, length, size});
   const torch::Tensor v = qkv.select(2, 2).reshape({batch, length, size});
   const torch::Tensor context = multiHeadAttention(q, k, v, heads_, inputs, attentionDropout_);
-  const torch::Tensor attended = hidden + outputDropout_(attentionOut_(context));
-  const auto parts = wi_(mlpNorm_(attended)).chunk(2, -1);  // GeGLU: act(input) * gate
-  return attended + mlpOut_(mlpDropout_(activate(activation_, parts[0]) * parts[1]));
+  const torch::Tensor attended = hidden + outputDropout_(linearOnRows(attentionOut_, context));
+  const auto parts =
+      linearOnRows(wi_, mlpNorm_(attended)).chunk(2, -1);  // GeGLU: act(input) * gate
+  return attended + linearOnRows(mlpOut_, mlpDropout_(activate(activation_, parts[0]) * parts[1]));
 }
 
 ModernBertModelImpl::ModernBertModelImpl(const EncoderConfig& config) : EncoderModuleImpl(config) {
@@ -87,8 +79,7 @@ ModernBertModelImpl::ModernBertModelImpl(const EncoderConfig& config) : EncoderM
       "tok_embeddings", torch::nn::Embedding(config.vocabSize, config.hiddenSize));
   embeddingNorm = embeddings->register_module(
       "norm", Norm(config.hiddenSize, config.layerNormEps, config.normBias));
-  embeddingDropout =
-      embeddings->register_module("drop", torch::nn::Dropout(config.embeddingDropout));
+  embeddingDropout = embeddings->register_module("drop", Dropout(config.embeddingDropout));
   layers = register_module("layers", torch::nn::ModuleList());
   for (std::int64_t i = 0; i < config.numHiddenLayers; ++i)
     layers->push_back(ModernBertLayer(config, i));

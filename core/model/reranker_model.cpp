@@ -42,7 +42,7 @@ RerankerHeadImpl::RerankerHeadImpl(const EncoderConfig& config) : kind_(kindOf(c
       config.raw.contains("classifier_dropout") && config.raw["classifier_dropout"].is_number();
   const double dropout = dropoutGiven ? config.raw["classifier_dropout"].get<double>()
                                       : (config.isModernBert() ? 0.0 : config.hiddenDropoutProb);
-  dropout_ = register_module("dropout", torch::nn::Dropout(dropout));
+  dropout_ = register_module("dropout", Dropout(dropout));
   switch (kind_) {
     case Kind::Bert:
       classifier_ = register_module("classifier", torch::nn::Linear(hidden, 1));

@@ -201,6 +201,7 @@ ComputeEnvironment configureComputeEnvironment(std::optional<int> threadsOption)
   }
   environment.torchVersion = TORCH_VERSION;
   environment.cudaDevices = static_cast<int>(torch::cuda::device_count());
+  environment.cpu = detectCpuFeatures();
   return environment;
 }
 
@@ -217,6 +218,12 @@ std::string describe(const ComputeEnvironment& environment) {
   line << ") · devices: CPU";
   if (environment.cudaDevices > 0) {
     line << " + " << environment.cudaDevices << " CUDA";
+  }
+  // What --bf16 does on the CPU (see EncodeOptions::bf16 and the trainer's check).
+  if (environment.cpu.nativeBf16()) {
+    line << " · CPU bf16: native (" << environment.cpu.bf16Description() << ")";
+  } else {
+    line << " · CPU bf16: not native (--bf16 encodes in float32 here)";
   }
   line << " · LibTorch " << environment.torchVersion;
   return line.str();

@@ -11,6 +11,8 @@
 #include <optional>
 #include <string>
 
+#include "core/runtime/cpu_features.h"
+
 namespace embedlab {
 
 /// Which BLAS implementation serves sgemm_ in this process.
@@ -58,6 +60,7 @@ struct ComputeEnvironment {
   int usableCpus = 1;
   std::string torchVersion;
   int cudaDevices = 0;  ///< 0 on the CPU-only build
+  CpuFeatures cpu;      ///< whether --bf16 pays on this CPU
 };
 
 /// Detects the BLAS, chooses and applies the thread plan. `threadsOption` is --threads when
@@ -65,8 +68,8 @@ struct ComputeEnvironment {
 /// EMBEDLAB_THREADS is set to something that is not a positive integer.
 ComputeEnvironment configureComputeEnvironment(std::optional<int> threadsOption);
 
-/// One line for status bars and logs, e.g.
-/// "BLAS: OpenBLAS 0.3.21 · threads: 2 (torch 2, BLAS 1) · devices: CPU".
+/// One line for status bars and logs, e.g. "BLAS: OpenBLAS 0.3.21 · threads: 2 (torch 2,
+/// BLAS 2, 2 CPUs) · devices: CPU · bf16: native (AVX512_BF16) · LibTorch 1.13.0".
 std::string describe(const ComputeEnvironment& environment);
 
 /// The warning to show when the reference BLAS is active, with the command that fixes it;

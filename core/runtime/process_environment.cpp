@@ -73,23 +73,29 @@ ProcessTuning tuneProcessEnvironment(char** argv) {
     return tuning;
   }
   const char* disabled = std::getenv("EMBEDLAB_NO_REEXEC");
-  if ((disabled != nullptr && disabled[0] == '1') || std::getenv("OPENBLAS_CORETYPE") != nullptr) {
+  if (disabled != nullptr && disabled[0] == '1') {
     return tuning;
   }
   const std::optional<std::string> best = bestOpenBlasCoreForCpu();
-  if (!active || !best || coreRank(*active) == 0 || coreRank(*active) >= coreRank(*best)) {
+  const bool weakerKernels = std::getenv("OPENBLAS_CORETYPE") == nullptr && active && best &&
+                             coreRank(*active) != 0 && coreRank(*active) < coreRank(*best);
+  const bool setsWaitPolicy = std::getenv("OMP_WAIT_POLICY") == nullptr;
+  if (!weakerKernels && !setsWaitPolicy) {
     return tuning;
   }
-  const bool setsWaitPolicy = std::getenv("OMP_WAIT_POLICY") == nullptr;
-  setenv("OPENBLAS_CORETYPE", best->c_str(), 1);
+  if (weakerKernels) {
+    setenv("OPENBLAS_CORETYPE", best->c_str(), 1);
+  }
   if (setsWaitPolicy) {
     setenv("OMP_WAIT_POLICY", "PASSIVE", 1);
   }
-  setenv(kReexecMarker, active->c_str(), 1);
+  setenv(kReexecMarker, weakerKernels ? active->c_str() : "", 1);
   execv("/proc/self/exe", argv);
   // Still here: exec failed (no /proc, say). Run on with the kernels we have; undo the variables
   // so that child processes make their own decision.
-  unsetenv("OPENBLAS_CORETYPE");
+  if (weakerKernels) {
+    unsetenv("OPENBLAS_CORETYPE");
+  }
   unsetenv(kReexecMarker);
   if (setsWaitPolicy) {
     unsetenv("OMP_WAIT_POLICY");

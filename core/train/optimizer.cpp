@@ -2,6 +2,8 @@
 
 #include "core/train/torch/optimizer.h"
 
+#include "core/train/torch/fused_adamw.h"
+
 namespace embedlab::train {
 
 std::vector<torch::Tensor> trainableParameters(torch::nn::Module& module) {
@@ -31,8 +33,8 @@ std::unique_ptr<torch::optim::AdamW> makeAdamW(torch::nn::Module& module,
   std::vector<torch::optim::OptimizerParamGroup> groups;
   groups.emplace_back(decay, groupOptions(options.weightDecay));
   groups.emplace_back(noDecay, groupOptions(0.0));
-  return std::make_unique<torch::optim::AdamW>(std::move(groups),
-                                               torch::optim::AdamWOptions(options.learningRate));
+  return std::make_unique<FusedAdamW>(std::move(groups),
+                                      torch::optim::AdamWOptions(options.learningRate));
 }
 
 void setLearningRate(torch::optim::Optimizer& optimizer, double rate) {

@@ -24,6 +24,7 @@
 #include "core/model/hub_cache.h"
 #include "core/model/sentence_transformers_metadata.h"
 #include "core/model/torch/rng_state.h"
+#include "core/runtime/cpu_features.h"
 #include "core/train/chance_level_monitor.h"
 #include "core/train/epoch_schedule.h"
 #include "core/train/group_sampler.h"
@@ -213,6 +214,11 @@ void Trainer::setUpProcesses() {
     throw UsageError(
         "--fp16 needs a CUDA device; on the CPU train in full precision, or with "
         "--bf16 on CPUs that support bfloat16");
+  }
+  if (options_.bf16 && !device_.is_cuda() && !detectCpuFeatures().nativeBf16()) {
+    note(
+        "--bf16: this CPU has no native bfloat16 (AVX512_BF16 or AMX), so LibTorch emulates it, "
+        "which is slower than float32 here");
   }
   if (environment_.worldSize > 1) {
     group_ = std::make_unique<dist::ProcessGroup>(environment_, device_, options_.ddpBackend);
@@ -731,6 +737,7 @@ bool Trainer::evaluate(std::int64_t stepsDone) {
     evaluation.passagePrefix =
         prefix(options_.passageInstructionFormat, options_.passageInstruction);
     evaluation.fp16 = options_.fp16;
+    evaluation.bf16 = options_.bf16;
     eval::RetrievalEvalResult result;
     try {
       const eval::RetrievalEvaluator evaluator(*task_->embeddingModel(), *evalSet_, evaluation);

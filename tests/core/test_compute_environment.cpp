@@ -1,10 +1,13 @@
-// core/runtime: BLAS detection, the thread plan and where the thread count comes from.
+// core/runtime: BLAS detection, the thread plan, where the thread count comes from, and the CPU's
+// bf16 support.
+#include <QFile>
 #include <QtTest/QtTest>
 
 #include <cstdlib>
 
 #include "core/common/error.h"
 #include "core/runtime/compute_environment.h"
+#include "core/runtime/cpu_features.h"
 #include "core/runtime/process_environment.h"
 
 using namespace embedlab;
@@ -63,6 +66,27 @@ class TestComputeEnvironment : public QObject {
     ::setenv("EMBEDLAB_THREADS", "0", 1);
     QVERIFY_THROWS_EXCEPTION(UsageError, configureComputeEnvironment(std::nullopt));
     QVERIFY_THROWS_EXCEPTION(UsageError, configureComputeEnvironment(0));
+  }
+
+  void bf16SupportAgreesWithTheKernel() {
+    // cpuid against what Linux says in /proc/cpuinfo (which also hides what the OS does not
+    // enable), and the environment line says it.
+    QFile cpuinfo("/proc/cpuinfo");
+    if (!cpuinfo.open(QIODevice::ReadOnly)) QSKIP("no /proc/cpuinfo");
+    QString flags;
+    for (const QByteArray& line : cpuinfo.readAll().split('\n')) {
+      if (line.startsWith("flags")) {
+        flags = QString::fromLatin1(line) + " ";
+        break;
+      }
+    }
+    const CpuFeatures features = detectCpuFeatures();
+    QCOMPARE(features.avx512Bf16, flags.contains(" avx512_bf16 "));
+    QCOMPARE(features.amxBf16, flags.contains(" amx_bf16 "));
+    QCOMPARE(features.avx512Vnni, flags.contains(" avx512_vnni "));
+    const QString line = QString::fromStdString(describe(configureComputeEnvironment(1)));
+    QVERIFY2(line.contains(features.nativeBf16() ? "CPU bf16: native" : "CPU bf16: not native"),
+             qPrintable(line));
   }
 
   void warnsOnlyForTheReferenceBlas() {

@@ -10,6 +10,7 @@
 #include "core/model/checkpoint.h"
 #include "core/model/safetensors.h"
 #include "core/model/torch/embedding_model_impl.h"
+#include "core/runtime/cpu_features.h"
 #include "tests/support/errors.h"
 #include "tests/support/files.h"
 #include "tests/support/model_folders.h"
@@ -264,6 +265,39 @@ class TestEmbeddingModel : public QObject {
     const auto single = EmbeddingModel::load(folder / "m").encode(kTexts, small);
     for (std::size_t k = 0; k < single.size(); ++k)
       QVERIFY(std::abs(split[k] - single[k]) < 1e-6);
+  }
+
+  void bf16EncodingStaysNearFloat32AndFollowsTraining() {
+    // --bf16 on a CPU with native bf16 encodes with a bf16 copy of the encoder; elsewhere it
+    // stays in float32 (runtime/cpu_features.h).
+    test::TempFolder folder;
+    test::makeTinyModel(folder / "m", Pooling::Mean);
+    const EmbeddingModel model = EmbeddingModel::load(folder / "m");
+    EncodeOptions bf16;
+    bf16.bf16 = true;
+    const auto full = model.encode(kTexts);
+    const auto half = model.encode(kTexts, bf16);
+    const std::size_t d = model.dimension();
+    const auto worstCosine = [&](const std::vector<float>& a, const std::vector<float>& b) {
+      double worst = 1;
+      for (std::size_t row = 0; row < kTexts.size(); ++row) {
+        double dot = 0;  // normalised rows
+        for (std::size_t k = 0; k < d; ++k)
+          dot += static_cast<double>(a[row * d + k]) * b[row * d + k];
+        worst = std::min(worst, dot);
+      }
+      return worst;
+    };
+    QVERIFY2(worstCosine(full, half) > 0.999, qPrintable(QString::number(worstCosine(full, half))));
+    QCOMPARE(half != full, detectCpuFeatures().nativeBf16());
+
+    // A changed weight (as a training step changes it) reaches the bf16 copy.
+    {
+      torch::NoGradGuard noGrad;
+      model.impl().module->named_parameters()["embeddings.word_embeddings.weight"].mul_(-1);
+    }
+    const auto changedFull = model.encode(kTexts);
+    QVERIFY(worstCosine(changedFull, model.encode(kTexts, bf16)) > 0.999);
   }
 
   void randomModelsAreInitialisedLikeHuggingFace() {

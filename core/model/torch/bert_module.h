@@ -9,13 +9,13 @@
 
 #include <torch/nn/module.h>
 #include <torch/nn/modules/container/modulelist.h>
-#include <torch/nn/modules/dropout.h>
 #include <torch/nn/modules/embedding.h>
 #include <torch/nn/modules/linear.h>
 #include <torch/nn/modules/normalization.h>
 #include <torch/nn/pimpl.h>
 
 #include "core/model/encoder_config.h"
+#include "core/model/torch/dropout.h"
 #include "core/model/torch/encoder_module.h"
 
 namespace embedlab::model {
@@ -29,8 +29,8 @@ class BertEmbeddingsImpl : public torch::nn::Module {
   torch::nn::Embedding wordEmbeddings{nullptr};
   torch::nn::Embedding positionEmbeddings{nullptr};
   torch::nn::Embedding tokenTypeEmbeddings{nullptr};
-  torch::nn::LayerNorm layerNorm{nullptr};
-  torch::nn::Dropout dropout{nullptr};
+  Norm layerNorm{nullptr};
+  Dropout dropout{nullptr};
 
  private:
   bool paddingOffsetPositions_;
@@ -51,8 +51,8 @@ class BertLayerImpl : public EncoderLayerImpl {
   std::string activation_;
   torch::nn::Linear query_{nullptr}, key_{nullptr}, value_{nullptr};
   torch::nn::Linear attentionDense_{nullptr}, intermediateDense_{nullptr}, outputDense_{nullptr};
-  torch::nn::LayerNorm attentionLayerNorm_{nullptr}, outputLayerNorm_{nullptr};
-  torch::nn::Dropout attentionDropout_{nullptr}, hiddenDropout_{nullptr};
+  Norm attentionLayerNorm_{nullptr}, outputLayerNorm_{nullptr};
+  Dropout attentionDropout_{nullptr}, hiddenDropout_{nullptr};
 };
 TORCH_MODULE(BertLayer);
 

@@ -6,6 +6,7 @@
 
 #include <atomic>
 #include <map>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
@@ -35,13 +36,26 @@ struct EmbeddingModel::Impl {
   std::vector<std::string> ignoredTensors;
   torch::Device device = torch::kCPU;  ///< where `module` lives (devices[0])
   std::vector<torch::Device> devices{torch::kCPU};
-  mutable std::vector<EmbedderNetwork> replicas;       ///< copies of `network` on devices[1...]
+  mutable std::vector<EmbedderNetwork> replicas;  ///< copies of `network` on devices[1...]
+  mutable EmbedderNetwork bf16Copy{nullptr};      ///< see bf16Network()
+  mutable std::int64_t bf16CopyVersion = -1;      ///< `network`'s parameters' version then
+  mutable std::mutex bf16CopyMutex;
   mutable std::atomic<std::uint64_t> textsEncoded{0};  ///< see EmbeddingModel::textsEncoded
 
   /// Pooled (and, when normalize is set, L2-normalised) embeddings [batch, hidden], computed by
   /// `module` (replica 0) or by replicas[replica - 1].
   torch::Tensor embed(const torch::Tensor& inputIds, const torch::Tensor& attentionMask,
                       const torch::Tensor& tokenTypeIds = {}, std::size_t replica = 0) const;
+  /// The same with `net` (network, a replica or the bf16 copy).
+  torch::Tensor embedWith(EmbedderNetwork& net, const torch::Tensor& inputIds,
+                          const torch::Tensor& attentionMask,
+                          const torch::Tensor& tokenTypeIds) const;
+  /// A copy of `network` whose encoder computes in bfloat16 (pooling and the Dense layers stay
+  /// float32), for CPU encoding under --bf16: on a MiniLM-L6-sized encoder, 128 x 128 tokens, it
+  /// ran 15-20% faster than float32 weights under autocast, whose casts of each activation cost
+  /// a quarter of the time, with embeddings at cosine >= 0.9999 to float32. Made again when
+  /// `network`'s parameters changed since (training steps bump their version counters).
+  EmbedderNetwork& bf16Network() const;
   /// (Re)creates the replicas from `network`'s current parameters.
   void createReplicas();
   /// `network` from `module` and new Dense layers of `denseModules` (initialised by LibTorch).

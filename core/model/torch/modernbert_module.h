@@ -9,30 +9,14 @@
 #pragma once
 
 #include <torch/nn/modules/container/modulelist.h>
-#include <torch/nn/modules/dropout.h>
 #include <torch/nn/modules/embedding.h>
 #include <torch/nn/modules/linear.h>
 #include <torch/nn/pimpl.h>
 
+#include "core/model/torch/dropout.h"
 #include "core/model/torch/encoder_module.h"
 
 namespace embedlab::model {
-
-/// LayerNorm whose bias is optional ("weight" and, when `bias`, "bias"), as
-/// nn.LayerNorm(bias=False) in PyTorch 2 (LibTorch 1.13's LayerNorm always has one).
-class NormImpl : public torch::nn::Module {
- public:
-  NormImpl(std::int64_t size, double eps, bool bias);
-  torch::Tensor forward(const torch::Tensor& x);
-
-  torch::Tensor weight;
-  torch::Tensor bias;  ///< undefined without a bias
-
- private:
-  std::int64_t size_;
-  double eps_;
-};
-TORCH_MODULE(Norm);
 
 class ModernBertLayerImpl : public EncoderLayerImpl {
  public:
@@ -47,7 +31,7 @@ class ModernBertLayerImpl : public EncoderLayerImpl {
   torch::nn::Linear wqkv_{nullptr}, attentionOut_{nullptr};
   Norm mlpNorm_{nullptr};
   torch::nn::Linear wi_{nullptr}, mlpOut_{nullptr};
-  torch::nn::Dropout attentionDropout_{nullptr}, outputDropout_{nullptr}, mlpDropout_{nullptr};
+  Dropout attentionDropout_{nullptr}, outputDropout_{nullptr}, mlpDropout_{nullptr};
 };
 TORCH_MODULE(ModernBertLayer);
 
@@ -63,7 +47,7 @@ class ModernBertModelImpl : public EncoderModuleImpl {
 
   torch::nn::Embedding tokenEmbeddings{nullptr};
   Norm embeddingNorm{nullptr};
-  torch::nn::Dropout embeddingDropout{nullptr};
+  Dropout embeddingDropout{nullptr};
   torch::nn::ModuleList layers{nullptr};
   Norm finalNorm{nullptr};
 };

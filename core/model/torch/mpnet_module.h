@@ -8,13 +8,13 @@
 #pragma once
 
 #include <torch/nn/modules/container/modulelist.h>
-#include <torch/nn/modules/dropout.h>
 #include <torch/nn/modules/embedding.h>
 #include <torch/nn/modules/linear.h>
 #include <torch/nn/modules/normalization.h>
 #include <torch/nn/pimpl.h>
 
 #include "core/model/torch/bert_module.h"
+#include "core/model/torch/dropout.h"
 #include "core/model/torch/encoder_module.h"
 
 namespace embedlab::model {

@@ -4,11 +4,11 @@
 #pragma once
 
 #include <torch/nn/module.h>
-#include <torch/nn/modules/dropout.h>
 #include <torch/nn/modules/linear.h>
 #include <torch/types.h>
 
 #include "core/model/reranker_model.h"
+#include "core/model/torch/dropout.h"
 #include "core/model/torch/embedding_model_impl.h"
 
 namespace embedlab::model {
@@ -40,7 +40,7 @@ class RerankerHeadImpl : public torch::nn::Module {
   Kind kind_;
   std::string activation_;    ///< ModernBERT: classifier_activation
   bool meanPooling_ = false;  ///< ModernBERT: classifier_pooling "mean"
-  torch::nn::Dropout dropout_{nullptr};
+  Dropout dropout_{nullptr};
   torch::nn::Linear classifier_{nullptr};    ///< BERT, ModernBERT: hidden -> 1
   torch::nn::Linear dense_{nullptr};         ///< RoBERTa, MPNet, ModernBERT: hidden -> hidden
   torch::nn::Linear outProj_{nullptr};       ///< RoBERTa, MPNet: hidden -> 1

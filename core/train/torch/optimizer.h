@@ -1,6 +1,7 @@
 // The optimiser of a run: AdamW with decoupled weight decay on weight matrices and embeddings and
 // none on biases and norm weights (the 1-D parameters, as the reference), over every parameter the
 // task did not freeze (the bi-encoder task freezes BERT's pooler, which embeddings never read).
+// Its CPU step is fused (fused_adamw.h).
 // INTERNAL to core (LibTorch types).
 #pragma once
 
