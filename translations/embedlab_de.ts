@@ -1454,6 +1454,10 @@ Relevant:
         <source>BM25 baseline (keyword search)</source>
         <translation>BM25-Vergleichsbasis (Stichwortsuche)</translation>
     </message>
+    <message>
+        <source>Encode in &amp;bf16</source>
+        <translation>In &amp;bf16 kodieren</translation>
+    </message>
 </context>
 <context>
     <name>embedlab::widgets::HistoryPanel</name>
@@ -1805,6 +1809,10 @@ Relevant:
     <message>
         <source>Mining failed: %1</source>
         <translation>Mining fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Encode in &amp;bf16</source>
+        <translation>In &amp;bf16 kodieren</translation>
     </message>
 </context>
 <context>

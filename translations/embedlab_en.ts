@@ -1448,6 +1448,10 @@ Relevant:
         <source>BM25 baseline (keyword search)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Encode in &amp;bf16</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>embedlab::widgets::HistoryPanel</name>
@@ -1797,6 +1801,10 @@ Relevant:
     </message>
     <message>
         <source>Mining failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Encode in &amp;bf16</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1451,6 +1451,10 @@ Relevant:
         <source>BM25 baseline (keyword search)</source>
         <translation>BM25 基线（关键词检索）</translation>
     </message>
+    <message>
+        <source>Encode in &amp;bf16</source>
+        <translation>以 bf16 编码(&amp;B)</translation>
+    </message>
 </context>
 <context>
     <name>embedlab::widgets::HistoryPanel</name>
@@ -1801,6 +1805,10 @@ Relevant:
     <message>
         <source>Mining failed: %1</source>
         <translation>挖掘失败：%1</translation>
+    </message>
+    <message>
+        <source>Encode in &amp;bf16</source>
+        <translation>以 bf16 编码(&amp;B)</translation>
     </message>
 </context>
 <context>

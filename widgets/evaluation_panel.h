@@ -63,6 +63,7 @@ class EvaluationPanel : public QWidget {
   QLineEdit* instruction() const { return instruction_; }
   QCheckBox* compareInstruction() const { return compareInstruction_; }
   QCheckBox* bm25() const { return bm25_; }
+  QCheckBox* bf16() const { return bf16_; }
   MergeSweepView* mergeSweep() const { return sweep_; }
 
  signals:
@@ -104,6 +105,7 @@ class EvaluationPanel : public QWidget {
   QLineEdit* instruction_ = nullptr;
   QCheckBox* compareInstruction_ = nullptr;
   QCheckBox* bm25_ = nullptr;        ///< add the BM25 row (eval --bm25)
+  QCheckBox* bf16_ = nullptr;        ///< encode in bf16 (eval --bf16)
   JobControls* controls_ = nullptr;  ///< run, stop, progress and status of the eval job
   QTableWidget* metrics_ = nullptr;
   QComboBox* modelA_ = nullptr;

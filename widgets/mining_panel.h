@@ -79,6 +79,7 @@ class MiningPanel : public QWidget {
   QLabel* statisticsLabel() const { return statistics_; }
   QLabel* jobStatus() const;
   JobControls* jobControls() const { return controls_; }
+  QCheckBox* bf16() const { return bf16_; }
   QPlainTextEdit* jobReport() const { return jobReport_; }
 
  signals:
@@ -126,6 +127,7 @@ class MiningPanel : public QWidget {
   QSpinBox* sampleSize_ = nullptr;
   QSpinBox* seed_ = nullptr;
   QSpinBox* maxLength_ = nullptr;
+  QCheckBox* bf16_ = nullptr;  ///< encode in bf16 (mine --bf16)
   QPushButton* previewButton_ = nullptr;
   QProgressBar* progress_ = nullptr;
   QPushButton* cancelButton_ = nullptr;

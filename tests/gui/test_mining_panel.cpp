@@ -36,6 +36,13 @@ std::set<std::pair<std::size_t, std::size_t>> chosen(const mine::Selection& sele
   return pairs;
 }
 
+// The "relative_margin:" check box (the panel has others: bf16 and the other margins).
+QCheckBox* relativeMarginBox(const MiningPanel& panel) {
+  for (QCheckBox* box : panel.findChildren<QCheckBox*>())
+    if (box->text().contains("relative_margin")) return box;
+  return nullptr;
+}
+
 }  // namespace
 
 class TestMiningPanel : public QObject {
@@ -99,7 +106,7 @@ class TestMiningPanel : public QObject {
     if (const char* shot = std::getenv("EMBEDLAB_SCREENSHOT_DIR"))
       panel.grab().save(QString(shot) + "/mining-panel.png");
 
-    auto* margin = panel.findChild<QCheckBox*>();
+    auto* margin = relativeMarginBox(panel);
     QVERIFY(margin != nullptr && margin->text().contains("relative_margin"));
     margin->setChecked(true);
     QVERIFY(panel.selection().statistics.droppedByRelativeMargin > 0);
@@ -202,8 +209,8 @@ class TestMiningPanel : public QObject {
                        .arg(header->viewport()->width())));
 
     // A margin that leaves no candidate says why.
-    auto* margin = panel.findChild<QCheckBox*>();
-    QVERIFY(margin->text().contains("relative_margin"));
+    auto* margin = relativeMarginBox(panel);
+    QVERIFY(margin != nullptr && margin->text().contains("relative_margin"));
     margin->setChecked(true);
     for (QDoubleSpinBox* box : panel.findChildren<QDoubleSpinBox*>()) {
       if (box->isEnabled()) box->setValue(0.99);  // the relative margin's box
@@ -227,6 +234,18 @@ class TestMiningPanel : public QObject {
     QCoreApplication::sendEvent(&panel, &change);
     QVERIFY(panel.statisticsLabel()->text().contains("cannot be mined"));
     QCOMPARE(panel.scorePlot()->graphCount(), 0);
+  }
+
+  void bf16BoxReachesTheJob() {
+    // Unchecked by default, as `mine` without --bf16; checked, the job's config says so.
+    MiningPanel panel;
+    QVERIFY(!panel.bf16()->isChecked());
+    QVERIFY(!panel.miningOptions("out.jsonl").encoding.bf16);
+    panel.bf16()->setChecked(true);
+    QVERIFY(panel.miningOptions("out.jsonl").encoding.bf16);
+    QVERIFY(panel.miningOptions("out.jsonl").toJson().dump().find("\"bf16\":true") !=
+            std::string::npos);
+    QVERIFY(panel.bf16()->toolTip().contains("bfloat16"));
   }
 
   void aFailingJobSaysWhy() {
