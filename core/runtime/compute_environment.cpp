@@ -2,6 +2,7 @@
 
 #include <ATen/Parallel.h>
 #include <dlfcn.h>
+#include <malloc.h>
 #include <sched.h>
 #include <torch/cuda.h>
 #include <torch/version.h>
@@ -99,6 +100,23 @@ const char* blasKindName(BlasInfo::Kind kind) {
   return "unknown BLAS";
 }
 
+// glibc returns blocks above its mmap threshold to the system when they are freed, and the
+// threshold only grows to that of the largest block freed so far. Training frees and allocates
+// the same tensors every step (the dense embedding gradient alone is 31-47 MB for MiniLM-sized
+// models), so each step page-faulted them in afresh: with the threshold at its maximum (32 MiB)
+// and the heap trimmed only above 1 GiB, bf16 training of the mini and small presets ran 3-6%
+// faster (bench_train, alternating runs). Variables the user set win.
+void keepFreedMemoryForReuse() {
+#if defined(__GLIBC__)
+  if (std::getenv("MALLOC_MMAP_THRESHOLD_") == nullptr &&
+      std::getenv("MALLOC_TRIM_THRESHOLD_") == nullptr &&
+      std::getenv("GLIBC_TUNABLES") == nullptr) {
+    mallopt(M_MMAP_THRESHOLD, 32 * 1024 * 1024);
+    mallopt(M_TRIM_THRESHOLD, 1024 * 1024 * 1024);
+  }
+#endif
+}
+
 }  // namespace
 
 BlasInfo detectBlas() {
@@ -173,6 +191,7 @@ bool openMpWaitsPassively() {
 }
 
 ComputeEnvironment configureComputeEnvironment(std::optional<int> threadsOption) {
+  keepFreedMemoryForReuse();
   ComputeEnvironment environment;
   environment.blas = detectBlas();
   environment.usableCpus = usableCpuCount();

@@ -63,9 +63,11 @@ struct ComputeEnvironment {
   CpuFeatures cpu;      ///< whether --bf16 pays on this CPU
 };
 
-/// Detects the BLAS, chooses and applies the thread plan. `threadsOption` is --threads when
-/// given; otherwise EMBEDLAB_THREADS, otherwise the usable CPU count. Throws UsageError when
-/// EMBEDLAB_THREADS is set to something that is not a positive integer.
+/// Detects the BLAS, chooses and applies the thread plan, and has glibc keep freed memory for
+/// reuse (mmap threshold 32 MiB, trim threshold 1 GiB, unless MALLOC_* variables say otherwise).
+/// `threadsOption` is --threads when given; otherwise EMBEDLAB_THREADS, otherwise the usable CPU
+/// count. Throws UsageError when EMBEDLAB_THREADS is set to something that is not a positive
+/// integer.
 ComputeEnvironment configureComputeEnvironment(std::optional<int> threadsOption);
 
 /// One line for status bars and logs, e.g. "BLAS: OpenBLAS 0.3.21 · threads: 2 (torch 2,
