@@ -53,13 +53,9 @@ int main(int argc, char** argv) {
 
   for (const std::string& name : presetNames) {
     const embedlab::bench::Preset& preset = embedlab::bench::presetNamed(name);
-    embedlab::model::RandomModelOptions options;
-    options.layers = preset.layers;
-    options.hidden = preset.hidden;
-    options.heads = preset.heads;
-    options.intermediate = preset.intermediate;
     const auto model = embedlab::model::EmbeddingModel::createRandom(
-        options, EMBEDLAB_SOURCE_DIR "/tests/data/bert-base-uncased");
+        embedlab::bench::randomModelOptions(preset),
+        EMBEDLAB_SOURCE_DIR "/tests/data/bert-base-uncased");
     const std::int64_t batch = 128, length = 128;
     const torch::Tensor ids = torch::randint(1000, 30000, {batch, length}, torch::kLong);
     const torch::Tensor mask = torch::ones({batch, length}, torch::kLong);

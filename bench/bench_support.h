@@ -10,6 +10,8 @@
 #include <string>
 #include <vector>
 
+#include "core/model/embedding_model.h"
+
 namespace embedlab::bench {
 
 /// A BERT shape, named as bench/peer/ref_train_step.py's --preset names it.
@@ -31,6 +33,16 @@ inline const Preset& presetNamed(const std::string& name) {
     if (name == preset.name) return preset;
   std::fprintf(stderr, "unknown preset %s (tiny, mini, small)\n", name.c_str());
   std::exit(2);
+}
+
+/// A randomly initialised BERT of `preset`'s shape (EmbeddingModel::createRandom).
+inline model::RandomModelOptions randomModelOptions(const Preset& preset) {
+  model::RandomModelOptions options;
+  options.layers = preset.layers;
+  options.hidden = preset.hidden;
+  options.heads = preset.heads;
+  options.intermediate = preset.intermediate;
+  return options;
 }
 
 /// The fastest of `repeats` runs of `work`, in seconds, after one warm-up run.

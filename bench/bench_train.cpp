@@ -59,12 +59,9 @@ std::filesystem::path writeData(const std::filesystem::path& folder, int lines) 
 }
 
 void savePresetModel(const embedlab::bench::Preset& preset, const std::filesystem::path& folder) {
-  embedlab::model::RandomModelOptions random;
-  random.layers = preset.layers;
-  random.hidden = preset.hidden;
-  random.heads = preset.heads;
-  random.intermediate = preset.intermediate;
-  embedlab::model::EmbeddingModel::createRandom(random, kTokenizer).save(folder);
+  embedlab::model::EmbeddingModel::createRandom(embedlab::bench::randomModelOptions(preset),
+                                                kTokenizer)
+      .save(folder);
 }
 
 class LastRecord : public embedlab::train::TrainingObserver {

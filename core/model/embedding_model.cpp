@@ -389,6 +389,16 @@ void loadDenseWeights(const std::filesystem::path& folder, EmbeddingModel::Impl&
 
 }  // namespace
 
+EmbedderNetwork EmbeddingModel::Impl::copyOfNetwork() const {
+  EmbedderNetwork copy(makeEncoder(config, module->hasPooler()), denseModules);
+  torch::NoGradGuard noGrad;
+  const auto source = network->named_parameters();
+  for (auto& item : copy->named_parameters())
+    item.value().copy_(source[item.key()]);
+  copy->eval();
+  return copy;
+}
+
 EmbedderNetwork& EmbeddingModel::Impl::bf16Network() const {
   const std::lock_guard<std::mutex> lock(bf16CopyMutex);
   std::int64_t version = 0;
@@ -398,16 +408,8 @@ EmbedderNetwork& EmbeddingModel::Impl::bf16Network() const {
     if (!parameter.is_inference()) version += static_cast<std::int64_t>(parameter._version());
   }
   if (bf16Copy && version == bf16CopyVersion) return bf16Copy;
-  EmbedderNetwork copy(makeEncoder(config, module->hasPooler()), denseModules);
-  {
-    torch::NoGradGuard noGrad;
-    const auto source = network->named_parameters();
-    for (auto& item : copy->named_parameters())
-      item.value().copy_(source[item.key()]);
-  }
-  copy->encoder->to(torch::kBFloat16);
-  copy->eval();
-  bf16Copy = copy;
+  bf16Copy = copyOfNetwork();
+  bf16Copy->encoder->to(torch::kBFloat16);
   bf16CopyVersion = version;
   return bf16Copy;
 }
@@ -415,15 +417,8 @@ EmbedderNetwork& EmbeddingModel::Impl::bf16Network() const {
 void EmbeddingModel::Impl::createReplicas() {
   replicas.clear();
   for (std::size_t d = 1; d < devices.size(); ++d) {
-    EmbedderNetwork replica(makeEncoder(config, module->hasPooler()), denseModules);
-    {
-      torch::NoGradGuard noGrad;
-      const auto source = network->named_parameters();
-      for (auto& item : replica->named_parameters())
-        item.value().copy_(source[item.key()]);
-    }
+    EmbedderNetwork replica = copyOfNetwork();
     replica->to(devices[d]);
-    replica->eval();
     replicas.push_back(replica);
   }
 }

@@ -323,19 +323,15 @@ class TestTrainingStep : public QObject {
     auto plainParameters = copies();
     FusedAdamW fused(groups(fusedParameters));
     torch::optim::AdamW plain(groups(plainParameters));
-    const auto maxDifference = [](const std::vector<torch::Tensor>& a,
-                                  const std::vector<torch::Tensor>& b) {
-      double worst = 0;
-      for (std::size_t i = 0; i < a.size(); ++i)
-        worst = std::max(worst, (a[i] - b[i]).abs().max().item<double>());
-      return worst;
-    };
-    for (int step = 0; step < 3; ++step) {
+    const auto sameRandomGradients = [&] {
       for (std::size_t i = 0; i < start.size(); ++i) {
         const torch::Tensor gradient = torch::randn_like(start[i]);
         fusedParameters[i].mutable_grad() = gradient.clone();
         plainParameters[i].mutable_grad() = gradient.clone();
       }
+    };
+    for (int step = 0; step < 3; ++step) {
+      sameRandomGradients();
       fused.step();
       plain.step();
     }
@@ -353,11 +349,7 @@ class TestTrainingStep : public QObject {
     torch::serialize::InputArchive in;
     in.load_from(file);
     resumed.load(in);
-    for (std::size_t i = 0; i < start.size(); ++i) {
-      const torch::Tensor gradient = torch::randn_like(start[i]);
-      fusedParameters[i].mutable_grad() = gradient.clone();
-      plainParameters[i].mutable_grad() = gradient.clone();
-    }
+    sameRandomGradients();
     resumed.step();
     plain.step();
     QVERIFY(maxDifference(fusedParameters, plainParameters) < 1e-6);

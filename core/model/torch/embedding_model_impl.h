@@ -56,6 +56,9 @@ struct EmbeddingModel::Impl {
   /// a quarter of the time, with embeddings at cosine >= 0.9999 to float32. Made again when
   /// `network`'s parameters changed since (training steps bump their version counters).
   EmbedderNetwork& bf16Network() const;
+  /// A new network of the same architecture with `network`'s current parameters, in eval mode
+  /// (a replica, the bf16 copy).
+  EmbedderNetwork copyOfNetwork() const;
   /// (Re)creates the replicas from `network`'s current parameters.
   void createReplicas();
   /// `network` from `module` and new Dense layers of `denseModules` (initialised by LibTorch).
