@@ -2,11 +2,13 @@
 // same run. A BERT of each --preset (tiny, mini, small = MiniLM-L6-sized: 6 layers, hidden 384,
 // 12 heads, FFN 1536; default small) embeds passages of 128 tokens in batches of 128; MFU = the
 // encoder's useful FLOP/s / the matmul's FLOP/s (target >= 0.5). Also times encode() end to end
-// on real texts (tokenization included). --bf16 encodes as `encode --bf16` does.
+// on real texts (tokenization included). --bf16 and --int8 encode as `encode --bf16` and
+// `encode --int8` do (int8: run also with ONEDNN_MAX_CPU_ISA=AVX512_CORE_VNNI to see a CPU
+// without AMX and bf16).
 //
 // --profile FILE writes a Chrome trace of one forward pass (LibTorch's profiler).
 //
-// usage: bench_encode [--repeats N] [--texts FILE.jsonl] [--preset NAME]... [--bf16]
+// usage: bench_encode [--repeats N] [--texts FILE.jsonl] [--preset NAME]... [--bf16 | --int8]
 //                     [--profile trace.json]
 #include <torch/csrc/autograd/profiler_legacy.h>
 #include <torch/torch.h>
@@ -28,6 +30,7 @@ int main(int argc, char** argv) {
   embedlab::tuneProcessEnvironment(argv);
   int repeats = 3;
   bool bf16 = false;
+  bool int8 = false;
   std::string profile;  // a Chrome trace of one forward pass per preset (chrome://tracing)
   std::vector<std::string> presetNames;
   std::filesystem::path texts = EMBEDLAB_SOURCE_DIR "/resources/demo/train.jsonl";
@@ -36,6 +39,7 @@ int main(int argc, char** argv) {
     if (std::strcmp(argv[i], "--texts") == 0 && i + 1 < argc) texts = argv[++i];
     if (std::strcmp(argv[i], "--preset") == 0 && i + 1 < argc) presetNames.push_back(argv[++i]);
     if (std::strcmp(argv[i], "--bf16") == 0) bf16 = true;
+    if (std::strcmp(argv[i], "--int8") == 0) int8 = true;
     if (std::strcmp(argv[i], "--profile") == 0 && i + 1 < argc) profile = argv[++i];
   }
   if (presetNames.empty()) presetNames = {"small"};
@@ -59,12 +63,16 @@ int main(int argc, char** argv) {
     const std::int64_t batch = 128, length = 128;
     const torch::Tensor ids = torch::randint(1000, 30000, {batch, length}, torch::kLong);
     const torch::Tensor mask = torch::ones({batch, length}, torch::kLong);
-    // The forward pass as encode() runs it: with --bf16 on a CPU with native bf16, the bf16
-    // copy of the encoder.
-    const bool bf16Copy = bf16 && environment.cpu.nativeBf16();
+    // The forward pass as encode() runs it: the bf16 or int8 copy of the encoder where the CPU
+    // runs them.
+    const bool int8Copy = int8 && environment.int8Missing.empty();
+    const bool bf16Copy = !int8Copy && bf16 && environment.cpu.nativeBf16();
     const auto forward = [&] {
       auto& impl = model.impl();
-      return bf16Copy ? impl.embedWith(impl.bf16Network(), ids, mask, {}) : impl.embed(ids, mask);
+      if (!int8Copy && !bf16Copy) return impl.embed(ids, mask);
+      using embedlab::model::CpuPrecision;
+      return impl.embedWith(
+          impl.cpuInferenceCopy(int8Copy ? CpuPrecision::Int8 : CpuPrecision::Bf16), ids, mask, {});
     };
     const double forwardSeconds = embedlab::bench::bestSeconds(repeats, [&] { (void)forward(); });
     if (!profile.empty()) {
@@ -81,6 +89,8 @@ int main(int argc, char** argv) {
     encode.maxLength = 128;
     encode.batchSize = 128;
     encode.bf16 = bf16;
+    encode.int8 = int8;
+    encode.int8EvenWhereBf16IsFaster = true;
     const double endToEndSeconds =
         embedlab::bench::bestSeconds(1, [&] { (void)model.encode(passages, encode); });
 
@@ -89,12 +99,15 @@ int main(int argc, char** argv) {
         "\"hidden\":%lld,\"batch\":%lld,\"length\":%lld,\"passages_per_s\":%.1f,"
         "\"encoder_gflops\":%.1f,\"matmul_gflops\":%.1f,\"mfu\":%.3f,\"target_mfu\":0.5,"
         "\"end_to_end_passages_per_s\":%.1f,\"end_to_end_texts\":%zu,\"threads\":\"%s\"}\n",
-        preset.name, bf16 ? "bf16" : "fp32", static_cast<long long>(preset.layers),
-        static_cast<long long>(preset.hidden), static_cast<long long>(batch),
-        static_cast<long long>(length), static_cast<double>(batch) / forwardSeconds,
-        encoderFlops / 1e9, matmulFlops / 1e9, encoderFlops / matmulFlops,
-        static_cast<double>(passages.size()) / endToEndSeconds, passages.size(),
-        embedlab::describe(environment).c_str());
+        preset.name,
+        int8Copy   ? "int8"
+        : bf16Copy ? "bf16"
+                   : "fp32",
+        static_cast<long long>(preset.layers), static_cast<long long>(preset.hidden),
+        static_cast<long long>(batch), static_cast<long long>(length),
+        static_cast<double>(batch) / forwardSeconds, encoderFlops / 1e9, matmulFlops / 1e9,
+        encoderFlops / matmulFlops, static_cast<double>(passages.size()) / endToEndSeconds,
+        passages.size(), embedlab::describe(environment).c_str());
     std::fflush(stdout);
   }
   return 0;

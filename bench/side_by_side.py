@@ -7,10 +7,15 @@ bench_encode in each precision, preset by preset (tiny, mini, small), alternatin
 two so that drift in the machine's load hits both. Prints a table of ratios, EmbedLab's best
 against the peer's best setting, and one JSON object (--json FILE writes it too).
 
-The issue-25 targets: train >= 1.3x and encode >= 1.4x the peer's best setting.
+The issue-25 targets: train >= 1.3x and encode >= 1.4x the peer's best setting; int8 encoding
+>= 1.8x float32 on CPUs without bf16 and no slower than bf16 where both exist. The int8 rows run
+bench_encode under ONEDNN_MAX_CPU_ISA (oneDNN's own switch) to stand for three kinds of CPU:
+AVX512_CORE_VNNI (int8 but no bf16: Cascade Lake, Ice Lake), AVX512_CORE_BF16 (bf16 without
+AMX: Cooper Lake, Zen 4) and this CPU's own (AMX on Sapphire Rapids and later). float32 runs on
+OpenBLAS, which the switch does not touch.
 
 usage: python3 bench/side_by_side.py [--build build] [--preset tiny --preset small ...]
-                                     [--peer-steps 10] [--json out.json]
+                                     [--peer-steps 10] [--no-int8] [--json out.json]
 """
 import argparse
 import json
@@ -23,6 +28,13 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 PEER = os.path.join(HERE, "peer", "ref_train_step.py")
 TRAIN_TARGET = 1.3
 ENCODE_TARGET = 1.4
+INT8_TARGET = 1.8
+# (label, ONEDNN_MAX_CPU_ISA, precisions): the CPUs the int8 rows stand for.
+INT8_CPUS = [
+    ("AVX-512 VNNI, no bf16", "AVX512_CORE_VNNI", ["int8"]),
+    ("AVX512_BF16, no AMX", "AVX512_CORE_BF16", ["bf16", "int8"]),
+    ("this CPU", "ALL", ["bf16", "int8"]),
+]
 
 
 def peer_settings(cpus):
@@ -85,6 +97,29 @@ def measure_preset(args, preset, cpus, log):
     return rows
 
 
+def measure_int8(args, preset, fp32_encode, log):
+    """int8 encoding against float32 and bf16 on the CPU kinds of INT8_CPUS."""
+    bench = os.path.join(args.build, "bench", "bench_encode")
+    rows = []
+    for label, isa, precisions in INT8_CPUS:
+        measured = {}
+        for precision in precisions:
+            record = run_json([bench, "--preset", preset, f"--{precision}"],
+                              {"ONEDNN_MAX_CPU_ISA": isa}, "passages_per_s")
+            measured[precision] = record["passages_per_s"]
+            log(f"{preset} encode EmbedLab {precision} ({label}): "
+                f"{record['passages_per_s']:.1f} passages/s")
+        row = {"preset": preset, "cpu": label, "onednn_max_cpu_isa": isa, "fp32": fp32_encode,
+               **measured, "int8_over_fp32": measured["int8"] / fp32_encode}
+        if "bf16" in measured:
+            row["int8_over_bf16"] = measured["int8"] / measured["bf16"]
+            # What --int8 runs: int8, or bf16 where oneDNN's int8 kernel is AMX (EncodeOptions).
+            row["int8_flag_over_bf16"] = max(measured["int8"], measured["bf16"]) / measured["bf16"] \
+                if isa == "ALL" else row["int8_over_bf16"]
+        rows.append(row)
+    return rows
+
+
 def summarise(preset, job, rows):
     peer_best = max(rows["peer"], key=lambda row: row[1])
     ours_best = max(rows["embedlab"], key=lambda row: row[1])
@@ -119,10 +154,13 @@ def main():
     parser.add_argument("--peer-steps", type=int, default=10)
     parser.add_argument("--embedlab-steps", type=int, default=8)
     parser.add_argument("--cpus", type=int, default=len(os.sched_getaffinity(0)))
+    parser.add_argument("--no-int8", action="store_true", help="skip the int8 encoding rows")
     parser.add_argument("--json", help="also write the JSON summary here")
     args = parser.parse_args()
     args.preset = args.preset or ["tiny", "mini", "small"]
     args.precisions = args.precisions or ["fp32", "bf16"]
+    if "fp32" not in args.precisions:
+        args.no_int8 = True  # the int8 rows compare with float32
     for program in ("bench_train", "bench_encode"):
         if not os.access(os.path.join(args.build, "bench", program), os.X_OK):
             sys.exit(f"{program} is not built in {args.build}/bench "
@@ -134,10 +172,14 @@ def main():
         print(message, file=sys.stderr, flush=True)
 
     summaries = []
+    int8_rows = []
     for preset in args.preset:
         rows = measure_preset(args, preset, args.cpus, log)
         for job in ("train", "encode"):
             summaries.append(summarise(preset, job, rows[job]))
+        fp32 = [value for precision, value, _ in rows["encode"]["embedlab"] if precision == "fp32"]
+        if not args.no_int8 and fp32:
+            int8_rows += measure_int8(args, preset, fp32[0], log)
 
     print(f"{'preset':<7} {'job':<7} {'peer best (setting)':<48} {'EmbedLab best':<20} "
           f"{'ratio':>6} {'target':>6}")
@@ -147,7 +189,19 @@ def main():
         mark = "ok" if s["meets_target"] else "below"
         print(f"{s['preset']:<7} {s['job']:<7} {peer:<48} {ours:<20} {s['ratio']:>5.2f}x "
               f"{s['target']:>5.1f}x {mark}")
-    result = {"bench": "side_by_side", "cpus": args.cpus, "results": summaries}
+    if int8_rows:
+        print(f"\nint8 encoding (passages/s; target: >= {INT8_TARGET}x float32 without bf16, "
+              f">= 1x bf16 where both exist)")
+        print(f"{'preset':<7} {'CPU kind':<24} {'fp32':>7} {'bf16':>7} {'int8':>7} "
+              f"{'int8/fp32':>10} {'int8/bf16':>10} {'--int8/bf16':>12}")
+        for r in int8_rows:
+            bf16 = f"{r['bf16']:.1f}" if "bf16" in r else "-"
+            over_bf16 = f"{r['int8_over_bf16']:.2f}x" if "bf16" in r else "-"
+            flag = f"{r['int8_flag_over_bf16']:.2f}x" if "bf16" in r else "-"
+            print(f"{r['preset']:<7} {r['cpu']:<24} {r['fp32']:>7.1f} {bf16:>7} {r['int8']:>7.1f} "
+                  f"{r['int8_over_fp32']:>9.2f}x {over_bf16:>10} {flag:>12}")
+    result = {"bench": "side_by_side", "cpus": args.cpus, "results": summaries,
+              "int8": int8_rows}
     print(json.dumps(result))
     if args.json:
         with open(args.json, "w") as out:

@@ -19,6 +19,16 @@ pkg_check_modules(XXHASH REQUIRED IMPORTED_TARGET libxxhash)
 # file ships with it.
 find_library(STEMMER_LIBRARY stemmer REQUIRED)
 find_path(STEMMER_INCLUDE_DIR libstemmer.h REQUIRED)
+# oneDNN (libdnnl-dev): int8 encoding (core/model/int8_linear.cpp). Debian's LibTorch itself runs
+# on this libdnnl.so.2; an official LibTorch carries its own copy and no headers, so the int8 path
+# is built only where the library and its headers are found (options say so when it is absent).
+find_library(DNNL_LIBRARY dnnl)
+find_path(DNNL_INCLUDE_DIR oneapi/dnnl/dnnl.hpp)
+if(DNNL_LIBRARY AND DNNL_INCLUDE_DIR AND NOT TORCH_CUDA_LIBRARIES)
+  option(EMBEDLAB_WITH_ONEDNN "int8 encoding through oneDNN's int8 matmul" ON)
+else()
+  set(EMBEDLAB_WITH_ONEDNN OFF)
+endif()
 
 # LibTorch's config adds its flags (e.g. the C++ ABI define) to TORCH_CXX_FLAGS; the imported
 # target carries the same definitions, so nothing is added to the global flags here.

@@ -12,7 +12,7 @@ packages=(
   qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-svg-dev libqcustomplot-dev
   qt6-translations-l10n fonts-wqy-microhei
   # LibTorch (CPU) with the c10d headers, FAISS, and a fast BLAS for both
-  libtorch-dev libgloo-dev libfaiss-dev libopenblas0-pthread
+  libtorch-dev libgloo-dev libdnnl-dev libfaiss-dev libopenblas0-pthread
   # the reference BLAS is installed too, only so that a test can check the slow-BLAS warning
   libblas3
   # data, storage, command line, logging, hashing, benchmarks

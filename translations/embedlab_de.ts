@@ -291,6 +291,10 @@
         <translation>In bfloat16 kodieren, auf CUDA und auf CPUs mit nativem bf16 (AVX512_BF16 oder AMX); andere CPUs bleiben bei float32, das dort schneller ist.</translation>
     </message>
     <message>
+        <source>Encode with int8 projections on CPUs with AVX-512 VNNI (about twice as fast as float32); on CPUs with AMX, bf16 is faster and runs instead.</source>
+        <translation>Mit int8-Projektionen kodieren, auf CPUs mit AVX-512 VNNI (etwa doppelt so schnell wie float32); auf CPUs mit AMX ist bf16 schneller und läuft stattdessen.</translation>
+    </message>
+    <message>
         <source>Where to run: auto (all visible GPUs, else the CPU), cpu, cuda or cuda:N.</source>
         <translation>Wo gerechnet wird: auto (alle sichtbaren GPUs, sonst die CPU), cpu, cuda oder cuda:N.</translation>
     </message>
@@ -1298,6 +1302,17 @@
     </message>
 </context>
 <context>
+    <name>embedlab::widgets::EncodingPrecisionBoxes</name>
+    <message>
+        <source>Encode in &amp;bf16</source>
+        <translation>In &amp;bf16 kodieren</translation>
+    </message>
+    <message>
+        <source>Encode in int&amp;8</source>
+        <translation>In int&amp;8 kodieren</translation>
+    </message>
+</context>
+<context>
     <name>embedlab::widgets::EvaluationPanel</name>
     <message>
         <source>Evaluate</source>
@@ -1453,10 +1468,6 @@ Relevant:
     <message>
         <source>BM25 baseline (keyword search)</source>
         <translation>BM25-Vergleichsbasis (Stichwortsuche)</translation>
-    </message>
-    <message>
-        <source>Encode in &amp;bf16</source>
-        <translation>In &amp;bf16 kodieren</translation>
     </message>
 </context>
 <context>
@@ -1809,10 +1820,6 @@ Relevant:
     <message>
         <source>Mining failed: %1</source>
         <translation>Mining fehlgeschlagen: %1</translation>
-    </message>
-    <message>
-        <source>Encode in &amp;bf16</source>
-        <translation>In &amp;bf16 kodieren</translation>
     </message>
 </context>
 <context>

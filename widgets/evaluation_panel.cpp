@@ -74,7 +74,7 @@ EvaluationPanel::EvaluationPanel(QWidget* parent) : QWidget(parent) {
   compareInstruction_ = new QCheckBox;
   bm25_ = new QCheckBox;
   bm25_->setChecked(true);  // the lexical baseline beside the models
-  bf16_ = new QCheckBox;
+  precision_ = new EncodingPrecisionBoxes(eval::EvaluationOptions().encoding);
   controls_ = new JobControls;
   connect(controls_, &JobControls::runClicked, this, &EvaluationPanel::run);
   connect(controls_, &JobControls::finished, this, &EvaluationPanel::onFinished);
@@ -94,7 +94,7 @@ EvaluationPanel::EvaluationPanel(QWidget* parent) : QWidget(parent) {
   form->addRow(queryLengthLabel, queryMaxLength_);
   form->addRow(instructionLabel, instruction_);
   form->addRow(compareInstruction_);
-  form->addRow(bf16_);
+  form->addRow(precision_);
   form->addRow(bm25_);
   form->addRow(controls_);
   setup->setMaximumWidth(440);
@@ -172,8 +172,7 @@ EvaluationPanel::EvaluationPanel(QWidget* parent) : QWidget(parent) {
     split_->setToolTip(optionHelp(options, "split"));
     lengthLabel->setText(tr("max_len:"));
     maxLength_->setToolTip(optionHelp(options, "max_len"));
-    bf16_->setText(tr("Encode in &bf16"));
-    bf16_->setToolTip(optionHelp(options, "bf16"));
+    precision_->retranslate(options);
     queryMaxLength_->setToolTip(optionHelp(options, "query_max_len"));
     instruction_->setToolTip(optionHelp(options, "query_instruction"));
     compareInstruction_->setToolTip(optionHelp(options, "compare_instruction"));
@@ -307,7 +306,7 @@ void EvaluationPanel::run() {
   options.queryInstruction = instruction_->text().toStdString();
   options.compareInstruction = compareInstruction_->isChecked();
   options.bm25 = bm25_->isChecked();
-  options.encoding.bf16 = bf16_->isChecked();
+  precision_->applyTo(options.encoding);
   const QStringList arguments =
       jobArguments(QStringLiteral("eval"), options.toJson(), workspace_, jobConfig_);
   if (arguments.isEmpty()) {

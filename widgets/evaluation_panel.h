@@ -14,6 +14,7 @@
 
 #include "core/data/eval_set.h"
 
+#include "widgets/encoding_precision_boxes.h"
 #include "widgets/translations.h"
 
 class QCheckBox;
@@ -63,7 +64,8 @@ class EvaluationPanel : public QWidget {
   QLineEdit* instruction() const { return instruction_; }
   QCheckBox* compareInstruction() const { return compareInstruction_; }
   QCheckBox* bm25() const { return bm25_; }
-  QCheckBox* bf16() const { return bf16_; }
+  QCheckBox* bf16() const { return precision_->bf16(); }
+  QCheckBox* int8() const { return precision_->int8(); }
   MergeSweepView* mergeSweep() const { return sweep_; }
 
  signals:
@@ -104,9 +106,9 @@ class EvaluationPanel : public QWidget {
   QSpinBox* queryMaxLength_ = nullptr;
   QLineEdit* instruction_ = nullptr;
   QCheckBox* compareInstruction_ = nullptr;
-  QCheckBox* bm25_ = nullptr;        ///< add the BM25 row (eval --bm25)
-  QCheckBox* bf16_ = nullptr;        ///< encode in bf16 (eval --bf16)
-  JobControls* controls_ = nullptr;  ///< run, stop, progress and status of the eval job
+  QCheckBox* bm25_ = nullptr;                    ///< add the BM25 row (eval --bm25)
+  EncodingPrecisionBoxes* precision_ = nullptr;  ///< --bf16 / --int8
+  JobControls* controls_ = nullptr;              ///< run, stop, progress and status of the eval job
   QTableWidget* metrics_ = nullptr;
   QComboBox* modelA_ = nullptr;
   QComboBox* modelB_ = nullptr;

@@ -98,8 +98,7 @@ MiningPanel::MiningPanel(QWidget* parent) : QWidget(parent) {
   maxLength_ = new QSpinBox;
   maxLength_->setRange(8, 8192);
   maxLength_->setValue(static_cast<int>(defaults.encoding.maxLength));
-  bf16_ = new QCheckBox;
-  bf16_->setChecked(defaults.encoding.bf16);
+  precision_ = new EncodingPrecisionBoxes(defaults.encoding);
   previewButton_ = new QPushButton;
   connect(previewButton_, &QPushButton::clicked, this, &MiningPanel::preview);
   progress_ = new QProgressBar;
@@ -133,7 +132,7 @@ MiningPanel::MiningPanel(QWidget* parent) : QWidget(parent) {
   inputsForm->addRow(sampleLabel, sampleSize_);
   inputsForm->addRow(seedLabel, seed_);
   inputsForm->addRow(lengthLabel, maxLength_);
-  inputsForm->addRow(bf16_);
+  inputsForm->addRow(precision_);
   inputsForm->addRow(previewButton_);
   auto* progressRow = new QHBoxLayout;
   progressRow->addWidget(progress_, 1);
@@ -317,8 +316,7 @@ MiningPanel::MiningPanel(QWidget* parent) : QWidget(parent) {
     lengthLabel->setBuddy(maxLength_);
     const auto& options = mine::MiningOptions::table();  // the help --help prints too
     maxLength_->setToolTip(optionHelp(options, "max_len"));
-    bf16_->setText(tr("Encode in &bf16"));
-    bf16_->setToolTip(optionHelp(options, "bf16"));
+    precision_->retranslate(options);
     previewButton_->setText(tr("&Search the sample"));
     previewButton_->setToolTip(
         tr("Embed the candidates and the sampled queries once; the settings below then "
@@ -435,6 +433,7 @@ void MiningPanel::preview() {
   options.search.passageMaxLength = job.passageMaxLength;
   options.search.batchSize = job.encoding.batchSize;
   options.search.bf16 = job.encoding.bf16;
+  options.search.int8 = job.encoding.int8;
   options.search.queryInstruction = job.queryInstruction;
   options.search.passageInstruction = job.passageInstruction;
   progressState_ = std::make_shared<PercentProgress>();
@@ -499,7 +498,7 @@ mine::MiningOptions MiningPanel::miningOptions(const std::filesystem::path& outp
   job.candidatePool = pathOf(pool_).toStdString();
   job.outputFile = output.string();
   job.encoding.maxLength = static_cast<std::size_t>(maxLength_->value());
-  job.encoding.bf16 = bf16_->isChecked();
+  precision_->applyTo(job.encoding);
   mine::SelectionOptions& options = job.selection;
   options.rangeStart = static_cast<std::size_t>(rangeStart_->value());
   options.rangeEnd =

@@ -18,6 +18,7 @@
 #include "core/mine/mining_options.h"
 #include "core/mine/mining_preview.h"
 #include "core/mine/negative_selection.h"
+#include "widgets/encoding_precision_boxes.h"
 #include "widgets/translations.h"
 
 class QCheckBox;
@@ -79,7 +80,8 @@ class MiningPanel : public QWidget {
   QLabel* statisticsLabel() const { return statistics_; }
   QLabel* jobStatus() const;
   JobControls* jobControls() const { return controls_; }
-  QCheckBox* bf16() const { return bf16_; }
+  QCheckBox* bf16() const { return precision_->bf16(); }
+  QCheckBox* int8() const { return precision_->int8(); }
   QPlainTextEdit* jobReport() const { return jobReport_; }
 
  signals:
@@ -127,7 +129,7 @@ class MiningPanel : public QWidget {
   QSpinBox* sampleSize_ = nullptr;
   QSpinBox* seed_ = nullptr;
   QSpinBox* maxLength_ = nullptr;
-  QCheckBox* bf16_ = nullptr;  ///< encode in bf16 (mine --bf16)
+  EncodingPrecisionBoxes* precision_ = nullptr;  ///< --bf16 / --int8
   QPushButton* previewButton_ = nullptr;
   QProgressBar* progress_ = nullptr;
   QPushButton* cancelButton_ = nullptr;

@@ -178,6 +178,7 @@ EvaluationJobResult runEvaluationJob(const EvaluationOptions& options,
   settings.passagePrefix = options.passageInstruction;
   settings.fp16 = options.encoding.fp16;
   settings.bf16 = options.encoding.bf16;
+  settings.int8 = options.encoding.int8;
   settings.index.kind = index::parseIndexKind(options.index);
   settings.index.threads = context.searchThreads;
   settings.metrics.skipQueriesWithoutRelevant = options.skipQueriesWithoutRelevant;

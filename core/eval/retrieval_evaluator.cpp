@@ -27,6 +27,7 @@ RetrievalEvaluator::RetrievalEvaluator(const model::EmbeddingModel& model, const
   encode.prefix = options_.passagePrefix;
   encode.fp16 = options_.fp16;
   encode.bf16 = options_.bf16;
+  encode.int8 = options_.int8;
   encode.progress = &progress;
   encode.cancel = options_.cancel;
   const model::CachedEmbeddings corpus =
@@ -58,6 +59,7 @@ RetrievalEvalResult RetrievalEvaluator::run(const std::string& queryPrefix) cons
   encode.prefix = queryPrefix;
   encode.fp16 = options_.fp16;
   encode.bf16 = options_.bf16;
+  encode.int8 = options_.int8;
   encode.progress = &encodeProgress;
   encode.cancel = options_.cancel;
   const std::vector<float> queries = model_.encode(texts, encode);

@@ -30,6 +30,7 @@ struct RetrievalEvalOptions {
   std::string passagePrefix;  ///< e.g. "passage: " for E5 models
   bool fp16 = false;          ///< float16 on CUDA
   bool bf16 = false;          ///< bfloat16 on CUDA and CPUs with native bf16
+  bool int8 = false;          ///< EncodeOptions::int8
   index::IndexOptions index;
   MetricOptions metrics;  ///< cutoffs, and what to do with queries without a relevant document
   /// nullptr: no caching.

@@ -63,6 +63,7 @@ std::vector<double> cosineScores(const ThresholdOptions& options,
   encode.maxLength = options.encoding.maxLength;
   encode.fp16 = options.encoding.fp16;
   encode.bf16 = options.encoding.bf16;
+  encode.int8 = options.encoding.int8;
   encode.progress = context.progress;
   encode.cancel = context.cancel;
 

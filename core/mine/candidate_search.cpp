@@ -72,6 +72,7 @@ CandidateSearch searchCandidates(const model::EmbeddingModel& model,
   const std::size_t passageMaxLength = options.passageMaxLength.value_or(options.maxLength);
   encode.fp16 = options.fp16;
   encode.bf16 = options.bf16;
+  encode.int8 = options.int8;
   encode.cancel = options.cancel;
   // Instructions not given are the model's own sentence-transformers prompts.
   const std::string queryInstruction =

@@ -29,6 +29,7 @@ struct CandidateSearchOptions {
   std::optional<std::size_t> passageMaxLength;  ///< tokens per candidate (unset: maxLength)
   bool fp16 = false;                            ///< float16 on CUDA
   bool bf16 = false;                            ///< bfloat16 on CUDA and CPUs with native bf16
+  bool int8 = false;                            ///< EncodeOptions::int8
   index::IndexOptions index;
   const model::EmbeddingCache* cache = nullptr;  ///< nullptr: no caching
   std::string modelFingerprint;                  ///< empty: no caching

@@ -77,6 +77,7 @@ MiningResult runMining(const MiningOptions& options, const MiningContext& contex
   search.passageMaxLength = options.passageMaxLength;
   search.fp16 = options.encoding.fp16;
   search.bf16 = options.encoding.bf16;
+  search.int8 = options.encoding.int8;
   search.index.kind = index::parseIndexKind(options.index);
   search.index.ivfLists = options.ivfLists;
   search.index.ivfProbe = options.ivfProbe;

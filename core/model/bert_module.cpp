@@ -61,29 +61,28 @@ BertLayerImpl::BertLayerImpl(const EncoderConfig& config)
   if (config.isMpnet()) {
     // MPNet: attention.attn.{q,k,v,o}, attention.LayerNorm.
     auto attn = groupModule(*attention, "attn");
-    query_ = attn->register_module("q", torch::nn::Linear(hidden, hidden));
-    key_ = attn->register_module("k", torch::nn::Linear(hidden, hidden));
-    value_ = attn->register_module("v", torch::nn::Linear(hidden, hidden));
-    attentionDense_ = attn->register_module("o", torch::nn::Linear(hidden, hidden));
+    query_ = attn->register_module("q", Linear(hidden, hidden));
+    key_ = attn->register_module("k", Linear(hidden, hidden));
+    value_ = attn->register_module("v", Linear(hidden, hidden));
+    attentionDense_ = attn->register_module("o", Linear(hidden, hidden));
     attentionLayerNorm_ =
         attention->register_module("LayerNorm", layerNorm(hidden, config.layerNormEps));
   } else {
     // BERT: attention.self.{query,key,value}, attention.output.{dense,LayerNorm}.
     auto self = groupModule(*attention, "self");
-    query_ = self->register_module("query", torch::nn::Linear(hidden, hidden));
-    key_ = self->register_module("key", torch::nn::Linear(hidden, hidden));
-    value_ = self->register_module("value", torch::nn::Linear(hidden, hidden));
+    query_ = self->register_module("query", Linear(hidden, hidden));
+    key_ = self->register_module("key", Linear(hidden, hidden));
+    value_ = self->register_module("value", Linear(hidden, hidden));
     auto attentionOutput = groupModule(*attention, "output");
-    attentionDense_ = attentionOutput->register_module("dense", torch::nn::Linear(hidden, hidden));
+    attentionDense_ = attentionOutput->register_module("dense", Linear(hidden, hidden));
     attentionLayerNorm_ =
         attentionOutput->register_module("LayerNorm", layerNorm(hidden, config.layerNormEps));
   }
   auto intermediate = groupModule(*this, "intermediate");
   intermediateDense_ =
-      intermediate->register_module("dense", torch::nn::Linear(hidden, config.intermediateSize));
+      intermediate->register_module("dense", Linear(hidden, config.intermediateSize));
   auto output = groupModule(*this, "output");
-  outputDense_ =
-      output->register_module("dense", torch::nn::Linear(config.intermediateSize, hidden));
+  outputDense_ = output->register_module("dense", Linear(config.intermediateSize, hidden));
   outputLayerNorm_ = output->register_module("LayerNorm", layerNorm(hidden, config.layerNormEps));
   attentionDropout_ =
       register_module("attention_dropout", Dropout(config.attentionProbsDropoutProb));
@@ -91,13 +90,12 @@ BertLayerImpl::BertLayerImpl(const EncoderConfig& config)
 }
 
 torch::Tensor BertLayerImpl::forward(const torch::Tensor& hidden, const LayerInputs& inputs) {
-  const torch::Tensor context =
-      multiHeadAttention(linearOnRows(query_, hidden), linearOnRows(key_, hidden),
-                         linearOnRows(value_, hidden), heads_, inputs, attentionDropout_);
+  const torch::Tensor context = multiHeadAttention(query_(hidden), key_(hidden), value_(hidden),
+                                                   heads_, inputs, attentionDropout_);
   const torch::Tensor attended =
-      attentionLayerNorm_(hiddenDropout_(linearOnRows(attentionDense_, context)) + hidden);
-  const torch::Tensor expanded = activate(activation_, linearOnRows(intermediateDense_, attended));
-  return outputLayerNorm_(hiddenDropout_(linearOnRows(outputDense_, expanded)) + attended);
+      attentionLayerNorm_(hiddenDropout_(attentionDense_(context)) + hidden);
+  const torch::Tensor expanded = activate(activation_, intermediateDense_(attended));
+  return outputLayerNorm_(hiddenDropout_(outputDense_(expanded)) + attended);
 }
 
 BertModelImpl::BertModelImpl(const EncoderConfig& config, bool withPooler)

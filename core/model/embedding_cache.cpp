@@ -97,7 +97,10 @@ CachedEmbeddings EmbeddingCache::encode(const EmbeddingModel& model,
     key.addNumber(model.normalizes() ? 1 : 0);
     key.addNumber(std::min(options.maxLength, model.maxSequenceLength()));
     key.add(options.prefix);
-    key.addNumber(options.bf16 ? 2 : options.fp16 ? 1 : 0);  // fp32 and fp16 keys as before
+    key.addNumber(options.int8   ? 3
+                  : options.bf16 ? 2
+                  : options.fp16 ? 1
+                                 : 0);  // fp32/fp16 as before
     key.addNumber(texts.size());
     for (const std::string& text : texts)
       key.add(text);

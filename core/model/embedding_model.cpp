@@ -18,6 +18,8 @@
 #include "core/model/sentence_transformers_metadata.h"
 #include "core/model/torch/autocast_scope.h"
 #include "core/model/torch/embedding_model_impl.h"
+#include "core/model/torch/int8_linear.h"
+#include "core/model/torch/linear.h"
 #include "core/runtime/cpu_features.h"
 
 namespace embedlab::model {
@@ -399,19 +401,24 @@ EmbedderNetwork EmbeddingModel::Impl::copyOfNetwork() const {
   return copy;
 }
 
-EmbedderNetwork& EmbeddingModel::Impl::bf16Network() const {
-  const std::lock_guard<std::mutex> lock(bf16CopyMutex);
+EmbedderNetwork& EmbeddingModel::Impl::cpuInferenceCopy(CpuPrecision precision) const {
+  const std::lock_guard<std::mutex> lock(inferenceCopiesMutex);
   std::int64_t version = 0;
   for (const torch::Tensor& parameter : network->parameters()) {
     // Inference tensors (a model made under InferenceMode) have no version counter, and
     // cannot be changed outside InferenceMode.
     if (!parameter.is_inference()) version += static_cast<std::int64_t>(parameter._version());
   }
-  if (bf16Copy && version == bf16CopyVersion) return bf16Copy;
-  bf16Copy = copyOfNetwork();
-  bf16Copy->encoder->to(torch::kBFloat16);
-  bf16CopyVersion = version;
-  return bf16Copy;
+  InferenceCopy& copy = inferenceCopies[precision];
+  if (copy.network && copy.version == version) return copy.network;
+  copy.network = copyOfNetwork();
+  if (precision == CpuPrecision::Bf16) {
+    copy.network->encoder->to(torch::kBFloat16);
+  } else {
+    quantizeLinearLayersToInt8(*copy.network->encoder);
+  }
+  copy.version = version;
+  return copy.network;
 }
 
 void EmbeddingModel::Impl::createReplicas() {
@@ -615,12 +622,18 @@ std::vector<float> EmbeddingModel::encode(const std::vector<std::string>& texts,
   std::mutex progressMutex;
   std::size_t done = 0;
   static const bool nativeBf16 = detectCpuFeatures().nativeBf16();
+  static const bool int8Available = Int8Linear::available();
   // Device d runs batches d, d + D, d + 2D, ... (one thread per device when there are several).
   const auto runDevice = [&](std::size_t d) {
     torch::InferenceMode inference;
-    // bf16 on the CPU runs a bf16 copy of the encoder; on CUDA, autocast.
+    // bf16 on the CPU runs a bf16 copy of the encoder; on CUDA, autocast. int8 runs an int8 copy
+    // where that is faster than bf16 (EncodeOptions::int8).
     const bool cuda = impl_->devices[d].is_cuda();
-    const bool cpuBf16Copy = !cuda && options.bf16 && !options.fp16 && nativeBf16;
+    const bool cpuInt8Copy =
+        !cuda && options.int8 && int8Available &&
+        (options.int8EvenWhereBf16IsFaster || !(nativeBf16 && Int8Linear::runsOnAmx()));
+    const bool cpuBf16Copy =
+        !cuda && !cpuInt8Copy && (options.bf16 || options.int8) && !options.fp16 && nativeBf16;
     const AutocastScope autocast(impl_->devices[d], options.fp16 && cuda,
                                  options.bf16 && !options.fp16 && cuda);
     for (std::size_t b = d; b < batches; b += impl_->devices.size()) {
@@ -635,9 +648,10 @@ std::vector<float> EmbeddingModel::encode(const std::vector<std::string>& texts,
                          impl_->tokenizer->padToken());
       const BatchTensors tensors = toTensors(batch, impl_->devices[d]);
       const torch::Tensor embedded =
-          (cpuBf16Copy
-               ? impl_->embedWith(impl_->bf16Network(), tensors.inputIds, tensors.attentionMask,
-                                  tensors.tokenTypeIds)
+          (cpuInt8Copy || cpuBf16Copy
+               ? impl_->embedWith(
+                     impl_->cpuInferenceCopy(cpuInt8Copy ? CpuPrecision::Int8 : CpuPrecision::Bf16),
+                     tensors.inputIds, tensors.attentionMask, tensors.tokenTypeIds)
                : impl_->embed(tensors.inputIds, tensors.attentionMask, tensors.tokenTypeIds, d))
               .to(torch::kCPU, torch::kFloat)
               .contiguous();

@@ -136,14 +136,6 @@ torch::Tensor additivePaddingMask(const torch::Tensor& attentionMask, torch::Sca
   return ((1.0 - attentionMask.to(dtype)) * lowestValue(dtype)).unsqueeze(1).unsqueeze(2);
 }
 
-torch::Tensor linearOnRows(torch::nn::Linear& linear, const torch::Tensor& x) {
-  if (x.dim() <= 2) return linear(x);
-  std::vector<std::int64_t> sizes = x.sizes().vec();
-  const torch::Tensor rows = linear(x.reshape({-1, sizes.back()}));
-  sizes.back() = rows.size(1);
-  return rows.view(sizes);
-}
-
 NormImpl::NormImpl(std::int64_t size, double eps, bool withBias) : size_(size), eps_(eps) {
   weight = register_parameter("weight", torch::ones({size}));
   if (withBias) bias = register_parameter("bias", torch::zeros({size}));

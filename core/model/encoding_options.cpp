@@ -41,6 +41,7 @@ void validate(const EncodingOptions& o) {
   if (o.maxLength < 2 || o.maxLength > 65536)
     throw UsageError(fmt::format("--max_len must be in [2, 65536], got {}", o.maxLength));
   if (o.fp16 && o.bf16) throw UsageError("--fp16 and --bf16 exclude each other");
+  if (o.int8 && (o.fp16 || o.bf16)) throw UsageError("--int8 excludes --fp16 and --bf16");
   if (o.device.empty()) throw UsageError("--device must not be empty (auto, cpu, cuda, cuda:N)");
   if (o.revision.empty())
     throw UsageError("--revision must not be empty (main, a tag or a commit)");

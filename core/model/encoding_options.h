@@ -20,6 +20,7 @@ struct EncodingOptions {
   std::size_t maxLength = 512;    ///< max_len: tokens per text, special tokens included
   bool fp16 = false;              ///< fp16: float16 on CUDA (ignored on the CPU)
   bool bf16 = false;              ///< bf16: bfloat16 on CUDA and on CPUs with native bf16
+  bool int8 = false;              ///< int8: int8 projections on the CPU (EncodeOptions::int8)
   std::string device = "auto";    ///< device: auto (all visible GPUs, else the CPU), cpu, cuda:N
   bool noCache = false;           ///< no_cache: neither read nor write the embedding cache
   std::string cacheDir;           ///< cache_dir: empty for EmbeddingCache::defaultDirectory()
@@ -51,6 +52,11 @@ void visitEncodingFields(EncodingOptions& o, Visitor&& visit, const char* group,
                      "Encode in bfloat16 on CUDA and on CPUs with native bf16 (AVX512_BF16 or "
                      "AMX); other CPUs stay in float32, which is faster there.")},
         o.bf16);
+  visit({"int8", group,
+         OPTION_TEXT("Options",
+                     "Encode with int8 projections on CPUs with AVX-512 VNNI (about twice as fast "
+                     "as float32); on CPUs with AMX, bf16 is faster and runs instead.")},
+        o.int8);
   visit({"device", group,
          OPTION_TEXT("Options",
                      "Where to run: auto (all visible GPUs, else the CPU), cpu, cuda or cuda:N.")},

@@ -103,6 +103,7 @@ class MergeJob {
     settings.queryMaxLength = options_.loss.queryMaxLength;
     settings.fp16 = options_.encoding.fp16;
     settings.bf16 = options_.encoding.bf16;
+    settings.int8 = options_.encoding.int8;
     settings.cancel = context_.cancel;  // no cache: every mix is a new model
     return settings;
   }

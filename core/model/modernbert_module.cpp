@@ -8,8 +8,8 @@ namespace embedlab::model {
 
 namespace {
 
-torch::nn::Linear linear(std::int64_t in, std::int64_t out, bool bias) {
-  return torch::nn::Linear(torch::nn::LinearOptions(in, out).bias(bias));
+Linear linear(std::int64_t in, std::int64_t out, bool bias) {
+  return Linear(in, out, bias);
 }
 
 // x * cos + rotate_half(x) * sin on [batch, length, heads, head size], where rotate_half
@@ -59,18 +59,16 @@ torch::Tensor ModernBertLayerImpl::forward(const torch::Tensor& hidden, const La
   const std::int64_t length = hidden.size(1);
   const std::int64_t size = hidden.size(2);
   // [batch, length, 3, heads, head size]: q, k, v of each head, side by side in Wqkv's rows.
-  const torch::Tensor qkv =
-      linearOnRows(wqkv_, normed).view({batch, length, 3, heads_, size / heads_});
+  const torch::Tensor qkv = wqkv_(normed).view({batch, length, 3, heads_, size / heads_});
   const torch::Tensor q =
       rotate(qkv.select(2, 0), inputs.cos, inputs.sin).reshape({batch, length, size});
   const torch::Tensor k =
       rotate(qkv.select(2, 1), inputs.cos, inputs.sin).reshape({batch, length, size});
   const torch::Tensor v = qkv.select(2, 2).reshape({batch, length, size});
   const torch::Tensor context = multiHeadAttention(q, k, v, heads_, inputs, attentionDropout_);
-  const torch::Tensor attended = hidden + outputDropout_(linearOnRows(attentionOut_, context));
-  const auto parts =
-      linearOnRows(wi_, mlpNorm_(attended)).chunk(2, -1);  // GeGLU: act(input) * gate
-  return attended + linearOnRows(mlpOut_, mlpDropout_(activate(activation_, parts[0]) * parts[1]));
+  const torch::Tensor attended = hidden + outputDropout_(attentionOut_(context));
+  const auto parts = wi_(mlpNorm_(attended)).chunk(2, -1);  // GeGLU: act(input) * gate
+  return attended + mlpOut_(mlpDropout_(activate(activation_, parts[0]) * parts[1]));
 }
 
 ModernBertModelImpl::ModernBertModelImpl(const EncoderConfig& config) : EncoderModuleImpl(config) {

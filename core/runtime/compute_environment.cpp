@@ -18,6 +18,7 @@
 #include <sstream>
 
 #include "core/common/error.h"
+#include "core/model/torch/int8_linear.h"
 #include "core/runtime/process_environment.h"
 
 namespace embedlab {
@@ -221,6 +222,9 @@ ComputeEnvironment configureComputeEnvironment(std::optional<int> threadsOption)
   environment.torchVersion = TORCH_VERSION;
   environment.cudaDevices = static_cast<int>(torch::cuda::device_count());
   environment.cpu = detectCpuFeatures();
+  if (model::Int8Linear::available(&environment.int8Missing)) {
+    environment.int8Kernel = model::Int8Linear::kernel();
+  }
   return environment;
 }
 
@@ -243,6 +247,15 @@ std::string describe(const ComputeEnvironment& environment) {
     line << " · CPU bf16: native (" << environment.cpu.bf16Description() << ")";
   } else {
     line << " · CPU bf16: not native (--bf16 encodes in float32 here)";
+  }
+  // What --int8 does (EncodeOptions::int8).
+  if (environment.int8Missing.empty() && environment.cpu.nativeBf16() &&
+      environment.int8Kernel.find("amx") != std::string::npos) {
+    line << " · int8: oneDNN (" << environment.int8Kernel << "), --int8 encodes in bf16 (faster)";
+  } else if (environment.int8Missing.empty()) {
+    line << " · int8: oneDNN (" << environment.int8Kernel << ")";
+  } else {
+    line << " · int8: none, --int8 encodes in float32 (" << environment.int8Missing << ")";
   }
   line << " · LibTorch " << environment.torchVersion;
   return line.str();

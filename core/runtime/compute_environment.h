@@ -61,6 +61,9 @@ struct ComputeEnvironment {
   std::string torchVersion;
   int cudaDevices = 0;  ///< 0 on the CPU-only build
   CpuFeatures cpu;      ///< whether --bf16 pays on this CPU
+  /// oneDNN's int8 kernel that --int8 encodes with ("" when there is none, see int8Missing)
+  std::string int8Kernel;
+  std::string int8Missing;  ///< why --int8 encodes in float32 here ("" when it does not)
 };
 
 /// Detects the BLAS, chooses and applies the thread plan, and has glibc keep freed memory for
@@ -71,7 +74,8 @@ struct ComputeEnvironment {
 ComputeEnvironment configureComputeEnvironment(std::optional<int> threadsOption);
 
 /// One line for status bars and logs, e.g. "BLAS: OpenBLAS 0.3.21 · threads: 2 (torch 2,
-/// BLAS 2, 2 CPUs) · devices: CPU · bf16: native (AVX512_BF16) · LibTorch 1.13.0".
+/// BLAS 2, 2 CPUs) · devices: CPU · bf16: native (AVX512_BF16) · int8: oneDNN
+/// (brg:avx512_core_amx_int8) · LibTorch 1.13.0".
 std::string describe(const ComputeEnvironment& environment);
 
 /// The warning to show when the reference BLAS is active, with the command that fixes it;

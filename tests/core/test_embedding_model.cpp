@@ -10,6 +10,8 @@
 #include "core/model/checkpoint.h"
 #include "core/model/safetensors.h"
 #include "core/model/torch/embedding_model_impl.h"
+#include "core/model/torch/int8_linear.h"
+#include "core/model/torch/linear.h"
 #include "core/runtime/cpu_features.h"
 #include "tests/support/errors.h"
 #include "tests/support/files.h"
@@ -298,6 +300,86 @@ class TestEmbeddingModel : public QObject {
     }
     const auto changedFull = model.encode(kTexts);
     QVERIFY(worstCosine(changedFull, model.encode(kTexts, bf16)) > 0.999);
+  }
+
+  void int8RowsRoundToTheNearestStepOfTheirOwnScale() {
+    // Each row its own scale (max |x| / 127), ties to even, a zero row scale 1; 37 columns take
+    // the vectorised loop and its tail.
+    torch::Tensor q;
+    torch::Tensor scales;
+    quantizeRows(
+        torch::tensor(
+            {{1.0f, -0.5f, 0.25f, 0.0f}, {0.0f, 0.0f, 0.0f, 0.0f}, {-254.0f, 127.0f, 1.0f, 0.9f}}),
+        q, scales);
+    QVERIFY(torch::equal(
+        q, torch::tensor({{127, -64, 32, 0}, {0, 0, 0, 0}, {-127, 64, 0, 0}}, torch::kChar)));
+    QVERIFY(torch::allclose(scales, torch::tensor({1.0f / 127, 1.0f, 2.0f})));
+
+    torch::manual_seed(3);
+    const torch::Tensor x = torch::randn({70, 37}) * torch::rand({70, 1}) * 10;
+    quantizeRows(x, q, scales);
+    const torch::Tensor expected =
+        (x * (1.0f / (x.abs().amax(1, true) / 127.0f))).round().to(torch::kChar);
+    QVERIFY(torch::equal(q, expected));
+  }
+
+  void int8LinearLayersStayNearFloat32() {
+    std::string whyNot;
+    if (!Int8Linear::available(&whyNot)) QSKIP(whyNot.c_str());
+    torch::manual_seed(5);
+    Linear layer(37, 48);
+    const torch::Tensor x = torch::randn({70, 37});
+    const torch::Tensor exact = layer(x).detach();
+    layer->quantizeToInt8();
+    const torch::Tensor approximate = layer(x.view({7, 10, 37}));  // rows of any leading shape
+    QCOMPARE(approximate.sizes().vec(), (std::vector<std::int64_t>{7, 10, 48}));
+    const double error =
+        ((approximate.view({70, 48}) - exact).norm() / exact.norm()).item<double>();
+    qInfo("int8 layer: relative error %.4f", error);
+    QVERIFY2(error < 0.02, qPrintable(QString::number(error)));
+    QVERIFY(error > 0);  // it did go through int8
+  }
+
+  void int8EncodingStaysNearFloat32AndRunsWhereItIsFastest() {
+    test::TempFolder folder;
+    test::makeTinyModel(folder / "m", Pooling::Mean);
+    const EmbeddingModel model = EmbeddingModel::load(folder / "m");
+    const std::size_t d = model.dimension();
+    const auto worstCosine = [&](const std::vector<float>& a, const std::vector<float>& b) {
+      double worst = 1;
+      for (std::size_t row = 0; row < kTexts.size(); ++row) {
+        double dot = 0;  // normalised rows
+        for (std::size_t k = 0; k < d; ++k)
+          dot += static_cast<double>(a[row * d + k]) * b[row * d + k];
+        worst = std::min(worst, dot);
+      }
+      return worst;
+    };
+    EncodeOptions int8;
+    int8.int8 = true;
+    EncodeOptions forcedInt8 = int8;
+    forcedInt8.int8EvenWhereBf16IsFaster = true;
+    EncodeOptions bf16;
+    bf16.bf16 = true;
+    const auto full = model.encode(kTexts);
+    const auto quantized = model.encode(kTexts, forcedInt8);
+    const bool available = Int8Linear::available();
+    QCOMPARE(quantized != full, available);
+    qInfo("int8 against float32: worst cosine %.5f", worstCosine(full, quantized));
+    QVERIFY2(worstCosine(full, quantized) > 0.999,
+             qPrintable(QString::number(worstCosine(full, quantized))));
+    // Plain --int8 runs the faster of int8 and bf16 (bf16 where oneDNN runs int8 on AMX).
+    const bool bf16Instead =
+        detectCpuFeatures().nativeBf16() && available && Int8Linear::runsOnAmx();
+    const auto chosen = model.encode(kTexts, int8);
+    QVERIFY(chosen == (bf16Instead ? model.encode(kTexts, bf16) : quantized));
+
+    // A changed weight reaches the int8 copy.
+    {
+      torch::NoGradGuard noGrad;
+      model.impl().module->named_parameters()["embeddings.word_embeddings.weight"].mul_(-1);
+    }
+    QVERIFY(worstCosine(model.encode(kTexts), model.encode(kTexts, forcedInt8)) > 0.999);
   }
 
   void randomModelsAreInitialisedLikeHuggingFace() {

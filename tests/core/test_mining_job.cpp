@@ -118,6 +118,7 @@ class TestMiningJob : public QObject {
     refused([](auto& o) { o.writeScores = "all"; }, "--write_scores");
     refused([](auto& o) { o.index = "lsh"; }, "--index");
     refused([](auto& o) { o.encoding.batchSize = 0; }, "--batch_size");
+    refused([](auto& o) { o.encoding.int8 = o.encoding.bf16 = true; }, "--int8 excludes");
     refused([](auto& o) { o.outputFile.clear(); }, "--output_file is required");
     refused([](auto& o) { o.searchBatchSize = 0; }, "--search_batch_size must be at least 1");
     refused([](auto& o) { o.queryMaxLength = 1; }, "--embedder_query_max_length must be in");

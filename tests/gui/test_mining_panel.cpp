@@ -236,16 +236,27 @@ class TestMiningPanel : public QObject {
     QCOMPARE(panel.scorePlot()->graphCount(), 0);
   }
 
-  void bf16BoxReachesTheJob() {
-    // Unchecked by default, as `mine` without --bf16; checked, the job's config says so.
+  void precisionBoxesReachTheJobAndExcludeEachOther() {
+    // Unchecked by default, as `mine` without --bf16 or --int8; checked, the job's config says
+    // so; checking one unchecks the other (the options exclude each other).
     MiningPanel panel;
     QVERIFY(!panel.bf16()->isChecked());
+    QVERIFY(!panel.int8()->isChecked());
     QVERIFY(!panel.miningOptions("out.jsonl").encoding.bf16);
     panel.bf16()->setChecked(true);
     QVERIFY(panel.miningOptions("out.jsonl").encoding.bf16);
     QVERIFY(panel.miningOptions("out.jsonl").toJson().dump().find("\"bf16\":true") !=
             std::string::npos);
     QVERIFY(panel.bf16()->toolTip().contains("bfloat16"));
+
+    panel.int8()->setChecked(true);
+    QVERIFY(!panel.bf16()->isChecked());
+    const mine::MiningOptions int8 = panel.miningOptions("out.jsonl");
+    QVERIFY(int8.encoding.int8 && !int8.encoding.bf16);
+    QVERIFY(int8.toJson().dump().find("\"int8\":true") != std::string::npos);
+    QVERIFY(panel.int8()->toolTip().contains("VNNI"));
+    panel.bf16()->setChecked(true);
+    QVERIFY(!panel.int8()->isChecked());
   }
 
   void aFailingJobSaysWhy() {

@@ -21,8 +21,12 @@ namespace {
 
 const std::filesystem::path kDemo = EMBEDLAB_SOURCE_DIR "/resources/demo";
 
+// The precision to encode in: float32, bf16 (--bf16) or int8 (--int8, even on CPUs where bf16 would
+// run instead).
+enum class Encoding { Float32, Bf16, Int8 };
+
 // Mean reciprocal rank of the first relevant passage within the top 10, by exact dot products.
-double devMrrAt10(const std::filesystem::path& modelFolder, bool bf16 = false) {
+double devMrrAt10(const std::filesystem::path& modelFolder, Encoding encoding = Encoding::Float32) {
   const EvalSet dev = loadBeirEvalSet(kDemo / "dev", "test");
   const model::EmbeddingModel model = model::EmbeddingModel::load(modelFolder);
   std::vector<std::string> passages;
@@ -34,7 +38,9 @@ double devMrrAt10(const std::filesystem::path& modelFolder, bool bf16 = false) {
   model::EncodeOptions options;
   options.maxLength = 64;
   options.batchSize = 64;
-  options.bf16 = bf16;
+  options.bf16 = encoding == Encoding::Bf16;
+  options.int8 = encoding == Encoding::Int8;
+  options.int8EvenWhereBf16IsFaster = true;
   const auto p = model.encode(passages, options);
   options.maxLength = 32;
   const auto q = model.encode(queries, options);
@@ -138,10 +144,11 @@ class TestTrainDemo : public QObject {
     if (before < 0.2) QVERIFY2(after > before + 0.15 && after > 2 * before, qPrintable(change));
   }
 
-  void bf16StaysWithinAHundredthOfFloat32() {
+  void bf16AndInt8StayWithinAHundredthOfFloat32() {
     // The same run in bf16 (autocast, float32 masters) reaches dev MRR@10 within 0.01 of the
-    // float32 run's, and encoding the float32-trained model in bf16 costs at most 0.01 too.
-    // On a CPU without native bf16, training emulates it and encoding stays in float32.
+    // float32 run's, and encoding the float32-trained model in bf16, or with int8 projections,
+    // costs at most 0.01 too. On a CPU without native bf16, training emulates it and encoding
+    // stays in float32; without oneDNN int8 kernels, --int8 encodes in float32.
     test::TempFolder folder;
     model::EmbeddingModel::createRandom(demoSized("bert"), test::kTestData / "bert-base-uncased")
         .save(folder / "untrained");
@@ -152,12 +159,16 @@ class TestTrainDemo : public QObject {
     QCOMPARE(train::runTraining(bf16).status, train::TrainingStatus::Finished);
     const double trainedInFloat32 = devMrrAt10(folder / "float32");
     const double trainedInBf16 = devMrrAt10(folder / "bf16");
-    const double encodedInBf16 = devMrrAt10(folder / "float32", true);
-    qInfo("dev MRR@10: float32 %.4f, trained in bf16 %.4f, float32 model encoded in bf16 %.4f",
-          trainedInFloat32, trainedInBf16, encodedInBf16);
+    const double encodedInBf16 = devMrrAt10(folder / "float32", Encoding::Bf16);
+    const double encodedInInt8 = devMrrAt10(folder / "float32", Encoding::Int8);
+    qInfo(
+        "dev MRR@10: float32 %.4f, trained in bf16 %.4f, float32 model encoded in bf16 %.4f, "
+        "in int8 %.4f",
+        trainedInFloat32, trainedInBf16, encodedInBf16, encodedInInt8);
     QVERIFY(trainedInFloat32 > 0.3);  // it trained
     QVERIFY(std::abs(trainedInBf16 - trainedInFloat32) <= 0.01);
     QVERIFY(std::abs(encodedInBf16 - trainedInFloat32) <= 0.01);
+    QVERIFY(std::abs(encodedInInt8 - trainedInFloat32) <= 0.01);
   }
 };
 

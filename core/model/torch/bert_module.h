@@ -17,6 +17,7 @@
 #include "core/model/encoder_config.h"
 #include "core/model/torch/dropout.h"
 #include "core/model/torch/encoder_module.h"
+#include "core/model/torch/linear.h"
 
 namespace embedlab::model {
 
@@ -49,8 +50,8 @@ class BertLayerImpl : public EncoderLayerImpl {
  private:
   std::int64_t heads_;
   std::string activation_;
-  torch::nn::Linear query_{nullptr}, key_{nullptr}, value_{nullptr};
-  torch::nn::Linear attentionDense_{nullptr}, intermediateDense_{nullptr}, outputDense_{nullptr};
+  Linear query_{nullptr}, key_{nullptr}, value_{nullptr};
+  Linear attentionDense_{nullptr}, intermediateDense_{nullptr}, outputDense_{nullptr};
   Norm attentionLayerNorm_{nullptr}, outputLayerNorm_{nullptr};
   Dropout attentionDropout_{nullptr}, hiddenDropout_{nullptr};
 };

@@ -19,6 +19,9 @@
 
 namespace embedlab::model {
 
+/// The precisions CPU encoding can run a copy of the network in (cpuInferenceCopy()).
+enum class CpuPrecision { Bf16, Int8 };
+
 struct EmbeddingModel::Impl {
   EncoderConfig config;
   std::optional<text::Tokenizer> tokenizer;  ///< always set once loaded
@@ -37,9 +40,14 @@ struct EmbeddingModel::Impl {
   torch::Device device = torch::kCPU;  ///< where `module` lives (devices[0])
   std::vector<torch::Device> devices{torch::kCPU};
   mutable std::vector<EmbedderNetwork> replicas;  ///< copies of `network` on devices[1...]
-  mutable EmbedderNetwork bf16Copy{nullptr};      ///< see bf16Network()
-  mutable std::int64_t bf16CopyVersion = -1;      ///< `network`'s parameters' version then
-  mutable std::mutex bf16CopyMutex;
+  /// The CPU inference copies (cpuInferenceCopy()), by CpuPrecision, with the version of
+  /// `network`'s parameters each was made from.
+  struct InferenceCopy {
+    EmbedderNetwork network{nullptr};
+    std::int64_t version = -1;
+  };
+  mutable std::map<CpuPrecision, InferenceCopy> inferenceCopies;
+  mutable std::mutex inferenceCopiesMutex;
   mutable std::atomic<std::uint64_t> textsEncoded{0};  ///< see EmbeddingModel::textsEncoded
 
   /// Pooled (and, when normalize is set, L2-normalised) embeddings [batch, hidden], computed by
@@ -50,12 +58,14 @@ struct EmbeddingModel::Impl {
   torch::Tensor embedWith(EmbedderNetwork& net, const torch::Tensor& inputIds,
                           const torch::Tensor& attentionMask,
                           const torch::Tensor& tokenTypeIds) const;
-  /// A copy of `network` whose encoder computes in bfloat16 (pooling and the Dense layers stay
-  /// float32), for CPU encoding under --bf16: on a MiniLM-L6-sized encoder, 128 x 128 tokens, it
+  /// A copy of `network` for CPU encoding whose encoder computes in `precision` (pooling and
+  /// the Dense layers stay float32). Made again when `network`'s parameters changed since
+  /// (training steps bump their version counters; dev evaluation during training).
+  /// Bf16: the encoder's weights in bfloat16. On a MiniLM-L6-sized encoder, 128 x 128 tokens, it
   /// ran 15-20% faster than float32 weights under autocast, whose casts of each activation cost
-  /// a quarter of the time, with embeddings at cosine >= 0.9999 to float32. Made again when
-  /// `network`'s parameters changed since (training steps bump their version counters).
-  EmbedderNetwork& bf16Network() const;
+  /// a quarter of the time, with embeddings at cosine >= 0.9999 to float32.
+  /// Int8: the encoder's projections through int8 weights (int8_linear.h), the rest float32.
+  EmbedderNetwork& cpuInferenceCopy(CpuPrecision precision) const;
   /// A new network of the same architecture with `network`'s current parameters, in eval mode
   /// (a replica, the bf16 copy).
   EmbedderNetwork copyOfNetwork() const;

@@ -85,11 +85,6 @@ double lowestValue(torch::ScalarType dtype);
 /// (q not yet scaled): softmax(q k^T / sqrt(head size) + mask + scoreBias) v, with dropout on
 /// the probabilities, back as [batch, length, hidden]. Runs as batched matrix products over
 
-/// linear(x) for x of shape [..., in], computed on x viewed as rows [N, in]: LibTorch 1.13 runs
-/// a 3-d input as matmul + a separate bias add, a 2-d one as one addmm (bf16 encoding: the FFN
-/// projection of 16384 x 384 tokens 15% faster).
-torch::Tensor linearOnRows(torch::nn::Linear& linear, const torch::Tensor& x);
-
 /// LayerNorm with "weight" and an optional "bias" (nn.LayerNorm(bias=False) in PyTorch 2;
 /// LibTorch 1.13's LayerNorm always has one), for every architecture. bfloat16 inputs are
 /// normalised in float32 and cast back: ATen 1.13's bf16 layer_norm kernel took 18.5 ms for

@@ -15,6 +15,7 @@
 
 #include "core/model/torch/dropout.h"
 #include "core/model/torch/encoder_module.h"
+#include "core/model/torch/linear.h"
 
 namespace embedlab::model {
 
@@ -28,9 +29,9 @@ class ModernBertLayerImpl : public EncoderLayerImpl {
   std::int64_t heads_;
   std::string activation_;
   Norm attentionNorm_{nullptr};  ///< none in layer 0
-  torch::nn::Linear wqkv_{nullptr}, attentionOut_{nullptr};
+  Linear wqkv_{nullptr}, attentionOut_{nullptr};
   Norm mlpNorm_{nullptr};
-  torch::nn::Linear wi_{nullptr}, mlpOut_{nullptr};
+  Linear wi_{nullptr}, mlpOut_{nullptr};
   Dropout attentionDropout_{nullptr}, outputDropout_{nullptr}, mlpDropout_{nullptr};
 };
 TORCH_MODULE(ModernBertLayer);
