@@ -48,9 +48,9 @@ struct EncodeOptions {
   /// other CPUs, where emulated bf16 is slower than float32
   bool bf16 = false;
   /// int8 projections on CPUs where oneDNN has int8 kernels (AVX-512 VNNI; the compute
-  /// environment line says). Where oneDNN runs them on AMX the CPU has AMX-BF16 too, and the
-  /// bf16 copy is faster (small preset: 180 against 115 passages/s) and closer to float32, so
-  /// it runs instead; float32 on CPUs without either, and on CUDA.
+  /// environment line says). Where bf16 is faster and closer to float32 it runs instead: CPUs
+  /// with AMX (small preset: 178 against 95 passages/s), and models narrower than 256 on CPUs
+  /// with AVX512_BF16 (cpuEncodingPrecision); float32 on CPUs without either, and on CUDA.
   bool int8 = false;
   /// Tests and benchmarks: int8 even where bf16 would be faster.
   bool int8EvenWhereBf16IsFaster = false;

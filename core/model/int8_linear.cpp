@@ -207,6 +207,7 @@ Int8Linear::Int8Linear(const torch::Tensor& weight, const torch::Tensor& bias) {
 
 torch::Tensor Int8Linear::forward(const torch::Tensor& rows) const {
 #if EMBEDLAB_HAVE_ONEDNN
+  RECORD_FUNCTION("embedlab::int8_linear", std::vector<c10::IValue>());  // for --profile traces
   const torch::Tensor input = rows.to(torch::kFloat).contiguous();
   TORCH_CHECK(input.dim() == 2 && input.size(1) == inFeatures(), "Int8Linear: wants [N, ",
               inFeatures(), "] rows");

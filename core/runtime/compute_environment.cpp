@@ -252,6 +252,9 @@ std::string describe(const ComputeEnvironment& environment) {
   if (environment.int8Missing.empty() && environment.cpu.nativeBf16() &&
       environment.int8Kernel.find("amx") != std::string::npos) {
     line << " · int8: oneDNN (" << environment.int8Kernel << "), --int8 encodes in bf16 (faster)";
+  } else if (environment.int8Missing.empty() && environment.cpu.nativeBf16()) {
+    line << " · int8: oneDNN (" << environment.int8Kernel
+         << "), bf16 for models narrower than 256 (faster)";
   } else if (environment.int8Missing.empty()) {
     line << " · int8: oneDNN (" << environment.int8Kernel << ")";
   } else {

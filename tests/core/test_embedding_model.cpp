@@ -368,11 +368,23 @@ class TestEmbeddingModel : public QObject {
     qInfo("int8 against float32: worst cosine %.5f", worstCosine(full, quantized));
     QVERIFY2(worstCosine(full, quantized) > 0.999,
              qPrintable(QString::number(worstCosine(full, quantized))));
-    // Plain --int8 runs the faster of int8 and bf16 (bf16 where oneDNN runs int8 on AMX).
-    const bool bf16Instead =
-        detectCpuFeatures().nativeBf16() && available && Int8Linear::runsOnAmx();
+    // Plain --int8 runs the faster of int8 and bf16: bf16 where the CPU has native bf16 and
+    // either AMX or a model narrower than 256 (this one is); int8 for wider models without AMX.
+    const bool nativeBf16 = detectCpuFeatures().nativeBf16();
+    const auto expected = [&](std::int64_t hidden) -> std::optional<CpuPrecision> {
+      if (!available) return nativeBf16 ? std::optional(CpuPrecision::Bf16) : std::nullopt;
+      if (nativeBf16 && (Int8Linear::runsOnAmx() || hidden < 256)) return CpuPrecision::Bf16;
+      return CpuPrecision::Int8;
+    };
+    QVERIFY(model.config().hiddenSize < 256);
+    QVERIFY(cpuEncodingPrecision(int8, model.config().hiddenSize) == expected(64));
+    QVERIFY(cpuEncodingPrecision(int8, 384) == expected(384));
+    QVERIFY(cpuEncodingPrecision(forcedInt8, 64) ==
+            (available ? std::optional(CpuPrecision::Int8) : expected(64)));
     const auto chosen = model.encode(kTexts, int8);
-    QVERIFY(chosen == (bf16Instead ? model.encode(kTexts, bf16) : quantized));
+    QVERIFY(chosen == (expected(64) == CpuPrecision::Bf16 ? model.encode(kTexts, bf16)
+                       : expected(64)                     ? quantized
+                                                          : full));
 
     // A changed weight reaches the int8 copy.
     {
