@@ -8,16 +8,11 @@
 #include <cmath>
 #include <mutex>
 
+#include "core/common/splitmix64.h"
+
 namespace embedlab::model {
 
 namespace {
-
-std::uint64_t splitmix64(std::uint64_t x) {
-  x += 0x9E3779B97F4A7C15ULL;
-  x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9ULL;
-  x = (x ^ (x >> 27)) * 0x94D049BB133111EBULL;
-  return x ^ (x >> 31);
-}
 
 std::uint64_t seedFromDefaultGenerator() {
   at::Generator generator = at::detail::getDefaultCPUGenerator();

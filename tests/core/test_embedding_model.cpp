@@ -50,6 +50,18 @@ const std::vector<std::string> kTexts = {
     "émigré café naïve",
     "numbers 12345 and symbols $%&"};
 
+// The smallest dot product of matching rows of two normalised [rows x d] embedding matrices.
+double worstRowCosine(const std::vector<float>& a, const std::vector<float>& b, std::size_t d) {
+  double worst = 1;
+  for (std::size_t row = 0; row * d < a.size(); ++row) {
+    double dot = 0;
+    for (std::size_t k = 0; k < d; ++k)
+      dot += static_cast<double>(a[row * d + k]) * b[row * d + k];
+    worst = std::min(worst, dot);
+  }
+  return worst;
+}
+
 }  // namespace
 
 class TestEmbeddingModel : public QObject {
@@ -281,14 +293,7 @@ class TestEmbeddingModel : public QObject {
     const auto half = model.encode(kTexts, bf16);
     const std::size_t d = model.dimension();
     const auto worstCosine = [&](const std::vector<float>& a, const std::vector<float>& b) {
-      double worst = 1;
-      for (std::size_t row = 0; row < kTexts.size(); ++row) {
-        double dot = 0;  // normalised rows
-        for (std::size_t k = 0; k < d; ++k)
-          dot += static_cast<double>(a[row * d + k]) * b[row * d + k];
-        worst = std::min(worst, dot);
-      }
-      return worst;
+      return worstRowCosine(a, b, d);
     };
     QVERIFY2(worstCosine(full, half) > 0.999, qPrintable(QString::number(worstCosine(full, half))));
     QCOMPARE(half != full, detectCpuFeatures().nativeBf16());
@@ -346,14 +351,7 @@ class TestEmbeddingModel : public QObject {
     const EmbeddingModel model = EmbeddingModel::load(folder / "m");
     const std::size_t d = model.dimension();
     const auto worstCosine = [&](const std::vector<float>& a, const std::vector<float>& b) {
-      double worst = 1;
-      for (std::size_t row = 0; row < kTexts.size(); ++row) {
-        double dot = 0;  // normalised rows
-        for (std::size_t k = 0; k < d; ++k)
-          dot += static_cast<double>(a[row * d + k]) * b[row * d + k];
-        worst = std::min(worst, dot);
-      }
-      return worst;
+      return worstRowCosine(a, b, d);
     };
     EncodeOptions int8;
     int8.int8 = true;
