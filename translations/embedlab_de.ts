@@ -427,10 +427,6 @@
         <translation>Einen Text aus einem Batch heraushalten, der ihn bereits enthält, damit ein doppeltes Positiv nie zu einem In-Batch-Negativ wird.</translation>
     </message>
     <message>
-        <source>The kind of model: embedding, a bi-encoder (contrastive loss on embeddings), or reranker, a cross-encoder reading query and passage together (start it from a pretrained model: from random weights it barely learns).</source>
-        <translation>Die Art des Modells: embedding, ein Bi-Encoder (kontrastiver Verlust auf Embeddings), oder reranker, ein Cross-Encoder, der Anfrage und Passage zusammen liest (von einem vortrainierten Modell aus starten: aus zufälligen Gewichten lernt er kaum).</translation>
-    </message>
-    <message>
         <source>Pooling: cls, mean or last_token (default: the model&apos;s own sentence-transformers setting, else mean).</source>
         <translation>Pooling: cls, mean oder last_token (Standard: die sentence-transformers-Einstellung des Modells, sonst mean).</translation>
     </message>
@@ -651,10 +647,6 @@
         <translation>Welche Revision einer Hub-ID in model_name_or_path aus dem Cache gelesen wird: ein Branch, ein Tag oder ein Commit-Hash.</translation>
     </message>
     <message>
-        <source>Training files of {&quot;query&quot;, &quot;pos&quot;, &quot;neg&quot;} lines; a folder stands for every .jsonl file directly in it, by name.</source>
-        <translation>Trainingsdateien aus {&quot;query&quot;, &quot;pos&quot;, &quot;neg&quot;}-Zeilen; ein Ordner steht für jede .jsonl-Datei direkt darin, nach Namen geordnet.</translation>
-    </message>
-    <message>
         <source>Draw every global batch from one train_data file: each file&apos;s queries are shuffled and cut into batches, and the batches shuffled, so that in-batch negatives come from the same kind of data.</source>
         <translation>Jeden globalen Batch aus einer einzigen train_data-Datei ziehen: Die Anfragen jeder Datei werden gemischt und in Batches geteilt, die Batches gemischt, sodass In-Batch-Negative aus derselben Art von Daten stammen.</translation>
     </message>
@@ -689,6 +681,42 @@
     <message>
         <source>Accepted for the reference&apos;s commands, without effect: EmbedLab reads the training files directly and keeps no dataset cache (default: none).</source>
         <translation>Für die Befehle der Referenz angenommen, ohne Wirkung: EmbedLab liest die Trainingsdateien direkt und hält keinen Datensatz-Cache (Standard: keiner).</translation>
+    </message>
+    <message>
+        <source>Pre-training</source>
+        <translation>Vortraining</translation>
+    </message>
+    <message>
+        <source>Training files of {&quot;query&quot;, &quot;pos&quot;, &quot;neg&quot;} lines; a folder stands for every .jsonl file directly in it, by name. Pre-training also reads {&quot;text&quot;} lines (candidate pools) and learns from every distinct text.</source>
+        <translation>Trainingsdateien aus {&quot;query&quot;, &quot;pos&quot;, &quot;neg&quot;}-Zeilen; ein Ordner steht für jede .jsonl-Datei direkt darin, nach Namen geordnet. Das Vortraining liest auch {&quot;text&quot;}-Zeilen (Kandidatenpools) und lernt aus jedem einzelnen Text einmal.</translation>
+    </message>
+    <message>
+        <source>The kind of model: embedding, a bi-encoder (contrastive loss on embeddings); reranker, a cross-encoder reading query and passage together (start it from a pretrained model: from random weights it barely learns); or pretrain, an encoder pre-trained on the texts alone (method), to fine-tune afterwards.</source>
+        <translation>Die Art des Modells: embedding, ein Bi-Encoder (kontrastiver Verlust auf Embeddings); reranker, ein Cross-Encoder, der Anfrage und Passage zusammen liest (von einem vortrainierten Modell aus starten: aus zufälligen Gewichten lernt er kaum); oder pretrain, ein nur auf den Texten vortrainierter Encoder (method), der danach feinabgestimmt wird.</translation>
+    </message>
+    <message>
+        <source>Longest text in tokens when pre-training; longer texts are cut.</source>
+        <translation>Längster Text in Tokens beim Vortraining; längere Texte werden gekürzt.</translation>
+    </message>
+    <message>
+        <source>Mask whole words (all their pieces together) instead of single tokens, so the model cannot fill half a word from its other half.</source>
+        <translation>Ganze Wörter maskieren (alle ihre Teile zusammen) statt einzelner Tokens, damit das Modell ein halbes Wort nicht aus der anderen Hälfte ergänzen kann.</translation>
+    </message>
+    <message>
+        <source>How pre-training learns from the texts: mlm (BERT&apos;s masked language modelling) or retromae (an encoder whose [CLS] embedding a one-layer decoder must use to rebuild a heavily masked copy of the text, FlagEmbedding&apos;s pre-training for retrieval).</source>
+        <translation>Wie das Vortraining aus den Texten lernt: mlm (BERTs Masked Language Modelling) oder retromae (ein Encoder, dessen [CLS]-Embedding ein einschichtiger Decoder nutzen muss, um eine stark maskierte Kopie des Textes wiederherzustellen; das Vortraining von FlagEmbedding für Retrieval).</translation>
+    </message>
+    <message>
+        <source>Share of tokens the model must predict with mlm (of them 80% become [MASK], 10% a random token, 10% stay).</source>
+        <translation>Anteil der Tokens, die das Modell mit mlm vorhersagen muss (davon werden 80 % zu [MASK], 10 % zu einem zufälligen Token, 10 % bleiben).</translation>
+    </message>
+    <message>
+        <source>Share of tokens masked in the encoder&apos;s input with retromae.</source>
+        <translation>Anteil der in der Eingabe des Encoders maskierten Tokens bei retromae.</translation>
+    </message>
+    <message>
+        <source>Share of tokens each retromae decoder position may not see (besides itself) when it rebuilds the text from the [CLS] embedding.</source>
+        <translation>Anteil der Tokens, die jede retromae-Decoder-Position (außer sich selbst) nicht sehen darf, wenn sie den Text aus dem [CLS]-Embedding wiederherstellt.</translation>
     </message>
 </context>
 <context>
@@ -860,28 +888,8 @@
         <translation>Abgebrochen.</translation>
     </message>
     <message>
-        <source>Demo 1/5: previewing the base model&apos;s ranking of 50 training queries</source>
-        <translation>Demo 1/5: Vorschau der Rangfolge des Basismodells für 50 Trainingsanfragen</translation>
-    </message>
-    <message>
-        <source>Demo 2/5: mining %1 negatives per query from ranks %2-%3</source>
-        <translation>Demo 2/5: %1 Negative pro Anfrage aus den Rängen %2-%3 minen</translation>
-    </message>
-    <message>
-        <source>Demo 3/5: fine-tuning the base model on the mined data</source>
-        <translation>Demo 3/5: Feinabstimmung des Basismodells auf den geminten Daten</translation>
-    </message>
-    <message>
         <source>Training could not start: %1</source>
         <translation>Training konnte nicht starten: %1</translation>
-    </message>
-    <message>
-        <source>Demo 4/5: evaluating the base and the tuned model on dev/</source>
-        <translation>Demo 4/5: Basis- und abgestimmtes Modell auf dev/ evaluieren</translation>
-    </message>
-    <message>
-        <source>Demo 5/5: fitting similarity thresholds for the tuned model</source>
-        <translation>Demo 5/5: Ähnlichkeitsschwellen für das abgestimmte Modell anpassen</translation>
     </message>
     <message>
         <source>Demo: creating the base model (a small random BERT)</source>
@@ -890,6 +898,46 @@
     <message>
         <source>Creating the base model failed: %1</source>
         <translation>Das Basismodell konnte nicht erstellt werden: %1</translation>
+    </message>
+    <message>
+        <source>Pre-training failed: %1</source>
+        <translation>Vortraining fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>pre-training the base model on the training file&apos;s texts (%1 steps of masked language modelling)</source>
+        <translation>Vortraining des Basismodells auf den Texten der Trainingsdatei (%1 Schritte Masked Language Modelling)</translation>
+    </message>
+    <message>
+        <source>Pre-training could not start: %1</source>
+        <translation>Vortraining konnte nicht starten: %1</translation>
+    </message>
+    <message>
+        <source>Demo %1/%2: %3</source>
+        <translation>Demo %1/%2: %3</translation>
+    </message>
+    <message>
+        <source>previewing the base model&apos;s ranking of 50 training queries</source>
+        <translation>Vorschau der Rangfolge des Basismodells für 50 Trainingsanfragen</translation>
+    </message>
+    <message>
+        <source>mining %1 negatives per query from ranks %2-%3</source>
+        <translation>%1 Negative pro Anfrage aus den Rängen %2-%3 minen</translation>
+    </message>
+    <message>
+        <source>fine-tuning the pre-trained model on the mined data</source>
+        <translation>Feinabstimmung des vortrainierten Modells auf den geminten Daten</translation>
+    </message>
+    <message>
+        <source>fine-tuning the base model on the mined data</source>
+        <translation>Feinabstimmung des Basismodells auf den geminten Daten</translation>
+    </message>
+    <message>
+        <source>evaluating the base and the tuned model on dev/</source>
+        <translation>Basis- und abgestimmtes Modell auf dev/ evaluieren</translation>
+    </message>
+    <message>
+        <source>fitting similarity thresholds for the tuned model</source>
+        <translation>Ähnlichkeitsschwellen für das abgestimmte Modell anpassen</translation>
     </message>
 </context>
 <context>
@@ -1084,6 +1132,14 @@
     <message>
         <source>Data files</source>
         <translation>Datendateien</translation>
+    </message>
+    <message>
+        <source>Run the Demo with &amp;Pre-training</source>
+        <translation>Demo mit &amp;Vortraining ausführen</translation>
+    </message>
+    <message>
+        <source>The demo, with the base model first pre-trained on the training file&apos;s own texts (masked language modelling, a few minutes)</source>
+        <translation>Die Demo, bei der das Basismodell zuerst auf den eigenen Texten der Trainingsdatei vortrainiert wird (Masked Language Modelling, einige Minuten)</translation>
     </message>
 </context>
 <context>
@@ -2624,6 +2680,10 @@ im Mining-Panel minen.</translation>
     <message>
         <source>%1 already holds files: choose another output_dir, or tick overwrite_output_dir.</source>
         <translation>%1 enthält bereits Dateien: ein anderes output_dir wählen oder overwrite_output_dir ankreuzen.</translation>
+    </message>
+    <message>
+        <source>pre-training has no similarities: its loss shows the progress</source>
+        <translation>Vortraining hat keine Ähnlichkeiten: sein Verlust zeigt den Fortschritt</translation>
     </message>
 </context>
 <context>

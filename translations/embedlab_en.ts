@@ -427,10 +427,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The kind of model: embedding, a bi-encoder (contrastive loss on embeddings), or reranker, a cross-encoder reading query and passage together (start it from a pretrained model: from random weights it barely learns).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Pooling: cls, mean or last_token (default: the model&apos;s own sentence-transformers setting, else mean).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -651,10 +647,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Training files of {&quot;query&quot;, &quot;pos&quot;, &quot;neg&quot;} lines; a folder stands for every .jsonl file directly in it, by name.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Draw every global batch from one train_data file: each file&apos;s queries are shuffled and cut into batches, and the batches shuffled, so that in-batch negatives come from the same kind of data.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -688,6 +680,42 @@
     </message>
     <message>
         <source>Accepted for the reference&apos;s commands, without effect: EmbedLab reads the training files directly and keeps no dataset cache (default: none).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pre-training</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training files of {&quot;query&quot;, &quot;pos&quot;, &quot;neg&quot;} lines; a folder stands for every .jsonl file directly in it, by name. Pre-training also reads {&quot;text&quot;} lines (candidate pools) and learns from every distinct text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The kind of model: embedding, a bi-encoder (contrastive loss on embeddings); reranker, a cross-encoder reading query and passage together (start it from a pretrained model: from random weights it barely learns); or pretrain, an encoder pre-trained on the texts alone (method), to fine-tune afterwards.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Longest text in tokens when pre-training; longer texts are cut.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mask whole words (all their pieces together) instead of single tokens, so the model cannot fill half a word from its other half.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How pre-training learns from the texts: mlm (BERT&apos;s masked language modelling) or retromae (an encoder whose [CLS] embedding a one-layer decoder must use to rebuild a heavily masked copy of the text, FlagEmbedding&apos;s pre-training for retrieval).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share of tokens the model must predict with mlm (of them 80% become [MASK], 10% a random token, 10% stay).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share of tokens masked in the encoder&apos;s input with retromae.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share of tokens each retromae decoder position may not see (besides itself) when it rebuilds the text from the [CLS] embedding.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -860,27 +888,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Demo 1/5: previewing the base model&apos;s ranking of 50 training queries</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Demo 2/5: mining %1 negatives per query from ranks %2-%3</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Demo 3/5: fine-tuning the base model on the mined data</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Training could not start: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Demo 4/5: evaluating the base and the tuned model on dev/</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Demo 5/5: fitting similarity thresholds for the tuned model</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -889,6 +897,46 @@
     </message>
     <message>
         <source>Creating the base model failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pre-training failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pre-training the base model on the training file&apos;s texts (%1 steps of masked language modelling)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pre-training could not start: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Demo %1/%2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>previewing the base model&apos;s ranking of 50 training queries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mining %1 negatives per query from ranks %2-%3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fine-tuning the pre-trained model on the mined data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fine-tuning the base model on the mined data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>evaluating the base and the tuned model on dev/</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fitting similarity thresholds for the tuned model</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1081,6 +1129,14 @@
     </message>
     <message>
         <source>Data files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run the Demo with &amp;Pre-training</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The demo, with the base model first pre-trained on the training file&apos;s own texts (masked language modelling, a few minutes)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2608,6 +2664,10 @@ mine them (Mining panel).</source>
     </message>
     <message>
         <source>%1 already holds files: choose another output_dir, or tick overwrite_output_dir.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pre-training has no similarities: its loss shows the progress</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -427,10 +427,6 @@
         <translation>不把文本放入已包含该文本的批次，使重复的正例永远不会成为批内负例。</translation>
     </message>
     <message>
-        <source>The kind of model: embedding, a bi-encoder (contrastive loss on embeddings), or reranker, a cross-encoder reading query and passage together (start it from a pretrained model: from random weights it barely learns).</source>
-        <translation>模型类型：embedding，即双编码器（在向量上计算对比损失）；或 reranker，即同时读取查询和段落的交叉编码器（请从预训练模型开始：从随机权重几乎学不到东西）。</translation>
-    </message>
-    <message>
         <source>Pooling: cls, mean or last_token (default: the model&apos;s own sentence-transformers setting, else mean).</source>
         <translation>池化方式：cls、mean 或 last_token（默认：模型自身的 sentence-transformers 设置，否则为 mean）。</translation>
     </message>
@@ -651,10 +647,6 @@
         <translation>从缓存读取 model_name_or_path 中 hub id 的哪个版本：分支、标签或提交哈希。</translation>
     </message>
     <message>
-        <source>Training files of {&quot;query&quot;, &quot;pos&quot;, &quot;neg&quot;} lines; a folder stands for every .jsonl file directly in it, by name.</source>
-        <translation>由 {&quot;query&quot;, &quot;pos&quot;, &quot;neg&quot;} 行组成的训练文件；文件夹代表其中直接包含的所有 .jsonl 文件（按名称排序）。</translation>
-    </message>
-    <message>
         <source>Draw every global batch from one train_data file: each file&apos;s queries are shuffled and cut into batches, and the batches shuffled, so that in-batch negatives come from the same kind of data.</source>
         <translation>每个全局批次只取自一个 train_data 文件：各文件的查询先打乱再切成批次，批次再打乱，使批内负例来自同类数据。</translation>
     </message>
@@ -689,6 +681,42 @@
     <message>
         <source>Accepted for the reference&apos;s commands, without effect: EmbedLab reads the training files directly and keeps no dataset cache (default: none).</source>
         <translation>为兼容参考实现的命令而接受，但不起作用：EmbedLab 直接读取训练文件，不保留数据集缓存（默认：无）。</translation>
+    </message>
+    <message>
+        <source>Pre-training</source>
+        <translation>预训练</translation>
+    </message>
+    <message>
+        <source>Training files of {&quot;query&quot;, &quot;pos&quot;, &quot;neg&quot;} lines; a folder stands for every .jsonl file directly in it, by name. Pre-training also reads {&quot;text&quot;} lines (candidate pools) and learns from every distinct text.</source>
+        <translation>由 {&quot;query&quot;, &quot;pos&quot;, &quot;neg&quot;} 行组成的训练文件；文件夹代表其中直接包含的每个 .jsonl 文件，按名称排序。预训练还读取 {&quot;text&quot;} 行（候选池），每个不同的文本学习一次。</translation>
+    </message>
+    <message>
+        <source>The kind of model: embedding, a bi-encoder (contrastive loss on embeddings); reranker, a cross-encoder reading query and passage together (start it from a pretrained model: from random weights it barely learns); or pretrain, an encoder pre-trained on the texts alone (method), to fine-tune afterwards.</source>
+        <translation>模型类型：embedding，双编码器（基于嵌入的对比损失）；reranker，同时读取查询和段落的交叉编码器（请从预训练模型开始：从随机权重几乎学不到东西）；或 pretrain，仅在文本上预训练的编码器（method），之后再进行微调。</translation>
+    </message>
+    <message>
+        <source>Longest text in tokens when pre-training; longer texts are cut.</source>
+        <translation>预训练时文本的最大词元数；更长的文本会被截断。</translation>
+    </message>
+    <message>
+        <source>Mask whole words (all their pieces together) instead of single tokens, so the model cannot fill half a word from its other half.</source>
+        <translation>掩码整个单词（其所有子词一起）而非单个词元，使模型无法根据单词的另一半补全它。</translation>
+    </message>
+    <message>
+        <source>How pre-training learns from the texts: mlm (BERT&apos;s masked language modelling) or retromae (an encoder whose [CLS] embedding a one-layer decoder must use to rebuild a heavily masked copy of the text, FlagEmbedding&apos;s pre-training for retrieval).</source>
+        <translation>预训练如何从文本中学习：mlm（BERT 的掩码语言建模）或 retromae（一层解码器必须利用编码器的 [CLS] 嵌入来重建文本的高度掩码副本；FlagEmbedding 面向检索的预训练）。</translation>
+    </message>
+    <message>
+        <source>Share of tokens the model must predict with mlm (of them 80% become [MASK], 10% a random token, 10% stay).</source>
+        <translation>使用 mlm 时模型需要预测的词元比例（其中 80% 变为 [MASK]，10% 变为随机词元，10% 保持不变）。</translation>
+    </message>
+    <message>
+        <source>Share of tokens masked in the encoder&apos;s input with retromae.</source>
+        <translation>使用 retromae 时编码器输入中被掩码的词元比例。</translation>
+    </message>
+    <message>
+        <source>Share of tokens each retromae decoder position may not see (besides itself) when it rebuilds the text from the [CLS] embedding.</source>
+        <translation>retromae 解码器每个位置在根据 [CLS] 嵌入重建文本时不可见的词元比例（不含其自身）。</translation>
     </message>
 </context>
 <context>
@@ -860,28 +888,8 @@
         <translation>已取消。</translation>
     </message>
     <message>
-        <source>Demo 1/5: previewing the base model&apos;s ranking of 50 training queries</source>
-        <translation>演示 1/5：预览基础模型对 50 条训练查询的排序</translation>
-    </message>
-    <message>
-        <source>Demo 2/5: mining %1 negatives per query from ranks %2-%3</source>
-        <translation>演示 2/5：从第 %2-%3 名中为每条查询挖掘 %1 个负例</translation>
-    </message>
-    <message>
-        <source>Demo 3/5: fine-tuning the base model on the mined data</source>
-        <translation>演示 3/5：在挖掘的数据上微调基础模型</translation>
-    </message>
-    <message>
         <source>Training could not start: %1</source>
         <translation>训练无法启动：%1</translation>
-    </message>
-    <message>
-        <source>Demo 4/5: evaluating the base and the tuned model on dev/</source>
-        <translation>演示 4/5：在 dev/ 上评估基础模型和微调后的模型</translation>
-    </message>
-    <message>
-        <source>Demo 5/5: fitting similarity thresholds for the tuned model</source>
-        <translation>演示 5/5：为微调后的模型拟合相似度阈值</translation>
     </message>
     <message>
         <source>Demo: creating the base model (a small random BERT)</source>
@@ -890,6 +898,46 @@
     <message>
         <source>Creating the base model failed: %1</source>
         <translation>创建基础模型失败：%1</translation>
+    </message>
+    <message>
+        <source>Pre-training failed: %1</source>
+        <translation>预训练失败：%1</translation>
+    </message>
+    <message>
+        <source>pre-training the base model on the training file&apos;s texts (%1 steps of masked language modelling)</source>
+        <translation>在训练文件的文本上预训练基础模型（%1 步掩码语言建模）</translation>
+    </message>
+    <message>
+        <source>Pre-training could not start: %1</source>
+        <translation>预训练无法启动：%1</translation>
+    </message>
+    <message>
+        <source>Demo %1/%2: %3</source>
+        <translation>演示 %1/%2：%3</translation>
+    </message>
+    <message>
+        <source>previewing the base model&apos;s ranking of 50 training queries</source>
+        <translation>预览基础模型对 50 条训练查询的排序</translation>
+    </message>
+    <message>
+        <source>mining %1 negatives per query from ranks %2-%3</source>
+        <translation>从第 %2-%3 名中为每条查询挖掘 %1 个负例</translation>
+    </message>
+    <message>
+        <source>fine-tuning the pre-trained model on the mined data</source>
+        <translation>在挖掘的数据上微调预训练模型</translation>
+    </message>
+    <message>
+        <source>fine-tuning the base model on the mined data</source>
+        <translation>在挖掘的数据上微调基础模型</translation>
+    </message>
+    <message>
+        <source>evaluating the base and the tuned model on dev/</source>
+        <translation>在 dev/ 上评估基础模型和微调后的模型</translation>
+    </message>
+    <message>
+        <source>fitting similarity thresholds for the tuned model</source>
+        <translation>为微调后的模型拟合相似度阈值</translation>
     </message>
 </context>
 <context>
@@ -1084,6 +1132,14 @@
     <message>
         <source>Data files</source>
         <translation>数据文件</translation>
+    </message>
+    <message>
+        <source>Run the Demo with &amp;Pre-training</source>
+        <translation>运行演示（含预训练）(&amp;P)</translation>
+    </message>
+    <message>
+        <source>The demo, with the base model first pre-trained on the training file&apos;s own texts (masked language modelling, a few minutes)</source>
+        <translation>演示，其中基础模型先在训练文件自身的文本上进行预训练（掩码语言建模，需几分钟）</translation>
     </message>
 </context>
 <context>
@@ -2616,6 +2672,10 @@ mine them (Mining panel).</source>
     <message>
         <source>%1 already holds files: choose another output_dir, or tick overwrite_output_dir.</source>
         <translation>%1 已包含文件：请选择其他 output_dir，或勾选 overwrite_output_dir。</translation>
+    </message>
+    <message>
+        <source>pre-training has no similarities: its loss shows the progress</source>
+        <translation>预训练没有相似度：其损失显示进度</translation>
     </message>
 </context>
 <context>

@@ -57,12 +57,18 @@ QString keyOptions(const store::Run& run) {
   static const std::vector<std::pair<const char*, const char*>> threshold{
       {"target_precision", "target P"}};
   static const std::vector<std::pair<const char*, const char*>> merge{};
+  static const std::vector<std::pair<const char*, const char*>> pretrain{
+      {"method", "method"},
+      {"learning_rate", "lr"},
+      {"per_device_train_batch_size", "B"},
+      {"num_train_epochs", "epochs"}};
   const auto kind = store::parseRunKind(run.kind);
   if (!kind) return {};
   const auto& keys = [&]() -> const std::vector<std::pair<const char*, const char*>>& {
     switch (*kind) {
       case store::RunKind::Train:
       case store::RunKind::TrainReranker: return train;  // a reranker has no temperature
+      case store::RunKind::Pretrain: return pretrain;
       case store::RunKind::Mine: return mine;
       case store::RunKind::Eval: return eval;
       case store::RunKind::Threshold: return threshold;

@@ -52,12 +52,12 @@ QString duration(double seconds) {
   return QStringLiteral("%1 h %2 min").arg(s / 3600).arg((s % 3600) / 60);
 }
 
-// Whether the run in `outputDir` was launched to train a reranker (its launch_options.json).
-bool launchedAsReranker(const std::filesystem::path& outputDir) {
+// The task the run in `outputDir` was launched with (its launch_options.json).
+std::string launchedTask(const std::filesystem::path& outputDir) {
   QFile file(QString::fromStdString((outputDir / "launch_options.json").string()));
-  if (!file.open(QIODevice::ReadOnly)) return false;
+  if (!file.open(QIODevice::ReadOnly)) return "embedding";
   const auto json = nlohmann::json::parse(file.readAll().toStdString(), nullptr, false);
-  return json.is_object() && json.value("task", "") == "reranker";
+  return json.is_object() ? json.value("task", "embedding") : "embedding";
 }
 
 }  // namespace
@@ -304,7 +304,7 @@ void TrainingPanel::setWorkspace(const std::filesystem::path& workspace) {
                                    [&](const auto& run) { return run->outputDir == folder; });
     if (known) continue;
     Run& run = addRun(folder);
-    run.reranker = launchedAsReranker(folder);
+    run.task = launchedTask(folder);
     run.job->attach(QString::fromStdString(folder.string()));
   }
   if (current_ < 0 && !runs_.empty()) runList_->setCurrentRow(static_cast<int>(runs_.size()) - 1);
@@ -392,7 +392,7 @@ bool TrainingPanel::start(bool resuming) {
     run->totalSteps = 0;
   }
   run->stoppedAt = -1;
-  run->reranker = options.value("task", "") == "reranker";
+  run->task = options.value("task", "embedding");
   run->ended = false;
   run->error.clear();
   const QString database =
@@ -744,9 +744,11 @@ void TrainingPanel::showSimilarities(int index) {
   const std::vector<train::TrainingLogRecord>& records =
       current() != nullptr ? current()->records : kNone;
   similarities_->clearGraphs();
-  similarities_->xAxis->setLabel(current() != nullptr && current()->reranker
-                                     ? tr("reranker score, sigmoid(logit)")
-                                     : tr("cosine similarity to the query"));
+  const std::string task = current() != nullptr ? current()->task : "embedding";
+  similarities_->xAxis->setLabel(
+      task == "reranker"   ? tr("reranker score, sigmoid(logit)")
+      : task == "pretrain" ? tr("pre-training has no similarities: its loss shows the progress")
+                           : tr("cosine similarity to the query"));
   similarities_->legend->setVisible(index >= 0 && index < static_cast<int>(records.size()));
   if (index < 0 || index >= static_cast<int>(records.size())) {
     stepLabel_->setText(tr("step"));

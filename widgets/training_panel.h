@@ -100,9 +100,10 @@ class TrainingPanel : public QWidget {
     std::int64_t totalSteps = 0;
     QString error;  // how it ended, when it failed or was stopped
     bool ended = false;
-    QStringList notes;            // what the trainer pointed out ("note" events), in order
-    bool reranker = false;        // task "reranker": its scores are sigmoid(logit), not cosines
-    std::int64_t stoppedAt = -1;  // the step of the checkpoint it stopped with ("stopped" event)
+    QStringList notes;               // what the trainer pointed out ("note" events), in order
+    std::string task = "embedding";  // "reranker": scores are sigmoid(logit), not cosines;
+                                     // "pretrain": no similarities at all
+    std::int64_t stoppedAt = -1;     // the step of the checkpoint it stopped with ("stopped" event)
   };
   bool start(bool resuming);
   Run& addRun(const std::filesystem::path& outputDir);

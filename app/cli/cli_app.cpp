@@ -90,6 +90,7 @@ int run(int argc, char** argv) {
   addEncodeCommand(app, global, action);
   addTrainCommand(app, global, action);
   addTrainRerankerCommand(app, global, action);
+  addPretrainCommand(app, global, action);
   addMineCommand(app, global, action);
   addEvalCommand(app, global, action);
   addThresholdCommand(app, global, action);

@@ -10,5 +10,7 @@ namespace embedlab::cli {
 void addTrainCommand(CLI::App& app, const GlobalOptions& global, CommandAction& action);
 /// `train-reranker`: the same trainer with the reranker task (core/train/torch/training_task.h).
 void addTrainRerankerCommand(CLI::App& app, const GlobalOptions& global, CommandAction& action);
+/// `pretrain`: the same trainer on texts alone (TrainingOptions::task "pretrain").
+void addPretrainCommand(CLI::App& app, const GlobalOptions& global, CommandAction& action);
 
 }  // namespace embedlab::cli

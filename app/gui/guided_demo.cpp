@@ -39,6 +39,11 @@ struct DemoSettings {
                              {"temperature", 0.05},
                              {"logging_steps", 10},
                              {"save_steps", 0}};
+  // Pre-training (the demo with pre-training): masked language modelling on train.jsonl's texts.
+  nlohmann::json pretraining = {
+      {"task", "pretrain"},   {"method", "mlm"},       {"per_device_train_batch_size", 32},
+      {"max_seq_length", 64}, {"learning_rate", 1e-3}, {"warmup_ratio", 0.05},
+      {"max_steps", 1000},    {"logging_steps", 20},   {"save_steps", 0}};
 };
 
 DemoSettings demoSettings(const std::filesystem::path& workspace) {
@@ -56,6 +61,9 @@ DemoSettings demoSettings(const std::filesystem::path& workspace) {
     demo.queryLength = static_cast<std::size_t>(*length);
   for (const auto& [name, value] : settings.job("train").items())
     demo.training[name] = value;
+  for (const auto& [name, value] : settings.job("pretrain").items())
+    demo.pretraining[name] = value;
+  demo.pretraining["task"] = "pretrain";
   return demo;
 }
 
@@ -72,12 +80,13 @@ std::filesystem::path GuidedDemo::defaultMinedFile(const std::filesystem::path& 
 }
 
 GuidedDemo::GuidedDemo(MainWindow& window, std::filesystem::path workspace,
-                       QString screenshotFolder, std::filesystem::path minedFile)
+                       QString screenshotFolder, std::filesystem::path minedFile, bool pretrain)
     : QObject(&window),
       window_(window),
       workspace_(std::move(workspace)),
       screenshotFolder_(std::move(screenshotFolder)),
-      minedFile_(minedFile.empty() ? defaultMinedFile(workspace_) : std::move(minedFile)) {
+      minedFile_(minedFile.empty() ? defaultMinedFile(workspace_) : std::move(minedFile)),
+      pretrain_(pretrain) {
   // The panels' signals also fire for jobs the user starts: each handler acts only in its step.
   widgets::MiningPanel* mining = window_.miningPanel();
   connect(mining, &widgets::MiningPanel::previewReady, this, [this] {
@@ -100,6 +109,10 @@ GuidedDemo::GuidedDemo(MainWindow& window, std::filesystem::path workspace,
   });
   connect(training, &widgets::TrainingPanel::runEnded, this,
           [this](const QString& outputDir, const QString& error) {
+            if (step_ == Step::Pretrain && outputDir.toStdString() == pretrainedModel_.string()) {
+              if (!error.isEmpty()) return fail(tr("Pre-training failed: %1").arg(error));
+              return preview();
+            }
             if (step_ != Step::Train || outputDir.toStdString() != tunedModel_.string()) return;
             if (!error.isEmpty()) return fail(tr("Training failed: %1").arg(error));
             if (!trainingCaptured_) capture(QStringLiteral("training-panel"));
@@ -153,7 +166,7 @@ void GuidedDemo::begin() {
   trainingCaptured_ = false;
   std::error_code error;
   if (std::filesystem::exists(baseModel(workspace_) / "config.json", error)) {
-    preview();
+    pretrain_ ? pretrainModel() : preview();
   } else {
     createModel();
   }
@@ -167,12 +180,36 @@ void GuidedDemo::createModel() {
   } catch (const std::exception& error) {
     return fail(tr("Creating the base model failed: %1").arg(QString::fromUtf8(error.what())));
   }
-  preview();
+  pretrain_ ? pretrainModel() : preview();
+}
+
+void GuidedDemo::pretrainModel() {
+  step_ = Step::Pretrain;
+  window_.showPanel(QStringLiteral("training"));
+  nlohmann::json values = demoSettings(workspace_).pretraining;
+  emit stepStarted(numbered(1, tr("pre-training the base model on the training file's texts "
+                                  "(%1 steps of masked language modelling)")
+                                   .arg(values.value("max_steps", 0))));
+  const QString stamp = QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss"));
+  pretrainedModel_ = workspace_ / "runs" / ("demo-pretrained-" + stamp.toStdString());
+  values["model_name_or_path"] = baseModel(workspace_).string();
+  values["train_data"] = nlohmann::json::array({(workspace_ / "train.jsonl").string()});
+  values["output_dir"] = pretrainedModel_.string();
+  widgets::TrainingPanel* training = window_.trainingPanel();
+  training->form()->setValues(values);
+  if (!training->launch())
+    fail(tr("Pre-training could not start: %1").arg(training->form()->problem()));
+}
+
+QString GuidedDemo::numbered(int number, const QString& what) const {
+  const int steps = pretrain_ ? 6 : 5;
+  return tr("Demo %1/%2: %3").arg(pretrain_ ? number : number - 1).arg(steps).arg(what);
 }
 
 void GuidedDemo::cancel() {
   switch (step_) {
     case Step::Mine: window_.miningPanel()->stopMining(); break;
+    case Step::Pretrain:
     case Step::Train: window_.trainingPanel()->stopAll(); break;
     case Step::Evaluate: window_.evaluationPanel()->stop(); break;
     default: break;
@@ -183,7 +220,7 @@ void GuidedDemo::cancel() {
 void GuidedDemo::preview() {
   step_ = Step::Preview;
   window_.showPanel(QStringLiteral("mining"));
-  emit stepStarted(tr("Demo 1/5: previewing the base model's ranking of 50 training queries"));
+  emit stepStarted(numbered(2, tr("previewing the base model's ranking of 50 training queries")));
   const DemoSettings demo = demoSettings(workspace_);
   widgets::MiningPanel* mining = window_.miningPanel();
   mining->setModel(baseModel(workspace_));
@@ -197,21 +234,23 @@ void GuidedDemo::preview() {
 void GuidedDemo::mine() {
   step_ = Step::Mine;
   const DemoSettings demo = demoSettings(workspace_);
-  emit stepStarted(tr("Demo 2/5: mining %1 negatives per query from ranks %2-%3")
-                       .arg(demo.negatives)
-                       .arg(demo.rangeStart)
-                       .arg(demo.rangeEnd));
+  emit stepStarted(numbered(3, tr("mining %1 negatives per query from ranks %2-%3")
+                                   .arg(demo.negatives)
+                                   .arg(demo.rangeStart)
+                                   .arg(demo.rangeEnd)));
   window_.miningPanel()->mineAll(minedFile_);
 }
 
 void GuidedDemo::train() {
   step_ = Step::Train;
   window_.showPanel(QStringLiteral("training"));
-  emit stepStarted(tr("Demo 3/5: fine-tuning the base model on the mined data"));
+  emit stepStarted(numbered(4, pretrain_ ? tr("fine-tuning the pre-trained model on the mined data")
+                                         : tr("fine-tuning the base model on the mined data")));
   const QString stamp = QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss"));
   tunedModel_ = workspace_ / "runs" / ("demo-" + stamp.toStdString());
   nlohmann::json values = demoSettings(workspace_).training;
-  values["model_name_or_path"] = baseModel(workspace_).string();
+  values["task"] = "embedding";  // after pre-training, the form still says "pretrain"
+  values["model_name_or_path"] = (pretrain_ ? pretrainedModel_ : baseModel(workspace_)).string();
   values["train_data"] = nlohmann::json::array({minedFile_.string()});
   values["output_dir"] = tunedModel_.string();
   widgets::TrainingPanel* training = window_.trainingPanel();
@@ -223,7 +262,7 @@ void GuidedDemo::train() {
 void GuidedDemo::evaluate() {
   step_ = Step::Evaluate;
   window_.showPanel(QStringLiteral("evaluation"));
-  emit stepStarted(tr("Demo 4/5: evaluating the base and the tuned model on dev/"));
+  emit stepStarted(numbered(5, tr("evaluating the base and the tuned model on dev/")));
   widgets::EvaluationPanel* evaluation = window_.evaluationPanel();
   evaluation->setWorkspace(workspace_);  // lists the new model
   evaluation->setModels({baseModel(workspace_), tunedModel_});
@@ -236,7 +275,7 @@ void GuidedDemo::evaluate() {
 void GuidedDemo::fitThresholds() {
   step_ = Step::Thresholds;
   window_.showPanel(QStringLiteral("thresholds"));
-  emit stepStarted(tr("Demo 5/5: fitting similarity thresholds for the tuned model"));
+  emit stepStarted(numbered(6, tr("fitting similarity thresholds for the tuned model")));
   widgets::ThresholdsPanel* thresholds = window_.thresholdsPanel();
   thresholds->setWorkspace(workspace_);
   thresholds->setModel(tunedModel_);

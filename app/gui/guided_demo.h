@@ -5,8 +5,10 @@
 // model's ranking of a sample and mines the whole training file from ranks 2-60; the Training panel
 // trains on the mined file and plots it live; the Evaluation panel compares the base and the tuned
 // model on dev/; the Thresholds panel fits similarity thresholds for the tuned model on the mined
-// pairs. Every job is an embedlab-cli process recorded in the workspace's history, as when the user
-// presses the buttons. With a screenshot folder, the window is captured at each panel's moment
+// pairs. With pre-training, the Training panel first pre-trains the base model on the training
+// file's own texts (masked language modelling, a few minutes) and the fine-tuning starts from
+// that model. Every job is an embedlab-cli process recorded in the workspace's history, as when the
+// user presses the buttons. With a screenshot folder, the window is captured at each panel's moment
 // (the preview shown, the training half-way, the metrics in, the threshold set).
 #pragma once
 
@@ -25,8 +27,10 @@ class GuidedDemo : public QObject {
   /// The demo's inputs in `workspace`: train.jsonl, dev/, and models/base (or tokenizer/ to
   /// make it from); its settings, the workspace's embedlab-workspace.json where it has one. It
   /// mines into `minedFile` (default: defaultMinedFile()).
+  /// With `pretrain`, the base model is pre-trained first (the workspace's "pretrain" settings
+  /// over the demo's).
   GuidedDemo(MainWindow& window, std::filesystem::path workspace, QString screenshotFolder = {},
-             std::filesystem::path minedFile = {});
+             std::filesystem::path minedFile = {}, bool pretrain = false);
 
   /// train.mined.jsonl in `workspace`: where the demo mines unless told otherwise.
   static std::filesystem::path defaultMinedFile(const std::filesystem::path& workspace);
@@ -52,10 +56,21 @@ class GuidedDemo : public QObject {
   void finished(const QString& error);
 
  private:
-  enum class Step { Idle, Starting, CreateModel, Preview, Mine, Train, Evaluate, Thresholds };
+  enum class Step {
+    Idle,
+    Starting,
+    CreateModel,
+    Pretrain,
+    Preview,
+    Mine,
+    Train,
+    Evaluate,
+    Thresholds
+  };
 
   void begin();
   void createModel();
+  void pretrainModel();
   void preview();
   void mine();
   void train();
@@ -63,11 +78,15 @@ class GuidedDemo : public QObject {
   void fitThresholds();
   void fail(const QString& error);
   void capture(const QString& name);
+  /// "Demo 2/5: ..." (or "/6" with pre-training): step `number` of the demo's steps.
+  QString numbered(int number, const QString& what) const;
 
   MainWindow& window_;
   std::filesystem::path workspace_;
   QString screenshotFolder_;
   std::filesystem::path minedFile_;
+  bool pretrain_ = false;
+  std::filesystem::path pretrainedModel_;  ///< where pre-training writes; empty without it
   std::filesystem::path tunedModel_;
   Step step_ = Step::Idle;
   bool trainingCaptured_ = false;

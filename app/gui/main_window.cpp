@@ -131,6 +131,8 @@ void MainWindow::createMenus() {
   QAction* aboutQt = help->addAction(QString(), qApp, &QApplication::aboutQt);
   help->addSeparator();
   QAction* demo = help->addAction(QString(), this, [this] { runDemo(); });
+  QAction* pretrainedDemo = help->addAction(
+      QString(), this, [this] { runDemo({}, ExistingMinedFile::Ask, /*pretrain=*/true); });
 
   translations_.add([=] {
     file->setTitle(tr("&File"));
@@ -150,6 +152,10 @@ void MainWindow::createMenus() {
     demo->setToolTip(
         tr("Mine, train, evaluate and fit thresholds on the demo workspace, in the "
            "panels"));
+    pretrainedDemo->setText(tr("Run the Demo with &Pre-training"));
+    pretrainedDemo->setToolTip(
+        tr("The demo, with the base model first pre-trained on the training file's own texts "
+           "(masked language modelling, a few minutes)"));
     updateRecentMenus();
     if (!workspace_.isEmpty()) setWindowTitle(tr("%1 - EmbedLab").arg(QDir(workspace_).dirName()));
   });
@@ -171,7 +177,8 @@ void MainWindow::chooseDataFile() {
   if (!file.isEmpty()) openDataFile(file);
 }
 
-GuidedDemo* MainWindow::runDemo(const QString& screenshotFolder, ExistingMinedFile existing) {
+GuidedDemo* MainWindow::runDemo(const QString& screenshotFolder, ExistingMinedFile existing,
+                                bool pretrain) {
   if (demo_ != nullptr && demo_->running()) return nullptr;
   // The demo mines into train.mined.jsonl: a file of that name may be the user's own work.
   const std::filesystem::path workspace = workspace_.toStdString();
@@ -188,7 +195,7 @@ GuidedDemo* MainWindow::runDemo(const QString& screenshotFolder, ExistingMinedFi
     }
   }
   delete demo_;
-  demo_ = new GuidedDemo(*this, workspace, screenshotFolder, minedFile);
+  demo_ = new GuidedDemo(*this, workspace, screenshotFolder, minedFile, pretrain);
   connect(demo_, &GuidedDemo::stepStarted, this,
           [this](const QString& description) { statusBar()->showMessage(description); });
   const bool interactive = screenshotFolder.isEmpty();

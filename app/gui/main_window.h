@@ -54,8 +54,9 @@ class MainWindow : public QMainWindow {
   /// into `screenshotFolder` when one is given. Returns the demo, whose finished() says how it
   /// ended (a problem with the workspace too); null when a demo is already going or the user
   /// cancelled.
+  /// With `pretrain`, the demo pre-trains the base model first.
   GuidedDemo* runDemo(const QString& screenshotFolder = {},
-                      ExistingMinedFile existing = ExistingMinedFile::Ask);
+                      ExistingMinedFile existing = ExistingMinedFile::Ask, bool pretrain = false);
   /// Opens one data file (inside the workspace or not) in the Datasets panel (remembered).
   void openDataFile(const QString& file);
 

@@ -54,6 +54,17 @@ torch::Tensor BertEmbeddingsImpl::forward(const torch::Tensor& inputIds,
   return dropout(layerNorm(embedded));
 }
 
+torch::Tensor BertEmbeddingsImpl::forwardVectors(const torch::Tensor& vectors) {
+  const std::int64_t offset = paddingOffsetPositions_ ? padTokenId_ + 1 : 0;
+  const torch::Tensor positions =
+      torch::arange(offset, offset + vectors.size(1),
+                    torch::TensorOptions().dtype(torch::kLong).device(vectors.device()))
+          .unsqueeze(0);
+  torch::Tensor embedded = vectors + positionEmbeddings(positions);
+  if (tokenTypeEmbeddings) embedded = embedded + tokenTypeEmbeddings->weight[0];
+  return dropout(layerNorm(embedded));
+}
+
 BertLayerImpl::BertLayerImpl(const EncoderConfig& config)
     : heads_(config.numAttentionHeads), activation_(config.hiddenAct) {
   const std::int64_t hidden = config.hiddenSize;
@@ -90,10 +101,15 @@ BertLayerImpl::BertLayerImpl(const EncoderConfig& config)
 }
 
 torch::Tensor BertLayerImpl::forward(const torch::Tensor& hidden, const LayerInputs& inputs) {
-  const torch::Tensor context = multiHeadAttention(query_(hidden), key_(hidden), value_(hidden),
+  return forwardCross(hidden, hidden, inputs);
+}
+
+torch::Tensor BertLayerImpl::forwardCross(const torch::Tensor& query, const torch::Tensor& keyValue,
+                                          const LayerInputs& inputs) {
+  const torch::Tensor context = multiHeadAttention(query_(query), key_(keyValue), value_(keyValue),
                                                    heads_, inputs, attentionDropout_);
   const torch::Tensor attended =
-      attentionLayerNorm_(hiddenDropout_(attentionDense_(context)) + hidden);
+      attentionLayerNorm_(hiddenDropout_(attentionDense_(context)) + query);
   const torch::Tensor expanded = activate(activation_, intermediateDense_(attended));
   return outputLayerNorm_(hiddenDropout_(outputDense_(expanded)) + attended);
 }

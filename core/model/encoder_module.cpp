@@ -142,12 +142,13 @@ NormImpl::NormImpl(std::int64_t size, double eps, bool withBias) : size_(size), 
 }
 
 torch::Tensor NormImpl::forward(const torch::Tensor& x) {
-  if (x.scalar_type() != torch::kBFloat16 || weight.scalar_type() != torch::kBFloat16) {
+  if (x.scalar_type() == weight.scalar_type() && x.scalar_type() != torch::kBFloat16)
     return torch::layer_norm(x, {size_}, weight, bias, eps_);
-  }
+  // bfloat16 inputs (with bfloat16 weights, or float32 ones under autocast, which ATen 1.13's
+  // layer_norm refuses to mix): normalised in float32, returned in the input's dtype.
   const torch::Tensor floatBias = bias.defined() ? bias.to(torch::kFloat) : torch::Tensor();
   return torch::layer_norm(x.to(torch::kFloat), {size_}, weight.to(torch::kFloat), floatBias, eps_)
-      .to(torch::kBFloat16);
+      .to(x.scalar_type());
 }
 
 torch::Tensor multiHeadAttention(const torch::Tensor& q, const torch::Tensor& k,

@@ -1,6 +1,5 @@
 #include "core/pretrain/token_masking.h"
 
-#include <random>
 #include <string_view>
 
 #include "core/common/splitmix64.h"
@@ -46,21 +45,20 @@ std::vector<std::size_t> wordIndices(const text::Encoding& encoding) {
   return words;
 }
 
-MaskedTokens maskTokens(const text::Encoding& encoding, const MaskingOptions& options,
-                        std::int64_t maskTokenId, std::int64_t vocabularySize, std::uint64_t seed,
-                        std::uint64_t example, std::uint64_t epoch) {
-  const std::size_t n = encoding.size();
-  std::mt19937_64 random(splitmix64(splitmix64(splitmix64(seed) ^ example) ^ epoch));
-  std::uniform_real_distribution<double> uniform(0.0, 1.0);
-  std::uniform_int_distribution<std::int64_t> anyId(0, vocabularySize - 1);
+std::mt19937_64 maskingGenerator(std::uint64_t seed, std::uint64_t example, std::uint64_t draw) {
+  return std::mt19937_64(splitmix64(splitmix64(splitmix64(seed) ^ example) ^ draw));
+}
 
-  // Which positions are chosen: per token, or per word (all tokens of a chosen word).
+std::vector<bool> chooseTokens(const text::Encoding& encoding, double probability, bool wholeWord,
+                               std::mt19937_64& random) {
+  const std::size_t n = encoding.size();
+  std::uniform_real_distribution<double> uniform(0.0, 1.0);
   std::vector<bool> chosen(n, false);
   const auto eligible = [&](std::size_t i) {
     return encoding.specialTokensMask[i] == 0 &&
            (encoding.attentionMask.empty() || encoding.attentionMask[i] != 0);
   };
-  if (options.wholeWord) {
+  if (wholeWord) {
     const std::vector<std::size_t> words = wordIndices(encoding);
     std::size_t word = static_cast<std::size_t>(-1);
     bool wordChosen = false;
@@ -68,14 +66,26 @@ MaskedTokens maskTokens(const text::Encoding& encoding, const MaskingOptions& op
       if (!eligible(i)) continue;
       if (words[i] != word) {
         word = words[i];
-        wordChosen = uniform(random) < options.probability;
+        wordChosen = uniform(random) < probability;
       }
       chosen[i] = wordChosen;
     }
   } else {
     for (std::size_t i = 0; i < n; ++i)
-      chosen[i] = eligible(i) && uniform(random) < options.probability;
+      chosen[i] = eligible(i) && uniform(random) < probability;
   }
+  return chosen;
+}
+
+MaskedTokens maskTokens(const text::Encoding& encoding, const MaskingOptions& options,
+                        std::int64_t maskTokenId, std::int64_t vocabularySize, std::uint64_t seed,
+                        std::uint64_t example, std::uint64_t draw) {
+  const std::size_t n = encoding.size();
+  std::mt19937_64 random = maskingGenerator(seed, example, draw);
+  std::uniform_real_distribution<double> uniform(0.0, 1.0);
+  std::uniform_int_distribution<std::int64_t> anyId(0, vocabularySize - 1);
+  const std::vector<bool> chosen =
+      chooseTokens(encoding, options.probability, options.wholeWord, random);
 
   MaskedTokens result{encoding.ids, std::vector<std::int64_t>(n, kIgnoredLabel)};
   for (std::size_t i = 0; i < n; ++i) {

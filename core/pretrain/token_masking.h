@@ -7,11 +7,13 @@
 // DataCollatorForWholeWordMask does, so the model cannot fill half a word from its other half.
 // RetroMAE's encoder uses the same recipe with p about 0.3.
 //
-// The choice is a pure function of (seed, example, epoch): masks are the same for any batch
-// order, worker count or resume point, and differ from epoch to epoch (dynamic masking).
+// The choice is a pure function of (seed, example, draw), where the trainer's draw is the step:
+// masks are the same for any worker count or resume point, and differ each time a text comes
+// back (dynamic masking).
 #pragma once
 
 #include <cstdint>
+#include <random>
 #include <vector>
 
 #include "core/text/encoding.h"
@@ -39,10 +41,18 @@ struct MaskedTokens {
 /// token (no character between their offsets) continues it.
 std::vector<std::size_t> wordIndices(const text::Encoding& encoding);
 
+/// The generator every masking draw of (seed, example, draw) starts from.
+std::mt19937_64 maskingGenerator(std::uint64_t seed, std::uint64_t example, std::uint64_t draw);
+
+/// Which tokens are chosen, each (or each word, with `wholeWord`) with `probability`; padding and
+/// special tokens never are.
+std::vector<bool> chooseTokens(const text::Encoding& encoding, double probability, bool wholeWord,
+                               std::mt19937_64& random);
+
 /// The masked inputs of `encoding` (padding and special tokens are never chosen).
-/// `vocabularySize` bounds the random replacements; `example` and `epoch` select the draw.
+/// `vocabularySize` bounds the random replacements; `example` and `draw` select the draw.
 MaskedTokens maskTokens(const text::Encoding& encoding, const MaskingOptions& options,
                         std::int64_t maskTokenId, std::int64_t vocabularySize, std::uint64_t seed,
-                        std::uint64_t example, std::uint64_t epoch);
+                        std::uint64_t example, std::uint64_t draw);
 
 }  // namespace embedlab::pretrain

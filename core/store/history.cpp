@@ -87,6 +87,7 @@ std::string_view runKindName(RunKind kind) {
   switch (kind) {
     case RunKind::Train: return "train";
     case RunKind::TrainReranker: return "train-reranker";
+    case RunKind::Pretrain: return "pretrain";
     case RunKind::Mine: return "mine";
     case RunKind::Eval: return "eval";
     case RunKind::Threshold: return "threshold";

@@ -24,10 +24,11 @@ std::string_view runStatusName(RunStatus status);
 std::optional<RunStatus> parseRunStatus(std::string_view name);
 
 /// The jobs the history records (Run::kind holds their names: "train", "train-reranker", ...).
-enum class RunKind { Train, TrainReranker, Mine, Eval, Threshold, Merge };
+enum class RunKind { Train, TrainReranker, Pretrain, Mine, Eval, Threshold, Merge };
 /// Every kind, in the order filters list them.
-inline constexpr RunKind kRunKinds[] = {RunKind::Train, RunKind::TrainReranker, RunKind::Mine,
-                                        RunKind::Eval,  RunKind::Threshold,     RunKind::Merge};
+inline constexpr RunKind kRunKinds[] = {RunKind::Train, RunKind::TrainReranker, RunKind::Pretrain,
+                                        RunKind::Mine,  RunKind::Eval,          RunKind::Threshold,
+                                        RunKind::Merge};
 std::string_view runKindName(RunKind kind);
 std::optional<RunKind> parseRunKind(std::string_view name);
 

@@ -116,10 +116,10 @@ bool clashes(const std::vector<std::uint64_t>& texts,
 std::string EpochPlanSummary::describe(std::uint64_t epoch) const {
   std::string text = fmt::format("epoch {}: {} batches; ", epoch + 1, batches);
   if (queriesTrained == queries) {
-    text += fmt::format("all {} queries trained once", queries);
+    text += fmt::format("all {} {} trained once", queries, unit);
   } else {
-    text += fmt::format("{} of {} queries trained, {} left out by --dataloader_drop_last",
-                        queriesTrained, queries, dropped);
+    text += fmt::format("{} of {} {} trained, {} left out by --dataloader_drop_last",
+                        queriesTrained, queries, unit, dropped);
   }
   if (repeats > 0) text += fmt::format(", {} trained again to fill short batches", repeats);
   if (clashingFills > 0) {

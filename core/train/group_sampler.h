@@ -24,17 +24,9 @@
 #include <vector>
 
 #include "core/data/training_example.h"
+#include "core/train/batch_source.h"
 
 namespace embedlab::train {
-
-/// One query's group: its passages, positive first.
-struct TrainingGroup {
-  std::size_t example = 0;  ///< index in the dataset
-  std::string query;
-  std::optional<std::string> prompt;  ///< the line's own "prompt", if any
-  std::vector<std::string> passages;  ///< 1 positive + G-1 negatives
-  std::vector<double> teacherScores;  ///< one per passage when the line has pos/neg scores
-};
 
 struct SamplerOptions {
   int groupSize = 8;
@@ -45,19 +37,7 @@ struct SamplerOptions {
   bool sameDataset = false;  ///< every batch from one file (the constructor's `datasets`)
 };
 
-/// What the plan of one epoch does with the queries.
-struct EpochPlanSummary {
-  std::size_t batches = 0;
-  std::size_t queries = 0;         ///< queries in the data
-  std::size_t queriesTrained = 0;  ///< distinct queries in the epoch's batches
-  std::size_t repeats = 0;         ///< places filled with a query trained a second time
-  std::size_t dropped = 0;         ///< queries left out (short batches with dropLast)
-  std::size_t clashingFills = 0;   ///< deduplication: fills that had to repeat a text
-  /// One sentence for the training log, e.g. "epoch 2: 37 batches; all 290 queries once, ...".
-  std::string describe(std::uint64_t epoch) const;
-};
-
-class GroupSampler {
+class GroupSampler : public BatchSource {
  public:
   /// `examples` from all training files; `datasets` (with sameDataset) the index of each one's
   /// file. Throws UsageError when a query has no negatives and the corpus cannot supply G-1
@@ -70,11 +50,11 @@ class GroupSampler {
   /// Global batches in `epoch` (0-based). Without deduplication the same for every epoch and
   /// computed without planning; with it the epoch is planned (once) and its count kept. Throws
   /// UsageError when dropLast leaves no batch.
-  std::size_t batchCount(std::uint64_t epoch) const;
+  std::size_t batchCount(std::uint64_t epoch) const override;
   /// Global batch `batch` of `epoch`: globalBatchSize groups; workers take consecutive slices.
-  std::vector<TrainingGroup> batch(std::uint64_t epoch, std::size_t batch) const;
+  std::vector<TrainingGroup> batch(std::uint64_t epoch, std::size_t batch) const override;
   /// How `epoch` covers the queries.
-  EpochPlanSummary summary(std::uint64_t epoch) const;
+  EpochPlanSummary summary(std::uint64_t epoch) const override;
   /// Number of distinct passages the corpus offers for corpus negatives.
   std::size_t corpusSize() const { return corpus_.size(); }
   /// Epoch plans made so far (each costs O(dataset); a training step must not make one).

@@ -24,6 +24,8 @@
 #include "core/model/hub_cache.h"
 #include "core/model/sentence_transformers_metadata.h"
 #include "core/model/torch/rng_state.h"
+#include "core/pretrain/pretraining_corpus.h"
+#include "core/pretrain/text_sampler.h"
 #include "core/runtime/cpu_features.h"
 #include "core/train/chance_level_monitor.h"
 #include "core/train/epoch_schedule.h"
@@ -120,6 +122,8 @@ class Trainer {
  private:
   void setUpProcesses();
   void loadModelAndData();
+  /// The fine-tuning tasks' sampler over the training files' examples.
+  std::unique_ptr<BatchSource> makeGroupSampler(std::size_t globalBatchSize);
   void restore(const std::filesystem::path& checkpoint);
   /// Refuses an output_dir that holds files (UsageError) unless --overwrite_output_dir or a
   /// resume from a checkpoint in it allows it; every worker decides as the main one does.
@@ -163,9 +167,10 @@ class Trainer {
   std::unique_ptr<dist::ProcessGroup> group_;
   torch::Device device_ = torch::kCPU;
   std::unique_ptr<TrainingTask> task_;  ///< the model and its loss (bi-encoder or reranker)
-  std::unique_ptr<GroupSampler> sampler_;
-  std::unique_ptr<EpochSchedule> schedule_;        ///< step -> (epoch, batch)
-  std::optional<ChanceLevelMonitor> chanceLevel_;  ///< rerankers: a loss stuck at ln G
+  std::optional<pretrain::PretrainingCorpus> corpus_;  ///< pretrain: the texts
+  std::unique_ptr<BatchSource> sampler_;               ///< GroupSampler, or pretrain's TextSampler
+  std::unique_ptr<EpochSchedule> schedule_;            ///< step -> (epoch, batch)
+  std::optional<ChanceLevelMonitor> chanceLevel_;      ///< rerankers: a loss stuck at ln G
   std::unique_ptr<torch::optim::AdamW> optimizer_;
   LossScaler scaler_;
   std::int64_t totalSteps_ = 0;
@@ -189,6 +194,7 @@ class Trainer {
   double windowLoss_ = 0;
   double windowPrimary_ = 0;
   double windowDistillation_ = 0;
+  double windowDecoder_ = 0;
   double windowTokens_ = 0;
   std::int64_t windowSteps_ = 0;
   double lastGradNorm_ = 0;
@@ -275,9 +281,13 @@ void Trainer::loadModelAndData() {
         "--cache_path has no effect: EmbedLab reads the training files directly and keeps no "
         "dataset cache");
   if (options_.task == "embedding") useModelPrompts(source);
-  task_ = options_.task == "reranker"
-              ? makeRerankerTask(options_)
-              : makeBiEncoderTask(options_, group_.get(), environment_.worldSize);
+  if (options_.task == "reranker") {
+    task_ = makeRerankerTask(options_);
+  } else if (options_.task == "pretrain") {
+    task_ = makePretrainingTask(options_);
+  } else {
+    task_ = makeBiEncoderTask(options_, group_.get(), environment_.worldSize);
+  }
   checkLengths(source);
   task_->load(source, device_);
   task_->encoder().setGradientCheckpointing(options_.gradientCheckpointing);
@@ -289,34 +299,20 @@ void Trainer::loadModelAndData() {
          "from random weights; for a useful one start from a pretrained encoder or reranker");
   }
 
-  std::vector<TrainingExample> examples;
-  std::vector<std::size_t> datasets;  // each example's file, for --same_dataset_within_batch
-  std::vector<Problem> warnings;
-  for (std::size_t file = 0; file < trainFiles_.size(); ++file) {
-    auto part = readTrainingData(trainFiles_[file], &warnings);
-    datasets.insert(datasets.end(), part.size(), file);
-    examples.insert(examples.end(), std::make_move_iterator(part.begin()),
-                    std::make_move_iterator(part.end()));
-  }
-  if (!warnings.empty()) {
-    note(
-        fmt::format("{} warnings in the training data (first: line {}: {}); "
-                    "'embedlab-cli validate' lists them",
-                    warnings.size(), warnings.front().line, warnings.front().message));
-  }
-  noteTeacherScores(examples);
   dataHash_ = hashTrainingFiles(trainFiles_);
-  SamplerOptions sampling;
-  sampling.groupSize = options_.trainGroupSize;
-  sampling.seed = options_.seed;
   // One global batch per optimiser step: every worker's micro-batches of it.
-  sampling.globalBatchSize = static_cast<std::size_t>(options_.perDeviceTrainBatchSize) *
-                             static_cast<std::size_t>(environment_.worldSize) *
-                             static_cast<std::size_t>(options_.gradientAccumulationSteps);
-  sampling.dropLast = options_.dataloaderDropLast;
-  sampling.deduplicate = options_.deduplicateBatches;
-  sampling.sameDataset = options_.sameDatasetWithinBatch;
-  sampler_ = std::make_unique<GroupSampler>(std::move(examples), sampling, std::move(datasets));
+  const std::size_t globalBatchSize = static_cast<std::size_t>(options_.perDeviceTrainBatchSize) *
+                                      static_cast<std::size_t>(environment_.worldSize) *
+                                      static_cast<std::size_t>(options_.gradientAccumulationSteps);
+  if (options_.task == "pretrain") {
+    corpus_ = pretrain::PretrainingCorpus::open(
+        std::vector<std::filesystem::path>(trainFiles_.begin(), trainFiles_.end()), nullptr, stop_);
+    note(corpus_->describe());
+    sampler_ = std::make_unique<pretrain::TextSampler>(*corpus_, globalBatchSize, options_.seed,
+                                                       options_.dataloaderDropLast);
+  } else {
+    sampler_ = makeGroupSampler(globalBatchSize);
+  }
   schedule_ = std::make_unique<EpochSchedule>(
       [sampler = sampler_.get()](std::uint64_t epoch) { return sampler->batchCount(epoch); });
   totalSteps_ =
@@ -340,6 +336,33 @@ void Trainer::loadModelAndData() {
     }
   }
   if (!resumeFrom.empty()) restore(resumeFrom);
+}
+
+std::unique_ptr<BatchSource> Trainer::makeGroupSampler(std::size_t globalBatchSize) {
+  std::vector<TrainingExample> examples;
+  std::vector<std::size_t> datasets;  // each example's file, for --same_dataset_within_batch
+  std::vector<Problem> warnings;
+  for (std::size_t file = 0; file < trainFiles_.size(); ++file) {
+    auto part = readTrainingData(trainFiles_[file], &warnings);
+    datasets.insert(datasets.end(), part.size(), file);
+    examples.insert(examples.end(), std::make_move_iterator(part.begin()),
+                    std::make_move_iterator(part.end()));
+  }
+  if (!warnings.empty()) {
+    note(
+        fmt::format("{} warnings in the training data (first: line {}: {}); "
+                    "'embedlab-cli validate' lists them",
+                    warnings.size(), warnings.front().line, warnings.front().message));
+  }
+  noteTeacherScores(examples);
+  SamplerOptions sampling;
+  sampling.groupSize = options_.trainGroupSize;
+  sampling.seed = options_.seed;
+  sampling.globalBatchSize = globalBatchSize;
+  sampling.dropLast = options_.dataloaderDropLast;
+  sampling.deduplicate = options_.deduplicateBatches;
+  sampling.sameDataset = options_.sameDatasetWithinBatch;
+  return std::make_unique<GroupSampler>(std::move(examples), sampling, std::move(datasets));
 }
 
 void Trainer::restore(const std::filesystem::path& checkpoint) {
@@ -390,6 +413,7 @@ void Trainer::restore(const std::filesystem::path& checkpoint) {
   same("dedup_batches", saved.deduplicateBatches, options_.deduplicateBatches);
   same("dataloader_drop_last", saved.dataloaderDropLast, options_.dataloaderDropLast);
   same("task", saved.task, options_.task);
+  same("method", saved.method, options_.method);
   if (const auto best = state.find("best_step"); best != state.end() && best->is_number()) {
     bestStep_ = best->get<std::int64_t>();
     if (state.contains("best_value") && state.at("best_value").is_number())
@@ -425,6 +449,12 @@ void Trainer::checkLengths(const std::filesystem::path& source) const {
         "inputs of at most {} tokens; lower it to {} or less",
         what, length, configFile.string(), config.maxPositionEmbeddings, limit, limit));
   };
+  if (options_.task == "pretrain") {
+    if (options_.maxSeqLength > limit)
+      throw tooLong(fmt::format("--max_seq_length {}", options_.maxSeqLength),
+                    options_.maxSeqLength);
+    return;
+  }
   if (options_.task == "reranker") {
     // A reranker reads query and passage as one input.
     const std::int64_t pair = options_.queryMaxLen + options_.passageMaxLen;
@@ -506,6 +536,7 @@ double Trainer::trainStep(std::int64_t step,
     loss.loss += part.loss / n;
     loss.primary += part.primary / n;
     loss.distillation += part.distillation / n;
+    loss.decoder += part.decoder / n;
     loss.realTokens += part.realTokens;
   }
   const std::vector<torch::Tensor> parameters = trainableParameters(task_->module());
@@ -535,6 +566,7 @@ double Trainer::trainStep(std::int64_t step,
   windowLoss_ += loss.loss;
   windowPrimary_ += loss.primary;
   windowDistillation_ += loss.distillation;
+  windowDecoder_ += loss.decoder;
   windowTokens_ += loss.realTokens;
   ++windowSteps_;
   return loss.loss;
@@ -545,17 +577,20 @@ void Trainer::log(std::int64_t step, Clock::time_point now) {
   double loss = windowLoss_ / steps;
   double primary = windowPrimary_ / steps;
   double distillation = windowDistillation_ / steps;
+  double decoder = windowDecoder_ / steps;
   double tokens = windowTokens_;
   if (group_ != nullptr) {
     // With cross-device negatives every worker computes the loss of the whole global batch;
     // otherwise each its own slice's, and the record holds their mean, partial losses too.
     const bool local = !options_.negativesCrossDevice || options_.task == "reranker";
-    const std::vector<double> sums = group_->allReduceSum({loss, primary, distillation, tokens});
+    const std::vector<double> sums =
+        group_->allReduceSum({loss, primary, distillation, tokens, decoder});
     const double workers = environment_.worldSize;
     if (local) {
       loss = sums[0] / workers;
       primary = sums[1] / workers;
       distillation = sums[2] / workers;
+      decoder = sums[4] / workers;
     }
     tokens = sums[3];
   }
@@ -568,6 +603,7 @@ void Trainer::log(std::int64_t step, Clock::time_point now) {
   record.loss = loss;
   record.contrastiveLoss = primary;
   if (options_.knowledgeDistillation) record.distillationLoss = distillation;
+  if (options_.task == "pretrain" && options_.method == "retromae") record.decoderLoss = decoder;
   record.learningRate = lastLearningRate_;
   record.gradNorm = lastGradNorm_;
   const double queriesPerStep = static_cast<double>(options_.perDeviceTrainBatchSize) *
@@ -604,7 +640,7 @@ void Trainer::log(std::int64_t step, Clock::time_point now) {
     }
     if (observer_ != nullptr) observer_->onLog(record);
   }
-  windowLoss_ = windowPrimary_ = windowDistillation_ = windowTokens_ = 0;
+  windowLoss_ = windowPrimary_ = windowDistillation_ = windowDecoder_ = windowTokens_ = 0;
   windowSteps_ = 0;
   similarities_.clear();
   windowStart_ = Clock::now();
@@ -619,7 +655,7 @@ void Trainer::saveCheckpoint(std::int64_t step) {
   if (isMain()) {
     // Written into a hidden folder and renamed when complete: a crash mid-write never damages
     // an existing checkpoint, and a partial one is never mistaken for a checkpoint.
-    task_->save(partial);
+    task_->saveCheckpoint(partial);
     nlohmann::json state = {{"format_version", kCheckpointFormat},
                             {"embedlab_version", kVersion},
                             {"step", step},

@@ -15,9 +15,11 @@ nlohmann::json TrainingLogRecord::toJson() const {
                          {"samples_per_second", samplesPerSecond},
                          {"tokens_per_second", tokensPerSecond},
                          {"eta_seconds", etaSeconds},
-                         {"elapsed_seconds", elapsedSeconds},
-                         {"similarities", similarities.toJson()}};
+                         {"elapsed_seconds", elapsedSeconds}};
+  // Fine-tuning measures the similarities it trains; pre-training has none to show.
+  if (similarities.positives.count() > 0) json["similarities"] = similarities.toJson();
   if (distillationLoss) json["distillation_loss"] = *distillationLoss;
+  if (decoderLoss) json["decoder_loss"] = *decoderLoss;
   return json;
 }
 
@@ -31,6 +33,7 @@ TrainingLogRecord TrainingLogRecord::fromJson(const nlohmann::json& json) {
   r.contrastiveLoss = fieldOr(json, "contrastive_loss", 0.0);
   if (json.contains("distillation_loss"))
     r.distillationLoss = fieldOr(json, "distillation_loss", 0.0);
+  if (json.contains("decoder_loss")) r.decoderLoss = fieldOr(json, "decoder_loss", 0.0);
   r.learningRate = fieldOr(json, "learning_rate", 0.0);
   r.gradNorm = fieldOr(json, "grad_norm", 0.0);
   r.samplesPerSecond = fieldOr(json, "samples_per_second", 0.0);

@@ -18,19 +18,24 @@ namespace embedlab::train {
 struct TrainingLogRecord {
   std::int64_t step = 0;  ///< optimiser steps done
   std::int64_t totalSteps = 0;
-  double epoch = 0;            ///< fractional epoch
-  double loss = 0;             ///< mean training loss since the previous record
-  double contrastiveLoss = 0;  ///< its cross-entropy part
+  double epoch = 0;  ///< fractional epoch
+  double loss = 0;   ///< mean training loss since the previous record
+  /// its main cross-entropy part: contrastive (bi-encoder), over each group's logits
+  /// (reranker), or the encoder's masked-token predictions (pretrain)
+  double contrastiveLoss = 0;
   /// its KL part towards the teacher scores; only with --knowledge_distillation (0 for steps
   /// whose batches hold no scored line)
   std::optional<double> distillationLoss;
+  /// pretrain --method retromae: the decoder's reconstruction loss (loss = contrastiveLoss + it)
+  std::optional<double> decoderLoss;
   double learningRate = 0;      ///< at the last step
   double gradNorm = 0;          ///< global gradient norm before clipping, last step
   double samplesPerSecond = 0;  ///< queries per second over all workers
   double tokensPerSecond = 0;   ///< real (non-padding) tokens per second over all workers
   double etaSeconds = 0;
   double elapsedSeconds = 0;
-  SimilarityStatistics similarities;  ///< over the steps since the previous record
+  /// Over the steps since the previous record; not written when empty (pre-training).
+  SimilarityStatistics similarities;
 
   nlohmann::json toJson() const;
   /// A record read back (the GUI following a run's "log" events, metrics.jsonl): a missing or

@@ -23,8 +23,11 @@ const char* const kOptimisation = OPTION_TEXT("Options", "Optimisation");
 const char* const kEvaluation = OPTION_TEXT("Options", "Evaluation during training");
 const char* const kLogging = OPTION_TEXT("Options", "Logging and checkpoints");
 const char* const kMemory = OPTION_TEXT("Options", "Memory and devices");
+const char* const kPretraining = OPTION_TEXT("Options", "Pre-training");
 constexpr unsigned kEmbedding = kEmbeddingTask;
-constexpr unsigned kBoth = kEmbeddingTask | kRerankerTask;
+constexpr unsigned kFineTuning = kEmbeddingTask | kRerankerTask;
+constexpr unsigned kPretrain = kPretrainTask;
+constexpr unsigned kAll = kEveryTask;
 
 // The table of training's options (option_table.h), in the order --help, the docs and the
 // Training panel's form list them. The bi-encoder's own options (pooling, normalisation,
@@ -35,44 +38,46 @@ template <typename Visitor>
 void visitFields(TrainingOptions& o, Visitor&& visit) {
   visit(
       {"model_name_or_path", kData,
-       OPTION_TEXT("Options", "The Hugging Face model folder to start from."), kBoth, "", "", true},
+       OPTION_TEXT("Options", "The Hugging Face model folder to start from."), kAll, "", "", true},
       o.modelNameOrPath);
   visit({"cache_dir", kData,
          OPTION_TEXT("Options",
                      "The Hugging Face hub cache where a hub id (org/name) in model_name_or_path "
                      "is looked up (default: $HF_HUB_CACHE, else $HF_HOME/hub, else "
                      "~/.cache/huggingface/hub)."),
-         kBoth},
+         kAll},
         o.cacheDir);
   visit({"revision", kData,
          OPTION_TEXT("Options",
                      "Which revision of a hub id in model_name_or_path to read from the cache: a "
                      "branch, a tag or a commit hash."),
-         kBoth},
+         kAll},
         o.revision);
   visit({"cache_path", kData,
          OPTION_TEXT("Options",
                      "Accepted for the reference's commands, without effect: EmbedLab reads the "
                      "training files directly and keeps no dataset cache (default: none)."),
-         kBoth},
+         kAll},
         o.cachePath);
   visit({"train_data", kData,
          OPTION_TEXT("Options",
                      "Training files of {\"query\", \"pos\", \"neg\"} lines; a folder stands "
-                     "for every .jsonl file directly in it, by name."),
-         kBoth, "", "", true},
+                     "for every .jsonl file directly in it, by name. Pre-training also reads "
+                     "{\"text\"} lines (candidate pools) and learns from every distinct text."),
+         kAll, "", "", true},
         o.trainData);
   visit({"same_dataset_within_batch", kData,
          OPTION_TEXT("Options",
                      "Draw every global batch from one train_data file: each file's queries are "
                      "shuffled and cut into batches, and the batches shuffled, so that in-batch "
-                     "negatives come from the same kind of data.")},
+                     "negatives come from the same kind of data."),
+         kFineTuning},
         o.sameDatasetWithinBatch);
   visit({"output_dir", kData,
          OPTION_TEXT("Options",
                      "The run folder: options, metrics, checkpoints; the final model lands at its "
                      "root."),
-         kBoth, "", "", true},
+         kAll, "", "", true},
         o.outputDir);
   visit({"overwrite_output_dir", kData,
          OPTION_TEXT("Options",
@@ -83,44 +88,52 @@ void visitFields(TrainingOptions& o, Visitor&& visit) {
   visit({"train_group_size", kData,
          OPTION_TEXT("Options",
                      "Passages per query: one positive and G-1 hard negatives. More negatives help "
-                     "until memory runs out.")},
+                     "until memory runs out."),
+         kFineTuning},
         o.trainGroupSize);
   visit({"query_max_len", kData,
          OPTION_TEXT("Options",
                      "Longest query in tokens; set it from the query lengths (the Datasets panel's "
-                     "Statistics tab).")},
+                     "Statistics tab)."),
+         kFineTuning},
         o.queryMaxLen);
-  visit({"passage_max_len", kData,
-         OPTION_TEXT("Options", "Longest passage in tokens; longer passages are cut.")},
-        o.passageMaxLen);
+  visit(
+      {"passage_max_len", kData,
+       OPTION_TEXT("Options", "Longest passage in tokens; longer passages are cut."), kFineTuning},
+      o.passageMaxLen);
   visit({"query_instruction_for_retrieval", kData,
          OPTION_TEXT(
              "Options",
              "Put before every query without a \"prompt\" of its own (e.g. BGE's "
-             "instruction). Use the same text when you encode queries later (default: nothing).")},
+             "instruction). Use the same text when you encode queries later (default: nothing)."),
+         kFineTuning},
         o.queryInstruction);
   visit({"passage_instruction", kData,
          OPTION_TEXT("Options",
-                     "Put before every passage, e.g. \"passage: \" for E5 (default: nothing).")},
+                     "Put before every passage, e.g. \"passage: \" for E5 (default: nothing)."),
+         kFineTuning},
         o.passageInstruction);
   visit({"query_instruction_format", kData,
          OPTION_TEXT("Options",
                      "How the instruction (or a line's \"prompt\") and the query are joined: a "
                      "Python format string with two {}, filled with the instruction and the "
                      "query, e.g. \"<instruct>{}\\n<query>{}\" (\\n is a line break, as in the "
-                     "reference; used only with an instruction).")},
+                     "reference; used only with an instruction)."),
+         kFineTuning},
         o.queryInstructionFormat);
   visit({"passage_instruction_format", kData,
          OPTION_TEXT("Options",
                      "How passage_instruction and the passage are joined: a Python format string "
                      "with two {}, filled with the instruction and the passage (used only with an "
-                     "instruction).")},
+                     "instruction)."),
+         kFineTuning},
         o.passageInstructionFormat);
   visit(
       {"dedup_batches", kData,
        OPTION_TEXT("Options",
                    "Keep a text out of a batch that already holds it, so that a duplicate positive "
-                   "is never an in-batch negative.")},
+                   "is never an in-batch negative."),
+       kFineTuning},
       o.deduplicateBatches);
   visit({"pad_to_multiple_of", kData,
          OPTION_TEXT("Options",
@@ -130,12 +143,46 @@ void visitFields(TrainingOptions& o, Visitor&& visit) {
   visit({"task", kModel,
          OPTION_TEXT(
              "Options",
-             "The kind of model: embedding, a bi-encoder (contrastive loss on embeddings), or "
-             "reranker, a "
-             "cross-encoder reading query and passage together (start it from a pretrained "
-             "model: from random weights it barely learns)."),
-         kBoth, "", "embedding,reranker"},
+             "The kind of model: embedding, a bi-encoder (contrastive loss on embeddings); "
+             "reranker, a cross-encoder reading query and passage together (start it from a "
+             "pretrained model: from random weights it barely learns); or pretrain, an encoder "
+             "pre-trained on the texts alone (method), to fine-tune afterwards."),
+         kAll, "", "embedding,reranker,pretrain"},
         o.task);
+  visit({"method", kPretraining,
+         OPTION_TEXT("Options",
+                     "How pre-training learns from the texts: mlm (BERT's masked language "
+                     "modelling) or retromae (an encoder whose [CLS] embedding a one-layer "
+                     "decoder must use to rebuild a heavily masked copy of the text, "
+                     "FlagEmbedding's pre-training for retrieval)."),
+         kPretrain, "", "mlm,retromae"},
+        o.method);
+  visit({"max_seq_length", kPretraining,
+         OPTION_TEXT("Options", "Longest text in tokens when pre-training; longer texts are cut."),
+         kPretrain},
+        o.maxSeqLength);
+  visit({"mlm_probability", kPretraining,
+         OPTION_TEXT("Options",
+                     "Share of tokens the model must predict with mlm (of them 80% become "
+                     "[MASK], 10% a random token, 10% stay)."),
+         kPretrain},
+        o.mlmProbability);
+  visit({"whole_word_mask", kPretraining,
+         OPTION_TEXT("Options",
+                     "Mask whole words (all their pieces together) instead of single tokens, so "
+                     "the model cannot fill half a word from its other half."),
+         kPretrain},
+        o.wholeWordMask);
+  visit({"encoder_mlm_probability", kPretraining,
+         OPTION_TEXT("Options", "Share of tokens masked in the encoder's input with retromae."),
+         kPretrain},
+        o.encoderMlmProbability);
+  visit({"decoder_mlm_probability", kPretraining,
+         OPTION_TEXT("Options",
+                     "Share of tokens each retromae decoder position may not see (besides "
+                     "itself) when it rebuilds the text from the [CLS] embedding."),
+         kPretrain},
+        o.decoderMlmProbability);
   visit({"sentence_pooling_method", kModel,
          OPTION_TEXT(
              "Options",
@@ -167,22 +214,26 @@ void visitFields(TrainingOptions& o, Visitor&& visit) {
          OPTION_TEXT(
              "Options",
              "Distil from the lines' pos_scores and neg_scores: add the KL divergence from the "
-             "teacher's softmax over each group. Off: scores in the data are ignored.")},
+             "teacher's softmax over each group. Off: scores in the data are ignored."),
+         kFineTuning},
         o.knowledgeDistillation);
   visit(
       {"kd_loss_type", kModel,
        OPTION_TEXT("Options",
-                   "The distillation loss: kl_div (the reference's m3_kd_loss is not supported).")},
+                   "The distillation loss: kl_div (the reference's m3_kd_loss is not supported)."),
+       kFineTuning},
       o.kdLossType);
   visit({"teacher_temperature", kModel,
          OPTION_TEXT(
              "Options",
              "Teacher scores are divided by it before their softmax: 1 for a reranker's "
              "logits; for cosines written by Mine, the temperature that model was trained with "
-             "(e.g. 0.02).")},
+             "(e.g. 0.02)."),
+         kFineTuning},
         o.teacherTemperature);
   visit({"distill_weight", kModel,
-         OPTION_TEXT("Options", "Weight of the distillation term (with knowledge_distillation).")},
+         OPTION_TEXT("Options", "Weight of the distillation term (with knowledge_distillation)."),
+         kFineTuning},
         o.distillationWeight);
   visit(
       {"learning_rate", kOptimisation,
@@ -226,7 +277,7 @@ void visitFields(TrainingOptions& o, Visitor&& visit) {
                      "The learning rate's course, as Hugging Face's: linear (warm-up, then down "
                      "to 0), cosine (warm-up, then half a cosine to 0), constant (no warm-up) "
                      "or constant_with_warmup."),
-         kBoth, "", "linear,cosine,constant,constant_with_warmup"},
+         kAll, "", "linear,cosine,constant,constant_with_warmup"},
         o.lrSchedulerType);
   visit({"weight_decay", kOptimisation,
          OPTION_TEXT("Options", "AdamW weight decay (never on biases and LayerNorm weights).")},
@@ -293,7 +344,7 @@ void visitFields(TrainingOptions& o, Visitor&& visit) {
          OPTION_TEXT("Options",
                      "Where the metrics also go: none, or tensorboard (event files under "
                      "output_dir/runs/, for `tensorboard --logdir output_dir/runs`)."),
-         kBoth, "", "none,tensorboard"},
+         kAll, "", "none,tensorboard"},
         o.reportTo);
   visit({"logging_steps", kLogging,
          OPTION_TEXT("Options",
@@ -345,14 +396,14 @@ void visitFields(TrainingOptions& o, Visitor&& visit) {
              "Options",
              "Where to train: auto (a GPU per worker when there are GPUs, else the CPU), cpu or "
              "cuda."),
-         kBoth, "", "auto,cpu,cuda"},
+         kAll, "", "auto,cpu,cuda"},
         o.device);
   visit({"ddp_backend", kMemory,
          OPTION_TEXT(
              "Options",
              "How worker processes exchange tensors: auto (NCCL on GPUs, Gloo on the CPU), nccl, "
              "or gloo (also on GPUs, e.g. two workers sharing one GPU, which NCCL refuses)."),
-         kBoth, "", "auto,nccl,gloo"},
+         kAll, "", "auto,nccl,gloo"},
         o.ddpBackend);
 }
 
@@ -361,8 +412,22 @@ const auto kVisit = [](auto& o, auto&& visit) { visitFields(o, visit); };
 }  // namespace
 
 unsigned taskBit(const std::string& task) {
-  return task == "reranker" ? kRerankerTask : kEmbeddingTask;
+  if (task == "reranker") return kRerankerTask;
+  return task == "pretrain" ? kPretrainTask : kEmbeddingTask;
 }
+
+namespace {
+
+// "train (bi-encoders)", ... : the commands of the tasks in `tasks`, for messages.
+std::string commandsOf(unsigned tasks) {
+  std::vector<std::string> names;
+  if ((tasks & kEmbeddingTask) != 0) names.emplace_back("train (bi-encoders)");
+  if ((tasks & kRerankerTask) != 0) names.emplace_back("train-reranker");
+  if ((tasks & kPretrainTask) != 0) names.emplace_back("pretrain");
+  return fmt::format("{}", fmt::join(names, " and "));
+}
+
+}  // namespace
 
 nlohmann::json TrainingOptions::toJson() const {
   return optionsToJson(*this, kVisit, taskBit(task));
@@ -380,8 +445,7 @@ TrainingOptions TrainingOptions::fromJson(const nlohmann::json& json, const std:
         throw UsageError(
             fmt::format("{}: option \"{}\" does not apply to the {} task (it is "
                         "for {})",
-                        source, name, options.task,
-                        task == kRerankerTask ? "bi-encoders: train" : "rerankers"));
+                        source, name, options.task, commandsOf(row.info.tasks)));
       }
     }
   }
@@ -406,8 +470,24 @@ const std::vector<OptionDescription>& TrainingOptions::table() {
 }
 
 void validate(const TrainingOptions& o) {
-  requireOption(o.task == "embedding" || o.task == "reranker",
-                "task must be embedding or reranker, got \"" + o.task + "\"");
+  requireOption(o.task == "embedding" || o.task == "reranker" || o.task == "pretrain",
+                "task must be embedding, reranker or pretrain, got \"" + o.task + "\"");
+  if (o.task == "pretrain") {
+    requireOption(o.method == "mlm" || o.method == "retromae",
+                  "pretrain: --method must be mlm or retromae, got \"" + o.method + "\"");
+    requireOption(
+        o.maxSeqLength >= 4,
+        fmt::format("pretrain: --max_seq_length must be at least 4, got {}", o.maxSeqLength));
+    for (const auto& [value, flag] :
+         {std::pair(o.mlmProbability, "--mlm_probability"),
+          std::pair(o.encoderMlmProbability, "--encoder_mlm_probability"),
+          std::pair(o.decoderMlmProbability, "--decoder_mlm_probability")}) {
+      requireOption(
+          value > 0 && value < 1,
+          fmt::format("pretrain: {} must be between 0 and 1 (exclusive), got {}", flag, value));
+    }
+    requireOption(!o.gradCache, "pretrain: --grad_cache is for bi-encoders");
+  }
   if (o.task == "reranker") {
     requireOption(
         o.trainGroupSize >= 2,

@@ -15,8 +15,9 @@
 namespace embedlab::train {
 
 struct TrainingOptions {
-  /// task: "embedding" (a bi-encoder, `train`) or "reranker" (a cross-encoder,
-  /// `train-reranker`: query and passage read together, cross-entropy over each group's logits)
+  /// task: "embedding" (a bi-encoder, `train`), "reranker" (a cross-encoder, `train-reranker`:
+  /// query and passage read together, cross-entropy over each group's logits) or "pretrain" (an
+  /// encoder pre-trained on texts alone, `pretrain`: masked language modelling or RetroMAE)
   std::string task = "embedding";
 
   // ---- data ----
@@ -48,6 +49,16 @@ struct TrainingOptions {
   std::string passageInstructionFormat = "{}{}";
   bool deduplicateBatches = false;  ///< dedup_batches: keep a text out of a batch it is already in
   int padToMultipleOf = 0;  ///< pad_to_multiple_of: round padded lengths up to a multiple (0: off)
+
+  // ---- pre-training (task "pretrain") ----
+  std::string method = "mlm";    ///< method: mlm (masked language modelling) or retromae
+  int maxSeqLength = 128;        ///< max_seq_length: tokens per text when pre-training
+  double mlmProbability = 0.15;  ///< mlm_probability: share of tokens chosen for prediction
+  bool wholeWordMask = false;    ///< whole_word_mask: choose whole words instead of tokens
+  /// encoder_mlm_probability: retromae, share of tokens masked in the encoder's input
+  double encoderMlmProbability = 0.3;
+  /// decoder_mlm_probability: retromae, share of tokens hidden from each decoder position
+  double decoderMlmProbability = 0.5;
 
   // ---- model and loss ----
   /// sentence_pooling_method: cls, mean or last_token (also lasttoken; "": the model's)
@@ -138,7 +149,8 @@ struct TrainingOptions {
 /// The task bits of option_table.h's OptionInfo::tasks.
 constexpr unsigned kEmbeddingTask = 1;
 constexpr unsigned kRerankerTask = 2;
-/// kRerankerTask for "reranker", else kEmbeddingTask.
+constexpr unsigned kPretrainTask = 4;
+/// kRerankerTask for "reranker", kPretrainTask for "pretrain", else kEmbeddingTask.
 unsigned taskBit(const std::string& task);
 
 /// Checks everything that can be checked before loading data and model: throws UsageError naming

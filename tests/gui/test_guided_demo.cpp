@@ -15,6 +15,7 @@
 #include <QTabWidget>
 #include <QTableWidget>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <set>
 
 #include "app/gui/guided_demo.h"
@@ -125,6 +126,55 @@ class TestGuidedDemo : public QObject {
     }
     for (const char* kind : {"mine", "train", "eval", "threshold"})
       QVERIFY2(kinds.count(kind) == 1, qPrintable(kind + QString(" in ") + listed));
+  }
+
+  void pretrainsTheBaseModelFirstWhenAsked() {
+    test::TempFolder workspace;
+    makeDemoWorkspace(workspace.path());
+    // The workspace's "pretrain" settings go over the demo's (here: a few steps, for the test).
+    test::writeFile(workspace / "embedlab-workspace.json",
+                    R"({"pretrain": {"max_steps": 6, "logging_steps": 2}})");
+    test::TempFolder shots;
+    MainWindow window("BLAS: test", "");
+    window.openWorkspace(QString::fromStdString(workspace.path().string()));
+    GuidedDemo* demo = window.runDemo(QString::fromStdString(shots.path().string()),
+                                      MainWindow::ExistingMinedFile::Replace, true);
+    QVERIFY(demo != nullptr);
+    QSignalSpy steps(demo, &GuidedDemo::stepStarted);
+    QSignalSpy finished(demo, &GuidedDemo::finished);
+    QVERIFY(finished.wait(300000));
+    QVERIFY2(finished.first().at(0).toString().isEmpty(),
+             qPrintable(finished.first().at(0).toString()));
+    QCOMPARE(steps.count(), 7);  // the base model, pre-training, then the five steps
+    QVERIFY2(steps.at(1).at(0).toString().startsWith("Demo 1/6: pre-training the base model"),
+             qPrintable(steps.at(1).at(0).toString()));
+    QVERIFY(steps.at(1).at(0).toString().contains("6 steps"));
+    QVERIFY(steps.at(5).at(0).toString().startsWith("Demo 5/6"));
+    QVERIFY(steps.at(4).at(0).toString().contains("pre-trained model"));
+
+    // The fine-tuning started from the pre-trained model, a masked-LM folder.
+    QCOMPARE(window.trainingPanel()->runCount(), 2);
+    std::filesystem::path pretrained, tuned;
+    for (const auto& entry : std::filesystem::directory_iterator(workspace / "runs")) {
+      const std::string name = entry.path().filename().string();
+      if (name.rfind("demo-pretrained-", 0) == 0) {
+        pretrained = entry.path();
+      } else if (name.rfind("demo-", 0) == 0) {
+        tuned = entry.path();
+      }
+    }
+    QVERIFY(!pretrained.empty() && !tuned.empty());
+    const auto config = nlohmann::json::parse(test::readFile(pretrained / "config.json"));
+    QCOMPARE(config["architectures"][0].get<std::string>(), std::string("BertForMaskedLM"));
+    const auto options = nlohmann::json::parse(test::readFile(tuned / "training_options.json"));
+    QCOMPARE(options["task"].get<std::string>(), std::string("embedding"));
+    QCOMPARE(std::filesystem::path(options["model_name_or_path"].get<std::string>()), pretrained);
+    store::History history(store::History::resolvePath({}, workspace.path()));
+    std::multiset<std::string> kinds;
+    for (const store::Run& run : history.listRuns())
+      kinds.insert(run.kind);
+    QCOMPARE(kinds.count("pretrain"), std::size_t{1});
+    QCOMPARE(kinds.count("train"), std::size_t{1});
   }
 
   void refusesAWorkspaceWithoutTheDemosInputs() {

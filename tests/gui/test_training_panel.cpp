@@ -354,6 +354,44 @@ class TestTrainingPanel : public QObject {
     QCOMPARE(panel.similarityPlot()->graphCount(), 2);  // positives and hard negatives
   }
 
+  void aPretrainingRunStartsFromThePanel() {
+    test::TempFolder workspace;
+    test::makeTinyModel(workspace / "models/tiny");
+    std::filesystem::copy_file(kDemo / "train.jsonl", workspace / "train.jsonl");
+    TrainingPanel panel;
+    panel.setWorkspace(workspace.path());
+    auto* task = qobject_cast<QComboBox*>(panel.form()->editor("task"));
+    QVERIFY(task != nullptr);
+    task->setCurrentIndex(task->findData(QStringLiteral("pretrain")));
+    // Pre-training's options open, the fine-tuning ones grey out and are not sent.
+    for (const char* name : {"method", "max_seq_length", "mlm_probability", "whole_word_mask"})
+      QVERIFY2(panel.form()->editor(name)->isEnabled(), name);
+    for (const char* name : {"temperature", "train_group_size", "query_max_len", "passage_max_len",
+                             "query_instruction_for_retrieval", "knowledge_distillation"}) {
+      QVERIFY2(!panel.form()->editor(name)->isEnabled(), name);
+      QVERIFY2(!panel.form()->values().contains(name), name);
+    }
+    nlohmann::json options = panel.form()->values();
+    options["method"] = "retromae";
+    options["output_dir"] = (workspace / "runs/pretrained").string();
+    options["max_steps"] = 3;
+    options["per_device_train_batch_size"] = 2;
+    options["max_seq_length"] = 32;
+    options["logging_steps"] = 1;
+    options["save_steps"] = 0;
+    panel.form()->setValues(options);
+    QSignalSpy ended(&panel, &TrainingPanel::runEnded);
+    QVERIFY(panel.launch());
+    QVERIFY(ended.wait(120000));
+    QVERIFY2(ended.last().at(1).toString().isEmpty(), qPrintable(ended.last().at(1).toString()));
+    QCOMPARE(panel.recordsSeen(), 3);
+    const auto config =
+        nlohmann::json::parse(test::readFile(workspace / "runs/pretrained/config.json"));
+    QCOMPARE(config["architectures"][0].get<std::string>(), std::string("BertForMaskedLM"));
+    if (const char* shot = std::getenv("EMBEDLAB_SCREENSHOT_DIR"))
+      panel.grab().save(QString(shot) + "/training-panel-pretrain.png");
+  }
+
   void distillationOptionsFollowTheirSwitch() {
     widgets::TrainingOptionForm form;
     auto* distil = qobject_cast<QCheckBox*>(form.editor("knowledge_distillation"));

@@ -26,6 +26,10 @@ class BertEmbeddingsImpl : public torch::nn::Module {
   explicit BertEmbeddingsImpl(const EncoderConfig& config);
   /// `tokenTypeIds` may be undefined (all zeros).
   torch::Tensor forward(const torch::Tensor& inputIds, const torch::Tensor& tokenTypeIds);
+  /// The same from given vectors [batch, length, hidden] in place of word embeddings, at
+  /// positions 0.. (RoBERTa: padding_idx + 1..), token type 0: transformers' `inputs_embeds`
+  /// path, which RetroMAE's decoder uses to place the sentence embedding at every position.
+  torch::Tensor forwardVectors(const torch::Tensor& vectors);
 
   torch::nn::Embedding wordEmbeddings{nullptr};
   torch::nn::Embedding positionEmbeddings{nullptr};
@@ -46,6 +50,11 @@ class BertLayerImpl : public EncoderLayerImpl {
   explicit BertLayerImpl(const EncoderConfig& config);
   /// Reads inputs.mask (undefined when the batch has no padding) and inputs.scoreBias.
   torch::Tensor forward(const torch::Tensor& hidden, const LayerInputs& inputs) override;
+  /// The layer with queries from `query` and keys and values from `keyValue` (same shape), the
+  /// residual taken from `query`: RetroMAE's decoder layer (FlagEmbedding's
+  /// BertLayerForDecoder). inputs.mask may be a full [batch, 1, length, length] mask.
+  torch::Tensor forwardCross(const torch::Tensor& query, const torch::Tensor& keyValue,
+                             const LayerInputs& inputs);
 
  private:
   std::int64_t heads_;

@@ -31,6 +31,7 @@ struct StepLoss {
   double loss = 0;          ///< what was minimised
   double primary = 0;       ///< the contrastive (bi-encoder) or cross-entropy (reranker) part
   double distillation = 0;  ///< the KL part towards teacher scores (0 without them)
+  double decoder = 0;       ///< pretrain --method retromae: the decoder's part
   double realTokens = 0;    ///< non-padding tokens this worker processed
 };
 
@@ -46,6 +47,9 @@ class TrainingTask {
   virtual model::EncoderModuleImpl& encoder() = 0;
   /// Writes the model as a Hugging Face folder.
   virtual void save(const std::filesystem::path& folder) const = 0;
+  /// Writes what a checkpoint needs to resume: the model, and any trained part the final model
+  /// leaves out (RetroMAE's decoder). load() reads it back.
+  virtual void saveCheckpoint(const std::filesystem::path& folder) const { save(folder); }
   /// The model being trained as an embedding model, for evaluation on a dev set (it shares
   /// module()'s parameters); nullptr for a task that is not a bi-encoder.
   virtual const model::EmbeddingModel* embeddingModel() const { return nullptr; }
@@ -73,5 +77,9 @@ std::unique_ptr<TrainingTask> makeBiEncoderTask(const TrainingOptions& options,
 
 /// The reranker task (options.task == "reranker").
 std::unique_ptr<TrainingTask> makeRerankerTask(const TrainingOptions& options);
+
+/// The pre-training task (options.task == "pretrain"; core/pretrain/pretraining_task.cpp): masked
+/// language modelling or RetroMAE on the groups' texts (one per group, in `query`).
+std::unique_ptr<TrainingTask> makePretrainingTask(const TrainingOptions& options);
 
 }  // namespace embedlab::train
