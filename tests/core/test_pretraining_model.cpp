@@ -141,6 +141,75 @@ class TestPretrainingModel : public QObject {
     QVERIFY(sameParameters(*encoder.impl().module, *model.encoderModel.impl().module));
   }
 
+  void eachArchitectureWritesTransformersLayout_data() {
+    QTest::addColumn<QString>("architecture");
+    QTest::addColumn<QString>("tokenizer");
+    QTest::addColumn<QString>("checkpointClass");
+    QTest::addColumn<QString>("prefix");
+    QTest::addColumn<QStringList>("head");
+    QTest::newRow("bert") << "bert"
+                          << "bert-base-uncased"
+                          << "BertForMaskedLM"
+                          << "bert."
+                          << QStringList{"cls.predictions.bias",
+                                         "cls.predictions.transform.LayerNorm.bias",
+                                         "cls.predictions.transform.LayerNorm.weight",
+                                         "cls.predictions.transform.dense.bias",
+                                         "cls.predictions.transform.dense.weight"};
+    const QStringList robertaHead{"lm_head.bias", "lm_head.dense.bias", "lm_head.dense.weight",
+                                  "lm_head.layer_norm.bias", "lm_head.layer_norm.weight"};
+    QTest::newRow("xlm-roberta") << "xlm-roberta"
+                                 << "xlmr-unigram"
+                                 << "XLMRobertaForMaskedLM"
+                                 << "roberta." << robertaHead;
+    QTest::newRow("mpnet") << "mpnet"
+                           << "mpnet-wordpiece"
+                           << "MPNetForMaskedLM"
+                           << "mpnet." << robertaHead;
+  }
+
+  void eachArchitectureWritesTransformersLayout() {
+    QFETCH(QString, architecture);
+    QFETCH(QString, tokenizer);
+    QFETCH(QString, checkpointClass);
+    QFETCH(QString, prefix);
+    QFETCH(QStringList, head);
+    const test::TempFolder folder;
+    model::RandomModelOptions options;
+    options.architecture = architecture.toStdString();
+    options.hidden = 32;
+    options.heads = 2;
+    options.intermediate = 64;
+    model::EmbeddingModel::createRandom(options, test::kTestData / tokenizer.toStdString())
+        .save(folder / "encoder");
+    const auto model = model::MaskedLmModel::load(folder / "encoder", 1);
+    model.save(folder / "mlm");
+    const auto config = nlohmann::json::parse(test::readFile(folder / "mlm" / "config.json"));
+    QCOMPARE(QString::fromStdString(config["architectures"][0].get<std::string>()),
+             checkpointClass);
+    QStringList headTensors;
+    const model::SafetensorsFile tensors(folder / "mlm" / "model.safetensors");
+    for (const auto& info : tensors.tensors()) {
+      const QString name = QString::fromStdString(info.name);
+      if (!name.startsWith(prefix)) headTensors << name;
+    }
+    headTensors.sort();
+    QCOMPARE(headTensors, head);
+    QVERIFY(model::MaskedLmModel::load(folder / "mlm", 2).headLoaded);
+  }
+
+  void modernBertHasNoHeadHere() {
+    const test::TempFolder folder;
+    model::RandomModelOptions options;
+    options.architecture = "modernbert";
+    options.hidden = 32;
+    options.heads = 2;
+    options.intermediate = 64;
+    model::EmbeddingModel::createRandom(options, test::kTestData / "modernbert-bpe")
+        .save(folder.path());
+    QVERIFY_THROWS_EXCEPTION(UsageError, (void)model::MaskedLmModel::load(folder.path(), 1));
+  }
+
   void aNewHeadIsDrawnFromTheSeed() {
     const test::TempFolder folder;
     test::makeReferenceModelFolder(folder.path());
