@@ -66,6 +66,36 @@ class TestDemoPipeline : public QObject {
     // The tutorial's settings go with the workspace (run.sh --no-demo opens this one in the GUI).
     QVERIFY(std::filesystem::exists(workspace / "embedlab-workspace.json"));
   }
+
+  void pretrainAlsoFineTunesThePretrainedModel() {
+    test::TempFolder folder;
+    const auto workspace = folder / "workspace";
+    auto environment = QProcessEnvironment::systemEnvironment();
+    environment.insert("EMBEDLAB_DEMO_WORKSPACE", QString::fromStdString(workspace.string()));
+    environment.insert("EMBEDLAB_CLI", EMBEDLAB_CLI_PATH);
+    environment.insert("EMBEDLAB_DEMO_PRETRAIN_STEPS", "20");  // the demo's 1000 take minutes
+    environment.insert("XDG_CACHE_HOME", QString::fromStdString((folder / "cache").string()));
+    const auto run =
+        test::runProcess("bash", {EMBEDLAB_SOURCE_DIR "/scripts/demo-pipeline.sh", "--pretrain"},
+                         environment, 900000);
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err.right(3000)));
+    QVERIFY(std::filesystem::exists(workspace / "models/pretrained/config.json"));
+    // The last table has the base model, the run tuned from it and the one tuned from the
+    // pre-trained model, all measured.
+    const QString table = run.out.mid(run.out.lastIndexOf("model "));
+    const QRegularExpression tuned("^(demo-\\d{8}-\\d{6})\\s", QRegularExpression::MultilineOption);
+    const auto name = tuned.match(table);
+    QVERIFY2(name.hasMatch(), qPrintable(table));
+    QVERIFY2(mrrAt10(table, name.captured(1) + "-pretrained") > 0, qPrintable(table));
+    QVERIFY2(mrrAt10(table, "base") > 0, qPrintable(table));
+    QVERIFY(run.err.contains("pretrain: pre-training on") || run.out.contains("1b. pretrain"));
+    QVERIFY2(!run.out.contains("unknown argument"), qPrintable(run.out));
+    QCOMPARE(
+        test::runProcess("bash", {EMBEDLAB_SOURCE_DIR "/scripts/demo-pipeline.sh", "--pretrian"},
+                         environment)
+            .exitCode,
+        2);  // a misspelt option is refused
+  }
 };
 
 QTEST_GUILESS_MAIN(TestDemoPipeline)
