@@ -5,6 +5,7 @@
 #include <fstream>
 
 #include "core/common/error.h"
+#include "core/common/version.h"
 #include "core/data/atomic_file.h"
 
 namespace embedlab::model {
@@ -280,6 +281,10 @@ bool EncoderConfig::createdByInitModel() const {
   const auto found = raw.find("created_by");
   return found != raw.end() && found->is_string() &&
          found->get<std::string>().find(" init-model") != std::string::npos;
+}
+
+void EncoderConfig::markTrainedBy(const std::string& command) {
+  raw["created_by"] = fmt::format("embedlab {} {}", kVersion, command);
 }
 
 }  // namespace embedlab::model

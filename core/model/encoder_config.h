@@ -84,6 +84,9 @@ struct EncoderConfig {
 
   /// Whether `created_by` says init-model made these weights (random, never pretrained).
   bool createdByInitModel() const;
+  /// Records in `created_by` that `command` (train, train-reranker, pretrain) trained the
+  /// weights, so that a trained model is no longer taken for init-model's random one.
+  void markTrainedBy(const std::string& command);
 };
 
 /// The model types EmbedLab runs, for messages: "bert, roberta, xlm-roberta, mpnet, modernbert".

@@ -65,6 +65,7 @@ class PretrainingTask : public TrainingTask {
     if (retroMae_) load.pooling = model::Pooling::Cls;  // the embedding RetroMAE trains
     model_.emplace(model::MaskedLmModel::load(folder, options_.seed, load));
     model::EmbeddingModel::Impl& inner = model_->encoderModel.impl();
+    inner.config.markTrainedBy("pretrain --method " + options_.method);
     maskId_ = maskTokenId(*inner.tokenizer, folder);
     network_ = PretrainingNetwork(inner.module, model_->head);
     if (retroMae_) {

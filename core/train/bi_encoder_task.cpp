@@ -50,6 +50,7 @@ class BiEncoderTask : public TrainingTask {
     if (!options_.pooling.empty()) load.pooling = model::parsePooling(options_.pooling);
     load.normalize = options_.normalized;
     model_.emplace(EmbeddingModel::load(folder, load));
+    model_->impl().config.markTrainedBy("train");
     // Embeddings never read BERT's pooler: it is kept for saving, not trained.
     if (model_->impl().module->hasPooler()) {
       for (auto& item : model_->impl().module->named_parameters()) {

@@ -41,6 +41,7 @@ class RerankerTask : public TrainingTask {
     model_.emplace(RerankerModel::isReranker(folder)
                        ? RerankerModel::load(folder, load)
                        : RerankerModel::fromEncoder(folder, options_.seed, load));
+    model_->impl().encoderModel.impl().config.markTrainedBy("train-reranker");
     model_->impl().network->train();
   }
 

@@ -157,6 +157,10 @@ class TestCliPretrain : public QObject {
              "--per_device_train_batch_size", "2", "--train_group_size", "2", "--max_steps", "1",
              "--progress", "none"});
     QVERIFY2(reranker.exitCode == 0, qPrintable(reranker.err));
+    // Pre-trained weights are not init-model's random ones any more: no warning about them.
+    QVERIFY(config["created_by"].get<std::string>().find("pretrain --method mlm") !=
+            std::string::npos);
+    QVERIFY2(!reranker.err.contains("was made by init-model"), qPrintable(reranker.err));
   }
 
   void aConfigFileWithTheTaskRunsUnderTrain() {
