@@ -157,6 +157,16 @@ class TestCliPretrain : public QObject {
              "--per_device_train_batch_size", "2", "--train_group_size", "2", "--max_steps", "1",
              "--progress", "none"});
     QVERIFY2(reranker.exitCode == 0, qPrintable(reranker.err));
+    // mine and eval read it as an encoder too.
+    const auto mined =
+        cli({"mine", "--model", path(out), "--input_file", path(folder_ / "train.jsonl"),
+             "--output_file", path(folder_ / "mined.jsonl"), "--range_for_sampling", "2-10",
+             "--negative_number", "2", "--max_len", "32"});
+    QVERIFY2(mined.exitCode == 0, qPrintable(mined.err));
+    const auto evaluated = cli({"eval", "--model", path(out), "--data", path(kDemo / "dev"),
+                                "--split", "test", "--max_len", "32", "--query_max_len", "16"});
+    QVERIFY2(evaluated.exitCode == 0 && evaluated.out.contains("MRR@10"),
+             qPrintable(evaluated.err));
     // Pre-trained weights are not init-model's random ones any more: no warning about them.
     QVERIFY(config["created_by"].get<std::string>().find("pretrain --method mlm") !=
             std::string::npos);
