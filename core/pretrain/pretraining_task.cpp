@@ -8,14 +8,20 @@
 // saved is the encoder with its MLM head (the decoder only goes into checkpoints, for resume),
 // with [CLS] pooling, the embedding RetroMAE trains.
 // Masks are drawn from (seed, text index, step), so a resumed run and any number of workers
-// see the masks an uninterrupted single-process run sees.
+// see the masks an uninterrupted single-process run sees. With several workers, each loss is
+// this worker's sum over its labelled tokens divided by the labelled tokens of all workers (one
+// all-reduce of two counts a step) and multiplied by the number of workers, whose gradients the
+// trainer averages: the result is the single-process loss of the whole batch, not a mean of the
+// workers' means.
 #include <fmt/format.h>
 #include <torch/torch.h>
 
 #include <cmath>
 #include <optional>
+#include <utility>
 
 #include "core/common/error.h"
+#include "core/dist/torch/process_group.h"
 #include "core/model/safetensors.h"
 #include "core/model/torch/autocast_scope.h"
 #include "core/model/torch/embedding_model_impl.h"
@@ -55,8 +61,11 @@ TORCH_MODULE(PretrainingNetwork);
 
 class PretrainingTask : public TrainingTask {
  public:
-  explicit PretrainingTask(const TrainingOptions& options)
-      : options_(options), retroMae_(options.method == "retromae") {}
+  PretrainingTask(const TrainingOptions& options, dist::ProcessGroup* group, int worldSize)
+      : options_(options),
+        retroMae_(options.method == "retromae"),
+        group_(group),
+        worldSize_(worldSize) {}
 
   void load(const std::filesystem::path& folder, const torch::Device& device) override {
     device_ = device;
@@ -148,6 +157,8 @@ class PretrainingTask : public TrainingTask {
                   decoderAttention[row].data_ptr<std::uint8_t>());
       }
     }
+    // This worker's share of the batch's labelled tokens (1 for one worker).
+    const auto [encoderShare, decoderShare] = workerShares(labels, decoderLabels);
     maskedIds = maskedIds.to(device_);
     labels = labels.to(device_);
 
@@ -157,12 +168,13 @@ class PretrainingTask : public TrainingTask {
       model::AutocastScope autocast(device_, options_.fp16, options_.bf16);
       const torch::Tensor hidden = model_->encoderModel.impl().module->forward(
           maskedIds, original.attentionMask, original.tokenTypeIds);
-      encoderLoss = pretrain::maskedLmLoss(*model_, hidden, labels);
+      encoderLoss = pretrain::maskedLmLoss(*model_, hidden, labels) * encoderShare;
       if (retroMae_) {
         const torch::Tensor states =
             pretrain::retroMaeDecoderStates(*bert_, *decoder_, hidden, original.inputIds,
                                             original.tokenTypeIds, decoderAttention.to(device_));
-        decoderLoss = pretrain::maskedLmLoss(*model_, states, decoderLabels.to(device_));
+        decoderLoss =
+            pretrain::maskedLmLoss(*model_, states, decoderLabels.to(device_)) * decoderShare;
       }
     }
     const torch::Tensor loss = retroMae_ ? encoderLoss + decoderLoss : encoderLoss;
@@ -182,6 +194,23 @@ class PretrainingTask : public TrainingTask {
   }
 
  private:
+  // For each loss, local labelled tokens x workers / all workers' labelled tokens, so that the
+  // workers' mean of (local mean x share) is the mean over the whole batch. One collective a
+  // step on every worker, whatever its slice holds. `decoderLabels` is undefined without RetroMAE.
+  std::pair<double, double> workerShares(const torch::Tensor& labels,
+                                         const torch::Tensor& decoderLabels) {
+    if (group_ == nullptr) return {1.0, 1.0};
+    const auto count = [](const torch::Tensor& tensor) {
+      return tensor.defined() ? tensor.ne(pretrain::kIgnoredLabel).sum().item<double>() : 0.0;
+    };
+    const std::vector<double> local{count(labels), count(decoderLabels)};
+    const std::vector<double> total = group_->allReduceSum(local);
+    const auto share = [this](double mine, double all) {
+      return all > 0 ? mine * static_cast<double>(worldSize_) / all : 0.0;
+    };
+    return {share(local[0], total[0]), share(local[1], total[1])};
+  }
+
   void loadDecoder(const std::filesystem::path& file) {
     const model::SafetensorsFile tensors(file);
     torch::NoGradGuard noGrad;
@@ -199,6 +228,8 @@ class PretrainingTask : public TrainingTask {
 
   TrainingOptions options_;
   bool retroMae_;
+  dist::ProcessGroup* group_;
+  int worldSize_;
   torch::Device device_ = torch::kCPU;
   std::optional<model::MaskedLmModel> model_;
   PretrainingNetwork network_{nullptr};
@@ -209,8 +240,9 @@ class PretrainingTask : public TrainingTask {
 
 }  // namespace
 
-std::unique_ptr<TrainingTask> makePretrainingTask(const TrainingOptions& options) {
-  return std::make_unique<PretrainingTask>(options);
+std::unique_ptr<TrainingTask> makePretrainingTask(const TrainingOptions& options,
+                                                  dist::ProcessGroup* group, int worldSize) {
+  return std::make_unique<PretrainingTask>(options, group, worldSize);
 }
 
 }  // namespace embedlab::train

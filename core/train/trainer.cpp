@@ -284,7 +284,7 @@ void Trainer::loadModelAndData() {
   if (options_.task == "reranker") {
     task_ = makeRerankerTask(options_);
   } else if (options_.task == "pretrain") {
-    task_ = makePretrainingTask(options_);
+    task_ = makePretrainingTask(options_, group_.get(), environment_.worldSize);
   } else {
     task_ = makeBiEncoderTask(options_, group_.get(), environment_.worldSize);
   }

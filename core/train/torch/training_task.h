@@ -79,7 +79,9 @@ std::unique_ptr<TrainingTask> makeBiEncoderTask(const TrainingOptions& options,
 std::unique_ptr<TrainingTask> makeRerankerTask(const TrainingOptions& options);
 
 /// The pre-training task (options.task == "pretrain"; core/pretrain/pretraining_task.cpp): masked
-/// language modelling or RetroMAE on the groups' texts (one per group, in `query`).
-std::unique_ptr<TrainingTask> makePretrainingTask(const TrainingOptions& options);
+/// language modelling or RetroMAE on the groups' texts (one per group, in `query`). `group`
+/// (null for one worker) weighs each worker's loss by its share of the labelled tokens.
+std::unique_ptr<TrainingTask> makePretrainingTask(const TrainingOptions& options,
+                                                  dist::ProcessGroup* group, int worldSize);
 
 }  // namespace embedlab::train
