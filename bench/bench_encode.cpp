@@ -90,7 +90,6 @@ int main(int argc, char** argv) {
     encode.batchSize = 128;
     encode.bf16 = bf16;
     encode.int8 = int8;
-    encode.int8EvenWhereBf16IsFaster = true;
     const double endToEndSeconds =
         embedlab::bench::bestSeconds(1, [&] { (void)model.encode(passages, encode); });
 

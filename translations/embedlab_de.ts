@@ -291,8 +291,8 @@
         <translation>In bfloat16 kodieren, auf CUDA und auf CPUs mit nativem bf16 (AVX512_BF16 oder AMX); andere CPUs bleiben bei float32, das dort schneller ist.</translation>
     </message>
     <message>
-        <source>Encode with int8 projections on CPUs with AVX-512 VNNI (about twice as fast as float32); on CPUs with AMX, bf16 is faster and runs instead.</source>
-        <translation>Mit int8-Projektionen kodieren, auf CPUs mit AVX-512 VNNI (etwa doppelt so schnell wie float32); auf CPUs mit AMX ist bf16 schneller und läuft stattdessen.</translation>
+        <source>Encode with int8 projections on CPUs with AVX-512 VNNI or AMX (about 3x as fast as float32 for MiniLM-sized models); bf16 or float32 on other CPUs.</source>
+        <translation>Mit int8-Projektionen kodieren, auf CPUs mit AVX-512 VNNI oder AMX (etwa dreimal so schnell wie float32 bei Modellen in MiniLM-Größe); auf anderen CPUs bf16 oder float32.</translation>
     </message>
     <message>
         <source>Where to run: auto (all visible GPUs, else the CPU), cpu, cuda or cuda:N.</source>

@@ -110,7 +110,7 @@ torch::Tensor BertLayerImpl::forwardCross(const torch::Tensor& query, const torc
                                                    heads_, inputs, attentionDropout_);
   const torch::Tensor attended =
       attentionLayerNorm_(hiddenDropout_(attentionDense_(context)) + query);
-  const torch::Tensor expanded = activate(activation_, intermediateDense_(attended));
+  const torch::Tensor expanded = intermediateDense_->forwardActivated(attended, activation_);
   return outputLayerNorm_(hiddenDropout_(outputDense_(expanded)) + attended);
 }
 

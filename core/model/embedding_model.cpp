@@ -593,19 +593,11 @@ void EmbeddingModel::save(const std::filesystem::path& folder) const {
                                     static_cast<std::size_t>(impl_->config.hiddenSize));
 }
 
-std::optional<CpuPrecision> cpuEncodingPrecision(const EncodeOptions& options,
-                                                 std::int64_t hiddenSize) {
+std::optional<CpuPrecision> cpuEncodingPrecision(const EncodeOptions& options) {
   static const bool nativeBf16 = detectCpuFeatures().nativeBf16();
   static const bool int8Available = Int8Linear::available();
   if (options.fp16) return std::nullopt;
-  if (options.int8 && int8Available) {
-    // Measured (bench/side_by_side.py, small preset, passages/s): AMX bf16 178 against int8 95;
-    // AVX512_BF16 without AMX bf16 54 against int8 98 at hidden 384, but 1070 against 820 at
-    // hidden 128, where the projections are a smaller share of the work.
-    const bool bf16IsFaster =
-        nativeBf16 && (Int8Linear::runsOnAmx() || hiddenSize < kInt8MinimumHiddenSize);
-    if (options.int8EvenWhereBf16IsFaster || !bf16IsFaster) return CpuPrecision::Int8;
-  }
+  if (options.int8 && int8Available) return CpuPrecision::Int8;
   if ((options.bf16 || options.int8) && nativeBf16) return CpuPrecision::Bf16;
   return std::nullopt;
 }
@@ -638,8 +630,7 @@ std::vector<float> EmbeddingModel::encode(const std::vector<std::string>& texts,
   const std::size_t batches = (order.size() + batchSize - 1) / batchSize;
   std::mutex progressMutex;
   std::size_t done = 0;
-  const std::optional<CpuPrecision> cpuCopy =
-      cpuEncodingPrecision(options, impl_->config.hiddenSize);
+  const std::optional<CpuPrecision> cpuCopy = cpuEncodingPrecision(options);
   // Device d runs batches d, d + D, d + 2D, ... (one thread per device when there are several).
   const auto runDevice = [&](std::size_t d) {
     torch::InferenceMode inference;

@@ -47,13 +47,10 @@ struct EncodeOptions {
   /// bfloat16 autocast on CUDA and on CPUs with native bf16 (runtime/cpu_features.h); float32 on
   /// other CPUs, where emulated bf16 is slower than float32
   bool bf16 = false;
-  /// int8 projections on CPUs where oneDNN has int8 kernels (AVX-512 VNNI; the compute
-  /// environment line says). Where bf16 is faster and closer to float32 it runs instead: CPUs
-  /// with AMX (small preset: 178 against 95 passages/s), and models narrower than 256 on CPUs
-  /// with AVX512_BF16 (cpuEncodingPrecision); float32 on CPUs without either, and on CUDA.
+  /// int8 projections on CPUs where oneDNN has int8 kernels (AVX-512 VNNI or AMX; the compute
+  /// environment line says); bf16 where they are missing and the CPU has native bf16; float32
+  /// on other CPUs and on CUDA (cpuEncodingPrecision).
   bool int8 = false;
-  /// Tests and benchmarks: int8 even where bf16 would be faster.
-  bool int8EvenWhereBf16IsFaster = false;
   ProgressObserver* progress = nullptr;  ///< texts done of total
   const CancellationToken* cancel = nullptr;
 };

@@ -8,6 +8,7 @@
 #include "core/common/error.h"
 #include "core/model/torch/autocast_scope.h"
 #include "core/model/torch/bert_module.h"
+#include "core/model/torch/cpu_attention.h"
 #include "core/model/torch/modernbert_module.h"
 #include "core/model/torch/mpnet_module.h"
 #include "core/model/torch/rng_state.h"
@@ -154,6 +155,16 @@ torch::Tensor NormImpl::forward(const torch::Tensor& x) {
 torch::Tensor multiHeadAttention(const torch::Tensor& q, const torch::Tensor& k,
                                  const torch::Tensor& v, std::int64_t heads,
                                  const LayerInputs& inputs, Dropout& dropout) {
+  if (!dropout->is_training() || dropout->probability() == 0) {
+    if (torch::Tensor fused = cpuInferenceAttention(q, k, v, heads, inputs); fused.defined())
+      return fused;
+  }
+  return batchedMatmulAttention(q, k, v, heads, inputs, dropout);
+}
+
+torch::Tensor batchedMatmulAttention(const torch::Tensor& q, const torch::Tensor& k,
+                                     const torch::Tensor& v, std::int64_t heads,
+                                     const LayerInputs& inputs, Dropout& dropout) {
   const std::int64_t batch = q.size(0);
   const std::int64_t length = q.size(1);
   const std::int64_t headSize = q.size(2) / heads;
@@ -187,10 +198,20 @@ torch::Tensor multiHeadAttention(const torch::Tensor& q, const torch::Tensor& k,
       .reshape({batch, length, heads * headSize});
 }
 
+Activation activationNamed(const std::string& name) {
+  if (name == "relu") return Activation::Relu;
+  if (name == "gelu") return Activation::Gelu;
+  return Activation::GeluTanh;  // gelu_new, gelu_pytorch_tanh
+}
+
 torch::Tensor activate(const std::string& name, const torch::Tensor& x) {
-  if (name == "relu") return torch::relu(x);
-  if (name == "gelu") return torch::gelu(x);
-  return torch::gelu(x, "tanh");  // gelu_new, gelu_pytorch_tanh
+  switch (activationNamed(name)) {
+    case Activation::None: return x;
+    case Activation::Relu: return torch::relu(x);
+    case Activation::Gelu: return torch::gelu(x);
+    case Activation::GeluTanh: return torch::gelu(x, "tanh");
+  }
+  return x;
 }
 
 }  // namespace embedlab::model

@@ -9,6 +9,7 @@
 #include <stdexcept>
 
 #include "core/common/build_features.h"
+#include "core/model/activation_kernels.h"
 
 #if defined(__x86_64__)
 #include <immintrin.h>
@@ -35,12 +36,15 @@ void quantizeRowPortable(const float* x, std::int64_t n, std::int8_t* q, float* 
     q[k] = static_cast<std::int8_t>(std::clamp(std::nearbyint(x[k] * inverse), -127.0f, 127.0f));
 }
 
-// row = row * (rowScale * columnScales) + bias, in place.
+// row = activation(row * (rowScale * columnScales) + bias), in place.
 void rescaleRowPortable(float* row, std::int64_t n, float rowScale, const float* columnScales,
-                        const float* bias) {
+                        const float* bias, Activation activation) {
   for (std::int64_t k = 0; k < n; ++k)
-    row[k] = row[k] * (rowScale * columnScales[k]) + bias[k];
+    row[k] = activateScalar(activation, row[k] * (rowScale * columnScales[k]) + bias[k]);
 }
+
+// A row pass with its activation fixed (compiled for AVX-512).
+using RescaleRow = void (*)(float*, std::int64_t, float, const float*, const float*);
 
 #ifdef EMBEDLAB_X86_64
 // GCC 12 reports the deliberately undefined operands inside the AVX-512 intrinsics
@@ -69,6 +73,7 @@ __attribute__((target("avx512f,avx512bw"))) void quantizeRowAvx512(const float* 
     q[k] = static_cast<std::int8_t>(std::clamp(std::nearbyint(x[k] * inverse), -127.0f, 127.0f));
 }
 
+template <Activation kActivation>
 __attribute__((target("avx512f"))) void rescaleRowAvx512(float* row, std::int64_t n, float rowScale,
                                                          const float* columnScales,
                                                          const float* bias) {
@@ -76,10 +81,22 @@ __attribute__((target("avx512f"))) void rescaleRowAvx512(float* row, std::int64_
   std::int64_t k = 0;
   for (; k + 16 <= n; k += 16) {
     const __m512 scale = _mm512_mul_ps(rowScale16, _mm512_loadu_ps(columnScales + k));
-    _mm512_storeu_ps(row + k,
-                     _mm512_fmadd_ps(_mm512_loadu_ps(row + k), scale, _mm512_loadu_ps(bias + k)));
+    const __m512 linear =
+        _mm512_fmadd_ps(_mm512_loadu_ps(row + k), scale, _mm512_loadu_ps(bias + k));
+    _mm512_storeu_ps(row + k, activateAvx512(kActivation, linear));
   }
-  rescaleRowPortable(row + k, n - k, rowScale, columnScales + k, bias + k);
+  rescaleRowPortable(row + k, n - k, rowScale, columnScales + k, bias + k, kActivation);
+}
+
+// The AVX-512 pass for an activation, each compiled with its activation inlined.
+RescaleRow rescaleRowAvx512For(Activation activation) {
+  switch (activation) {
+    case Activation::None: return rescaleRowAvx512<Activation::None>;
+    case Activation::Relu: return rescaleRowAvx512<Activation::Relu>;
+    case Activation::Gelu: return rescaleRowAvx512<Activation::Gelu>;
+    case Activation::GeluTanh: return rescaleRowAvx512<Activation::GeluTanh>;
+  }
+  return rescaleRowAvx512<Activation::None>;
 }
 
 #pragma GCC diagnostic pop
@@ -93,7 +110,6 @@ bool hasAvx512() {
   return false;
 }
 constexpr auto quantizeRowAvx512 = quantizeRowPortable;
-constexpr auto rescaleRowAvx512 = rescaleRowPortable;
 #endif
 
 // Rows per parallel task: enough work per task to amortise the scheduling (about 64 KiB).
@@ -102,16 +118,26 @@ std::int64_t rowsPerTask(std::int64_t columns) {
 }
 
 void rescaleRows(torch::Tensor& out, const torch::Tensor& rowScales,
-                 const torch::Tensor& columnScales, const torch::Tensor& bias) {
+                 const torch::Tensor& columnScales, const torch::Tensor& bias,
+                 Activation activation) {
   const std::int64_t columns = out.size(1);
   float* data = out.data_ptr<float>();
   const float* rows = rowScales.data_ptr<float>();
   const float* cols = columnScales.data_ptr<float>();
   const float* add = bias.data_ptr<float>();
-  const auto rescale = hasAvx512() ? rescaleRowAvx512 : rescaleRowPortable;
+#ifdef EMBEDLAB_X86_64
+  const RescaleRow rescaleAvx512 = hasAvx512() ? rescaleRowAvx512For(activation) : nullptr;
+#else
+  const RescaleRow rescaleAvx512 = nullptr;
+#endif
   at::parallel_for(0, out.size(0), rowsPerTask(columns), [&](std::int64_t begin, std::int64_t end) {
-    for (std::int64_t r = begin; r < end; ++r)
-      rescale(data + r * columns, columns, rows[r], cols, add);
+    for (std::int64_t r = begin; r < end; ++r) {
+      if (rescaleAvx512) {
+        rescaleAvx512(data + r * columns, columns, rows[r], cols, add);
+      } else {
+        rescaleRowPortable(data + r * columns, columns, rows[r], cols, add, activation);
+      }
+    }
   });
 }
 
@@ -161,10 +187,6 @@ std::string Int8Linear::kernel() {
 #endif
 }
 
-bool Int8Linear::runsOnAmx() {
-  return kernel().find("amx") != std::string::npos;
-}
-
 bool Int8Linear::available(std::string* whyNot) {
 #if EMBEDLAB_HAVE_ONEDNN
   const std::string name = kernel();
@@ -205,7 +227,7 @@ Int8Linear::Int8Linear(const torch::Tensor& weight, const torch::Tensor& bias) {
                          : torch::zeros({floatWeight.size(0)});
 }
 
-torch::Tensor Int8Linear::forward(const torch::Tensor& rows) const {
+torch::Tensor Int8Linear::forward(const torch::Tensor& rows, Activation activation) const {
 #if EMBEDLAB_HAVE_ONEDNN
   RECORD_FUNCTION("embedlab::int8_linear", std::vector<c10::IValue>());  // for --profile traces
   const torch::Tensor input = rows.to(torch::kFloat).contiguous();
@@ -224,11 +246,12 @@ torch::Tensor Int8Linear::forward(const torch::Tensor& rows) const {
                   {DNNL_ARG_WEIGHTS, dnnl::memory(shapes.weights, cpuEngine(), weight_.data_ptr())},
                   {DNNL_ARG_DST, dnnl::memory(shapes.destination, cpuEngine(), out.data_ptr())}});
     stream.wait();
-    rescaleRows(out, rowScales, scales_, bias_);
+    rescaleRows(out, rowScales, scales_, bias_, activation);
   }
   return out;
 #else
   (void)rows;
+  (void)activation;
   throw std::logic_error("Int8Linear::forward: this build has no oneDNN");
 #endif
 }

@@ -2,17 +2,34 @@
 
 #include <torch/torch.h>
 
+#include "core/model/torch/encoder_module.h"
+
 namespace embedlab::model {
 
-torch::Tensor LinearImpl::forward(const torch::Tensor& x) {
-  const auto onRows = [&](const torch::Tensor& rows) {
-    return int8_ ? int8_->forward(rows) : torch::nn::LinearImpl::forward(rows);
-  };
+namespace {
+
+// f(x viewed as rows [N, in]) viewed back as [..., out].
+template <typename OnRows>
+torch::Tensor onRowsOf(const torch::Tensor& x, const OnRows& onRows) {
   if (x.dim() <= 2) return onRows(x);
   std::vector<std::int64_t> sizes = x.sizes().vec();
   const torch::Tensor rows = onRows(x.reshape({-1, sizes.back()}));
   sizes.back() = rows.size(1);
   return rows.view(sizes);
+}
+
+}  // namespace
+
+torch::Tensor LinearImpl::forward(const torch::Tensor& x) {
+  return onRowsOf(x, [&](const torch::Tensor& rows) {
+    return int8_ ? int8_->forward(rows) : torch::nn::LinearImpl::forward(rows);
+  });
+}
+
+torch::Tensor LinearImpl::forwardActivated(const torch::Tensor& x, const std::string& activation) {
+  if (!int8_) return activate(activation, forward(x));
+  const Activation fused = activationNamed(activation);
+  return onRowsOf(x, [&](const torch::Tensor& rows) { return int8_->forward(rows, fused); });
 }
 
 void LinearImpl::quantizeToInt8() {

@@ -40,7 +40,6 @@ double devMrrAt10(const std::filesystem::path& modelFolder, Encoding encoding = 
   options.batchSize = 64;
   options.bf16 = encoding == Encoding::Bf16;
   options.int8 = encoding == Encoding::Int8;
-  options.int8EvenWhereBf16IsFaster = true;
   const auto p = model.encode(passages, options);
   options.maxLength = 32;
   const auto q = model.encode(queries, options);

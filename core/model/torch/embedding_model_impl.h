@@ -22,16 +22,11 @@ namespace embedlab::model {
 /// The precisions CPU encoding can run a copy of the network in (cpuInferenceCopy()).
 enum class CpuPrecision { Bf16, Int8 };
 
-/// Below this hidden size int8 encoding is slower than bf16 on CPUs with native bf16 (measured:
-/// hidden 128, 820 against 1070 passages/s without AMX).
-inline constexpr std::int64_t kInt8MinimumHiddenSize = 256;
-
 /// The copy CPU encoding runs for `options` (nullopt: `network` in float32): int8 for --int8
-/// where oneDNN has int8 kernels, unless the CPU has native bf16 and bf16 is faster there (AMX,
-/// or a model narrower than kInt8MinimumHiddenSize); bf16 for --bf16 (and for --int8 where bf16
-/// is faster or int8 is missing) on CPUs with native bf16.
-std::optional<CpuPrecision> cpuEncodingPrecision(const EncodeOptions& options,
-                                                 std::int64_t hiddenSize);
+/// where oneDNN has int8 kernels (the fastest path on every CPU kind measured, AMX included:
+/// bench/side_by_side.py); bf16 for --bf16, and for --int8 where int8 is missing, on CPUs with
+/// native bf16.
+std::optional<CpuPrecision> cpuEncodingPrecision(const EncodeOptions& options);
 
 struct EmbeddingModel::Impl {
   EncoderConfig config;

@@ -14,6 +14,7 @@
 #include <cstdint>
 #include <memory>
 
+#include "core/model/activation_kernels.h"
 #include "core/model/encoder_config.h"
 #include "core/model/torch/dropout.h"
 
@@ -81,10 +82,6 @@ torch::Tensor additivePaddingMask(const torch::Tensor& attentionMask, torch::Sca
 /// The lowest finite value of a floating dtype (what transformers puts in attention masks).
 double lowestValue(torch::ScalarType dtype);
 
-/// Multi-head scaled dot-product attention of projected q, k, v [batch, length, hidden]
-/// (q not yet scaled): softmax(q k^T / sqrt(head size) + mask + scoreBias) v, with dropout on
-/// the probabilities, back as [batch, length, hidden]. Runs as batched matrix products over
-
 /// LayerNorm with "weight" and an optional "bias" (nn.LayerNorm(bias=False) in PyTorch 2;
 /// LibTorch 1.13's LayerNorm always has one), for every architecture. bfloat16 inputs are
 /// normalised in float32 and cast back: ATen 1.13's bf16 layer_norm kernel took 18.5 ms for
@@ -104,13 +101,24 @@ class NormImpl : public torch::nn::Module {
 };
 TORCH_MODULE(Norm);
 
-/// batch x heads (faster on CPU than 4-D matmul, measured in bench_encode).
+/// Multi-head scaled dot-product attention of projected q, k, v [batch, length, hidden]
+/// (q not yet scaled): softmax(q k^T / sqrt(head size) + mask + scoreBias) v, with dropout on
+/// the probabilities, back as [batch, length, hidden]. Without dropout or gradients, on the CPU
+/// in float32, through oneDNN (cpu_attention.h); otherwise batchedMatmulAttention().
 torch::Tensor multiHeadAttention(const torch::Tensor& q, const torch::Tensor& k,
                                  const torch::Tensor& v, std::int64_t heads,
                                  const LayerInputs& inputs, Dropout& dropout);
 
+/// The same through ATen: heads split into batch x heads matrices and batched matrix products
+/// (faster on CPU than 4-D matmul, measured in bench_encode). Any device, dtype and gradients.
+torch::Tensor batchedMatmulAttention(const torch::Tensor& q, const torch::Tensor& k,
+                                     const torch::Tensor& v, std::int64_t heads,
+                                     const LayerInputs& inputs, Dropout& dropout);
+
 /// An activation by its transformers name (gelu, gelu_new, gelu_pytorch_tanh, relu).
 torch::Tensor activate(const std::string& name, const torch::Tensor& x);
+/// Which activation that name is.
+Activation activationNamed(const std::string& name);
 
 /// An empty module that only groups children, so that parameter names follow transformers'
 /// nesting ("encoder.layer.0.attention.self.query.weight").

@@ -15,6 +15,8 @@
 
 #include <string>
 
+#include "core/model/activation_kernels.h"
+
 namespace embedlab::model {
 
 class Int8Linear {
@@ -24,15 +26,13 @@ class Int8Linear {
   /// oneDNN's name for the kernel it runs int8 products with here ("brg:avx512_core_amx_int8"),
   /// or "" when there is none.
   static std::string kernel();
-  /// Whether that kernel uses AMX (whose bf16 products, on the same CPU, make bf16 encoding the
-  /// faster path: EncodeOptions::int8).
-  static bool runsOnAmx();
 
   /// From float weights [out, in] and an optional bias [out].
   Int8Linear(const torch::Tensor& weight, const torch::Tensor& bias);
 
-  /// rows [N, in] float32 -> [N, out] float32.
-  torch::Tensor forward(const torch::Tensor& rows) const;
+  /// rows [N, in] float32 -> activation(rows weight^T + bias) [N, out] float32; the activation
+  /// is applied in the same pass that scales the int32 products back.
+  torch::Tensor forward(const torch::Tensor& rows, Activation activation = Activation::None) const;
 
   std::int64_t inFeatures() const { return weight_.size(1); }
   std::int64_t outFeatures() const { return weight_.size(0); }

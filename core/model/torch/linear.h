@@ -9,6 +9,7 @@
 #include <torch/types.h>
 
 #include <memory>
+#include <string>
 
 #include "core/model/torch/int8_linear.h"
 
@@ -24,6 +25,9 @@ class LinearImpl : public torch::nn::LinearImpl {
   /// input as matmul + a separate bias add, a 2-d one as one addmm (bf16 encoding: the FFN
   /// projection of 16384 x 384 tokens 15% faster). Through the int8 weights once quantized.
   torch::Tensor forward(const torch::Tensor& x);
+  /// activate(activation, forward(x)) (encoder_module.h); once quantized, the activation is
+  /// applied in the int8 layer's own pass over its output.
+  torch::Tensor forwardActivated(const torch::Tensor& x, const std::string& activation);
 
   /// From now on computes through int8 copies of the current weights (inference only).
   void quantizeToInt8();
