@@ -15,7 +15,7 @@
 #include "core/common/build_features.h"
 
 #if EMBEDLAB_HAVE_ONEDNN
-#include <oneapi/dnnl/dnnl.hpp>
+#include "core/model/torch/onednn_engine.h"
 #endif
 
 namespace embedlab::model {
@@ -26,11 +26,6 @@ namespace {
 
 using dnnl::memory;
 using Dims = memory::dims;
-
-dnnl::engine& cpuEngine() {
-  static dnnl::engine engine(dnnl::engine::kind::cpu, 0);
-  return engine;
-}
 
 // Scores of one task: a few passages' [passages, heads, length, length] floats, about this size,
 // so that q k^T, softmax and p v find them in the core's L2 cache.
@@ -69,7 +64,7 @@ struct AttentionPrimitives {
 
 struct Layout {
   memory::data_type type;  // of q, k, v and the result: f32 or bf16 (scores are f32)
-  std::int64_t batch, length, heads, headSize;
+  std::int64_t length, heads, headSize;
   std::int64_t qBatchStride, qRowStride, kBatchStride, kRowStride, vBatchStride, vRowStride;
 };
 
@@ -103,10 +98,6 @@ memory::desc contextDesc(std::int64_t passages, const Layout& layout) {
 memory::desc keysTransposedDesc(std::int64_t passages, const Layout& layout) {
   return memory::desc({passages, layout.heads, layout.headSize, layout.length}, layout.type,
                       Dims{layout.kBatchStride, layout.headSize, 1, layout.kRowStride});
-}
-
-bool isReference(const char* implementation) {
-  return std::string(implementation).rfind("ref", 0) == 0;
 }
 
 AttentionPrimitives makePrimitives(std::int64_t passages, const Layout& layout,
@@ -148,9 +139,9 @@ AttentionPrimitives makePrimitives(std::int64_t passages, const Layout& layout,
   primitives.scratchpadBytes = std::max({scoresDescription.scratchpad_desc().get_size(),
                                          softmaxDescription.scratchpad_desc().get_size(),
                                          contextDescription.scratchpad_desc().get_size()});
-  primitives.fast = !isReference(scoresDescription.impl_info_str()) &&
-                    !isReference(softmaxDescription.impl_info_str()) &&
-                    !isReference(contextDescription.impl_info_str());
+  primitives.fast = !isReferenceKernel(scoresDescription.impl_info_str()) &&
+                    !isReferenceKernel(softmaxDescription.impl_info_str()) &&
+                    !isReferenceKernel(contextDescription.impl_info_str());
   return primitives;
 }
 
@@ -193,7 +184,6 @@ torch::Tensor cpuInferenceAttention(const torch::Tensor& q, const torch::Tensor&
   if (!scoreBias || !mask) return {};
 
   const Layout layout{bf16 ? memory::data_type::bf16 : memory::data_type::f32,
-                      batch,
                       length,
                       heads,
                       hidden / heads,

@@ -17,7 +17,7 @@
 #endif
 
 #if EMBEDLAB_HAVE_ONEDNN
-#include <oneapi/dnnl/dnnl.hpp>
+#include "core/model/torch/onednn_engine.h"
 #endif
 
 namespace embedlab::model {
@@ -143,11 +143,6 @@ void rescaleRows(torch::Tensor& out, const torch::Tensor& rowScales,
 
 #if EMBEDLAB_HAVE_ONEDNN
 
-dnnl::engine& cpuEngine() {
-  static dnnl::engine engine(dnnl::engine::kind::cpu, 0);
-  return engine;
-}
-
 struct MatmulShapes {
   dnnl::memory::desc source, weights, destination;
 };
@@ -191,7 +186,7 @@ bool Int8Linear::available(std::string* whyNot) {
 #if EMBEDLAB_HAVE_ONEDNN
   const std::string name = kernel();
   // Only the reference kernel (slower than float32) or none at all: AVX2 and older CPUs.
-  const bool fast = !name.empty() && name.rfind("ref", 0) != 0 && hasAvx512();
+  const bool fast = !name.empty() && !isReferenceKernel(name) && hasAvx512();
   if (!fast && whyNot) {
     *whyNot = "oneDNN has no int8 kernel for this CPU (it needs AVX-512 with VNNI, or AMX)";
   }
