@@ -427,6 +427,10 @@
         <translation>Einen Text aus einem Batch heraushalten, der ihn bereits enthält, damit ein doppeltes Positiv nie zu einem In-Batch-Negativ wird.</translation>
     </message>
     <message>
+        <source>Fill each batch with queries whose passages have about the same length, so that less padding is computed. The batches are shuffled, the longest one first (a memory shortage shows at the first step). It changes which queries share a batch, and so their in-batch negatives.</source>
+        <translation>Jeden Batch mit Anfragen füllen, deren Passagen etwa gleich lang sind, damit weniger Auffüllung berechnet wird. Die Batches werden gemischt, der längste zuerst (ein Speichermangel zeigt sich beim ersten Schritt). Es ändert, welche Anfragen sich einen Batch teilen, und damit ihre In-Batch-Negative.</translation>
+    </message>
+    <message>
         <source>Pooling: cls, mean or last_token (default: the model&apos;s own sentence-transformers setting, else mean).</source>
         <translation>Pooling: cls, mean oder last_token (Standard: die sentence-transformers-Einstellung des Modells, sonst mean).</translation>
     </message>

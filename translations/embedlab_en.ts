@@ -427,6 +427,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Fill each batch with queries whose passages have about the same length, so that less padding is computed. The batches are shuffled, the longest one first (a memory shortage shows at the first step). It changes which queries share a batch, and so their in-batch negatives.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Pooling: cls, mean or last_token (default: the model&apos;s own sentence-transformers setting, else mean).</source>
         <translation type="unfinished"></translation>
     </message>

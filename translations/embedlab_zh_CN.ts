@@ -427,6 +427,10 @@
         <translation>不把文本放入已包含该文本的批次，使重复的正例永远不会成为批内负例。</translation>
     </message>
     <message>
+        <source>Fill each batch with queries whose passages have about the same length, so that less padding is computed. The batches are shuffled, the longest one first (a memory shortage shows at the first step). It changes which queries share a batch, and so their in-batch negatives.</source>
+        <translation>让每个批次中的查询所对应的段落长度大致相同，从而减少填充计算。批次会被打乱，最长的批次排在最前（内存不足会在第一步就显现）。这会改变哪些查询同处一个批次，因而也改变它们的批内负例。</translation>
+    </message>
+    <message>
         <source>Pooling: cls, mean or last_token (default: the model&apos;s own sentence-transformers setting, else mean).</source>
         <translation>池化方式：cls、mean 或 last_token（默认：模型自身的 sentence-transformers 设置，否则为 mean）。</translation>
     </message>

@@ -170,6 +170,20 @@ std::vector<std::vector<std::size_t>> GroupSampler::deduplicatedBatches(
   return batches;
 }
 
+std::vector<std::pair<std::size_t, std::size_t>> GroupSampler::lengths(
+    const std::vector<Planned>& groups) const {
+  // Bytes stand for tokens: close enough to group by, and free (no tokenizer in the sampler).
+  std::vector<std::pair<std::size_t, std::size_t>> result;
+  result.reserve(groups.size());
+  for (const Planned& group : groups) {
+    std::size_t longestPassage = 0;
+    for (std::size_t k = 0; k <= group.negatives.size(); ++k)
+      longestPassage = std::max(longestPassage, passage(group, k).size());
+    result.emplace_back(longestPassage, examples_[group.example].query.size());
+  }
+  return result;
+}
+
 GroupSampler::Plan GroupSampler::makePlan(std::uint64_t epoch) const {
   ++plansMade_;
   std::vector<std::size_t> order(examples_.size());
@@ -193,6 +207,9 @@ GroupSampler::Plan GroupSampler::makePlan(std::uint64_t epoch) const {
       }
     }
   }
+  // With groupByLength: each group's (longest passage, query) length.
+  const std::vector<std::pair<std::size_t, std::size_t>> groupLengths =
+      options_.groupByLength ? lengths(groups) : std::vector<std::pair<std::size_t, std::size_t>>{};
   // The groups cut into batches together: all of them, or each file's (in the epoch's order).
   std::vector<std::vector<std::size_t>> parts;
   if (options_.sameDataset) {
@@ -213,7 +230,17 @@ GroupSampler::Plan GroupSampler::makePlan(std::uint64_t epoch) const {
   Plan plan;
   plan.summary.queries = groups.size();
   std::vector<std::vector<std::size_t>> batches;
-  for (const std::vector<std::size_t>& members : parts) {
+  for (std::vector<std::size_t>& members : parts) {
+    if (options_.groupByLength) {
+      // Longest first within windows of 50 batches (stable: equal lengths keep the shuffle).
+      const std::size_t window = 50 * size;
+      for (std::size_t start = 0; start < members.size(); start += window) {
+        std::stable_sort(
+            members.begin() + static_cast<std::ptrdiff_t>(start),
+            members.begin() + static_cast<std::ptrdiff_t>(std::min(members.size(), start + window)),
+            [&](std::size_t a, std::size_t b) { return groupLengths[a] > groupLengths[b]; });
+      }
+    }
     std::vector<std::vector<std::size_t>> partBatches;
     if (options_.deduplicate) {
       partBatches = deduplicatedBatches(members, texts);
@@ -258,9 +285,22 @@ GroupSampler::Plan GroupSampler::makePlan(std::uint64_t epoch) const {
       batches.push_back(std::move(batch));
     }
   }
-  if (options_.sameDataset) {
+  if (options_.sameDataset || options_.groupByLength) {
     auto batchOrder = generator(options_.seed, epoch, UINT64_MAX - 1);
     std::shuffle(batches.begin(), batches.end(), batchOrder);
+  }
+  if (options_.groupByLength && !batches.empty()) {
+    // The batch with the epoch's longest group first: the first step is the most expensive.
+    const auto longest = [&](const std::vector<std::size_t>& batch) {
+      return *std::max_element(batch.begin(), batch.end(), [&](std::size_t a, std::size_t b) {
+        return groupLengths[a] < groupLengths[b];
+      });
+    };
+    std::size_t first = 0;
+    for (std::size_t b = 1; b < batches.size(); ++b) {
+      if (groupLengths[longest(batches[b])] > groupLengths[longest(batches[first])]) first = b;
+    }
+    std::swap(batches[0], batches[first]);
   }
   for (const std::vector<std::size_t>& batch : batches) {
     plan.batches.emplace_back();

@@ -14,13 +14,18 @@
 // planned once, when it is first asked for. With `sameDataset` every batch comes from one
 // training file (the reference's --same_dataset_within_batch): each file's queries, in the
 // epoch's shuffled order, are cut into batches (short ones filled from the same file), and the
-// batches of all files are shuffled together. Torch-free.
+// batches of all files are shuffled together. With `groupByLength` the epoch's shuffled groups
+// are sorted by length (their longest passage in bytes, then their query's) within windows of
+// 50 batches, as Hugging Face's LengthGroupedSampler does, so that each batch pads little; the
+// batches are then shuffled, and the one holding the epoch's longest group goes first, so that a
+// batch too large for memory fails at the first step, not hours in. Torch-free.
 #pragma once
 
 #include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/data/training_example.h"
@@ -32,9 +37,10 @@ struct SamplerOptions {
   int groupSize = 8;
   std::uint64_t seed = 42;
   std::size_t globalBatchSize = 8;  ///< queries per step over all workers
-  bool dropLast = false;     ///< drop short batches (else fill them with groups trained again)
-  bool deduplicate = false;  ///< keep a group out of a batch that already holds one of its texts
-  bool sameDataset = false;  ///< every batch from one file (the constructor's `datasets`)
+  bool dropLast = false;       ///< drop short batches (else fill them with groups trained again)
+  bool deduplicate = false;    ///< keep a group out of a batch that already holds one of its texts
+  bool sameDataset = false;    ///< every batch from one file (the constructor's `datasets`)
+  bool groupByLength = false;  ///< batches of groups with similar passage lengths, shuffled
 };
 
 class GroupSampler : public BatchSource {
@@ -79,6 +85,9 @@ class GroupSampler : public BatchSource {
       const std::vector<std::size_t>& members,
       const std::vector<std::vector<std::uint64_t>>& texts) const;
   Planned sample(std::uint64_t epoch, std::size_t example) const;
+  /// Each group's (longest passage, query) length in bytes, what groupByLength sorts by.
+  std::vector<std::pair<std::size_t, std::size_t>> lengths(
+      const std::vector<Planned>& groups) const;
   TrainingGroup resolve(const Planned& planned) const;
   const std::string& passage(const Planned& planned, std::size_t index) const;
 

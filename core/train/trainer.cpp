@@ -361,6 +361,7 @@ std::unique_ptr<BatchSource> Trainer::makeGroupSampler(std::size_t globalBatchSi
   sampling.globalBatchSize = globalBatchSize;
   sampling.dropLast = options_.dataloaderDropLast;
   sampling.deduplicate = options_.deduplicateBatches;
+  sampling.groupByLength = options_.groupByLength;
   sampling.sameDataset = options_.sameDatasetWithinBatch;
   return std::make_unique<GroupSampler>(std::move(examples), sampling, std::move(datasets));
 }
@@ -411,6 +412,7 @@ void Trainer::restore(const std::filesystem::path& checkpoint) {
   same("train_group_size", saved.trainGroupSize, options_.trainGroupSize);
   same("seed", saved.seed, options_.seed);
   same("dedup_batches", saved.deduplicateBatches, options_.deduplicateBatches);
+  same("group_by_length", saved.groupByLength, options_.groupByLength);
   same("dataloader_drop_last", saved.dataloaderDropLast, options_.dataloaderDropLast);
   same("task", saved.task, options_.task);
   same("method", saved.method, options_.method);

@@ -135,6 +135,14 @@ void visitFields(TrainingOptions& o, Visitor&& visit) {
                    "is never an in-batch negative."),
        kFineTuning},
       o.deduplicateBatches);
+  visit({"group_by_length", kData,
+         OPTION_TEXT("Options",
+                     "Fill each batch with queries whose passages have about the same length, so "
+                     "that less padding is computed. The batches are shuffled, the longest one "
+                     "first (a memory shortage shows at the first step). It changes which queries "
+                     "share a batch, and so their in-batch negatives."),
+         kFineTuning},
+        o.groupByLength);
   visit({"pad_to_multiple_of", kData,
          OPTION_TEXT("Options",
                      "Pad each tokenized batch to a multiple of N tokens (e.g. 8 for tensor "

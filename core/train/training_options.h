@@ -48,6 +48,8 @@ struct TrainingOptions {
   /// passage_instruction_format: format(instruction, passage)
   std::string passageInstructionFormat = "{}{}";
   bool deduplicateBatches = false;  ///< dedup_batches: keep a text out of a batch it is already in
+  /// group_by_length: batches of queries whose passages have similar lengths (less padding)
+  bool groupByLength = false;
   int padToMultipleOf = 0;  ///< pad_to_multiple_of: round padded lengths up to a multiple (0: off)
 
   // ---- pre-training (task "pretrain") ----

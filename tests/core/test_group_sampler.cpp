@@ -5,6 +5,7 @@
 // before any work.
 #include <QtTest/QtTest>
 
+#include <algorithm>
 #include <cmath>
 #include <map>
 #include <set>
@@ -194,6 +195,66 @@ class TestGroupSampler : public QObject {
       mixes = mixes || files.size() > 1;
     }
     QVERIFY(mixes);
+  }
+
+  void groupByLengthBatchesSimilarLengthsAndStillTrainsEveryQueryOnce() {
+    // 160 queries whose passages are 10 to 999 bytes long, in no order.
+    std::vector<TrainingExample> data;
+    for (std::size_t i = 0; i < 160; ++i) {
+      const std::size_t length = 10 + (i * 367) % 990;
+      data.push_back(example("q" + std::to_string(i), {std::string(length, 'p')},
+                             {std::string(length / 2, 'n'), std::string(length / 3, 'm')}));
+    }
+    // What the batches cost: per batch, its size times its longest passage (what it pads to).
+    const auto paddedBytes = [](const GroupSampler& sampler, std::uint64_t epoch) {
+      std::size_t total = 0;
+      for (std::size_t b = 0; b < sampler.batchCount(epoch); ++b) {
+        std::size_t longest = 0;
+        const std::vector<TrainingGroup> batch = sampler.batch(epoch, b);
+        for (const TrainingGroup& group : batch) {
+          for (const std::string& passage : group.passages)
+            longest = std::max(longest, passage.size());
+        }
+        total += longest * batch.size();
+      }
+      return total;
+    };
+    SamplerOptions options;
+    options.groupSize = 3;
+    options.globalBatchSize = 8;
+    const GroupSampler plain(data, options);
+    options.groupByLength = true;
+    const GroupSampler grouped(data, options);
+    const GroupSampler again(data, options);
+    for (std::uint64_t epoch = 0; epoch < 2; ++epoch) {
+      QCOMPARE(grouped.batchCount(epoch), plain.batchCount(epoch));
+      std::map<std::size_t, int> trained;
+      std::vector<std::size_t> longestPositive;  // per batch
+      for (std::size_t b = 0; b < grouped.batchCount(epoch); ++b) {
+        longestPositive.push_back(0);
+        for (const TrainingGroup& group : grouped.batch(epoch, b)) {
+          ++trained[group.example];
+          longestPositive.back() = std::max(longestPositive.back(), group.passages[0].size());
+        }
+        QCOMPARE(again.batch(epoch, b)[3].passages, grouped.batch(epoch, b)[3].passages);
+      }
+      QCOMPARE(trained.size(), data.size());  // every query once
+      QVERIFY(std::all_of(trained.begin(), trained.end(),
+                          [](const auto& entry) { return entry.second == 1; }));
+      QCOMPARE(*std::max_element(longestPositive.begin(), longestPositive.end()),
+               longestPositive.front());  // the longest batch first
+      QVERIFY(!std::is_sorted(longestPositive.rbegin(), longestPositive.rend()));  // shuffled
+      // Sorted within one window of 50 batches (all 20 here): each batch spans ~1/20 of the
+      // lengths (expected cost 0.59 of unsorted batches, which pad to near the maximum).
+      const std::size_t groupedCost = paddedBytes(grouped, epoch);
+      const std::size_t plainCost = paddedBytes(plain, epoch);
+      QVERIFY2(
+          groupedCost * 10 < plainCost * 7,
+          qPrintable(QString("padded bytes %1 grouped, %2 not").arg(groupedCost).arg(plainCost)));
+    }
+    // Not the same batches in every epoch: the epoch's shuffle decides ties and the batch order.
+    QVERIFY(grouped.batch(0, 1)[0].query != grouped.batch(1, 1)[0].query ||
+            grouped.batch(0, 2)[0].query != grouped.batch(1, 2)[0].query);
   }
 
   void trainDataFolderStandsForItsJsonlFiles() {
