@@ -85,6 +85,7 @@ RecordBrowser::RecordBrowser(QWidget* parent) : QWidget(parent) {
   });
   connect(&watcher_, &QFutureWatcher<std::shared_ptr<Indexing>>::finished, this,
           &RecordBrowser::onIndexed);
+  connect(model_, &RecordTableModel::allRowsShown, this, &RecordBrowser::onAllRowsShown);
   connect(&searchWatcher_, &QFutureWatcher<std::shared_ptr<Matches>>::finished, this,
           &RecordBrowser::onSearched);
 
@@ -193,6 +194,7 @@ RecordBrowser::~RecordBrowser() {
 
 void RecordBrowser::open(const std::filesystem::path& file) {
   cancelIndexing();
+  announceIndexed_ = false;
   watcher_.waitForFinished();
   searchWatcher_.waitForFinished();
   searchButton_->setEnabled(false);
@@ -201,7 +203,7 @@ void RecordBrowser::open(const std::filesystem::path& file) {
   detail_->clear();
   model_->setPreview(file);
   status_->setText(
-      tr("%1: the first %n line(s), indexing the whole file...", "", model_->rowCount())
+      tr("%1: the first %n line(s), indexing the whole file...", "", model_->lineCount())
           .arg(QString::fromStdString(file.filename().string())));
   progressState_ = std::make_shared<PercentProgress>();
   cancel_ = std::make_shared<CancellationToken>();
@@ -227,6 +229,7 @@ void RecordBrowser::open(const std::filesystem::path& file) {
 
 void RecordBrowser::clear() {
   cancelIndexing();
+  announceIndexed_ = false;
   watcher_.waitForFinished();
   searchWatcher_.waitForFinished();
   searchButton_->setEnabled(false);
@@ -249,16 +252,25 @@ void RecordBrowser::onIndexed() {
     status_->setText(QStringLiteral("%1: %2").arg(name, result->error));
     return;
   }
-  const int selected = table_->currentIndex().row();
+  selectedBeforeIndexing_ = table_->currentIndex().row();
   model_->setIndexedFile(std::move(result->file));
-  status_->setText(tr("%1: %n line(s)", "", model_->rowCount()).arg(name));
+  status_->setText(tr("%1: %n line(s)", "", model_->lineCount()).arg(name));
   searchButton_->setEnabled(true);
+  announceIndexed_ = true;
+  if (model_->showingAllRows()) onAllRowsShown();  // else when the model has shown them
+}
+
+void RecordBrowser::onAllRowsShown() {
   if (pendingLine_ > 0) {
     goToLine(pendingLine_);
-  } else if (selected >= 0) {
-    table_->selectRow(selected);
+  } else if (selectedBeforeIndexing_ >= 0) {
+    table_->selectRow(selectedBeforeIndexing_);
   }
-  emit indexed();
+  selectedBeforeIndexing_ = -1;
+  if (announceIndexed_) {
+    announceIndexed_ = false;
+    emit indexed();
+  }
 }
 
 void RecordBrowser::goToLine(std::uint64_t line) {
@@ -266,7 +278,7 @@ void RecordBrowser::goToLine(std::uint64_t line) {
   if (line == 0) return;
   if (model_->filtered()) model_->clearFilter();
   if (line > static_cast<std::uint64_t>(model_->rowCount())) {
-    if (!model_->indexed()) pendingLine_ = line;
+    if (!model_->indexed() || !model_->showingAllRows()) pendingLine_ = line;
     return;
   }
   pendingLine_ = 0;
@@ -295,7 +307,7 @@ void RecordBrowser::search(const RecordQuery& query) {
   if (!model_->indexed() || searching()) return;
   if (query.matchesEverything()) {
     model_->clearFilter();
-    status_->setText(tr("%1: %n line(s)", "", model_->rowCount())
+    status_->setText(tr("%1: %n line(s)", "", model_->lineCount())
                          .arg(QString::fromStdString(path_.filename().string())));
     return;
   }
@@ -351,8 +363,7 @@ void RecordBrowser::onSearched() {
     status_->setText(QStringLiteral("%1: %2").arg(name, result->error));
     return;
   }
-  model_->clearFilter();
-  const auto total = static_cast<qulonglong>(model_->rowCount());
+  const auto total = static_cast<qulonglong>(model_->lineCount());
   const int matches = static_cast<int>(result->lines.size());
   model_->setFilter(std::move(result->lines));
   status_->setText(tr("%1: %2 of %3 lines match").arg(name).arg(matches).arg(total));

@@ -69,6 +69,8 @@ class RecordBrowser : public QWidget {
   };
 
   void onIndexed();
+  /// The model has shown every row: go to the line asked for meanwhile, say the file is indexed.
+  void onAllRowsShown();
   void onSearched();
   void startSearch();
   void showRecord(int row);
@@ -77,6 +79,8 @@ class RecordBrowser : public QWidget {
   Translations translations_;
   std::filesystem::path path_;
   std::uint64_t pendingLine_ = 0;
+  int selectedBeforeIndexing_ = -1;  ///< the preview's selected row, selected again once indexed
+  bool announceIndexed_ = false;     ///< indexed() is due when the model has shown every row
   std::shared_ptr<PercentProgress> progressState_;
   std::shared_ptr<CancellationToken> cancel_;
   QFutureWatcher<std::shared_ptr<Indexing>> watcher_;

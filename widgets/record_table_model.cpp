@@ -138,6 +138,32 @@ bool RecordMatcher::matches(std::string_view raw) const {
 RecordTableModel::RecordTableModel(QObject* parent) : QAbstractTableModel(parent) {
   failed_.text = tr("(the file changed on disk; reopen it)");
   failed_.invalid = true;
+  showMore_.setInterval(0);
+  connect(&showMore_, &QTimer::timeout, this, &RecordTableModel::showMoreRows);
+}
+
+void RecordTableModel::endResetShowingRows() {
+  shown_ = std::min(totalRows(), kRowsPerStep);
+  endResetModel();
+  if (showingAllRows()) {
+    showMore_.stop();
+  } else {
+    showMore_.start();
+  }
+}
+
+void RecordTableModel::showMoreRows() {
+  const int total = totalRows();
+  const int next = total - shown_ > kRowsPerStep ? shown_ + kRowsPerStep : total;
+  if (next > shown_) {
+    beginInsertRows({}, shown_, next - 1);
+    shown_ = next;
+    endInsertRows();
+  }
+  if (showingAllRows()) {
+    showMore_.stop();
+    emit allRowsShown();
+  }
 }
 
 void RecordTableModel::setPreview(const std::filesystem::path& path, std::size_t lines) {
@@ -162,7 +188,7 @@ void RecordTableModel::setPreview(const std::filesystem::path& path, std::size_t
   } catch (const std::exception&) {
     preview_.clear();  // the indexed file will say what is wrong
   }
-  endResetModel();
+  endResetShowingRows();
 }
 
 void RecordTableModel::setIndexedFile(std::unique_ptr<IndexedLineFile> file) {
@@ -171,19 +197,19 @@ void RecordTableModel::setIndexedFile(std::unique_ptr<IndexedLineFile> file) {
   filter_.reset();
   pages_.clear();
   preview_.clear();
-  endResetModel();
+  endResetShowingRows();
 }
 
 void RecordTableModel::setFilter(std::vector<std::uint64_t> lines) {
   beginResetModel();
   filter_ = std::move(lines);
-  endResetModel();
+  endResetShowingRows();
 }
 
 void RecordTableModel::clearFilter() {
   beginResetModel();
   filter_.reset();
-  endResetModel();
+  endResetShowingRows();
 }
 
 void RecordTableModel::clear() {
@@ -192,7 +218,7 @@ void RecordTableModel::clear() {
   file_.reset();
   pages_.clear();
   preview_.clear();
-  endResetModel();
+  endResetShowingRows();
 }
 
 const RecordRow& RecordTableModel::record(int row) const {
@@ -224,11 +250,18 @@ const RecordRow& RecordTableModel::record(int row) const {
   return pages_.front().rows[index - first];
 }
 
-int RecordTableModel::rowCount(const QModelIndex& parent) const {
-  if (parent.isValid()) return 0;
-  if (filter_) return static_cast<int>(std::min<std::size_t>(filter_->size(), INT32_MAX));
+int RecordTableModel::lineCount() const {
   return file_ ? static_cast<int>(std::min<std::uint64_t>(file_->lineCount(), INT32_MAX))
                : static_cast<int>(preview_.size());
+}
+
+int RecordTableModel::totalRows() const {
+  return filter_ ? static_cast<int>(std::min<std::size_t>(filter_->size(), INT32_MAX))
+                 : lineCount();
+}
+
+int RecordTableModel::rowCount(const QModelIndex& parent) const {
+  return parent.isValid() ? 0 : shown_;
 }
 
 int RecordTableModel::columnCount(const QModelIndex& parent) const {

@@ -112,7 +112,9 @@ class TestRecordBrowser : public QObject {
     QVERIFY(browser.status()->text().contains("invalid regular expression"));
     QCOMPARE(browser.model()->rowCount(), 1);
     browser.search(textQuery("", false, false));  // everything again
-    QCOMPARE(browser.model()->rowCount(), 200000);
+    QCOMPARE(browser.model()->totalRows(), 200000);
+    QVERIFY(browser.model()->rowCount() < 200000);  // the views learn of the rows in steps
+    QTRY_COMPARE(browser.model()->rowCount(), 200000);
 
     // Length ranges, in characters (code points, not bytes).
     QCOMPARE(browser.model()->record(199990).longestPassage, 20);  // "a passage for 199990"
