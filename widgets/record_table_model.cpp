@@ -145,10 +145,11 @@ RecordTableModel::RecordTableModel(QObject* parent) : QAbstractTableModel(parent
 void RecordTableModel::endResetShowingRows() {
   shown_ = std::min(totalRows(), kRowsPerStep);
   endResetModel();
-  if (showingAllRows()) {
-    showMore_.stop();
-  } else {
+  if (!showingAllRows()) {
     showMore_.start();
+  } else if (showMore_.isActive()) {
+    showMore_.stop();
+    emit allRowsShown();  // a reset that shows everything ends the steps of the one before
   }
 }
 

@@ -112,8 +112,8 @@ class RecordTableModel : public QAbstractTableModel {
                       int role = Qt::DisplayRole) const override;
 
  signals:
-  /// Every row of the file or filter is now in rowCount() (after a reset that was too large to
-  /// show at once).
+  /// Every row of the file or filter is now in rowCount(), after a reset too large to show at once
+  /// (its last step, or a later reset that replaced it and showed everything).
   void allRowsShown();
 
  private:

@@ -297,8 +297,13 @@ GroupSampler::Plan GroupSampler::makePlan(std::uint64_t epoch) const {
       });
     };
     std::size_t first = 0;
+    auto firstLength = groupLengths[longest(batches[0])];
     for (std::size_t b = 1; b < batches.size(); ++b) {
-      if (groupLengths[longest(batches[b])] > groupLengths[longest(batches[first])]) first = b;
+      const auto length = groupLengths[longest(batches[b])];
+      if (length > firstLength) {
+        first = b;
+        firstLength = length;
+      }
     }
     std::swap(batches[0], batches[first]);
   }
