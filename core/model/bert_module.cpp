@@ -106,12 +106,58 @@ torch::Tensor BertLayerImpl::forward(const torch::Tensor& hidden, const LayerInp
 
 torch::Tensor BertLayerImpl::forwardCross(const torch::Tensor& query, const torch::Tensor& keyValue,
                                           const LayerInputs& inputs) {
+  if (queryKeyValueInt8_ && query.is_same(keyValue)) return forwardInt8(query, inputs);
   const torch::Tensor context = multiHeadAttention(query_(query), key_(keyValue), value_(keyValue),
                                                    heads_, inputs, attentionDropout_);
   const torch::Tensor attended =
       attentionLayerNorm_(hiddenDropout_(attentionDense_(context)) + query);
   const torch::Tensor expanded = intermediateDense_->forwardActivated(attended, activation_);
   return outputLayerNorm_(hiddenDropout_(outputDense_(expanded)) + attended);
+}
+
+void BertLayerImpl::combineInt8Layers() {
+  if (!query_->int8() || !key_->int8() || !value_->int8() || !attentionDense_->int8() ||
+      !intermediateDense_->int8() || !outputDense_->int8()) {
+    return;
+  }
+  queryKeyValueInt8_ = std::make_shared<const Int8Linear>(
+      Int8Linear::stacked({query_->int8(), key_->int8(), value_->int8()}));
+}
+
+namespace {
+
+// The int8 epilogue (int8_linear.h) that adds `residual` and normalises with `norm`.
+Int8Epilogue residualAndNorm(const torch::Tensor& residual, const Norm& norm) {
+  Int8Epilogue epilogue;
+  epilogue.residual = residual;
+  epilogue.normWeight = norm->weight.detach();
+  if (norm->bias.defined()) epilogue.normBias = norm->bias.detach();
+  epilogue.normEps = norm->eps();
+  return epilogue;
+}
+
+}  // namespace
+
+torch::Tensor BertLayerImpl::forwardInt8(const torch::Tensor& hidden, const LayerInputs& inputs) {
+  const std::int64_t size = hidden.size(-1);
+  const torch::Tensor rows = hidden.reshape({-1, size}).to(torch::kFloat).contiguous();
+  const torch::Tensor queryKeyValue =
+      queryKeyValueInt8_->forward(quantizedRows(rows), Int8Epilogue{})
+          .rows.view({hidden.size(0), hidden.size(1), -1});
+  const torch::Tensor context = multiHeadAttention(
+      queryKeyValue.narrow(2, 0, size), queryKeyValue.narrow(2, size, size),
+      queryKeyValue.narrow(2, 2 * size, size), heads_, inputs, attentionDropout_);
+  Int8Epilogue attentionEpilogue = residualAndNorm(rows, attentionLayerNorm_);
+  attentionEpilogue.quantize = true;  // the feed-forward block reads it in int8
+  const Int8Output attended = attentionDense_->int8()->forward(
+      quantizedRows(context.reshape({-1, size})), attentionEpilogue);
+  Int8Epilogue expand;
+  expand.activation = activationNamed(activation_);
+  expand.quantize = true;  // only the output projection reads the expanded rows
+  const Int8Output expanded = intermediateDense_->int8()->forward(attended.quantized, expand);
+  return outputDense_->int8()
+      ->forward(expanded.quantized, residualAndNorm(attended.rows, outputLayerNorm_))
+      .rows.view(hidden.sizes());
 }
 
 BertModelImpl::BertModelImpl(const EncoderConfig& config, bool withPooler)

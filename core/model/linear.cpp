@@ -44,6 +44,9 @@ std::size_t quantizeLinearLayersToInt8(torch::nn::Module& module) {
       ++count;
     }
   }
+  for (const auto& child : module.modules(/*include_self=*/true)) {
+    if (auto* layer = dynamic_cast<EncoderLayerImpl*>(child.get())) layer->combineInt8Layers();
+  }
   return count;
 }
 

@@ -55,14 +55,23 @@ class BertLayerImpl : public EncoderLayerImpl {
   /// BertLayerForDecoder). inputs.mask may be a full [batch, 1, length, length] mask.
   torch::Tensor forwardCross(const torch::Tensor& query, const torch::Tensor& keyValue,
                              const LayerInputs& inputs);
+  /// Stacks the int8 query, key and value projections into one product.
+  void combineInt8Layers() override;
 
  private:
+  /// forward() of the int8 inference copy (no dropout, no gradients): the same arithmetic with
+  /// the layer's input quantized once for query, key and value (one product), the feed-forward
+  /// block's expanded rows passed to the output projection in int8, and both residuals and
+  /// layer norms applied in the passes that scale the products back (Int8Epilogue).
+  torch::Tensor forwardInt8(const torch::Tensor& hidden, const LayerInputs& inputs);
+
   std::int64_t heads_;
   std::string activation_;
   Linear query_{nullptr}, key_{nullptr}, value_{nullptr};
   Linear attentionDense_{nullptr}, intermediateDense_{nullptr}, outputDense_{nullptr};
   Norm attentionLayerNorm_{nullptr}, outputLayerNorm_{nullptr};
   Dropout attentionDropout_{nullptr}, hiddenDropout_{nullptr};
+  std::shared_ptr<const Int8Linear> queryKeyValueInt8_;  ///< after combineInt8Layers()
 };
 TORCH_MODULE(BertLayer);
 

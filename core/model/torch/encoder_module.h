@@ -34,6 +34,9 @@ struct LayerInputs {
 class EncoderLayerImpl : public torch::nn::Module {
  public:
   virtual torch::Tensor forward(const torch::Tensor& hidden, const LayerInputs& inputs) = 0;
+  /// Called once its linear layers are int8 (an inference copy): a layer may then stack the
+  /// int8 layers that read the same rows into one product (quantizeLinearLayersToInt8()).
+  virtual void combineInt8Layers() {}
 };
 
 /// An encoder: embeddings, layers, (ModernBERT) a final norm.
@@ -91,6 +94,7 @@ class NormImpl : public torch::nn::Module {
  public:
   NormImpl(std::int64_t size, double eps, bool bias);
   torch::Tensor forward(const torch::Tensor& x);
+  double eps() const { return eps_; }
 
   torch::Tensor weight;
   torch::Tensor bias;  ///< undefined without a bias

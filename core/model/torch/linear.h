@@ -32,13 +32,17 @@ class LinearImpl : public torch::nn::LinearImpl {
   /// From now on computes through int8 copies of the current weights (inference only).
   void quantizeToInt8();
   bool quantized() const { return int8_ != nullptr; }
+  /// The int8 layer once quantized, else null (layers that chain int8 layers: bert_module.cpp).
+  const Int8Linear* int8() const { return int8_.get(); }
 
  private:
   std::shared_ptr<const Int8Linear> int8_;
 };
 TORCH_MODULE(Linear);
 
-/// Quantizes every model::Linear under `module` (quantizeToInt8()); returns how many.
+/// Quantizes every model::Linear under `module` (quantizeToInt8()), then lets every encoder
+/// layer combine its int8 layers (EncoderLayerImpl::combineInt8Layers()); returns how many
+/// linear layers it quantized.
 std::size_t quantizeLinearLayersToInt8(torch::nn::Module& module);
 
 }  // namespace embedlab::model
