@@ -6,10 +6,12 @@
 // `encode --int8` do (int8: run also with ONEDNN_MAX_CPU_ISA=AVX512_CORE_VNNI to see a CPU
 // without AMX and bf16).
 //
+// --pooling cls|mean (default cls, as the peer script and FlagEmbedding pool; with cls the last
+// layer computes the first token's row alone, while the FLOP count stays the full encoder's).
 // --profile FILE writes a Chrome trace of one forward pass (LibTorch's profiler).
 //
 // usage: bench_encode [--repeats N] [--texts FILE.jsonl] [--preset NAME]... [--bf16 | --int8]
-//                     [--profile trace.json]
+//                     [--pooling cls|mean] [--profile trace.json]
 #include <torch/csrc/autograd/profiler_legacy.h>
 #include <torch/torch.h>
 
@@ -32,6 +34,7 @@ int main(int argc, char** argv) {
   bool bf16 = false;
   bool int8 = false;
   std::string profile;  // a Chrome trace of one forward pass per preset (chrome://tracing)
+  std::string pooling = "cls";
   std::vector<std::string> presetNames;
   std::filesystem::path texts = EMBEDLAB_SOURCE_DIR "/resources/demo/train.jsonl";
   for (int i = 1; i < argc; ++i) {
@@ -40,6 +43,7 @@ int main(int argc, char** argv) {
     if (std::strcmp(argv[i], "--preset") == 0 && i + 1 < argc) presetNames.push_back(argv[++i]);
     if (std::strcmp(argv[i], "--bf16") == 0) bf16 = true;
     if (std::strcmp(argv[i], "--int8") == 0) int8 = true;
+    if (std::strcmp(argv[i], "--pooling") == 0 && i + 1 < argc) pooling = argv[++i];
     if (std::strcmp(argv[i], "--profile") == 0 && i + 1 < argc) profile = argv[++i];
   }
   if (presetNames.empty()) presetNames = {"small"};
@@ -58,7 +62,7 @@ int main(int argc, char** argv) {
   for (const std::string& name : presetNames) {
     const embedlab::bench::Preset& preset = embedlab::bench::presetNamed(name);
     const auto model = embedlab::model::EmbeddingModel::createRandom(
-        embedlab::bench::randomModelOptions(preset),
+        embedlab::bench::randomModelOptions(preset, embedlab::bench::poolingNamed(pooling)),
         EMBEDLAB_SOURCE_DIR "/tests/data/bert-base-uncased");
     const std::int64_t batch = 128, length = 128;
     const torch::Tensor ids = torch::randint(1000, 30000, {batch, length}, torch::kLong);
@@ -94,11 +98,12 @@ int main(int argc, char** argv) {
         embedlab::bench::bestSeconds(1, [&] { (void)model.encode(passages, encode); });
 
     std::printf(
-        "{\"bench\":\"encode\",\"preset\":\"%s\",\"precision\":\"%s\",\"layers\":%lld,"
+        "{\"bench\":\"encode\",\"preset\":\"%s\",\"precision\":\"%s\",\"pooling\":\"%s\","
+        "\"layers\":%lld,"
         "\"hidden\":%lld,\"batch\":%lld,\"length\":%lld,\"passages_per_s\":%.1f,"
         "\"encoder_gflops\":%.1f,\"matmul_gflops\":%.1f,\"mfu\":%.3f,\"target_mfu\":0.5,"
         "\"end_to_end_passages_per_s\":%.1f,\"end_to_end_texts\":%zu,\"threads\":\"%s\"}\n",
-        preset.name,
+        preset.name, pooling.c_str(),
         int8Copy   ? "int8"
         : bf16Copy ? "bf16"
                    : "fp32",

@@ -27,6 +27,14 @@ inline const std::vector<Preset>& presets() {
   return all;
 }
 
+/// --pooling's value (cls or mean); exits with a message for another.
+inline model::Pooling poolingNamed(const std::string& name) {
+  if (name == "cls") return model::Pooling::Cls;
+  if (name == "mean") return model::Pooling::Mean;
+  std::fprintf(stderr, "unknown pooling %s (cls, mean)\n", name.c_str());
+  std::exit(2);
+}
+
 /// The preset called `name`; exits with a message for an unknown name.
 inline const Preset& presetNamed(const std::string& name) {
   for (const Preset& preset : presets())
@@ -36,8 +44,11 @@ inline const Preset& presetNamed(const std::string& name) {
 }
 
 /// A randomly initialised BERT of `preset`'s shape (EmbeddingModel::createRandom).
-inline model::RandomModelOptions randomModelOptions(const Preset& preset) {
+/// CLS pooling by default: what the peer script and FlagEmbedding (the reference workflow) use.
+inline model::RandomModelOptions randomModelOptions(const Preset& preset,
+                                                    model::Pooling pooling = model::Pooling::Cls) {
   model::RandomModelOptions options;
+  options.pooling = pooling;
   options.layers = preset.layers;
   options.hidden = preset.hidden;
   options.heads = preset.heads;

@@ -6,12 +6,14 @@
 //  - peak memory (RSS growth, in a child process each) of a batch of 256 with and without the
 //    gradient cache.
 // Prints one JSON object per measurement on stdout.
+// --pooling cls|mean (default cls, as the peer script and FlagEmbedding pool; with cls the last
+// layer computes the first token's row alone, while the FLOP count stays the full encoder's).
 // --bf16 trains under bfloat16 autocast (as `train --bf16`); --preset tiny|mini|small (repeatable;
 // default tiny and small, as bench/peer/ref_train_step.py names them); --no-memory skips the
 // memory runs; --profile FILE writes a Chrome trace of the measured run (LibTorch's profiler).
 //
 // usage: bench_train [--steps N] [--preset NAME]... [--skip-large] [--bf16] [--no-memory]
-//                    [--profile trace.json]
+//                    [--pooling cls|mean] [--profile trace.json]
 #include <torch/csrc/autograd/profiler_legacy.h>
 #include <torch/torch.h>
 #include <unistd.h>
@@ -58,9 +60,10 @@ std::filesystem::path writeData(const std::filesystem::path& folder, int lines) 
   return path;
 }
 
-void savePresetModel(const embedlab::bench::Preset& preset, const std::filesystem::path& folder) {
-  embedlab::model::EmbeddingModel::createRandom(embedlab::bench::randomModelOptions(preset),
-                                                kTokenizer)
+void savePresetModel(const embedlab::bench::Preset& preset, const std::filesystem::path& folder,
+                     embedlab::model::Pooling pooling = embedlab::model::Pooling::Cls) {
+  embedlab::model::EmbeddingModel::createRandom(
+      embedlab::bench::randomModelOptions(preset, pooling), kTokenizer)
       .save(folder);
 }
 
@@ -135,12 +138,14 @@ int main(int argc, char** argv) {
   bool bf16 = false;
   bool memory = true;
   std::string profile;  // a Chrome trace of the measured run (chrome://tracing, Perfetto)
+  std::string pooling = "cls";
   std::vector<std::string> presetNames;
   for (int i = 1; i < argc; ++i) {
     if (std::strcmp(argv[i], "--steps") == 0 && i + 1 < argc) steps = std::atoi(argv[++i]);
     if (std::strcmp(argv[i], "--preset") == 0 && i + 1 < argc) presetNames.push_back(argv[++i]);
     if (std::strcmp(argv[i], "--skip-large") == 0) presetNames = {"tiny"};
     if (std::strcmp(argv[i], "--bf16") == 0) bf16 = true;
+    if (std::strcmp(argv[i], "--pooling") == 0 && i + 1 < argc) pooling = argv[++i];
     if (std::strcmp(argv[i], "--no-memory") == 0) memory = false;
     if (std::strcmp(argv[i], "--profile") == 0 && i + 1 < argc) profile = argv[++i];
   }
@@ -156,7 +161,7 @@ int main(int argc, char** argv) {
   for (const std::string& name : presetNames) {
     const embedlab::bench::Preset& size = embedlab::bench::presetNamed(name);
     const auto model = folder / ("model-" + name);
-    savePresetModel(size, model);
+    savePresetModel(size, model, embedlab::bench::poolingNamed(pooling));
     // A first short run warms up allocations and thread pools; the measured run follows.
     auto warm = options(model, data, folder / "warm", 16, 1);
     warm.bf16 = bf16;
@@ -178,11 +183,12 @@ int main(int argc, char** argv) {
         static_cast<double>(size.layers) * (32 * tokenFlops(32) + 2 * 128 * tokenFlops(128));
     const double trainingFlops = 3 * forwardPerQuery * observer.last.samplesPerSecond;
     std::printf(
-        "{\"bench\":\"train\",\"preset\":\"%s\",\"precision\":\"%s\",\"layers\":%lld,"
+        "{\"bench\":\"train\",\"preset\":\"%s\",\"precision\":\"%s\",\"pooling\":\"%s\","
+        "\"layers\":%lld,"
         "\"hidden\":%lld,\"batch\":16,\"group\":2,\"query_len\":32,\"passage_len\":128,"
         "\"samples_per_s\":%.2f,\"tokens_per_s\":%.0f,\"training_gflops\":%.1f,"
         "\"matmul_gflops\":%.1f,\"mfu\":%.3f,\"target_mfu\":0.4,\"threads\":\"%s\"}\n",
-        size.name, bf16 ? "bf16" : "fp32", static_cast<long long>(size.layers),
+        size.name, bf16 ? "bf16" : "fp32", pooling.c_str(), static_cast<long long>(size.layers),
         static_cast<long long>(size.hidden), observer.last.samplesPerSecond,
         observer.last.tokensPerSecond, trainingFlops / 1e9, matmul, trainingFlops / 1e9 / matmul,
         embedlab::describe(environment).c_str());

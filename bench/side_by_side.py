@@ -4,7 +4,9 @@
 Runs bench/peer/ref_train_step.py (PyTorch eager on Debian's python3-torch, the same ATen as
 libtorch-dev) in each of its thread and precision settings, and EmbedLab's bench_train and
 bench_encode in each precision, preset by preset (tiny, mini, small), alternating between the
-two so that drift in the machine's load hits both. Prints a table of ratios, EmbedLab's best
+two so that drift in the machine's load hits both. Both pool the first token (CLS), the peer's
+default and FlagEmbedding's (EmbedLab then computes only that row in the last layer; bench_train
+and bench_encode --pooling mean measure the other case). Prints a table of ratios, EmbedLab's best
 against the peer's best setting, and one JSON object (--json FILE writes it too).
 
 The issue-25 targets: train >= 1.3x and encode >= 1.4x the peer's best setting; int8 encoding

@@ -115,6 +115,18 @@ torch::Tensor BertLayerImpl::forwardCross(const torch::Tensor& query, const torc
   return outputLayerNorm_(hiddenDropout_(outputDense_(expanded)) + attended);
 }
 
+torch::Tensor BertLayerImpl::forwardFirstToken(const torch::Tensor& hidden,
+                                               const LayerInputs& inputs) {
+  // Score terms with a row per query (MPNet's position bias, a full mask) keep the first row.
+  const auto firstRow = [](const torch::Tensor& term) {
+    return term.defined() && term.size(2) > 1 ? term.narrow(2, 0, 1) : term;
+  };
+  LayerInputs first = inputs;
+  first.mask = firstRow(inputs.mask);
+  first.scoreBias = firstRow(inputs.scoreBias);
+  return forwardCross(hidden.narrow(1, 0, 1), hidden, first);
+}
+
 void BertLayerImpl::combineInt8Layers() {
   if (!query_->int8() || !key_->int8() || !value_->int8() || !attentionDense_->int8() ||
       !intermediateDense_->int8() || !outputDense_->int8()) {
@@ -172,13 +184,11 @@ BertModelImpl::BertModelImpl(const EncoderConfig& config, bool withPooler)
 
 torch::Tensor BertModelImpl::forward(const torch::Tensor& inputIds,
                                      const torch::Tensor& attentionMask,
-                                     const torch::Tensor& tokenTypeIds) {
-  torch::Tensor hidden = embeddings(inputIds, tokenTypeIds);
+                                     const torch::Tensor& tokenTypeIds, bool firstTokenOnly) {
+  const torch::Tensor hidden = embeddings(inputIds, tokenTypeIds);
   LayerInputs inputs;
   inputs.mask = additivePaddingMask(attentionMask, hidden.scalar_type());
-  for (const auto& layer : *layers)
-    hidden = runLayer(*layer->as<BertLayer>(), hidden, inputs);
-  return hidden;
+  return runLayers(layers, hidden, inputs, firstTokenOnly);
 }
 
 void initializeBertStyle(torch::nn::Module& module, double std, std::uint64_t seed) {

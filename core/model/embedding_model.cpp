@@ -233,7 +233,9 @@ torch::Tensor EmbeddingModel::Impl::embedWith(EmbedderNetwork& net, const torch:
   // Types beyond the model's type vocabulary (XLM-R has one) fall back to 0.
   torch::Tensor types = tokenTypeIds;
   if (types.defined() && config.typeVocabSize <= 1) types = torch::zeros_like(types);
-  torch::Tensor hidden = net->encoder->forward(inputIds, attentionMask, types);
+  // CLS pooling reads the first token alone: the last layer computes no other row's output.
+  torch::Tensor hidden =
+      net->encoder->forward(inputIds, attentionMask, types, pooling == Pooling::Cls);
   // The bf16 copy's encoder: pooling, the Dense layers and normalisation run in float32.
   if (hidden.scalar_type() == torch::kBFloat16) hidden = hidden.to(torch::kFloat);
   torch::Tensor pooled = net->project(model::pool(hidden, attentionMask, pooling));

@@ -113,6 +113,18 @@ torch::Tensor EncoderModuleImpl::runLayer(EncoderLayerImpl& layer, const torch::
                                   reinterpret_cast<std::int64_t>(&layer));
 }
 
+torch::Tensor EncoderModuleImpl::runLayers(torch::nn::ModuleList& layers, torch::Tensor hidden,
+                                           const LayerInputs& inputs, bool firstTokenOnly) {
+  const std::size_t count = layers->size();
+  for (std::size_t i = 0; i < count; ++i) {
+    auto& layer = *layers[i]->as<EncoderLayerImpl>();
+    hidden = firstTokenOnly && i + 1 == count ? layer.forwardFirstToken(hidden, inputs)
+                                              : runLayer(layer, hidden, inputs);
+  }
+  if (firstTokenOnly && count == 0) hidden = hidden.narrow(1, 0, 1);
+  return hidden;
+}
+
 EncoderModule makeEncoder(const EncoderConfig& config, bool withPooler) {
   if (config.isModernBert()) {
     if (withPooler) throw InputError("config.json", "ModernBERT has no pooler");
@@ -166,19 +178,20 @@ torch::Tensor batchedMatmulAttention(const torch::Tensor& q, const torch::Tensor
                                      const torch::Tensor& v, std::int64_t heads,
                                      const LayerInputs& inputs, Dropout& dropout) {
   const std::int64_t batch = q.size(0);
-  const std::int64_t length = q.size(1);
+  const std::int64_t length = q.size(1);  // of the queries; keys may have another
+  const std::int64_t keyLength = k.size(1);
   const std::int64_t headSize = q.size(2) / heads;
-  // [batch, length, hidden] -> [batch * heads, length, head size].
+  // [batch, rows, hidden] -> [batch * heads, rows, head size].
   const auto split = [&](const torch::Tensor& x) {
-    return x.reshape({batch, length, heads, headSize})
+    return x.reshape({batch, x.size(1), heads, headSize})
         .transpose(1, 2)
-        .reshape({batch * heads, length, headSize});
+        .reshape({batch * heads, x.size(1), headSize});
   };
   // Scaling q (length x head size) is cheaper than scaling the scores (length x length).
   const torch::Tensor scaledQ = split(q * (1.0 / std::sqrt(static_cast<double>(headSize))));
   torch::Tensor scores = torch::bmm(scaledQ, split(k).transpose(1, 2));
   if (inputs.mask.defined() || inputs.scoreBias.defined()) {
-    torch::Tensor grid = scores.view({batch, heads, length, length});
+    torch::Tensor grid = scores.view({batch, heads, length, keyLength});
     const bool inPlace =
         !grid.requires_grad() && !(inputs.scoreBias.defined() && inputs.scoreBias.requires_grad());
     for (const torch::Tensor* term : {&inputs.scoreBias, &inputs.mask}) {
@@ -189,7 +202,7 @@ torch::Tensor batchedMatmulAttention(const torch::Tensor& q, const torch::Tensor
         grid = grid + *term;
       }
     }
-    scores = grid.view({batch * heads, length, length});
+    scores = grid.view({batch * heads, length, keyLength});
   }
   const torch::Tensor probabilities = dropout(torch::softmax(scores, -1));
   return torch::bmm(probabilities, split(v))

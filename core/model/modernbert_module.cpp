@@ -102,7 +102,8 @@ std::pair<torch::Tensor, torch::Tensor> rotaryCosSin(std::int64_t length, std::i
 
 torch::Tensor ModernBertModelImpl::forward(const torch::Tensor& inputIds,
                                            const torch::Tensor& attentionMask,
-                                           const torch::Tensor& /*tokenTypeIds*/) {
+                                           const torch::Tensor& /*tokenTypeIds*/,
+                                           bool firstTokenOnly) {
   torch::Tensor hidden = embeddingDropout(embeddingNorm(tokenEmbeddings(inputIds)));
   const std::int64_t length = inputIds.size(1);
   const std::int64_t headSize = config_.hiddenSize / config_.numAttentionHeads;
@@ -132,7 +133,8 @@ torch::Tensor ModernBertModelImpl::forward(const torch::Tensor& inputIds,
     hidden = runLayer(*layers[i]->as<ModernBertLayer>(), hidden,
                       config_.localLayers.at(i) ? local : global);
   }
-  return finalNorm(hidden);
+  // Its last layer computes every token (no forwardFirstToken of its own); the norm is per token.
+  return finalNorm(firstTokenOnly ? hidden.narrow(1, 0, 1) : hidden);
 }
 
 void ModernBertModelImpl::initialize(std::uint64_t seed) {

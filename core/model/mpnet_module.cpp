@@ -47,14 +47,12 @@ torch::Tensor MpnetModelImpl::positionBias(std::int64_t length, const torch::Dev
 
 torch::Tensor MpnetModelImpl::forward(const torch::Tensor& inputIds,
                                       const torch::Tensor& attentionMask,
-                                      const torch::Tensor& /*tokenTypeIds*/) {
-  torch::Tensor hidden = embeddings(inputIds, torch::Tensor());
+                                      const torch::Tensor& /*tokenTypeIds*/, bool firstTokenOnly) {
+  const torch::Tensor hidden = embeddings(inputIds, torch::Tensor());
   LayerInputs inputs;
   inputs.mask = additivePaddingMask(attentionMask, hidden.scalar_type());
   inputs.scoreBias = positionBias(inputIds.size(1), inputIds.device());
-  for (const auto& layer : *layers)
-    hidden = runLayer(*layer->as<BertLayer>(), hidden, inputs);
-  return hidden;
+  return runLayers(layers, hidden, inputs, firstTokenOnly);
 }
 
 void MpnetModelImpl::initialize(std::uint64_t seed) {

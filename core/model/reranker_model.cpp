@@ -100,7 +100,8 @@ torch::Tensor RerankerNetworkImpl::forward(const torch::Tensor& inputIds,
                                            const torch::Tensor& tokenTypeIds) {
   torch::Tensor types = tokenTypeIds;
   if (types.defined() && encoder->config().typeVocabSize <= 1) types = torch::zeros_like(types);
-  const torch::Tensor hidden = encoder->forward(inputIds, attentionMask, types);
+  const torch::Tensor hidden =
+      encoder->forward(inputIds, attentionMask, types, head->readsFirstTokenOnly());
   torch::Tensor poolerWeight;
   torch::Tensor poolerBias;
   if (head->kind() == RerankerHeadImpl::Kind::Bert) {

@@ -1,6 +1,7 @@
 // core/model EmbeddingModel: save -> load -> save is bit-exact (also for fp16 checkpoints), the
 // sentence-transformers metadata round-trips, bad folders give errors that name the problem, and
-// a text's embedding does not depend on what it is batched with.
+// a text's embedding does not depend on what it is batched with, and CLS pooling's first-token-only
+// last layer gives what the full layer gives.
 #include <torch/torch.h>
 #include <QtTest/QtTest>
 
@@ -177,6 +178,98 @@ class TestEmbeddingModel : public QObject {
     // Every text went through the network once per encode(), and a copy shares the count.
     const EmbeddingModel copy = model;
     QCOMPARE(copy.textsEncoded(), std::uint64_t{3 * kTexts.size()});
+  }
+
+  // CLS pooling reads the first token alone, so the last layer computes only that row
+  // (EncoderModuleImpl::forward's firstTokenOnly). Its output and, in training, every gradient
+  // must be what the full last layer gives for that row, for each architecture, with gradient
+  // checkpointing too, and in the bf16 and int8 inference copies.
+  void firstTokenOnlyMatchesTheFullLastLayer_data() {
+    QTest::addColumn<QString>("architecture");
+    QTest::addColumn<QString>("tokenizer");
+    QTest::newRow("bert") << "bert"
+                          << "bert-base-uncased";
+    QTest::newRow("xlm-roberta") << "xlm-roberta"
+                                 << "xlmr-unigram";
+    QTest::newRow("mpnet") << "mpnet"
+                           << "mpnet-wordpiece";
+    QTest::newRow("modernbert") << "modernbert"
+                                << "modernbert-bpe";
+  }
+  void firstTokenOnlyMatchesTheFullLastLayer() {
+    QFETCH(QString, architecture);
+    QFETCH(QString, tokenizer);
+    RandomModelOptions options;
+    options.architecture = architecture.toStdString();
+    options.layers = 2;
+    options.hidden = 32;
+    options.heads = 4;
+    options.intermediate = 64;
+    options.seed = 5;
+    options.pooling = Pooling::Cls;
+    const EmbeddingModel model =
+        EmbeddingModel::createRandom(options, test::kTestData / tokenizer.toStdString());
+    EncoderModuleImpl& encoder = *model.impl().network->encoder;
+    torch::manual_seed(1);
+    const torch::Tensor ids = torch::randint(5, 200, {3, 11}, torch::kLong);
+    torch::Tensor mask = torch::ones({3, 11}, torch::kLong);
+    mask[1].narrow(0, 7, 4).zero_();  // padding in one row
+    mask[2].narrow(0, 10, 1).zero_();
+    {
+      torch::NoGradGuard noGrad;
+      encoder.eval();
+      const torch::Tensor full = encoder.forward(ids, mask);
+      const torch::Tensor first = encoder.forward(ids, mask, {}, true);
+      QCOMPARE(first.sizes(), (std::vector<std::int64_t>{3, 1, 32}));
+      QVERIFY2(torch::allclose(first.select(1, 0), full.select(1, 0), 1e-5, 1e-6),
+               qPrintable(QString::number(
+                   (first.select(1, 0) - full.select(1, 0)).abs().max().item<double>())));
+    }
+    // Training without dropout (the last layer's masks cover fewer rows): the same gradients.
+    for (const auto& child : encoder.modules()) {
+      if (auto* dropout = dynamic_cast<DropoutImpl*>(child.get())) dropout->setProbability(0);
+    }
+    encoder.train();
+    const torch::Tensor direction = torch::randn({3, 32});
+    const auto gradients = [&](bool firstTokenOnly, bool checkpointing) {
+      encoder.setGradientCheckpointing(checkpointing);
+      encoder.zero_grad();
+      const torch::Tensor out = encoder.forward(ids, mask, {}, firstTokenOnly).select(1, 0);
+      (out * direction).sum().backward();
+      std::vector<torch::Tensor> all;
+      for (const torch::Tensor& parameter : encoder.parameters())
+        all.push_back(parameter.grad().defined() ? parameter.grad().clone()
+                                                 : torch::zeros_like(parameter));
+      return all;
+    };
+    const std::vector<torch::Tensor> fullGradients = gradients(false, false);
+    for (const bool checkpointing : {false, true}) {
+      const std::vector<torch::Tensor> first = gradients(true, checkpointing);
+      QCOMPARE(first.size(), fullGradients.size());
+      for (std::size_t i = 0; i < first.size(); ++i) {
+        QVERIFY2(torch::allclose(first[i], fullGradients[i], 1e-4, 1e-6),
+                 qPrintable(QString("parameter %1, checkpointing %2: %3")
+                                .arg(i)
+                                .arg(checkpointing)
+                                .arg((first[i] - fullGradients[i]).abs().max().item<double>())));
+      }
+    }
+    encoder.setGradientCheckpointing(false);
+    encoder.eval();
+    // The inference copies pool the first token through the same path (embedWith).
+    torch::NoGradGuard noGrad;
+    const torch::Tensor reference = model.impl().embed(ids, mask, {});
+    for (const CpuPrecision precision : {CpuPrecision::Bf16, CpuPrecision::Int8}) {
+      if (precision == CpuPrecision::Int8 && !Int8Linear::available()) continue;
+      EmbedderNetwork& copy = model.impl().cpuInferenceCopy(precision);
+      const torch::Tensor full = copy->encoder->forward(ids, mask).select(1, 0).to(torch::kFloat);
+      const torch::Tensor first =
+          copy->encoder->forward(ids, mask, {}, true).select(1, 0).to(torch::kFloat);
+      const double cosine = torch::cosine_similarity(first, full, 1).min().item<double>();
+      QVERIFY2(cosine > 0.999, qPrintable(QString::number(cosine)));
+      const torch::Tensor pooled = model.impl().embedWith(copy, ids, mask, {});
+      QVERIFY(torch::cosine_similarity(pooled, reference, 1).min().item<double>() > 0.99);
+    }
   }
 
   void badFoldersNameTheProblem() {

@@ -50,11 +50,15 @@ class BertLayerImpl : public EncoderLayerImpl {
   explicit BertLayerImpl(const EncoderConfig& config);
   /// Reads inputs.mask (undefined when the batch has no padding) and inputs.scoreBias.
   torch::Tensor forward(const torch::Tensor& hidden, const LayerInputs& inputs) override;
-  /// The layer with queries from `query` and keys and values from `keyValue` (same shape), the
-  /// residual taken from `query`: RetroMAE's decoder layer (FlagEmbedding's
-  /// BertLayerForDecoder). inputs.mask may be a full [batch, 1, length, length] mask.
+  /// The layer with queries from `query` and keys and values from `keyValue` (the same batch
+  /// and width; as many rows or fewer), the residual taken from `query`: RetroMAE's decoder
+  /// layer (FlagEmbedding's BertLayerForDecoder) and forwardFirstToken(). inputs.mask may be a
+  /// full [batch, 1, query rows, length] mask.
   torch::Tensor forwardCross(const torch::Tensor& query, const torch::Tensor& keyValue,
                              const LayerInputs& inputs);
+  /// forwardCross() with the first token as the only query: the other rows' query, attention
+  /// output and feed-forward products are skipped.
+  torch::Tensor forwardFirstToken(const torch::Tensor& hidden, const LayerInputs& inputs) override;
   /// Stacks the int8 query, key and value projections into one product.
   void combineInt8Layers() override;
 
@@ -81,7 +85,8 @@ class BertModelImpl : public EncoderModuleImpl {
  public:
   BertModelImpl(const EncoderConfig& config, bool withPooler);
   torch::Tensor forward(const torch::Tensor& inputIds, const torch::Tensor& attentionMask,
-                        const torch::Tensor& tokenTypeIds = {}) override;
+                        const torch::Tensor& tokenTypeIds = {},
+                        bool firstTokenOnly = false) override;
   /// As transformers initialises BERT: normal(0, initializer_range) for linear and embedding
   /// weights (the padding row of word embeddings zeroed), zero biases, unit LayerNorm weights.
   void initialize(std::uint64_t seed) override;

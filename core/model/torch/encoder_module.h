@@ -8,6 +8,7 @@
 #pragma once
 
 #include <torch/nn/module.h>
+#include <torch/nn/modules/container/modulelist.h>
 #include <torch/nn/modules/linear.h>
 #include <torch/types.h>
 
@@ -34,6 +35,12 @@ struct LayerInputs {
 class EncoderLayerImpl : public torch::nn::Module {
  public:
   virtual torch::Tensor forward(const torch::Tensor& hidden, const LayerInputs& inputs) = 0;
+  /// The first token's output alone [batch, 1, hidden] (keys and values still from every
+  /// token). This computes forward() and keeps its first row. Layers that can skip the other
+  /// rows' queries, attention output and feed-forward block override it.
+  virtual torch::Tensor forwardFirstToken(const torch::Tensor& hidden, const LayerInputs& inputs) {
+    return forward(hidden, inputs).narrow(1, 0, 1);
+  }
   /// Called once its linear layers are int8 (an inference copy): a layer may then stack the
   /// int8 layers that read the same rows into one product (quantizeLinearLayersToInt8()).
   virtual void combineInt8Layers() {}
@@ -45,9 +52,13 @@ class EncoderModuleImpl : public torch::nn::Module {
   explicit EncoderModuleImpl(EncoderConfig config) : config_(std::move(config)) {}
   /// The last hidden state [batch, length, hidden]. `attentionMask` is 1 for tokens, 0 for
   /// padding (int64 or bool); `tokenTypeIds` may be undefined (all zeros) and is ignored by
-  /// architectures without token types.
+  /// architectures without token types. With `firstTokenOnly`, only the first token's
+  /// [batch, 1, hidden], which is all CLS pooling reads. The last layer then computes the
+  /// queries, the attention output and the feed-forward block for that token alone: 14% of a
+  /// 6-layer model's products (EncoderLayerImpl::forwardFirstToken).
   virtual torch::Tensor forward(const torch::Tensor& inputIds, const torch::Tensor& attentionMask,
-                                const torch::Tensor& tokenTypeIds = {}) = 0;
+                                const torch::Tensor& tokenTypeIds = {},
+                                bool firstTokenOnly = false) = 0;
   /// Initialises parameters as transformers initialises this architecture.
   virtual void initialize(std::uint64_t seed) = 0;
 
@@ -66,6 +77,11 @@ class EncoderModuleImpl : public torch::nn::Module {
   /// Runs `layer`, through gradient checkpointing when it is on and the module trains.
   torch::Tensor runLayer(EncoderLayerImpl& layer, const torch::Tensor& hidden,
                          const LayerInputs& inputs);
+  /// Runs `layers` (EncoderLayerImpl modules) in order through runLayer(); with
+  /// `firstTokenOnly`, the last one through forwardFirstToken() (never checkpointed: it keeps
+  /// little more than its keys and values).
+  torch::Tensor runLayers(torch::nn::ModuleList& layers, torch::Tensor hidden,
+                          const LayerInputs& inputs, bool firstTokenOnly);
 
   EncoderConfig config_;
 
@@ -105,16 +121,18 @@ class NormImpl : public torch::nn::Module {
 };
 TORCH_MODULE(Norm);
 
-/// Multi-head scaled dot-product attention of projected q, k, v [batch, length, hidden]
-/// (q not yet scaled): softmax(q k^T / sqrt(head size) + mask + scoreBias) v, with dropout on
-/// the probabilities, back as [batch, length, hidden]. Without dropout or gradients, on the CPU
-/// in float32, through oneDNN (cpu_attention.h); otherwise batchedMatmulAttention().
+/// Multi-head scaled dot-product attention of projected q [batch, query length, hidden] and k, v
+/// [batch, length, hidden] (q not yet scaled): softmax(q k^T / sqrt(head size) + mask + scoreBias)
+/// v, with dropout on the probabilities, back as [batch, length, hidden]. Without dropout or
+/// gradients, on the CPU in float32, through oneDNN (cpu_attention.h); otherwise
+/// batchedMatmulAttention().
 torch::Tensor multiHeadAttention(const torch::Tensor& q, const torch::Tensor& k,
                                  const torch::Tensor& v, std::int64_t heads,
                                  const LayerInputs& inputs, Dropout& dropout);
 
 /// The same through ATen: heads split into batch x heads matrices and batched matrix products
-/// (faster on CPU than 4-D matmul, measured in bench_encode). Any device, dtype and gradients.
+/// (faster on CPU than 4-D matmul, measured in bench_encode). Any device, dtype, gradients and
+/// query length.
 torch::Tensor batchedMatmulAttention(const torch::Tensor& q, const torch::Tensor& k,
                                      const torch::Tensor& v, std::int64_t heads,
                                      const LayerInputs& inputs, Dropout& dropout);

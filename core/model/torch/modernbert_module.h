@@ -40,7 +40,8 @@ class ModernBertModelImpl : public EncoderModuleImpl {
  public:
   explicit ModernBertModelImpl(const EncoderConfig& config);
   torch::Tensor forward(const torch::Tensor& inputIds, const torch::Tensor& attentionMask,
-                        const torch::Tensor& tokenTypeIds = {}) override;
+                        const torch::Tensor& tokenTypeIds = {},
+                        bool firstTokenOnly = false) override;
   /// As transformers initialises ModernBERT: truncated normal (cut at initializer_cutoff_factor
   /// standard deviations) with std initializer_range for embeddings and input projections,
   /// initializer_range / sqrt(2 layers) for output projections; unit norm weights, zero biases.

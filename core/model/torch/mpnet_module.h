@@ -23,7 +23,8 @@ class MpnetModelImpl : public EncoderModuleImpl {
  public:
   MpnetModelImpl(const EncoderConfig& config, bool withPooler);
   torch::Tensor forward(const torch::Tensor& inputIds, const torch::Tensor& attentionMask,
-                        const torch::Tensor& tokenTypeIds = {}) override;
+                        const torch::Tensor& tokenTypeIds = {},
+                        bool firstTokenOnly = false) override;
   /// As transformers initialises MPNet (BERT's scheme).
   void initialize(std::uint64_t seed) override;
 

@@ -30,6 +30,9 @@ class RerankerHeadImpl : public torch::nn::Module {
   torch::Tensor forward(const torch::Tensor& hidden, const torch::Tensor& attentionMask,
                         const torch::Tensor& poolerWeight, const torch::Tensor& poolerBias);
   Kind kind() const { return kind_; }
+  /// Whether forward() reads only the first token's hidden state (all heads but ModernBERT's
+  /// mean pooling), so that the encoder may compute that row alone.
+  bool readsFirstTokenOnly() const { return kind_ != Kind::ModernBert || !meanPooling_; }
   /// The prefix of the encoder's tensors in the checkpoint ("bert.", "roberta.", "mpnet.",
   /// "model.").
   static std::string encoderPrefix(const EncoderConfig& config);
