@@ -63,6 +63,20 @@ double worstRowCosine(const std::vector<float>& a, const std::vector<float>& b, 
   return worst;
 }
 
+// A random 2-layer, 32-wide model of `architecture` with `tokenizer`'s files (in tests/data).
+EmbeddingModel smallRandomModel(const QString& architecture, const std::string& tokenizer,
+                                Pooling pooling, std::uint64_t seed) {
+  RandomModelOptions options;
+  options.architecture = architecture.toStdString();
+  options.layers = 2;
+  options.hidden = 32;
+  options.heads = 4;
+  options.intermediate = 64;
+  options.seed = seed;
+  options.pooling = pooling;
+  return EmbeddingModel::createRandom(options, test::kTestData / tokenizer);
+}
+
 }  // namespace
 
 class TestEmbeddingModel : public QObject {
@@ -143,17 +157,9 @@ class TestEmbeddingModel : public QObject {
   void batchInvariance() {
     QFETCH(QString, architecture);
     QFETCH(QString, pooling);
-    RandomModelOptions options;
-    options.architecture = architecture.toStdString();
-    options.layers = 2;
-    options.hidden = 32;
-    options.heads = 4;
-    options.intermediate = 64;
-    options.seed = 3;
-    options.pooling = *parsePooling(pooling.toStdString());
-    const auto tokenizerFolder =
-        test::kTestData / (architecture == "bert" ? "bert-base-uncased" : "xlmr-unigram");
-    const EmbeddingModel model = EmbeddingModel::createRandom(options, tokenizerFolder);
+    const EmbeddingModel model = smallRandomModel(
+        architecture, architecture == "bert" ? "bert-base-uncased" : "xlmr-unigram",
+        *parsePooling(pooling.toStdString()), 3);
     EncodeOptions batched;
     batched.batchSize = 64;  // everything in one padded batch
     const auto together = model.encode(kTexts, batched);
@@ -199,16 +205,8 @@ class TestEmbeddingModel : public QObject {
   void firstTokenOnlyMatchesTheFullLastLayer() {
     QFETCH(QString, architecture);
     QFETCH(QString, tokenizer);
-    RandomModelOptions options;
-    options.architecture = architecture.toStdString();
-    options.layers = 2;
-    options.hidden = 32;
-    options.heads = 4;
-    options.intermediate = 64;
-    options.seed = 5;
-    options.pooling = Pooling::Cls;
     const EmbeddingModel model =
-        EmbeddingModel::createRandom(options, test::kTestData / tokenizer.toStdString());
+        smallRandomModel(architecture, tokenizer.toStdString(), Pooling::Cls, 5);
     EncoderModuleImpl& encoder = *model.impl().network->encoder;
     torch::manual_seed(1);
     const torch::Tensor ids = torch::randint(5, 200, {3, 11}, torch::kLong);
